@@ -1,0 +1,59 @@
+"""Personal API tokens: list, create and revoke your own (``seta token USERNAME`` prints one too)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.authtoken.models import Token
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.routers import DefaultRouter
+from rest_framework.views import APIView
+
+from seta.api.views import ActorMixin
+from seta.autorisaties import services as autorisatie_services
+
+
+class TokenSerializer(serializers.Serializer[Token]):
+    sleutel = serializers.CharField(source="key", read_only=True)
+    aangemaakt = serializers.DateTimeField(source="created", read_only=True)
+
+
+class MijnTokenView(ActorMixin, APIView):
+    """Your own personal API token (one per user)."""
+
+    @extend_schema(responses=TokenSerializer, operation_id="mijn_token_ophalen")
+    def get(self, request: Request) -> Response:
+        token = Token.objects.filter(user=request.user).first()
+        if token is None:
+            return Response(
+                {"type": "about:blank", "title": "Niet gevonden", "status": 404, "detail": "U heeft nog geen token."},
+                status=404,
+                content_type="application/problem+json",
+            )
+        return Response(TokenSerializer(token).data)
+
+    @extend_schema(request=None, responses={201: TokenSerializer}, operation_id="mijn_token_vernieuwen")
+    def post(self, request: Request) -> Response:
+        token = autorisatie_services.renew_token(actor=self.actor, user=request.user)
+        return Response(TokenSerializer(token).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(responses={204: None}, operation_id="mijn_token_intrekken")
+    def delete(self, request: Request) -> Response:
+        autorisatie_services.revoke_token(actor=self.actor, user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+def register(router: DefaultRouter) -> None:
+    """Tokens are a single resource, not a router collection."""
+
+
+def _urls() -> list[Any]:
+    from django.urls import path
+
+    return [path("mijn-token", MijnTokenView.as_view(), name="mijn-token")]
+
+
+urlpatterns = _urls()

@@ -1,0 +1,22 @@
+"""Shared plumbing for API views: the actor of the request."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework.request import Request
+
+from seta.autorisaties.actor import Actor, actor_for
+
+
+class ActorMixin:
+    request: Request
+
+    @property
+    def actor(self) -> Actor:
+        return actor_for(self.request.user)
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        context: dict[str, Any] = super().get_serializer_context()  # type: ignore[misc]
+        context["actor"] = self.actor
+        return context

@@ -1,0 +1,64 @@
+"""Builds the demo: each step is ``build(ctx)`` in a domain app's ``demo`` module, run in this order.
+
+The demo is deterministic (fixed seed, fixed dates relative to a fixed reference date) so that the
+tests and the screenshots in the docs see the same data every time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import random
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from django.db import transaction
+
+STEPS = [
+    "seta.gemeenten.demo",
+    "seta.samenwerkingsverbanden.demo",
+    "seta.organisatie.demo",
+    "seta.catalogus.demo",
+    "seta.opdrachten.demo",
+    "seta.uren.demo",
+    "seta.financien.demo",
+    "seta.scan.demo",
+]
+
+# The demo's "today": data is laid out around it, so the demo looks the same on every day it is built.
+PEILDATUM = dt.date(2026, 11, 2)
+DEMO_PASSWORD = "demo"
+
+
+@dataclass
+class DemoContext:
+    out: TextIO | None = None
+    rng: random.Random = field(default_factory=lambda: random.Random(20080101))
+    peildatum: dt.date = PEILDATUM
+    # Steps share what they made under well-known keys (e.g. "verbanden": {"bel": sv, ...}).
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def log(self, message: str) -> None:
+        if self.out is not None:
+            self.out.write(message + "\n")
+
+
+def is_built() -> bool:
+    from seta.samenwerkingsverbanden.models import Samenwerkingsverband
+
+    return Samenwerkingsverband.objects.exists()
+
+
+@transaction.atomic
+def build(out: TextIO | None = None) -> DemoContext:
+    ctx = DemoContext(out=out)
+    for name in STEPS:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        ctx.log(f"demo: {name.split('.')[1]} …")
+        module.build(ctx)
+    return ctx

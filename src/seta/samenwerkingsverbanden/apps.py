@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class SamenwerkingsverbandenConfig(AppConfig):
+    name = "seta.samenwerkingsverbanden"
+    label = "samenwerkingsverbanden"
+    verbose_name = "Samenwerkingsverbanden"

@@ -1,0 +1,159 @@
+"""Samenwerkingsverbanden: partners over time, menu, legal form, governance and scope (groeimodel)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import models
+from django.db.models import Q
+
+from seta.core.models import VersionedModel
+from seta.gemeenten.models import Functionaris, Gemeente
+
+
+class Menu(models.TextChoices):
+    FUNCTIONELE_INTEGRATIE = "functionele_integratie", "Menu 1: functionele integratie"
+    AMBTELIJKE_FUSIE = "ambtelijke_fusie", "Menu 2: ambtelijke fusie"
+    GASTHEERGEMEENTE = "gastheergemeente", "Menu 3: gastheergemeente (centrumgemeente)"
+
+
+class Rechtsvorm(models.TextChoices):
+    BEDRIJFSVOERINGSORGANISATIE = "bedrijfsvoeringsorganisatie", "Bedrijfsvoeringsorganisatie (Wgr)"
+    OPENBAAR_LICHAAM = "openbaar_lichaam", "Openbaar lichaam (Wgr)"
+    CENTRUMGEMEENTECONSTRUCTIE = "centrumgemeenteconstructie", "Centrumgemeenteconstructie"
+    GEEN = "geen", "Geen (convenant)"
+
+
+class Samenwerkingsverband(VersionedModel):
+    naam = models.CharField("naam", max_length=150, unique=True)
+    afkorting = models.CharField("afkorting", max_length=30, blank=True)
+    slug = models.SlugField("slug", max_length=60, unique=True)
+    menu = models.CharField("menu", max_length=30, choices=Menu.choices)
+    rechtsvorm = models.CharField("rechtsvorm", max_length=40, choices=Rechtsvorm.choices)
+    gastheergemeente = models.ForeignKey(
+        Gemeente, verbose_name="gastheergemeente", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    werkorganisatie = models.CharField(
+        "naam werkorganisatie", max_length=150, blank=True, help_text="De gedeelde ambtelijke organisatie."
+    )
+    gemeentesecretaris_is_directeur = models.BooleanField(
+        "gemeentesecretaris is directeur",
+        default=False,
+        help_text="Aan: de gemeentesecretarissen vormen de directie (BAR, Ommen-Hardenberg). "
+        "Uit: een apart aangestelde directeur; de secretaris is opdrachtgever (BEL).",
+    )
+    startdatum = models.DateField("startdatum")
+    einddatum = models.DateField("einddatum", null=True, blank=True)
+    omschrijving = models.TextField("omschrijving", blank=True)
+
+    class Meta:
+        verbose_name = "samenwerkingsverband"
+        verbose_name_plural = "samenwerkingsverbanden"
+        ordering = ["naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    def deelnemers_op(self, datum: dt.date) -> models.QuerySet[Deelnemer]:
+        return self.deelnemers.filter(toetredingsdatum__lte=datum).filter(
+            Q(uittredingsdatum__isnull=True) | Q(uittredingsdatum__gt=datum)
+        )
+
+
+class Deelnemer(models.Model):
+    """A partner municipality in a cooperation, from its join date to its optional leave date."""
+
+    samenwerkingsverband = models.ForeignKey(Samenwerkingsverband, on_delete=models.CASCADE, related_name="deelnemers")
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="deelnames")
+    toetredingsdatum = models.DateField("toetredingsdatum")
+    uittredingsdatum = models.DateField("uittredingsdatum", null=True, blank=True)
+    neemt_bestaande_afspraken_over = models.BooleanField(
+        "neemt bestaande afspraken over",
+        default=False,
+        help_text="Een later toegetreden deelnemer voegt zich naar de bestaande afspraken.",
+    )
+
+    class Meta:
+        verbose_name = "deelnemer"
+        verbose_name_plural = "deelnemers"
+        ordering = ["samenwerkingsverband__naam", "gemeente__naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["samenwerkingsverband", "gemeente", "toetredingsdatum"], name="uniek_deelnemerschap"
+            ),
+            models.CheckConstraint(
+                condition=Q(uittredingsdatum__isnull=True) | Q(uittredingsdatum__gt=models.F("toetredingsdatum")),
+                name="uittreding_na_toetreding",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gemeente} in {self.samenwerkingsverband}"
+
+
+class Bestuursorgaan(models.TextChoices):
+    ALGEMEEN_BESTUUR = "algemeen_bestuur", "Algemeen bestuur"
+    DAGELIJKS_BESTUUR = "dagelijks_bestuur", "Dagelijks bestuur"
+
+
+class Bestuurslid(models.Model):
+    """A seat in the cooperation's algemeen or dagelijks bestuur, held by a college member of a partner."""
+
+    samenwerkingsverband = models.ForeignKey(
+        Samenwerkingsverband, on_delete=models.CASCADE, related_name="bestuursleden"
+    )
+    orgaan = models.CharField("orgaan", max_length=30, choices=Bestuursorgaan.choices)
+    functionaris = models.ForeignKey(Functionaris, on_delete=models.PROTECT, related_name="bestuurszetels")
+    voorzitter = models.BooleanField("voorzitter", default=False)
+    begindatum = models.DateField("begindatum")
+    einddatum = models.DateField("einddatum", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "bestuurslid"
+        verbose_name_plural = "bestuursleden"
+        ordering = ["samenwerkingsverband__naam", "orgaan", "functionaris__gemeente__naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["samenwerkingsverband", "orgaan", "functionaris", "begindatum"], name="uniek_bestuurslid"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.functionaris.naam} ({self.get_orgaan_display()} {self.samenwerkingsverband})"
+
+
+class Taakgebied(models.Model):
+    """A domain a partner can bring into the pool (HR, ICT, financiën, fysiek domein, …)."""
+
+    code = models.SlugField("code", max_length=40, unique=True)
+    naam = models.CharField("naam", max_length=100)
+    volgorde = models.PositiveSmallIntegerField("volgorde", default=0)
+
+    class Meta:
+        verbose_name = "taakgebied"
+        verbose_name_plural = "taakgebieden"
+        ordering = ["volgorde", "naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Inbreng(models.Model):
+    """Scope over time (groeimodel): partner X brought domain Y into the pool from date Z (until …)."""
+
+    deelnemer = models.ForeignKey(Deelnemer, on_delete=models.CASCADE, related_name="inbreng")
+    taakgebied = models.ForeignKey(Taakgebied, on_delete=models.PROTECT, related_name="+")
+    vanaf = models.DateField("vanaf")
+    tot = models.DateField("tot", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "ingebracht taakgebied"
+        verbose_name_plural = "ingebrachte taakgebieden"
+        ordering = ["deelnemer__gemeente__naam", "vanaf", "taakgebied__volgorde"]
+        constraints = [
+            models.UniqueConstraint(fields=["deelnemer", "taakgebied", "vanaf"], name="uniek_inbreng"),
+            models.CheckConstraint(condition=Q(tot__isnull=True) | Q(tot__gt=models.F("vanaf")), name="inbreng_tot_na_vanaf"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.taakgebied} van {self.deelnemer.gemeente} sinds {self.vanaf:%d-%m-%Y}"

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ScanConfig(AppConfig):
+    name = "seta.scan"
+    label = "scan"
+    verbose_name = "Samenwerkingsscan"

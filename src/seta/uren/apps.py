@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class UrenConfig(AppConfig):
+    name = "seta.uren"
+    label = "uren"
+    verbose_name = "Urenregistratie"

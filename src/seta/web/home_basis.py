@@ -1,0 +1,34 @@
+"""Foundation panels: who you are, your municipality, your cooperation and your unit."""
+
+from __future__ import annotations
+
+from seta.autorisaties.actor import GEMEENTE_ROLLEN, Actor, Rol
+from seta.gemeenten import selectors as gemeente_selectors
+from seta.organisatie import selectors as organisatie_selectors
+from seta.samenwerkingsverbanden import selectors as sv_selectors
+from seta.web.home import Panel
+
+
+def panels(actor: Actor) -> list[Panel]:
+    result: list[Panel] = []
+    gemeente_ids = actor.gemeenten(*GEMEENTE_ROLLEN)
+    if gemeente_ids:
+        gemeenten = list(gemeente_selectors.gemeenten_for(actor).filter(pk__in=gemeente_ids))
+        result.append(
+            Panel(
+                titel="Mijn gemeente",
+                template="web/panels/gemeente.html",
+                context={"gemeenten": gemeenten, "rollen": [r for r in actor.rollen if r.rol in GEMEENTE_ROLLEN]},
+                volgorde=10,
+            )
+        )
+    verbanden = list(sv_selectors.samenwerkingsverbanden_for(actor).prefetch_related("deelnemers__gemeente"))
+    if verbanden:
+        result.append(
+            Panel(titel="Samenwerkingsverbanden", template="web/panels/verbanden.html", context={"verbanden": verbanden}, volgorde=20)
+        )
+    if actor.heeft(Rol.TEAMLEIDER, Rol.MEDEWERKER, Rol.DIRECTEUR, Rol.CONTROLLER):
+        eenheid_ids = [r.eenheid_id for r in actor.rollen if r.eenheid_id is not None]
+        eenheden = list(organisatie_selectors.eenheden_for(actor).filter(pk__in=eenheid_ids))
+        result.append(Panel(titel="Mijn eenheid", template="web/panels/eenheid.html", context={"eenheden": eenheden}, volgorde=30))
+    return result

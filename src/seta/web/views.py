@@ -1,0 +1,95 @@
+"""Login, home page per role, account (personal API token) and the error pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_http_methods
+from rest_framework.authtoken.models import Token
+
+from seta.autorisaties import services as autorisatie_services
+from seta.autorisaties.actor import actor_for
+from seta.core.errors import SetaError
+from seta.web.home import panels_for
+
+DEMO_VOORBEELDEN = [
+    "wethouder.blaricum", "burgemeester.laren", "raadslid.laren", "griffier.eemnes", "regisseur.eemnes",
+    "directeur.bel", "teamleider.bel", "medewerker.bel", "controller.bel", "wethouder.tenboer",
+    "directeur.kempen", "beheerder",
+]
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "web/login.html"
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        if settings.SETA_DEMO:
+            context["demo_gebruikers"] = DEMO_VOORBEELDEN
+        return context
+
+    def get_form(self, form_class: Any = None) -> Any:
+        form = super().get_form(form_class)
+        form.fields["username"].label = "Gebruikersnaam"
+        form.fields["password"].label = "Wachtwoord"
+        return form
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    actor = actor_for(request.user)
+    panels = panels_for(actor)
+    for panel in panels:
+        panel.html = mark_safe(render_to_string(panel.template, panel.context, request))
+    return render(request, "web/home.html", {"panels": panels})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account(request: HttpRequest) -> HttpResponse:
+    actor = actor_for(request.user)
+    token = Token.objects.filter(user=request.user).first()
+    nieuw = None
+    if request.method == "POST":
+        try:
+            if request.POST.get("actie") == "intrekken":
+                autorisatie_services.revoke_token(actor=actor, user=request.user)
+                messages.success(request, "Uw API-token is ingetrokken.")
+                return redirect("web:account")
+            nieuw = autorisatie_services.renew_token(actor=actor, user=request.user)
+            token = nieuw
+            messages.success(request, "Er is een nieuw API-token aangemaakt. Bewaar het goed: het vorige werkt niet meer.")
+        except SetaError as exc:
+            messages.error(request, exc.detail)
+    return render(request, "web/account.html", {"token": token, "nieuw": nieuw, "rollen": actor.rollen})
+
+
+def _error(request: HttpRequest, status: int, titel: str, uitleg: str) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        from seta.api.exceptions import PROBLEM, problem
+
+        from django.http import JsonResponse
+
+        return JsonResponse(problem(status, uitleg, instance=request.get_full_path()), status=status, content_type=PROBLEM)
+    return render(request, "web/error.html", {"titel": titel, "uitleg": uitleg}, status=status)
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error(request, 404, "Pagina niet gevonden", "Deze pagina bestaat niet, of u heeft er geen toegang toe.")
+
+
+def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error(request, 403, "Geen toestemming", "U mag deze handeling niet uitvoeren.")
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    return _error(request, 500, "Er ging iets mis", "Er ging iets mis aan onze kant. De fout is vastgelegd.")

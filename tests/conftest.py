@@ -1,0 +1,53 @@
+"""Test fixtures: the demo is built once per test session into the test database.
+
+Every test runs inside a transaction that is rolled back, so each sees the same demo. Tests that need
+a server (the browser tests) start their own ``seta serve`` on a separate SQLite file instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.contrib.auth import get_user_model
+from rest_framework.test import APIClient
+
+from seta.autorisaties.actor import Actor, actor_for
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
+    from seta.demo import builder
+
+    with django_db_blocker.unblock():
+        builder.build()
+
+
+@pytest.fixture
+def user_named(db: Any) -> Callable[[str], Any]:
+    def get(username: str) -> Any:
+        return get_user_model().objects.get(username=username)
+
+    return get
+
+
+@pytest.fixture
+def actor_named(user_named: Callable[[str], Any]) -> Callable[[str], Actor]:
+    def get(username: str) -> Actor:
+        return actor_for(user_named(username))
+
+    return get
+
+
+@pytest.fixture
+def api_as(user_named: Callable[[str], Any]) -> Callable[[str | None], APIClient]:
+    """An API client authenticated as a demo user (or anonymous with None)."""
+
+    def make(username: str | None) -> APIClient:
+        client = APIClient()
+        if username is not None:
+            client.force_authenticate(user=user_named(username))
+        return client
+
+    return make
