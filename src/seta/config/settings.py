@@ -18,7 +18,7 @@ from pathlib import Path
 import dj_database_url
 
 # Static files are served from the finders in the demo; a missing STATIC_ROOT is expected there.
-warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
+warnings.filterwarnings("ignore", message="No directory at")
 
 SRC_DIR = Path(__file__).resolve().parent.parent  # src/seta
 BASE_DIR = SRC_DIR.parent.parent  # repository root

@@ -22,8 +22,8 @@ from seta.web.home import panels_for
 
 DEMO_VOORBEELDEN = [
     "wethouder.blaricum", "burgemeester.laren", "raadslid.laren", "griffier.eemnes", "regisseur.eemnes",
-    "directeur.bel", "teamleider.bel", "medewerker.bel", "controller.bel", "wethouder.tenboer",
-    "directeur.kempen", "beheerder",
+    "secretaris.laren", "directeur.bel", "teamleider.bel", "medewerker.bel", "controller.bel",
+    "wethouder.ten-boer", "directeur.kempen", "beheerder",
 ]
 
 

@@ -32,9 +32,9 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS("Demo klaar."))
         self.stdout.write(
             "Demo-logins (wachtwoord 'demo'): <rol>.<gemeente of samenwerkingsverband>, bijvoorbeeld "
-            "wethouder.blaricum, raadslid.laren, regisseur.eemnes, griffier.laren, burgemeester.eemnes, "
-            "directeur.bel, teamleider.bel, medewerker.bel, controller.bel, db.bel, wethouder.tenboer, "
-            "directeur.kempen, beheerder. Alle demo-gebruikers: seta demo-users"
+            "wethouder.blaricum, raadslid.laren, regisseur.eemnes, griffier.laren, secretaris.eemnes, "
+            "burgemeester.eemnes, directeur.bel, teamleider.bel, medewerker.bel, controller.bel, "
+            "wethouder.ten-boer, directeur.kempen, beheerder. Alle demo-gebruikers: seta demo-users"
         )
         if not options["no_serve"]:
             settings.SETA_DEMO = True
