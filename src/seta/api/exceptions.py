@@ -49,17 +49,29 @@ def _flatten(detail: Any, prefix: str = "") -> list[dict[str, str]]:
         if all(not isinstance(v, dict | list) for v in detail):
             for value in detail:
                 params.append(
-                    {"name": prefix or "nonFieldErrors", "code": getattr(value, "code", "invalid"), "reason": str(value)}
+                    {
+                        "name": prefix or "nonFieldErrors",
+                        "code": getattr(value, "code", "invalid"),
+                        "reason": str(value),
+                    }
                 )
         else:
             for index, value in enumerate(detail):
                 params.extend(_flatten(value, f"{prefix}[{index}]"))
     else:
-        params.append({"name": prefix or "nonFieldErrors", "code": getattr(detail, "code", "invalid"), "reason": str(detail)})
+        params.append(
+            {
+                "name": prefix or "nonFieldErrors",
+                "code": getattr(detail, "code", "invalid"),
+                "reason": str(detail),
+            }
+        )
     return params
 
 
-def problem(status_code: int, detail: str, *, instance: str = "", code: str = "", **extra: Any) -> dict[str, Any]:
+def problem(
+    status_code: int, detail: str, *, instance: str = "", code: str = "", **extra: Any
+) -> dict[str, Any]:
     body: dict[str, Any] = {
         "type": f"https://seta.example/problemen/{code or status_code}",
         "title": TITLES.get(status_code, "Fout"),
@@ -96,12 +108,20 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
     response = drf_exception_handler(exc, context)
     if response is None:
         logger.exception("Unhandled error in API view", exc_info=exc)
-        body = problem(500, "Er ging iets mis aan onze kant. De fout is vastgelegd.", instance=instance, code="server_error")
+        body = problem(
+            500,
+            "Er ging iets mis aan onze kant. De fout is vastgelegd.",
+            instance=instance,
+            code="server_error",
+        )
         return Response(body, status=500, content_type=PROBLEM)
 
     if isinstance(exc, exceptions.ValidationError):
         body = problem(
-            400, "Een of meer velden zijn ongeldig.", instance=instance, code="invalid",
+            400,
+            "Een of meer velden zijn ongeldig.",
+            instance=instance,
+            code="invalid",
             invalidParams=_flatten(exc.detail),
         )
     else:

@@ -18,7 +18,11 @@ PROBLEM_SCHEMA = {
             "type": "array",
             "items": {
                 "type": "object",
-                "properties": {"name": {"type": "string"}, "code": {"type": "string"}, "reason": {"type": "string"}},
+                "properties": {
+                    "name": {"type": "string"},
+                    "code": {"type": "string"},
+                    "reason": {"type": "string"},
+                },
             },
         },
     },
@@ -33,7 +37,9 @@ STANDARD = {
 }
 
 
-def add_problem_responses(result: dict[str, Any], generator: Any, request: Any, public: bool) -> dict[str, Any]:
+def add_problem_responses(
+    result: dict[str, Any], generator: Any, request: Any, public: bool
+) -> dict[str, Any]:
     components = result.setdefault("components", {}).setdefault("schemas", {})
     components["Probleem"] = PROBLEM_SCHEMA
     ref = {"$ref": "#/components/schemas/Probleem"}
@@ -45,7 +51,10 @@ def add_problem_responses(result: dict[str, Any], generator: Any, request: Any, 
             for code, description in STANDARD.items():
                 if code == "400" and method in {"get", "delete"}:
                     continue
-                responses.setdefault(code, {"description": description, "content": {"application/problem+json": {"schema": ref}}})
+                responses.setdefault(
+                    code,
+                    {"description": description, "content": {"application/problem+json": {"schema": ref}}},
+                )
             for code in ("409", "412"):
                 if code in responses:
                     responses[code].setdefault("content", {"application/problem+json": {"schema": ref}})

@@ -26,10 +26,15 @@ class MijnTokenView(ActorMixin, APIView):
 
     @extend_schema(responses=TokenSerializer, operation_id="mijn_token_ophalen")
     def get(self, request: Request) -> Response:
-        token = Token.objects.filter(user=request.user).first()
+        token = Token.objects.filter(user__username=request.user.get_username()).first()
         if token is None:
             return Response(
-                {"type": "about:blank", "title": "Niet gevonden", "status": 404, "detail": "U heeft nog geen token."},
+                {
+                    "type": "about:blank",
+                    "title": "Niet gevonden",
+                    "status": 404,
+                    "detail": "U heeft nog geen token.",
+                },
                 status=404,
                 content_type="application/problem+json",
             )

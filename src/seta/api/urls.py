@@ -39,7 +39,11 @@ for app in API_APPS:
 
 app_name = "api"
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("openapi.json", SpectacularJSONAPIView.as_view(permission_classes=[], authentication_classes=[]), name="schema"),
+    path(
+        "openapi.json",
+        SpectacularJSONAPIView.as_view(permission_classes=[], authentication_classes=[]),
+        name="schema",
+    ),
     *extra,
     *router.urls,
     re_path(r"^.*$", json_not_found),

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from rest_framework.request import Request
-
 from seta.autorisaties.actor import Actor, actor_for
 
 
 class ActorMixin:
-    request: Request
+    request: Any
 
     @property
     def actor(self) -> Actor:

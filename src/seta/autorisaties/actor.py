@@ -56,7 +56,14 @@ ROL_LABELS: dict[Rol, str] = {
 }
 
 GEMEENTE_ROLLEN = frozenset(
-    {Rol.BURGEMEESTER, Rol.WETHOUDER, Rol.RAADSLID, Rol.GRIFFIER, Rol.GEMEENTESECRETARIS, Rol.BELEIDSREGISSEUR}
+    {
+        Rol.BURGEMEESTER,
+        Rol.WETHOUDER,
+        Rol.RAADSLID,
+        Rol.GRIFFIER,
+        Rol.GEMEENTESECRETARIS,
+        Rol.BELEIDSREGISSEUR,
+    }
 )
 COLLEGE_ROLLEN = frozenset({Rol.BURGEMEESTER, Rol.WETHOUDER})
 RAAD_ROLLEN = frozenset({Rol.RAADSLID, Rol.GRIFFIER})
@@ -95,7 +102,9 @@ class Actor:
     def user_id(self) -> int | None:
         return getattr(self.user, "pk", None)
 
-    def heeft(self, *rollen: Rol, gemeente_id: int | None = None, samenwerkingsverband_id: int | None = None) -> bool:
+    def heeft(
+        self, *rollen: Rol, gemeente_id: int | None = None, samenwerkingsverband_id: int | None = None
+    ) -> bool:
         """Whether the actor holds one of ``rollen`` (on that gemeente / samenwerkingsverband if given)."""
         for r in self.rollen:
             if r.rol not in rollen:
@@ -116,7 +125,9 @@ class Actor:
         """Cooperations on which the actor holds one of ``rollen`` (pool and board roles if none)."""
         wanted = set(rollen) or (POOL_ROLLEN | BESTUUR_ROLLEN)
         return frozenset(
-            r.samenwerkingsverband_id for r in self.rollen if r.rol in wanted and r.samenwerkingsverband_id is not None
+            r.samenwerkingsverband_id
+            for r in self.rollen
+            if r.rol in wanted and r.samenwerkingsverband_id is not None
         )
 
     def portefeuilles(self) -> frozenset[int]:
@@ -148,14 +159,16 @@ def actor_for(user: Any) -> Actor:
 
     from seta.gemeenten.models import Functionaris
     from seta.organisatie.models import Eenheid, Medewerker, Positie
-    from seta.samenwerkingsverbanden.models import Bestuursorgaan, Bestuurslid, Deelnemer
+    from seta.samenwerkingsverbanden.models import Bestuurslid, Bestuursorgaan, Deelnemer
 
     vandaag = timezone.localdate()
     rollen: list[Rolinstantie] = []
     if user.is_superuser:
         rollen.append(Rolinstantie(rol=Rol.BEHEERDER))
 
-    functionarissen = list(Functionaris.objects.actief(vandaag).filter(gebruiker=user).prefetch_related("portefeuilles"))
+    functionarissen = list(
+        Functionaris.objects.actief(vandaag).filter(gebruiker=user).prefetch_related("portefeuilles")
+    )
     for f in functionarissen:
         rollen.append(
             Rolinstantie(
@@ -165,19 +178,27 @@ def actor_for(user: Any) -> Actor:
                 functionaris_id=f.pk,
             )
         )
-    zetels = Bestuurslid.objects.filter(functionaris__in=[f.pk for f in functionarissen], begindatum__lte=vandaag).filter(
-        Q(einddatum__isnull=True) | Q(einddatum__gte=vandaag)
-    )
+    zetels = Bestuurslid.objects.filter(
+        functionaris__in=[f.pk for f in functionarissen], begindatum__lte=vandaag
+    ).filter(Q(einddatum__isnull=True) | Q(einddatum__gte=vandaag))
     for z in zetels:
         rol = Rol.DB_LID if z.orgaan == Bestuursorgaan.DAGELIJKS_BESTUUR else Rol.AB_LID
         gemeente_id = next(f.gemeente_id for f in functionarissen if f.pk == z.functionaris_id)
         rollen.append(
-            Rolinstantie(rol=rol, gemeente_id=gemeente_id, samenwerkingsverband_id=z.samenwerkingsverband_id,
-                         functionaris_id=z.functionaris_id)
+            Rolinstantie(
+                rol=rol,
+                gemeente_id=gemeente_id,
+                samenwerkingsverband_id=z.samenwerkingsverband_id,
+                functionaris_id=z.functionaris_id,
+            )
         )
 
     beheerd: set[int] = set()
-    medewerker = Medewerker.objects.filter(gebruiker=user).filter(Q(uit_dienst__isnull=True) | Q(uit_dienst__gte=vandaag)).first()
+    medewerker = (
+        Medewerker.objects.filter(gebruiker=user)
+        .filter(Q(uit_dienst__isnull=True) | Q(uit_dienst__gte=vandaag))
+        .first()
+    )
     if medewerker is not None:
         rollen.append(
             Rolinstantie(
@@ -189,9 +210,9 @@ def actor_for(user: Any) -> Actor:
         )
         if medewerker.positie == Positie.TEAMLEIDER:
             tree: dict[int | None, list[int]] = {}
-            for eid, parent in Eenheid.objects.filter(samenwerkingsverband_id=medewerker.samenwerkingsverband_id).values_list(
-                "id", "bovenliggend_id"
-            ):
+            for eid, parent in Eenheid.objects.filter(
+                samenwerkingsverband_id=medewerker.samenwerkingsverband_id
+            ).values_list("id", "bovenliggend_id"):
                 tree.setdefault(parent, []).append(eid)
             stack = [medewerker.eenheid_id]
             while stack:
@@ -201,8 +222,15 @@ def actor_for(user: Any) -> Actor:
 
     gemeente_ids = {r.gemeente_id for r in rollen if r.gemeente_id is not None}
     partner_sv_ids = frozenset(
-        Deelnemer.objects.filter(gemeente_id__in=gemeente_ids).values_list("samenwerkingsverband_id", flat=True)
+        Deelnemer.objects.filter(gemeente_id__in=gemeente_ids).values_list(
+            "samenwerkingsverband_id", flat=True
+        )
     )
-    actor = Actor(user=user, rollen=tuple(rollen), partner_sv_ids=partner_sv_ids, beheerde_eenheid_ids=frozenset(beheerd))
+    actor = Actor(
+        user=user,
+        rollen=tuple(rollen),
+        partner_sv_ids=partner_sv_ids,
+        beheerde_eenheid_ids=frozenset(beheerd),
+    )
     user._seta_actor = actor
     return actor

@@ -18,7 +18,9 @@ def renew_token(*, actor: Actor, user: Any) -> Token:
     policy.require(actor, "token.beheren", user)
     Token.objects.filter(user=user).delete()
     token = Token.objects.create(user=user)
-    audit.record(actor=actor, action="token.aanmaken", instance=user, after={"gebruiker": user.get_username()})
+    audit.record(
+        actor=actor, action="token.aanmaken", instance=user, after={"gebruiker": user.get_username()}
+    )
     return token
 
 
@@ -26,7 +28,9 @@ def renew_token(*, actor: Actor, user: Any) -> Token:
 def revoke_token(*, actor: Actor, user: Any) -> None:
     policy.require(actor, "token.beheren", user)
     Token.objects.filter(user=user).delete()
-    audit.record(actor=actor, action="token.intrekken", instance=user, after={"gebruiker": user.get_username()})
+    audit.record(
+        actor=actor, action="token.intrekken", instance=user, after={"gebruiker": user.get_username()}
+    )
 
 
 @transaction.atomic

@@ -26,7 +26,9 @@ VAR_DIR = Path(os.environ.get("SETA_VAR_DIR", BASE_DIR / "var"))
 
 DEBUG = os.environ.get("SETA_DEBUG", "0") == "1"
 SECRET_KEY = os.environ.get("SETA_SECRET_KEY", "seta-insecure-development-key-change-me-in-production")
-ALLOWED_HOSTS = [h for h in os.environ.get("SETA_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
+ALLOWED_HOSTS = [
+    h for h in os.environ.get("SETA_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h
+]
 
 INSTALLED_APPS = [
     "django.contrib.admin",

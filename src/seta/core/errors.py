@@ -52,7 +52,9 @@ class Forbidden(SetaError):
     status = 403
     title = "Geen toestemming"
 
-    def __init__(self, detail: str = "U mag deze handeling niet uitvoeren.", *, code: str = "forbidden") -> None:
+    def __init__(
+        self, detail: str = "U mag deze handeling niet uitvoeren.", *, code: str = "forbidden"
+    ) -> None:
         super().__init__(detail, code=code)
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 import importlib
 import random
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import Any, Protocol
 
 from django.db import transaction
 
@@ -25,14 +25,19 @@ STEPS = [
     "seta.scan.demo",
 ]
 
+
 # The demo's "today": data is laid out around it, so the demo looks the same on every day it is built.
+class Writer(Protocol):
+    def write(self, msg: str, /) -> Any: ...
+
+
 PEILDATUM = dt.date(2026, 11, 2)
 DEMO_PASSWORD = "demo"
 
 
 @dataclass
 class DemoContext:
-    out: TextIO | None = None
+    out: Writer | None = None
     rng: random.Random = field(default_factory=lambda: random.Random(20080101))
     peildatum: dt.date = PEILDATUM
     # Steps share what they made under well-known keys (e.g. "verbanden": {"bel": sv, ...}).
@@ -50,7 +55,7 @@ def is_built() -> bool:
 
 
 @transaction.atomic
-def build(out: TextIO | None = None) -> DemoContext:
+def build(out: Writer | None = None) -> DemoContext:
     ctx = DemoContext(out=out)
     for name in STEPS:
         try:

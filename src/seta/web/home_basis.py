@@ -18,17 +18,32 @@ def panels(actor: Actor) -> list[Panel]:
             Panel(
                 titel="Mijn gemeente",
                 template="web/panels/gemeente.html",
-                context={"gemeenten": gemeenten, "rollen": [r for r in actor.rollen if r.rol in GEMEENTE_ROLLEN]},
+                context={
+                    "gemeenten": gemeenten,
+                    "rollen": [r for r in actor.rollen if r.rol in GEMEENTE_ROLLEN],
+                },
                 volgorde=10,
             )
         )
     verbanden = list(sv_selectors.samenwerkingsverbanden_for(actor).prefetch_related("deelnemers__gemeente"))
     if verbanden:
         result.append(
-            Panel(titel="Samenwerkingsverbanden", template="web/panels/verbanden.html", context={"verbanden": verbanden}, volgorde=20)
+            Panel(
+                titel="Samenwerkingsverbanden",
+                template="web/panels/verbanden.html",
+                context={"verbanden": verbanden},
+                volgorde=20,
+            )
         )
     if actor.heeft(Rol.TEAMLEIDER, Rol.MEDEWERKER, Rol.DIRECTEUR, Rol.CONTROLLER):
         eenheid_ids = [r.eenheid_id for r in actor.rollen if r.eenheid_id is not None]
         eenheden = list(organisatie_selectors.eenheden_for(actor).filter(pk__in=eenheid_ids))
-        result.append(Panel(titel="Mijn eenheid", template="web/panels/eenheid.html", context={"eenheden": eenheden}, volgorde=30))
+        result.append(
+            Panel(
+                titel="Mijn eenheid",
+                template="web/panels/eenheid.html",
+                context={"eenheden": eenheden},
+                volgorde=30,
+            )
+        )
     return result

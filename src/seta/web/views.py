@@ -21,9 +21,19 @@ from seta.core.errors import SetaError
 from seta.web.home import panels_for
 
 DEMO_VOORBEELDEN = [
-    "wethouder.blaricum", "burgemeester.laren", "raadslid.laren", "griffier.eemnes", "regisseur.eemnes",
-    "secretaris.laren", "directeur.bel", "teamleider.bel", "medewerker.bel", "controller.bel",
-    "wethouder.ten-boer", "directeur.kempen", "beheerder",
+    "wethouder.blaricum",
+    "burgemeester.laren",
+    "raadslid.laren",
+    "griffier.eemnes",
+    "regisseur.eemnes",
+    "secretaris.laren",
+    "directeur.bel",
+    "teamleider.bel",
+    "medewerker.bel",
+    "controller.bel",
+    "wethouder.ten-boer",
+    "directeur.kempen",
+    "beheerder",
 ]
 
 
@@ -57,7 +67,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def account(request: HttpRequest) -> HttpResponse:
     actor = actor_for(request.user)
-    token = Token.objects.filter(user=request.user).first()
+    token = Token.objects.filter(user__username=request.user.get_username()).first()
     nieuw = None
     if request.method == "POST":
         try:
@@ -67,7 +77,9 @@ def account(request: HttpRequest) -> HttpResponse:
                 return redirect("web:account")
             nieuw = autorisatie_services.renew_token(actor=actor, user=request.user)
             token = nieuw
-            messages.success(request, "Er is een nieuw API-token aangemaakt. Bewaar het goed: het vorige werkt niet meer.")
+            messages.success(
+                request, "Er is een nieuw API-token aangemaakt. Bewaar het goed: het vorige werkt niet meer."
+            )
         except SetaError as exc:
             messages.error(request, exc.detail)
     return render(request, "web/account.html", {"token": token, "nieuw": nieuw, "rollen": actor.rollen})
@@ -75,16 +87,20 @@ def account(request: HttpRequest) -> HttpResponse:
 
 def _error(request: HttpRequest, status: int, titel: str, uitleg: str) -> HttpResponse:
     if request.path.startswith("/api/"):
-        from seta.api.exceptions import PROBLEM, problem
-
         from django.http import JsonResponse
 
-        return JsonResponse(problem(status, uitleg, instance=request.get_full_path()), status=status, content_type=PROBLEM)
+        from seta.api.exceptions import PROBLEM, problem
+
+        return JsonResponse(
+            problem(status, uitleg, instance=request.get_full_path()), status=status, content_type=PROBLEM
+        )
     return render(request, "web/error.html", {"titel": titel, "uitleg": uitleg}, status=status)
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return _error(request, 404, "Pagina niet gevonden", "Deze pagina bestaat niet, of u heeft er geen toegang toe.")
+    return _error(
+        request, 404, "Pagina niet gevonden", "Deze pagina bestaat niet, of u heeft er geen toegang toe."
+    )
 
 
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

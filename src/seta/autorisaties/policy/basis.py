@@ -82,7 +82,9 @@ def eenheid_wijzigen(actor: Actor, obj: Any) -> bool:
 @rule("medewerker.lezen")
 def medewerker_lezen(actor: Actor, obj: Any) -> bool:
     """Staff records (FTE, scale, competences) are personal data: pool and boards of that cooperation."""
-    return actor.is_beheerder or actor.heeft(*(POOL_ROLLEN | BESTUUR_ROLLEN), samenwerkingsverband_id=_sv_id(obj))
+    return actor.is_beheerder or actor.heeft(
+        *(POOL_ROLLEN | BESTUUR_ROLLEN), samenwerkingsverband_id=_sv_id(obj)
+    )
 
 
 @read_scope("organisatie.medewerker")
@@ -99,8 +101,10 @@ def medewerker_wijzigen(actor: Actor, obj: Any) -> bool:
     if actor.is_beheerder or actor.heeft(Rol.DIRECTEUR, samenwerkingsverband_id=sv_id):
         return True
     eenheid_id = getattr(obj, "eenheid_id", None)
-    return eenheid_id is not None and actor.heeft(Rol.TEAMLEIDER, samenwerkingsverband_id=sv_id) and (
-        eenheid_id in actor.beheerde_eenheid_ids
+    return (
+        eenheid_id is not None
+        and actor.heeft(Rol.TEAMLEIDER, samenwerkingsverband_id=sv_id)
+        and (eenheid_id in actor.beheerde_eenheid_ids)
     )
 
 

@@ -22,4 +22,6 @@ class Command(BaseCommand):
 
         self.stdout.write(f"SETA draait op http://{options['host']}:{options['port']}/ (Ctrl+C stopt)")
         self.stdout.flush()
-        serve(application, host=options["host"], port=options["port"], threads=options["threads"], ident="SETA")
+        serve(
+            application, host=options["host"], port=options["port"], threads=options["threads"], ident="SETA"
+        )
