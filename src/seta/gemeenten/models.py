@@ -47,7 +47,9 @@ class Portefeuille(models.Model):
         verbose_name = "portefeuille"
         verbose_name_plural = "portefeuilles"
         ordering = ["gemeente__naam", "naam"]
-        constraints = [models.UniqueConstraint(fields=["gemeente", "naam"], name="uniek_portefeuille_per_gemeente")]
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "naam"], name="uniek_portefeuille_per_gemeente")
+        ]
 
     def __str__(self) -> str:
         return f"{self.naam} ({self.gemeente})"
@@ -83,7 +85,9 @@ class FunctionarisQuerySet(models.QuerySet["Functionaris"]):
         from django.utils import timezone
 
         datum = op or timezone.localdate()
-        return self.filter(begindatum__lte=datum).filter(models.Q(einddatum__isnull=True) | models.Q(einddatum__gte=datum))
+        return self.filter(begindatum__lte=datum).filter(
+            models.Q(einddatum__isnull=True) | models.Q(einddatum__gte=datum)
+        )
 
 
 class Functionaris(VersionedModel):
@@ -98,7 +102,11 @@ class Functionaris(VersionedModel):
     fractie = models.CharField("fractie", max_length=100, blank=True)
     portefeuilles = models.ManyToManyField(Portefeuille, blank=True, related_name="portefeuillehouders")
     gebruiker = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="functionarissen"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="functionarissen",
     )
     begindatum = models.DateField("begindatum")
     einddatum = models.DateField("einddatum", null=True, blank=True)

@@ -31,7 +31,12 @@ class Samenwerkingsverband(VersionedModel):
     menu = models.CharField("menu", max_length=30, choices=Menu.choices)
     rechtsvorm = models.CharField("rechtsvorm", max_length=40, choices=Rechtsvorm.choices)
     gastheergemeente = models.ForeignKey(
-        Gemeente, verbose_name="gastheergemeente", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        Gemeente,
+        verbose_name="gastheergemeente",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     werkorganisatie = models.CharField(
         "naam werkorganisatie", max_length=150, blank=True, help_text="De gedeelde ambtelijke organisatie."
@@ -63,7 +68,9 @@ class Samenwerkingsverband(VersionedModel):
 class Deelnemer(models.Model):
     """A partner municipality in a cooperation, from its join date to its optional leave date."""
 
-    samenwerkingsverband = models.ForeignKey(Samenwerkingsverband, on_delete=models.CASCADE, related_name="deelnemers")
+    samenwerkingsverband = models.ForeignKey(
+        Samenwerkingsverband, on_delete=models.CASCADE, related_name="deelnemers"
+    )
     gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="deelnames")
     toetredingsdatum = models.DateField("toetredingsdatum")
     uittredingsdatum = models.DateField("uittredingsdatum", null=True, blank=True)
@@ -82,7 +89,8 @@ class Deelnemer(models.Model):
                 fields=["samenwerkingsverband", "gemeente", "toetredingsdatum"], name="uniek_deelnemerschap"
             ),
             models.CheckConstraint(
-                condition=Q(uittredingsdatum__isnull=True) | Q(uittredingsdatum__gt=models.F("toetredingsdatum")),
+                condition=Q(uittredingsdatum__isnull=True)
+                | Q(uittredingsdatum__gt=models.F("toetredingsdatum")),
                 name="uittreding_na_toetreding",
             ),
         ]
@@ -114,7 +122,8 @@ class Bestuurslid(models.Model):
         ordering = ["samenwerkingsverband__naam", "orgaan", "functionaris__gemeente__naam"]
         constraints = [
             models.UniqueConstraint(
-                fields=["samenwerkingsverband", "orgaan", "functionaris", "begindatum"], name="uniek_bestuurslid"
+                fields=["samenwerkingsverband", "orgaan", "functionaris", "begindatum"],
+                name="uniek_bestuurslid",
             )
         ]
 
@@ -152,7 +161,9 @@ class Inbreng(models.Model):
         ordering = ["deelnemer__gemeente__naam", "vanaf", "taakgebied__volgorde"]
         constraints = [
             models.UniqueConstraint(fields=["deelnemer", "taakgebied", "vanaf"], name="uniek_inbreng"),
-            models.CheckConstraint(condition=Q(tot__isnull=True) | Q(tot__gt=models.F("vanaf")), name="inbreng_tot_na_vanaf"),
+            models.CheckConstraint(
+                condition=Q(tot__isnull=True) | Q(tot__gt=models.F("vanaf")), name="inbreng_tot_na_vanaf"
+            ),
         ]
 
     def __str__(self) -> str:
