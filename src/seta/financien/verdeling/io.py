@@ -1,0 +1,501 @@
+"""The JSON file: read it into dataclasses (naming each bad field by its JSON path) and write results.
+
+Reading checks the *shape* (required and unknown fields, types, enumeration values, numbers and
+dates); the *value* rules (non-negative, sums, known gemeenten) are ``model.validate``. Numbers may
+be JSON numbers or decimal strings ("38.88"); JSON floats are read as exact Decimals.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, TypeVar
+
+from . import engine
+from .model import (
+    Afrekening,
+    AfrekeningInvoer,
+    Afwijkingsdrempel,
+    AllocationInputError,
+    Btw,
+    Coalitiekosten,
+    FieldError,
+    GebruikOnderdeel,
+    Gebruiksregel,
+    Gemeente,
+    GezamenlijkProduct,
+    Groeiplafond,
+    Grondslag,
+    Invoer,
+    Jaargegevens,
+    Methode,
+    Onderdeel,
+    OnderdeelSoort,
+    Regels,
+    Resultaat,
+    SleutelSoort,
+    Startperiode,
+    VastOnderdeel,
+    Verdeelmodel,
+    Verdeelsleutel,
+    Verdeling,
+    Vergelijking,
+    validate,
+)
+from .rounding import decimal_percentage
+
+E = TypeVar("E", bound=StrEnum)
+T = TypeVar("T")
+
+# ---------------------------------------------------------------------------------------------
+# Entry points
+
+
+def allocate_file(path: str | Path) -> Resultaat:
+    """Read, validate and run an allocation file. Raises ``AllocationInputError``."""
+    return engine.run(load_file(path))
+
+
+def load_file(path: str | Path) -> Invoer:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise AllocationInputError([FieldError(str(path), f"cannot read the file: {exc.strerror}")]) from exc
+    return loads(text)
+
+
+def loads(text: str) -> Invoer:
+    try:
+        data = json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as exc:
+        raise AllocationInputError(
+            [FieldError("$", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")]
+        ) from exc
+    return parse(data)
+
+
+def parse(data: Any) -> Invoer:
+    """Turn parsed JSON into ``Invoer``; raises ``AllocationInputError`` with every bad field."""
+    reader = _Reader()
+    invoer = reader.invoer(data)
+    if reader.errors:
+        raise AllocationInputError(reader.errors)
+    assert invoer is not None
+    validate(invoer)
+    return invoer
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+
+
+class _Reader:
+    """Reads one JSON document, collecting errors; on an error it returns a placeholder."""
+
+    def __init__(self) -> None:
+        self.errors: list[FieldError] = []
+
+    def fail(self, path: str, message: str) -> None:
+        self.errors.append(FieldError(path or "$", message))
+
+    def fields(self, value: Any, path: str, required: set[str], optional: set[str]) -> dict[str, Any]:
+        """An object with these fields: missing and unknown ones are errors."""
+        if not isinstance(value, dict):
+            self.fail(path, f"must be an object (got {_kind(value)})")
+            return {}
+        for name in sorted(required - value.keys()):
+            self.fail(_join(path, name), "missing field")
+        for name in sorted(value.keys() - required - optional):
+            self.fail(_join(path, name), "unknown field")
+        return value
+
+    def decimal(self, value: Any, path: str) -> Decimal:
+        if isinstance(value, bool) or not isinstance(value, int | Decimal | str):
+            self.fail(path, f"must be a number (got {_kind(value)})")
+            return Decimal(0)
+        try:
+            number = Decimal(value.strip() if isinstance(value, str) else value)
+        except InvalidOperation:
+            self.fail(path, f"must be a number (got {value!r})")
+            return Decimal(0)
+        if not number.is_finite():
+            self.fail(path, f"must be a finite number (got {value!r})")
+            return Decimal(0)
+        return number
+
+    def integer(self, value: Any, path: str) -> int:
+        number = self.decimal(value, path)
+        if number != number.to_integral_value():
+            self.fail(path, f"must be a whole number (got {value})")
+            return 0
+        return int(number)
+
+    def string(self, value: Any, path: str) -> str:
+        if not isinstance(value, str):
+            self.fail(path, f"must be a string (got {_kind(value)})")
+            return ""
+        return value
+
+    def choice(self, value: Any, path: str, enum: type[E], exclude: tuple[E, ...] = ()) -> E | None:
+        allowed = [e.value for e in enum if e not in exclude]
+        if value not in allowed:
+            self.fail(path, f"must be one of {', '.join(repr(a) for a in allowed)} (got {value!r})")
+            return None
+        return enum(value)
+
+    def date(self, value: Any, path: str) -> date | None:
+        try:
+            return date.fromisoformat(self.string(value, path))
+        except ValueError:
+            self.fail(path, f"must be a date YYYY-MM-DD (got {value!r})")
+            return None
+
+    def amounts(self, value: Any, path: str) -> dict[str, Decimal]:
+        """An object of numbers keyed by gemeente code."""
+        obj = self.fields(value, path, set(), set(value) if isinstance(value, dict) else set())
+        return {code: self.decimal(v, _join(path, code)) for code, v in obj.items()}
+
+    def items(self, value: Any, path: str, read: Callable[[Any, str], T]) -> list[T]:
+        if not isinstance(value, list):
+            self.fail(path, f"must be an array (got {_kind(value)})")
+            return []
+        return [read(item, f"{path}[{i}]") for i, item in enumerate(value)]
+
+    # --- the document -------------------------------------------------------------------------
+
+    def invoer(self, data: Any) -> Invoer | None:
+        obj = self.fields(
+            data,
+            "",
+            {"jaar", "gemeenten"},
+            {
+                "$schema",
+                "omschrijving",
+                "vorigeBijdragen",
+                "verdeelmodel",
+                "verdeelmodellen",
+                "referentiemodel",
+                "afrekening",
+            },
+        )
+        if not obj:
+            return None
+        jaar = Jaargegevens(
+            jaar=self.integer(obj.get("jaar", 0), "jaar"),
+            gemeenten=tuple(self.items(obj.get("gemeenten", []), "gemeenten", self.gemeente)),
+            vorige_bijdragen=self.amounts(obj["vorigeBijdragen"], "vorigeBijdragen")
+            if "vorigeBijdragen" in obj
+            else {},
+        )
+        if ("verdeelmodel" in obj) == ("verdeelmodellen" in obj):
+            self.fail("verdeelmodel", "give either verdeelmodel or verdeelmodellen (a list)")
+            return None
+        if "verdeelmodel" in obj:
+            modellen = [self.verdeelmodel(obj["verdeelmodel"], "verdeelmodel")]
+        else:
+            modellen = self.items(obj["verdeelmodellen"], "verdeelmodellen", self.verdeelmodel)
+            if not modellen and isinstance(obj["verdeelmodellen"], list):
+                self.fail("verdeelmodellen", "at least one model is needed")
+                return None
+        referentie = modellen[0].naam if modellen else ""
+        if "referentiemodel" in obj:
+            referentie = self.string(obj["referentiemodel"], "referentiemodel")
+        afrekening = self.afrekening(obj["afrekening"], "afrekening") if "afrekening" in obj else None
+        return Invoer(jaar, tuple(modellen), referentie, afrekening)
+
+    def gemeente(self, value: Any, path: str) -> Gemeente:
+        obj = self.fields(value, path, {"code", "naam", "bevolking"}, {"peildatum", "inbreng"})
+        return Gemeente(
+            code=self.string(obj.get("code", ""), f"{path}.code"),
+            naam=self.string(obj.get("naam", ""), f"{path}.naam"),
+            bevolking=self.integer(obj.get("bevolking", 0), f"{path}.bevolking"),
+            peildatum=self.date(obj["peildatum"], f"{path}.peildatum") if "peildatum" in obj else None,
+            inbreng=self.decimal(obj.get("inbreng", 0), f"{path}.inbreng"),
+        )
+
+    def verdeelmodel(self, value: Any, path: str) -> Verdeelmodel:
+        obj = self.fields(value, path, {"naam", "verdeelsleutel", "onderdelen"}, {"omschrijving", "regels"})
+        return Verdeelmodel(
+            naam=self.string(obj.get("naam", ""), f"{path}.naam"),
+            verdeelsleutel=self.verdeelsleutel(obj["verdeelsleutel"], f"{path}.verdeelsleutel")
+            if "verdeelsleutel" in obj
+            else Verdeelsleutel(SleutelSoort.GELIJK),
+            onderdelen=tuple(self.items(obj.get("onderdelen", []), f"{path}.onderdelen", self.onderdeel)),
+            regels=self.regels(obj["regels"], f"{path}.regels") if "regels" in obj else Regels(),
+        )
+
+    def verdeelsleutel(self, value: Any, path: str) -> Verdeelsleutel:
+        obj = self.fields(value, path, {"soort"}, {"percentages", "gewichten"})
+        soort = self.choice(obj["soort"], f"{path}.soort", SleutelSoort) if "soort" in obj else None
+        gewichten: dict[SleutelSoort, Decimal] | None = None
+        if "gewichten" in obj:
+            gewichten = {}
+            for name, weight in self.amounts(obj["gewichten"], f"{path}.gewichten").items():
+                kind = self.choice(name, f"{path}.gewichten.{name}", SleutelSoort, (SleutelSoort.GEWOGEN,))
+                if kind is not None:
+                    gewichten[kind] = weight
+        return Verdeelsleutel(
+            soort=soort or SleutelSoort.GELIJK,
+            percentages=self.amounts(obj["percentages"], f"{path}.percentages")
+            if "percentages" in obj
+            else None,
+            gewichten=gewichten,
+        )
+
+    def onderdeel(self, value: Any, path: str) -> Onderdeel:
+        placeholder = VastOnderdeel(naam="", bedrag=Decimal(0))
+        if not isinstance(value, dict):
+            self.fail(path, f"must be an object (got {_kind(value)})")
+            return placeholder
+        if "soort" not in value:
+            self.fail(f"{path}.soort", "missing field")
+            return placeholder
+        soort = self.choice(value["soort"], f"{path}.soort", OnderdeelSoort, (OnderdeelSoort.GROEIPLAFOND,))
+        if soort is None:
+            return placeholder
+        common = {"soort", "naam"}
+        if soort is OnderdeelSoort.GEBRUIK:
+            obj = self.fields(
+                value, path, common | {"grondslag", "regels"}, {"btw", "tarief", "omschrijving"}
+            )
+            tarief = self.decimal(obj["tarief"], f"{path}.tarief") if "tarief" in obj else None
+            return GebruikOnderdeel(
+                naam=self.string(obj.get("naam", ""), f"{path}.naam"),
+                grondslag=self.choice(obj.get("grondslag"), f"{path}.grondslag", Grondslag)
+                or Grondslag.RAMING,
+                regels=tuple(
+                    self.items(
+                        obj.get("regels", []), f"{path}.regels", lambda v, p: self.gebruiksregel(v, p, tarief)
+                    )
+                ),
+                btw=self.btw(obj, path),
+            )
+        if soort is OnderdeelSoort.GEZAMENLIJK:
+            obj = self.fields(
+                value,
+                path,
+                common | {"bedrag", "deelnemers", "methode"},
+                {"btw", "standaloneKosten", "coalitiekosten", "omschrijving"},
+            )
+            return GezamenlijkProduct(
+                naam=self.string(obj.get("naam", ""), f"{path}.naam"),
+                bedrag=self.decimal(obj.get("bedrag", 0), f"{path}.bedrag"),
+                deelnemers=tuple(self.items(obj.get("deelnemers", []), f"{path}.deelnemers", self.string)),
+                methode=self.choice(obj.get("methode"), f"{path}.methode", Methode) or Methode.GELIJK,
+                standalone_kosten=self.amounts(obj.get("standaloneKosten", {}), f"{path}.standaloneKosten"),
+                coalitiekosten=tuple(
+                    self.items(obj.get("coalitiekosten", []), f"{path}.coalitiekosten", self.coalitie)
+                ),
+                btw=self.btw(obj, path),
+            )
+        obj = self.fields(value, path, common | {"bedrag"}, {"btw", "verdeelsleutel", "omschrijving"})
+        return VastOnderdeel(
+            naam=self.string(obj.get("naam", ""), f"{path}.naam"),
+            bedrag=self.decimal(obj.get("bedrag", 0), f"{path}.bedrag"),
+            btw=self.btw(obj, path),
+            verdeelsleutel=self.verdeelsleutel(obj["verdeelsleutel"], f"{path}.verdeelsleutel")
+            if "verdeelsleutel" in obj
+            else None,
+        )
+
+    def btw(self, obj: Mapping[str, Any], path: str) -> Btw:
+        if "btw" not in obj:
+            return Btw.VRIJGESTELD
+        return self.choice(obj["btw"], f"{path}.btw", Btw) or Btw.VRIJGESTELD
+
+    def gebruiksregel(self, value: Any, path: str, default_tarief: Decimal | None) -> Gebruiksregel:
+        obj = self.fields(value, path, {"gemeente"}, {"uren", "tarief", "externeKosten", "omschrijving"})
+        uren = self.decimal(obj.get("uren", 0), f"{path}.uren")
+        if "tarief" in obj:
+            tarief = self.decimal(obj["tarief"], f"{path}.tarief")
+        elif default_tarief is not None or not uren:
+            tarief = default_tarief or Decimal(0)
+        else:
+            self.fail(f"{path}.tarief", "missing field (or give a tarief on the onderdeel)")
+            tarief = Decimal(0)
+        return Gebruiksregel(
+            gemeente=self.string(obj.get("gemeente", ""), f"{path}.gemeente"),
+            uren=uren,
+            tarief=tarief,
+            externe_kosten=self.decimal(obj.get("externeKosten", 0), f"{path}.externeKosten"),
+            omschrijving=self.string(obj.get("omschrijving", ""), f"{path}.omschrijving"),
+        )
+
+    def coalitie(self, value: Any, path: str) -> Coalitiekosten:
+        obj = self.fields(value, path, {"deelnemers", "bedrag"}, set())
+        return Coalitiekosten(
+            deelnemers=frozenset(self.items(obj.get("deelnemers", []), f"{path}.deelnemers", self.string)),
+            bedrag=self.decimal(obj.get("bedrag", 0), f"{path}.bedrag"),
+        )
+
+    def regels(self, value: Any, path: str) -> Regels:
+        obj = self.fields(value, path, set(), {"startperiode", "groeiplafond"})
+        startperiode = groeiplafond = None
+        if "startperiode" in obj:
+            sp = self.fields(obj["startperiode"], f"{path}.startperiode", {"vanJaar", "totEnMetJaar"}, set())
+            startperiode = Startperiode(
+                van_jaar=self.integer(sp.get("vanJaar", 0), f"{path}.startperiode.vanJaar"),
+                tot_en_met_jaar=self.integer(sp.get("totEnMetJaar", 0), f"{path}.startperiode.totEnMetJaar"),
+            )
+        if "groeiplafond" in obj:
+            gp_path = f"{path}.groeiplafond"
+            gp = self.fields(obj["groeiplafond"], gp_path, {"percentage"}, {"btw"})
+            groeiplafond = Groeiplafond(
+                percentage=self.decimal(gp.get("percentage", 0), f"{gp_path}.percentage"),
+                btw=self.btw(gp, gp_path) if "btw" in gp else None,
+            )
+        return Regels(startperiode, groeiplafond)
+
+    def afrekening(self, value: Any, path: str) -> AfrekeningInvoer:
+        obj = self.fields(value, path, {"voorschotten"}, {"geleverdeUren", "uurtarief", "drempel"})
+        drempel = None
+        if "drempel" in obj:
+            d = self.fields(obj["drempel"], f"{path}.drempel", set(), {"procentpunten", "bedrag"})
+            drempel = Afwijkingsdrempel(
+                procentpunten=self.decimal(d["procentpunten"], f"{path}.drempel.procentpunten")
+                if "procentpunten" in d
+                else None,
+                bedrag=self.decimal(d["bedrag"], f"{path}.drempel.bedrag") if "bedrag" in d else None,
+            )
+        return AfrekeningInvoer(
+            voorschotten=self.amounts(obj.get("voorschotten", {}), f"{path}.voorschotten"),
+            geleverde_uren=self.amounts(obj["geleverdeUren"], f"{path}.geleverdeUren")
+            if "geleverdeUren" in obj
+            else None,
+            uurtarief=self.decimal(obj["uurtarief"], f"{path}.uurtarief") if "uurtarief" in obj else None,
+            drempel=drempel,
+        )
+
+
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | Decimal):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    return "an object" if isinstance(value, dict) else type(value).__name__
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing (docs/schemas/allocate-output.schema.json)
+
+
+def to_json(result: Resultaat) -> dict[str, Any]:
+    """The result as JSON-ready data; amounts are decimal strings with two decimals."""
+    return {
+        "jaar": result.jaar,
+        "referentiemodel": result.referentiemodel,
+        "verdelingen": [_verdeling(v) for v in result.verdelingen],
+        "vergelijking": _vergelijking(result.vergelijking) if result.vergelijking else None,
+        "afrekening": _afrekening(result.afrekening) if result.afrekening else None,
+    }
+
+
+def dumps(result: Resultaat) -> str:
+    return json.dumps(to_json(result), indent=2, ensure_ascii=False)
+
+
+def _money(value: Decimal) -> str:
+    return f"{value:.2f}"
+
+
+def _percent(share: Fraction | None) -> str | None:
+    return None if share is None else str(decimal_percentage(share))
+
+
+def _verdeling(v: Verdeling) -> dict[str, Any]:
+    return {
+        "verdeelmodel": v.verdeelmodel,
+        "jaar": v.jaar,
+        "startperiode": v.startperiode,
+        "onderdelen": [
+            {
+                "naam": o.naam,
+                "soort": str(o.soort),
+                "bedrag": _money(o.bedrag),
+                "btw": str(o.btw),
+                "toelichting": o.toelichting,
+            }
+            for o in v.onderdelen
+        ],
+        "bijdragen": [
+            {
+                "gemeente": b.gemeente,
+                "naam": b.naam,
+                "sleutelaandeelProcent": _percent(b.sleutelaandeel),
+                "regels": [
+                    {"onderdeel": r.onderdeel, "bedrag": _money(r.bedrag), "btw": _money(r.btw)}
+                    for r in b.regels
+                ],
+                "totaalExclBtw": _money(b.totaal_excl_btw),
+                "btw": _money(b.btw),
+                "totaalInclBtw": _money(b.totaal_incl_btw),
+            }
+            for b in v.bijdragen
+        ],
+        "totaalExclBtw": _money(v.totaal_excl_btw),
+        "btw": _money(v.btw),
+        "totaalInclBtw": _money(v.totaal_incl_btw),
+        "waarschuwingen": list(v.waarschuwingen),
+    }
+
+
+def _vergelijking(v: Vergelijking) -> dict[str, Any]:
+    return {
+        "referentie": v.referentie,
+        "modellen": list(v.modellen),
+        "regels": [
+            {
+                "gemeente": r.gemeente,
+                "naam": r.naam,
+                "bedragen": {m: _money(a) for m, a in r.bedragen.items()},
+                "verschil": {m: _money(a) for m, a in r.verschil.items()},
+                "verschilProcent": {
+                    m: None if p is None else f"{p:.2f}" for m, p in r.verschil_procent.items()
+                },
+            }
+            for r in v.regels
+        ],
+    }
+
+
+def _afrekening(a: Afrekening) -> dict[str, Any]:
+    return {
+        "verdeelmodel": a.verdeelmodel,
+        "verrekend": a.verrekend,
+        "regels": [
+            {
+                "gemeente": r.gemeente,
+                "naam": r.naam,
+                "voorschot": _money(r.voorschot),
+                "realisatie": _money(r.realisatie),
+                "saldo": _money(r.saldo),
+                "teBetalen": _money(r.te_betalen),
+                "teOntvangen": _money(r.te_ontvangen),
+                "nietVerrekend": _money(r.niet_verrekend),
+                "sleutelaandeelProcent": _percent(r.sleutelaandeel),
+                "urenaandeelProcent": _percent(r.urenaandeel),
+                "afwijkingProcentpunten": None
+                if r.afwijking_procentpunten is None
+                else f"{r.afwijking_procentpunten:.2f}",
+                "afwijkingBedrag": None if r.afwijking_bedrag is None else _money(r.afwijking_bedrag),
+                "signaal": r.signaal,
+            }
+            for r in a.regels
+        ],
+        "signalen": list(a.signalen),
+    }
