@@ -1,0 +1,381 @@
+"""Read a questionnaire answer file (YAML or JSON), validate it, and resolve the partners.
+
+Errors are collected and reported together, in Dutch, each naming the question or partner it is
+about, e.g. ``vraag 'urgentie_raad': waarde 7 ligt buiten het bereik 1–5``.
+
+Municipality data comes from a lookup: a mapping from CBS code to :class:`Partner`, or a callable
+taking a code. The Django side passes its database-backed list; the command line default reads the
+project's bundled CSV.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from .model import WEET_NIET, Antwoorden, Antwoordwaarde, Partner
+from .questions import DATA_DIR, Vraag, Vragenlijst, load_questions
+
+#: The project's copy of the reference list (columns cbs_code,name,province,province_code,population).
+GEMEENTEN_CSV = Path(__file__).resolve().parents[2] / "gemeenten" / "data" / "gemeenten-2021.csv"
+#: Source of that copy; used only while the project copy does not exist yet.
+_GEMEENTEN_CSV_BRON = Path("/work/shared/data/municipalities-2021.csv")
+GEMEENTEN_EXTRA = DATA_DIR / "gemeenten-extra.yaml"
+SCHEMA_ID = "https://seta.example/schemas/scan-input.schema.json"
+
+GemeenteLookup = Mapping[str, Partner] | Callable[[str], Partner | None]
+
+
+class ScanInputError(ValueError):
+    """The answer file is invalid; ``fouten`` lists every problem found, in Dutch."""
+
+    def __init__(self, fouten: Sequence[str]) -> None:
+        self.fouten = tuple(fouten)
+        super().__init__("\n".join(self.fouten))
+
+
+@dataclass(frozen=True)
+class ScanInvoer:
+    """A validated answer file: the partners and the answers."""
+
+    partners: tuple[Partner, ...]
+    antwoorden: Antwoorden
+    naam: str | None = None
+
+
+# --------------------------------------------------------------------------- municipality lists
+
+
+def gemeenten_csv_path() -> Path:
+    """The reference CSV: the project copy, or its source until the copy exists."""
+    return GEMEENTEN_CSV if GEMEENTEN_CSV.exists() else _GEMEENTEN_CSV_BRON
+
+
+def load_gemeenten(path: Path | None = None) -> dict[str, Partner]:
+    """Read the municipality reference CSV into a mapping CBS code -> Partner."""
+    out: dict[str, Partner] = {}
+    with Path(path or gemeenten_csv_path()).open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            code = row["cbs_code"].strip()
+            out[code] = Partner(
+                code=code,
+                naam=row["name"].strip(),
+                provincie=row["province"].strip() or None,
+                bevolking=int(row["population"]) if row.get("population") else None,
+                bestaat=True,
+            )
+    return out
+
+
+@cache
+def _default_gemeenten() -> dict[str, Partner]:
+    return load_gemeenten()
+
+
+@cache
+def load_extra_gemeenten(path: Path | None = None) -> dict[str, Partner]:
+    """Municipalities that no longer exist, keyed by lower-case name and aliases."""
+    with Path(path or GEMEENTEN_EXTRA).open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    out: dict[str, Partner] = {}
+    for item in data["gemeenten"]:
+        herkomst = str(item.get("bevolking_herkomst") or "onbekend")
+        partner = Partner(
+            code=None,
+            naam=str(item["naam"]),
+            provincie=item.get("provincie"),
+            bevolking=item.get("bevolking"),
+            bestaat=False,
+            bevolking_herkomst=herkomst,
+        )
+        for key in [item["naam"], *(item.get("alias") or [])]:
+            out[str(key).casefold()] = partner
+    return out
+
+
+def _lookup(gemeenten: GemeenteLookup, code: str) -> Partner | None:
+    if isinstance(gemeenten, Mapping):
+        return gemeenten.get(code)
+    return gemeenten(code)
+
+
+def _zoek_op_naam(gemeenten: GemeenteLookup, naam: str) -> Partner | None:
+    if not isinstance(gemeenten, Mapping):
+        return None
+    wanted = naam.casefold()
+    return next((p for p in gemeenten.values() if p.naam.casefold() == wanted), None)
+
+
+def resolve_partner(
+    spec: Mapping[str, Any], gemeenten: GemeenteLookup, label: str
+) -> tuple[Partner | None, str | None]:
+    """Turn one partner entry of an answer file or the case base into a Partner, or an error."""
+    code = spec.get("code")
+    naam = spec.get("naam")
+    if code:
+        partner = _lookup(gemeenten, str(code))
+        if partner is None:
+            return None, f"{label}: onbekende gemeentecode {str(code)!r}"
+        return partner, None
+    if not naam:
+        return None, f"{label}: geef een gemeentecode ('code') of een naam ('naam')"
+    bestaat = spec.get("bestaat", True)
+    if bestaat:
+        partner = _zoek_op_naam(gemeenten, str(naam))
+        if partner is None:
+            return None, (
+                f"{label}: gemeente {str(naam)!r} staat niet in de referentielijst; geef de CBS-code, "
+                "of zet 'bestaat: false' voor een gemeente die niet meer bestaat"
+            )
+        return partner, None
+    bekend = load_extra_gemeenten().get(str(naam).casefold())
+    bevolking = spec.get("bevolking", bekend.bevolking if bekend else None)
+    herkomst = (
+        "opgegeven in het invoerbestand"
+        if "bevolking" in spec
+        else bekend.bevolking_herkomst
+        if bekend
+        else "onbekend"
+    )
+    return (
+        Partner(
+            code=None,
+            naam=bekend.naam if bekend else str(naam),
+            provincie=spec.get("provincie", bekend.provincie if bekend else None),
+            bevolking=int(bevolking) if bevolking is not None else None,
+            bestaat=False,
+            bevolking_herkomst=herkomst,
+        ),
+        None,
+    )
+
+
+# --------------------------------------------------------------------------- answers
+
+
+def _normalise(vraag: Vraag, waarde: Any) -> tuple[Antwoordwaarde | None, str | None]:
+    """Validate one answer; return the normalised value or a Dutch error naming the question."""
+    label = f"vraag {vraag.id!r}"
+    if isinstance(waarde, str) and waarde.strip().casefold() == WEET_NIET:
+        return WEET_NIET, None
+    if vraag.soort == "schaal":
+        lo, hi = vraag.schaal_min, vraag.schaal_max
+        if isinstance(waarde, bool) or not isinstance(waarde, int):
+            return None, f"{label}: waarde {waarde!r} is geen geheel getal van {lo}–{hi} (of 'weet niet')"
+        assert lo is not None and hi is not None
+        if not lo <= waarde <= hi:
+            return None, f"{label}: waarde {waarde} ligt buiten het bereik {lo}–{hi}"
+        return waarde, None
+    if vraag.soort == "janee":
+        if isinstance(waarde, bool):
+            return ("ja" if waarde else "nee"), None
+        if isinstance(waarde, str) and waarde.strip().casefold() in ("ja", "nee"):
+            return waarde.strip().casefold(), None
+        return None, f"{label}: waarde {waarde!r} is geen 'ja', 'nee' of 'weet niet'"
+    opties = tuple(vraag.opties or ())
+    if isinstance(waarde, str) and waarde.strip() in opties:
+        return waarde.strip(), None
+    return (
+        None,
+        f"{label}: waarde {waarde!r} is geen geldige keuze; kies uit {', '.join(opties)} of 'weet niet'",
+    )
+
+
+def validate_answers(
+    waarden: Mapping[str, Any], vragen: Vragenlijst, *, verplicht: bool = True
+) -> tuple[dict[str, Antwoordwaarde], list[str]]:
+    """Check answer values against the questionnaire; with ``verplicht`` also require required ones."""
+    fouten: list[str] = []
+    out: dict[str, Antwoordwaarde] = {}
+    for key, waarde in waarden.items():
+        vraag = vragen.get(str(key))
+        if vraag is None:
+            fouten.append(f"onbekende vraag {str(key)!r}")
+            continue
+        norm, fout = _normalise(vraag, waarde)
+        if fout:
+            fouten.append(fout)
+        elif norm is not None:
+            out[vraag.id] = norm
+    if verplicht:
+        for vraag in vragen:
+            if vraag.verplicht and vraag.id not in waarden:
+                fouten.append(
+                    f"vraag {vraag.id!r}: verplicht antwoord ontbreekt (antwoord 'weet niet' als het onbekend is)"
+                )
+    return out, fouten
+
+
+def parse_answers(
+    data: Any,
+    gemeenten: GemeenteLookup | None = None,
+    vragen: Vragenlijst | None = None,
+) -> ScanInvoer:
+    """Validate a parsed answer document and resolve its partners.
+
+    Raises :class:`ScanInputError` listing every problem.
+    """
+    vragen = vragen or load_questions()
+    gemeenten = gemeenten if gemeenten is not None else _default_gemeenten()
+    if not isinstance(data, Mapping):
+        raise ScanInputError(["het invoerbestand moet een object met 'partners' en 'antwoorden' zijn"])
+    fouten: list[str] = []
+    partners: list[Partner] = []
+    raw_partners = data.get("partners")
+    if not isinstance(raw_partners, list) or len(raw_partners) < 2:
+        fouten.append("'partners': geef minstens twee partnergemeenten op")
+        raw_partners = raw_partners if isinstance(raw_partners, list) else []
+    for i, spec in enumerate(raw_partners, start=1):
+        if isinstance(spec, str):
+            spec = {"code": spec}
+        if not isinstance(spec, Mapping):
+            fouten.append(f"partner {i}: verwacht een code of een object met 'code' of 'naam'")
+            continue
+        partner, fout = resolve_partner(spec, gemeenten, f"partner {i}")
+        if fout:
+            fouten.append(fout)
+        elif partner is not None:
+            if any((p.code and p.code == partner.code) or p.naam == partner.naam for p in partners):
+                fouten.append(f"partner {i}: {partner.naam!r} komt dubbel voor")
+            partners.append(partner)
+    aantal = data.get("aantal_partners")
+    if aantal is not None and (
+        isinstance(aantal, bool) or not isinstance(aantal, int) or aantal < len(raw_partners)
+    ):
+        fouten.append("'aantal_partners': moet een geheel getal zijn, minstens het aantal opgegeven partners")
+        aantal = None
+    raw_antwoorden = data.get("antwoorden")
+    if not isinstance(raw_antwoorden, Mapping):
+        fouten.append("'antwoorden': ontbreekt of is geen lijst van vraag: antwoord")
+        raw_antwoorden = {}
+    waarden, antwoord_fouten = validate_answers(raw_antwoorden, vragen)
+    fouten.extend(antwoord_fouten)
+    if not fouten:
+        # Structural check last: the hand-written checks above give the clearer messages.
+        validator = jsonschema.Draft202012Validator(build_schema(vragen))
+        for err in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path)):
+            pad = "/".join(str(p) for p in err.absolute_path) or "(bestand)"
+            fouten.append(f"{pad}: ongeldig volgens het schema ({err.message})")
+    if fouten:
+        raise ScanInputError(fouten)
+    return ScanInvoer(
+        partners=tuple(partners),
+        antwoorden=Antwoorden(waarden=waarden, aantal_partners=aantal),
+        naam=str(data["naam"]) if data.get("naam") else None,
+    )
+
+
+def load_answer_file(
+    path: str | Path, gemeenten: GemeenteLookup | None = None, vragen: Vragenlijst | None = None
+) -> ScanInvoer:
+    """Read and validate an answer file; ``.json`` is read as JSON, anything else as YAML."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ScanInputError([f"{path}: kan het bestand niet lezen ({exc.strerror})"]) from exc
+    try:
+        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+    except (json.JSONDecodeError, yaml.YAMLError) as exc:
+        raise ScanInputError(
+            [f"{path}: geen geldige {'JSON' if path.suffix == '.json' else 'YAML'} ({exc})"]
+        ) from exc
+    return parse_answers(data, gemeenten, vragen)
+
+
+# --------------------------------------------------------------------------- JSON Schema
+
+
+def _answer_schema(vraag: Vraag) -> dict[str, Any]:
+    titel = f"{vraag.titel} (bron: {vraag.bron})"
+    weet_niet = {"const": WEET_NIET}
+    if vraag.soort == "schaal":
+        return {
+            "title": titel,
+            "description": vraag.vraag,
+            "oneOf": [
+                {"type": "integer", "minimum": vraag.schaal_min, "maximum": vraag.schaal_max},
+                weet_niet,
+            ],
+        }
+    if vraag.soort == "janee":
+        return {
+            "title": titel,
+            "description": vraag.vraag,
+            "oneOf": [{"enum": ["ja", "nee"]}, {"type": "boolean"}, weet_niet],
+        }
+    return {
+        "title": titel,
+        "description": vraag.vraag,
+        "enum": [*(vraag.opties or {}), WEET_NIET],
+    }
+
+
+def build_schema(vragen: Vragenlijst | None = None) -> dict[str, Any]:
+    """The JSON Schema (2020-12) of an answer file, generated from the questionnaire."""
+    vragen = vragen or load_questions()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "Samenwerkingsscan: invoerbestand",
+        "description": (
+            "Answer file for the SETA cooperation scan (samenwerkingsscan). Generated from "
+            "src/seta/scan/data/vragen.yaml by seta.scan.scoring.io.build_schema(); do not edit by hand."
+        ),
+        "type": "object",
+        "required": ["partners", "antwoorden"],
+        "additionalProperties": False,
+        "properties": {
+            "versie": {"type": "integer", "const": 1},
+            "naam": {"type": "string", "description": "Free name of this configuration."},
+            "toelichting": {"type": "string"},
+            "partners": {
+                "type": "array",
+                "minItems": 2,
+                "items": {
+                    "oneOf": [
+                        {"type": "string", "pattern": "^GM[0-9]{4}$"},
+                        {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["code"],
+                            "properties": {
+                                "code": {"type": "string", "pattern": "^GM[0-9]{4}$"},
+                                "naam": {"type": "string"},
+                            },
+                        },
+                        {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["naam"],
+                            "properties": {
+                                "naam": {"type": "string", "minLength": 1},
+                                "bestaat": {"type": "boolean"},
+                                "provincie": {"type": "string"},
+                                "bevolking": {"type": "integer", "minimum": 1},
+                            },
+                        },
+                    ]
+                },
+            },
+            "aantal_partners": {
+                "type": "integer",
+                "minimum": 2,
+                "description": "Total number of partners when not all are named.",
+            },
+            "antwoorden": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": [v.id for v in vragen if v.verplicht],
+                "properties": {v.id: _answer_schema(v) for v in vragen},
+            },
+        },
+    }
