@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -40,14 +41,10 @@ def provincies() -> list[str]:
     return list(Gemeente.objects.order_by("provincie").values_list("provincie", flat=True).distinct())
 
 
-def bronnen(gemeenten: QuerySet[Gemeente]) -> list[dict[str, object]]:
+def bronnen(gemeenten: QuerySet[Gemeente]) -> list[dict[str, Any]]:
     """The distinct (bron, peildatum) pairs of the population figures in ``gemeenten``, most used first."""
-    return list(
-        gemeenten.order_by()
-        .values("bron", "peildatum_inwoners")
-        .annotate(aantal=Count("id"))
-        .order_by("-aantal", "bron")
-    )
+    rows = gemeenten.order_by().values("bron", "peildatum_inwoners").annotate(aantal=Count("id"))
+    return [dict(r) for r in rows.order_by("-aantal", "bron")]
 
 
 @dataclass

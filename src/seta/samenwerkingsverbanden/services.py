@@ -18,7 +18,7 @@ from seta.autorisaties import policy
 from seta.autorisaties.actor import Actor
 from seta.core import audit
 from seta.core.errors import InvalidInput
-from seta.core.services import full_clean_or_raise, update_fields
+from seta.core.services import check_version, full_clean_or_raise, update_fields
 from seta.gemeenten.models import Functie, Functionaris, Gemeente
 from seta.samenwerkingsverbanden.models import (
     Bestuurslid,
@@ -153,6 +153,7 @@ def update_samenwerkingsverband(
     """Change the form of a cooperation (menu, rechtsvorm, gastheergemeente, directie arrangement, …)."""
     sv = samenwerkingsverband
     _require_wijzigen(actor, sv)
+    check_version(sv, expected_version)
     toegestaan = {
         "naam",
         "afkorting",
