@@ -1,0 +1,337 @@
+"""Reads of commissioning, each restricted by the actor through the one policy."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from seta.autorisaties import policy
+from seta.autorisaties.actor import Actor, Rol
+from seta.core.errors import NotFound
+from seta.opdrachten import lifecycle
+from seta.opdrachten.models import (
+    Bestuursopdracht,
+    Bestuursvraag,
+    Opdrachtgever,
+    Overleg,
+    Overlegsoort,
+    Statusovergang,
+    Vertrouwelijkheid,
+    Vraagstatus,
+    Wijzigingsverzoek,
+)
+
+
+def bestuursopdrachten_for(actor: Actor) -> QuerySet[Bestuursopdracht]:
+    return (
+        Bestuursopdracht.objects.filter(policy.scope(actor, "opdrachten.bestuursopdracht"))
+        .select_related("samenwerkingsverband", "catalogusitem", "eenheid")
+        .prefetch_related(
+            Prefetch(
+                "opdrachtgevers",
+                queryset=Opdrachtgever.objects.select_related("gemeente", "portefeuille", "beleidsregisseur"),
+            )
+        )
+    )
+
+
+def bestuursopdracht_for(actor: Actor, pk: Any) -> Bestuursopdracht:
+    try:
+        return bestuursopdrachten_for(actor).get(pk=int(pk))
+    except (Bestuursopdracht.DoesNotExist, TypeError, ValueError) as exc:
+        raise NotFound() from exc
+
+
+def filter_opdrachten(
+    qs: QuerySet[Bestuursopdracht],
+    *,
+    gemeente: Any = None,
+    status: str | None = None,
+    portefeuille: Any = None,
+    eenheid: Any = None,
+    samenwerkingsverband: Any = None,
+    deadline_voor: dt.date | None = None,
+    deadline_na: dt.date | None = None,
+    zoek: str | None = None,
+) -> QuerySet[Bestuursopdracht]:
+    if gemeente:
+        qs = qs.filter(pk__in=Opdrachtgever.objects.filter(gemeente=gemeente).values("bestuursopdracht_id"))
+    if status:
+        qs = qs.filter(status=status)
+    if portefeuille:
+        qs = qs.filter(
+            pk__in=Opdrachtgever.objects.filter(portefeuille=portefeuille).values("bestuursopdracht_id")
+        )
+    if eenheid:
+        qs = qs.filter(eenheid=eenheid)
+    if samenwerkingsverband:
+        qs = qs.filter(samenwerkingsverband=samenwerkingsverband)
+    if deadline_voor:
+        qs = qs.filter(deadline__lte=deadline_voor)
+    if deadline_na:
+        qs = qs.filter(deadline__gte=deadline_na)
+    if zoek:
+        qs = qs.filter(Q(titel__icontains=zoek) | Q(nummer__icontains=zoek))
+    return qs
+
+
+def historie_for(actor: Actor, opdracht: Bestuursopdracht) -> QuerySet[Statusovergang]:
+    if not policy.can(actor, "bestuursopdracht.lezen", opdracht):
+        raise NotFound()
+    return opdracht.historie.select_related("gemeente").order_by("tijdstip", "id")
+
+
+@dataclass
+class Knop:
+    """An action the actor may take now on an assignment (a button on the page)."""
+
+    actie: str
+    label: str
+    kant: str
+    reden_verplicht: bool
+    toelichting: str = ""
+
+
+def allowed_actions(actor: Actor, opdracht: Bestuursopdracht) -> list[Knop]:
+    """The transitions the actor may make from the current state (state AND policy AND not yet decided)."""
+    from seta.autorisaties.policy.opdrachten import beslissende_opdrachtgevers
+
+    result = []
+    for rij in lifecycle.overgangen_vanuit(opdracht.status):
+        if (
+            rij.actie == "hervatten"
+            and lifecycle.overgang(opdracht.status, "hervatten", naar=opdracht.status_voor_aanhouden) is None
+        ):
+            continue
+        if not policy.can(actor, f"bestuursopdracht.{rij.actie}", opdracht):
+            continue
+        toelichting = ""
+        if rij.gezamenlijk:
+            mijn = beslissende_opdrachtgevers(actor, opdracht)
+            if all(og.instemming == rij.actie for og in mijn):
+                continue
+            if opdracht.is_gezamenlijk:
+                wacht = [
+                    og.gemeente.naam for og in opdracht.actieve_opdrachtgevers if og.instemming != rij.actie
+                ]
+                toelichting = "Gezamenlijke opdracht: nog niet besloten door " + ", ".join(wacht) + "."
+        if rij.actie == "annuleren" and opdracht.is_gezamenlijk:
+            toelichting = (
+                "Gezamenlijke opdracht: uw gemeente trekt zich terug; de opdracht loopt door voor de anderen."
+            )
+        if rij.actie == "akkoord" and opdracht.raming_uren is None:
+            continue
+        result.append(Knop(rij.actie, rij.label, rij.kant, rij.reden_verplicht, toelichting))
+    return result
+
+
+def wijzigingsverzoeken_for(actor: Actor) -> QuerySet[Wijzigingsverzoek]:
+    return (
+        Wijzigingsverzoek.objects.filter(policy.scope(actor, "opdrachten.wijzigingsverzoek"))
+        .select_related("bestuursopdracht")
+        .prefetch_related("goedgekeurd_door")
+    )
+
+
+def wijzigingsverzoek_for(actor: Actor, pk: Any) -> Wijzigingsverzoek:
+    try:
+        return wijzigingsverzoeken_for(actor).get(pk=int(pk))
+    except (Wijzigingsverzoek.DoesNotExist, TypeError, ValueError) as exc:
+        raise NotFound() from exc
+
+
+def bestuursvragen_for(actor: Actor) -> QuerySet[Bestuursvraag]:
+    return Bestuursvraag.objects.filter(policy.scope(actor, "opdrachten.bestuursvraag")).select_related(
+        "gemeente", "bestuursopdracht", "wethouder", "samenwerkingsverband"
+    )
+
+
+def bestuursvraag_for(actor: Actor, pk: Any) -> Bestuursvraag:
+    try:
+        return bestuursvragen_for(actor).get(pk=int(pk))
+    except (Bestuursvraag.DoesNotExist, TypeError, ValueError) as exc:
+        raise NotFound() from exc
+
+
+def open_vragen(qs: QuerySet[Bestuursvraag]) -> QuerySet[Bestuursvraag]:
+    return qs.filter(status=Vraagstatus.OPEN)
+
+
+def te_late_vragen(qs: QuerySet[Bestuursvraag], vandaag: dt.date | None = None) -> QuerySet[Bestuursvraag]:
+    return qs.filter(status=Vraagstatus.OPEN, uiterlijk__lt=vandaag or timezone.localdate())
+
+
+def vragen_voor_mij(actor: Actor) -> QuerySet[Bestuursvraag]:
+    """Open questions waiting for this actor's answer (addressed to their college, to them, or to their council)."""
+    q = Q(pk__in=[])
+    for r in actor.rollen:
+        if r.gemeente_id is None:
+            continue
+        if r.rol is Rol.BURGEMEESTER:
+            q |= Q(gemeente_id=r.gemeente_id) & ~Q(gericht_aan="raad")
+        elif r.rol is Rol.WETHOUDER:
+            q |= Q(gemeente_id=r.gemeente_id, gericht_aan="college") | Q(
+                gericht_aan="wethouder", wethouder_id=r.functionaris_id
+            )
+        elif r.rol is Rol.GRIFFIER:
+            q |= Q(gemeente_id=r.gemeente_id, gericht_aan="raad")
+    return open_vragen(bestuursvragen_for(actor)).filter(q)
+
+
+def overleggen_for(actor: Actor) -> QuerySet[Overleg]:
+    return (
+        Overleg.objects.filter(policy.scope(actor, "opdrachten.overleg"))
+        .select_related("samenwerkingsverband")
+        .prefetch_related("gemeenten")
+    )
+
+
+def overleg_for(actor: Actor, pk: Any) -> Overleg:
+    try:
+        return overleggen_for(actor).get(pk=int(pk))
+    except (Overleg.DoesNotExist, TypeError, ValueError) as exc:
+        raise NotFound() from exc
+
+
+# --- harmonisation hints --------------------------------------------------------------------------------------------------
+@dataclass
+class Verwant:
+    """Counts only: how many public assignments another partner has on the same item or task area."""
+
+    gemeente: str
+    zelfde_catalogusitem: int = 0
+    zelfde_taakveld: int = 0
+
+
+def may_see_related(actor: Actor, opdracht: Bestuursopdracht) -> bool:
+    """The hint is for those who can act on it: the pool and the principal's regisseur/secretaris/college."""
+    if actor.heeft(
+        Rol.DIRECTEUR,
+        Rol.TEAMLEIDER,
+        Rol.CONTROLLER,
+        samenwerkingsverband_id=opdracht.samenwerkingsverband_id,
+    ):
+        return True
+    eigen = {og.gemeente_id for og in opdracht.opdrachtgevers.all()}
+    return bool(
+        eigen & actor.gemeenten(Rol.BELEIDSREGISSEUR, Rol.GEMEENTESECRETARIS, Rol.BURGEMEESTER, Rol.WETHOUDER)
+    )
+
+
+def related_elsewhere(actor: Actor, opdracht: Bestuursopdracht) -> list[Verwant]:
+    """Other partners' public, not cancelled assignments with the same catalogue item or Iv3 task area: counts per
+    municipality, never their contents (and never confidential ones)."""
+    if not may_see_related(actor, opdracht):
+        return []
+    eigen = {og.gemeente_id for og in opdracht.opdrachtgevers.all()}
+    taakveld_id = opdracht.catalogusitem.taakveld_id
+    rows = (
+        Opdrachtgever.objects.filter(
+            bestuursopdracht__samenwerkingsverband_id=opdracht.samenwerkingsverband_id,
+            bestuursopdracht__vertrouwelijkheid=Vertrouwelijkheid.OPENBAAR,
+            teruggetrokken_op__isnull=True,
+        )
+        .exclude(bestuursopdracht__status=lifecycle.GEANNULEERD)
+        .exclude(bestuursopdracht__status=lifecycle.CONCEPT)
+        .exclude(gemeente_id__in=eigen)
+        .filter(
+            Q(bestuursopdracht__catalogusitem_id=opdracht.catalogusitem_id)
+            | Q(bestuursopdracht__catalogusitem__taakveld_id=taakveld_id)
+        )
+        .values("gemeente__naam")
+        .annotate(
+            item=Count("pk", filter=Q(bestuursopdracht__catalogusitem_id=opdracht.catalogusitem_id)),
+            veld=Count("pk"),
+        )
+        .order_by("gemeente__naam")
+    )
+    return [Verwant(r["gemeente__naam"], r["item"], r["veld"]) for r in rows]
+
+
+@dataclass
+class Suggestie:
+    """A proposed agenda item for a joint meeting: several partners have related assignments."""
+
+    soort: str  # "catalogusitem" or "taakveld"
+    onderwerp: str
+    catalogusitem_id: int | None
+    taakveld: str
+    gemeenten: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def aantal(self) -> int:
+        return sum(n for _, n in self.gemeenten)
+
+
+def suggestions(actor: Actor, overleg: Overleg) -> list[Suggestie]:
+    """For a joint meeting: catalogue items (then task areas) on which two or more of the meeting's partners have
+    running public assignments, not yet on the agenda, so they can take a joint position."""
+    if not policy.can(actor, "overleg.lezen", overleg):
+        raise NotFound()
+    gemeenten = {g.pk: g.naam for g in overleg.gemeenten.all()}
+    if overleg.soort != Overlegsoort.GEZAMENLIJK or len(gemeenten) < 2:
+        return []
+    lopend = set(lifecycle.LOPEND) | {lifecycle.CONCEPT}
+    rows = Opdrachtgever.objects.filter(
+        gemeente_id__in=gemeenten,
+        teruggetrokken_op__isnull=True,
+        bestuursopdracht__samenwerkingsverband_id=overleg.samenwerkingsverband_id,
+        bestuursopdracht__vertrouwelijkheid=Vertrouwelijkheid.OPENBAAR,
+        bestuursopdracht__status__in=lopend,
+    ).values_list(
+        "gemeente_id",
+        "bestuursopdracht__catalogusitem_id",
+        "bestuursopdracht__catalogusitem__naam",
+        "bestuursopdracht__catalogusitem__taakveld__code",
+        "bestuursopdracht__catalogusitem__taakveld__naam",
+    )
+    op_agenda = set(
+        overleg.agendapunten.exclude(catalogusitem__isnull=True).values_list("catalogusitem_id", flat=True)
+    )
+    per_item: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    per_veld: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    namen: dict[int, str] = {}
+    veldnamen: dict[str, str] = {}
+    items_per_veld: dict[str, set[int]] = defaultdict(set)
+    for gemeente_id, item_id, item_naam, veld_code, veld_naam in rows:
+        per_item[item_id][gemeente_id] += 1
+        per_veld[veld_code][gemeente_id] += 1
+        namen[item_id] = item_naam
+        veldnamen[veld_code] = veld_naam
+        items_per_veld[veld_code].add(item_id)
+    result: list[Suggestie] = []
+    gedekt: set[int] = set()
+    for item_id, per_gemeente in per_item.items():
+        if len(per_gemeente) >= 2 and item_id not in op_agenda:
+            gedekt.add(item_id)
+            result.append(
+                Suggestie(
+                    "catalogusitem",
+                    f"Gezamenlijk standpunt: {namen[item_id]}",
+                    item_id,
+                    "",
+                    sorted((gemeenten[g], n) for g, n in per_gemeente.items()),
+                )
+            )
+    for code, per_gemeente in per_veld.items():
+        if (
+            len(per_gemeente) >= 2
+            and not items_per_veld[code] <= (gedekt | op_agenda)
+            and len(items_per_veld[code]) > 1
+        ):
+            result.append(
+                Suggestie(
+                    "taakveld",
+                    f"Afstemming taakveld {code} {veldnamen[code]}",
+                    None,
+                    code,
+                    sorted((gemeenten[g], n) for g, n in per_gemeente.items()),
+                )
+            )
+    result.sort(key=lambda s: (s.soort != "catalogusitem", -len(s.gemeenten), -s.aantal, s.onderwerp))
+    return result
