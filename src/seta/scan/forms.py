@@ -1,0 +1,172 @@
+"""Forms of the scan wizard: naming a scan, finding and adding partners, and one form per theme."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+
+from seta.scan import kern
+from seta.scan.scoring.questions import Vraag
+
+WEET_NIET_LABEL = "Weet niet"
+
+
+@dataclass(frozen=True)
+class Thema:
+    slug: str
+    titel: str
+    uitleg: str
+    vraag_ids: tuple[str, ...]
+
+
+#: The questionnaire grouped by theme for the wizard's steps. A question the core adds later and that
+#: is not listed here lands in the last theme ("Overige vragen"), so no question is ever skipped.
+THEMAS: tuple[Thema, ...] = (
+    Thema(
+        "urgentie",
+        "Urgentie en voordelen",
+        "Voelen colleges, raden en ambtenaren dat het zo niet verder kan, en zien zij wat samenwerking oplevert?",
+        (
+            "urgentie_college",
+            "urgentie_raad",
+            "urgentie_ambtelijk",
+            "voordelen_gezien",
+            "snel_financieel_voordeel",
+        ),
+    ),
+    Thema(
+        "vertrouwen",
+        "Vertrouwen en beeldvorming",
+        "Hoe kijken de partners naar elkaar, en is er iets dat een van hen liever niet op tafel legt?",
+        ("vertrouwen", "negatieve_beeldvorming", "lijk_in_de_kast", "knipperlichtrelatie"),
+    ),
+    Thema(
+        "trekkers",
+        "Trekkers, draagvlak en cultuur",
+        "Wie trekt het proces, en gaan de ambtelijke organisaties mee?",
+        (
+            "gideonsbende",
+            "gideonsbende_stabiel",
+            "draagvlak_ambtenaren",
+            "cultuurverschil",
+            "tekst_en_uitleg",
+            "alliantiemanagement",
+        ),
+    ),
+    Thema(
+        "vorm",
+        "Voorkeuren en vorm",
+        "Welke vorm spreekt de besturen en de inwoners aan, en wat verwachten zij ervan?",
+        (
+            "alternatief_voorkeur",
+            "opvatting_burgers",
+            "gastheer_acceptatie",
+            "maatwerk_belangrijk",
+            "eindperspectief_gewenst",
+            "eenvoud_gewenst",
+        ),
+    ),
+    Thema(
+        "aanpak",
+        "Aanpak en ingroeien",
+        "Hoe beginnen de partners, en nemen zij de tijd om te leren werken met een werkorganisatie?",
+        ("apolitiek_starten", "ingroeien"),
+    ),
+)
+
+
+def themas() -> list[tuple[Thema, list[Vraag]]]:
+    """The themes with their questions in questionnaire order; unlisted questions in 'Overige vragen'."""
+    vragen = kern.vragenlijst()
+    genoemd = {vid for thema in THEMAS for vid in thema.vraag_ids}
+    result: list[tuple[Thema, list[Vraag]]] = []
+    for thema in THEMAS:
+        lijst = [v for v in vragen if v.id in thema.vraag_ids]
+        lijst.sort(key=lambda v: thema.vraag_ids.index(v.id))
+        if lijst:
+            result.append((thema, lijst))
+    overig = [v for v in vragen if v.id not in genoemd]
+    if overig:
+        result.append(
+            (
+                Thema(
+                    "overig",
+                    "Overige vragen",
+                    "Nog enkele vragen uit de brontekst.",
+                    tuple(v.id for v in overig),
+                ),
+                overig,
+            )
+        )
+    return result
+
+
+def keuzes(vraag: Vraag) -> list[tuple[str, str]]:
+    """The radio options of a question, 'weet niet' always last."""
+    if vraag.soort == "schaal":
+        labels = vraag.schaal_labels or {}
+        opties = []
+        for waarde in vraag.toegestane_waarden():
+            label = str(waarde)
+            if waarde in labels:
+                label = f"{waarde} – {labels[int(waarde)]}"
+            opties.append((str(waarde), label))
+    elif vraag.soort == "janee":
+        opties = [("ja", "Ja"), ("nee", "Nee")]
+    else:
+        opties = [(k, v) for k, v in (vraag.opties or {}).items()]
+    return [*opties, (kern.WEET_NIET, WEET_NIET_LABEL)]
+
+
+class NieuweScanForm(forms.Form):
+    naam = forms.CharField(
+        label="Naam van de scan",
+        max_length=150,
+        help_text="Bijvoorbeeld 'Heumen zoekt een partner' of 'BEL met Huizen'.",
+    )
+
+
+class ZoekGemeenteForm(forms.Form):
+    q = forms.CharField(
+        label="Zoek een gemeente",
+        max_length=100,
+        required=False,
+        help_text="Op naam of CBS-code (bijvoorbeeld Heumen of GM0252).",
+    )
+
+
+class HandmatigePartnerForm(forms.Form):
+    naam = forms.CharField(label="Naam van de gemeente", max_length=100)
+    provincie = forms.CharField(label="Provincie", max_length=50, required=False)
+    inwoners = forms.IntegerField(
+        label="Inwoners",
+        min_value=1,
+        required=False,
+        help_text="Laat leeg als het onbekend is; de scan rekent het grootteverschil dan als onbekend.",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", "handmatig")
+        super().__init__(*args, **kwargs)
+
+
+class ThemaForm(forms.Form):
+    """One theme's questions as radio groups; every field optional (a draft may be incomplete)."""
+
+    def __init__(self, *args: Any, vragen: list[Vraag], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.vragen = vragen
+        for vraag in vragen:
+            self.fields[vraag.id] = forms.ChoiceField(
+                label=vraag.vraag,
+                choices=keuzes(vraag),
+                required=False,
+                widget=forms.RadioSelect,
+                help_text=vraag.toelichting,
+            )
+
+    def antwoorden(self) -> dict[str, Any]:
+        """The answers as the service takes them: '' (not answered) removes an earlier answer."""
+        return {vraag.id: self.cleaned_data.get(vraag.id) or None for vraag in self.vragen}
