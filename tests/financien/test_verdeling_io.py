@@ -50,7 +50,7 @@ def base() -> dict[str, Any]:
 def paths_of(data: dict[str, Any]) -> list[str]:
     with pytest.raises(AllocationInputError) as caught:
         parse(data)
-    assert str(caught.value).startswith("invalid allocation input")
+    assert str(caught.value).startswith("ongeldige invoer voor de verdeling")
     return [e.path for e in caught.value.errors]
 
 
@@ -61,12 +61,14 @@ def test_base_input_is_valid() -> None:
 
 def test_percentages_not_summing_to_100() -> None:
     data = base()
-    data["verdeelmodel"]["onderdelen"][1]["verdeelsleutel"]["percentages"]["GM0376"] = "39.99"
+    data["verdeelmodel"]["onderdelen"][1]["verdeelsleutel"]["percentages"]["GM0376"] = "39.50"
     with pytest.raises(AllocationInputError) as caught:
         parse(data)
     (error,) = caught.value.errors
-    assert error.path == "verdeelmodel.onderdelen[1].verdeelsleutel.percentages"
-    assert "sum to 100" in error.message and "99.99" in error.message
+    assert str(error) == (
+        "verdeelmodel.onderdelen[1].verdeelsleutel.percentages: de percentages tellen op tot 99,50;"
+        " dat moet 100 zijn"
+    )
 
 
 def test_bad_percentage_value_names_the_gemeente() -> None:
@@ -78,9 +80,13 @@ def test_bad_percentage_value_names_the_gemeente() -> None:
 def test_percentages_missing_and_unknown_gemeente() -> None:
     data = base()
     data["verdeelmodel"]["onderdelen"][1]["verdeelsleutel"]["percentages"] = {"GM0376": 40, "GM9999": 60}
-    assert paths_of(data) == [
-        "verdeelmodel.onderdelen[1].verdeelsleutel.percentages.GM9999",
-        "verdeelmodel.onderdelen[1].verdeelsleutel.percentages",
+    with pytest.raises(AllocationInputError) as caught:
+        parse(data)
+    assert [str(e) for e in caught.value.errors] == [
+        "verdeelmodel.onderdelen[1].verdeelsleutel.percentages.GM9999:"
+        " onbekende gemeente 'GM9999'; die staat niet in 'gemeenten'",
+        "verdeelmodel.onderdelen[1].verdeelsleutel.percentages:"
+        " mist gemeente(n) GM0406; elke gemeente moet erin staan",
     ]
 
 
@@ -89,7 +95,7 @@ def test_negative_population() -> None:
     data["gemeenten"][1]["bevolking"] = -5
     with pytest.raises(AllocationInputError) as caught:
         parse(data)
-    assert [str(e) for e in caught.value.errors] == ["gemeenten[1].bevolking: must not be negative (got -5)"]
+    assert [str(e) for e in caught.value.errors] == ["gemeenten[1].bevolking: mag niet negatief zijn (nu -5)"]
 
 
 def test_unknown_gemeente_in_usage_line() -> None:
@@ -98,7 +104,8 @@ def test_unknown_gemeente_in_usage_line() -> None:
     with pytest.raises(AllocationInputError) as caught:
         parse(data)
     assert [str(e) for e in caught.value.errors] == [
-        "verdeelmodel.onderdelen[2].regels[1].gemeente: unknown gemeente 'GM0363'"
+        "verdeelmodel.onderdelen[2].regels[1].gemeente:"
+        " onbekende gemeente 'GM0363'; die staat niet in 'gemeenten'"
     ]
 
 
@@ -107,10 +114,26 @@ def test_missing_fields_are_all_named() -> None:
     del data["gemeenten"][0]["bevolking"]
     del data["verdeelmodel"]["onderdelen"][0]["bedrag"]
     del data["verdeelmodel"]["onderdelen"][2]["regels"][0]["tarief"]
-    assert paths_of(data) == [
-        "gemeenten[0].bevolking",
-        "verdeelmodel.onderdelen[0].bedrag",
-        "verdeelmodel.onderdelen[2].regels[0].tarief",
+    with pytest.raises(AllocationInputError) as caught:
+        parse(data)
+    assert {e.path: e.message for e in caught.value.errors} == {
+        "gemeenten[0].bevolking": "ontbreekt",
+        "verdeelmodel.onderdelen[0].bedrag": "ontbreekt",
+        "verdeelmodel.onderdelen[2].regels[0].tarief": (
+            "ontbreekt; geef een tarief op de regel of op het onderdeel"
+        ),
+    }
+
+
+def test_missing_top_level_fields() -> None:
+    data = base()
+    del data["gemeenten"]
+    del data["verdeelmodel"]
+    with pytest.raises(AllocationInputError) as caught:
+        parse(data)
+    assert [str(e) for e in caught.value.errors] == [
+        "gemeenten: ontbreekt",
+        "verdeelmodel: ontbreekt; geef óf 'verdeelmodel' óf 'verdeelmodellen' (een lijst)",
     ]
 
 
@@ -121,18 +144,21 @@ def test_wrong_types_enums_and_unknown_fields() -> None:
     data["verdeelmodel"]["onderdelen"][0]["btw"] = "19"
     data["verdeelmodel"]["onderdelen"][2]["externekosten"] = 3
     data["verdeelmodel"]["verdeelsleutel"]["soort"] = "inwoners"
-    errors = {}
+    data["verdeelmodel"]["onderdelen"][1]["bedrag"] = [500]
+    data["gemeenten"][1]["bevolking"] = "41000.5"
     with pytest.raises(AllocationInputError) as caught:
         parse(data)
     errors = {e.path: e.message for e in caught.value.errors}
     assert errors == {
-        "jaar": "must be a number (got 'twintig')",
-        "gemeenten[0].peildatum": "must be a date YYYY-MM-DD (got '1-1-2024')",
+        "jaar": "moet een geheel getal zijn, niet 'twintig'",
+        "gemeenten[0].peildatum": "moet een datum zijn als JJJJ-MM-DD, niet '1-1-2024'",
+        "gemeenten[1].bevolking": "moet een geheel getal zijn, niet 41000,5",
         "verdeelmodel.verdeelsleutel.soort": (
-            "must be one of 'bevolking', 'inbreng', 'gelijk', 'percentages', 'gewogen' (got 'inwoners')"
+            "moet 'bevolking', 'inbreng', 'gelijk', 'percentages' of 'gewogen' zijn, niet 'inwoners'"
         ),
-        "verdeelmodel.onderdelen[0].btw": "must be one of 'vrijgesteld', '21' (got '19')",
-        "verdeelmodel.onderdelen[2].externekosten": "unknown field",
+        "verdeelmodel.onderdelen[0].btw": "moet 'vrijgesteld' of '21' zijn, niet '19'",
+        "verdeelmodel.onderdelen[1].bedrag": "moet een getal zijn, niet een lijst",
+        "verdeelmodel.onderdelen[2].externekosten": "onbekend veld; laat het weg of verbeter de spelling",
     }
 
 
@@ -157,27 +183,75 @@ def test_shapley_needs_every_standalone_cost() -> None:
 def test_model_and_models_exclusive_and_reference_must_exist() -> None:
     data = base()
     data["verdeelmodellen"] = [data["verdeelmodel"]]
-    assert paths_of(data) == ["verdeelmodel"]
+    with pytest.raises(AllocationInputError) as caught:
+        parse(data)
+    assert [str(e) for e in caught.value.errors] == [
+        "verdeelmodel: geef óf 'verdeelmodel' óf 'verdeelmodellen' (een lijst), niet allebei"
+    ]
     del data["verdeelmodel"]
     data["verdeelmodellen"].append(copy.deepcopy(data["verdeelmodellen"][0]) | {"naam": "Twee"})
     data["referentiemodel"] = "Drie"
-    assert paths_of(data) == ["referentiemodel"]
+    with pytest.raises(AllocationInputError) as caught:
+        parse(data)
+    assert [str(e) for e in caught.value.errors] == [
+        "referentiemodel: er is geen verdeelmodel met de naam 'Drie'"
+    ]
 
 
 def test_growth_cap_needs_vat_choice_when_parts_differ() -> None:
     data = base()
     data["verdeelmodel"]["onderdelen"][0]["btw"] = "21"
     data["verdeelmodel"]["regels"] = {"groeiplafond": {"percentage": 3}}
-    assert paths_of(data) == ["verdeelmodel.regels.groeiplafond.btw"]
+    with pytest.raises(AllocationInputError) as caught:
+        parse(data)
+    (error,) = caught.value.errors
+    assert error.path == "verdeelmodel.regels.groeiplafond.btw"
+    assert "verschillende btw-behandelingen" in error.message
+
+
+def test_value_rules_of_keys_and_joint_products_in_dutch() -> None:
+    data = base()
+    model = data["verdeelmodel"]
+    model["verdeelsleutel"] = {"soort": "gewogen", "gewichten": {"bevolking": 50, "gelijk": 40}}
+    model["onderdelen"][0]["naam"] = "Plus"
+    model["onderdelen"].append(
+        {
+            "soort": "gezamenlijk",
+            "naam": "Plan",
+            "bedrag": 100,
+            "deelnemers": ["GM0376", "GM0376"],
+            "methode": "gelijk",
+            "standaloneKosten": {"GM0376": 1},
+        }
+    )
+    model["regels"] = {"startperiode": {"vanJaar": 2024, "totEnMetJaar": 2023}}
+    with pytest.raises(AllocationInputError) as caught:
+        parse(data)
+    assert {e.path: e.message for e in caught.value.errors} == {
+        "verdeelmodel.verdeelsleutel.gewichten": "de gewichten tellen op tot 90; dat moet 100 zijn",
+        "verdeelmodel.onderdelen[1].naam": "de naam 'Plus' is al gebruikt door een ander onderdeel",
+        "verdeelmodel.onderdelen[3].deelnemers[1]": "deelnemer 'GM0376' staat al eerder in de lijst",
+        "verdeelmodel.onderdelen[3].methode": (
+            "standaloneKosten en coalitiekosten horen alleen bij methode 'shapley'"
+        ),
+        "verdeelmodel.regels.startperiode.totEnMetJaar": "2023 ligt vóór vanJaar (2024); dat mag niet",
+    }
 
 
 def test_invalid_json_and_missing_file(tmp_path: Path) -> None:
     with pytest.raises(AllocationInputError) as caught:
         loads('{"jaar": 2024,')
-    assert caught.value.errors[0].path == "$"
+    assert [str(e) for e in caught.value.errors] == [
+        "$: geen geldige JSON: hier wordt een veldnaam tussen dubbele aanhalingstekens verwacht"
+        " (regel 1, kolom 15)"
+    ]
     with pytest.raises(AllocationInputError) as caught:
         allocate_file(tmp_path / "nope.json")
-    assert "cannot read the file" in str(caught.value)
+    assert str(caught.value.errors[0]) == f"{tmp_path / 'nope.json'}: het bestand bestaat niet"
+    (tmp_path / "binary.json").write_bytes(b"\xff\xfe{}")
+    with pytest.raises(AllocationInputError) as caught:
+        allocate_file(tmp_path / "binary.json")
+    assert "geen UTF-8-tekst" in caught.value.errors[0].message
 
 
 def test_floats_are_read_exactly() -> None:

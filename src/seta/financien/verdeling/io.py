@@ -45,6 +45,7 @@ from .model import (
     Verdeelsleutel,
     Verdeling,
     Vergelijking,
+    getal,
     validate,
 )
 from .rounding import decimal_percentage
@@ -64,17 +65,46 @@ def allocate_file(path: str | Path) -> Resultaat:
 def load_file(path: str | Path) -> Invoer:
     try:
         text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise AllocationInputError([FieldError(str(path), "het bestand bestaat niet")]) from exc
+    except IsADirectoryError as exc:
+        raise AllocationInputError([FieldError(str(path), "dit is een map, geen bestand")]) from exc
+    except PermissionError as exc:
+        raise AllocationInputError(
+            [FieldError(str(path), "geen toestemming om het bestand te lezen")]
+        ) from exc
     except OSError as exc:
-        raise AllocationInputError([FieldError(str(path), f"cannot read the file: {exc.strerror}")]) from exc
+        message = f"het bestand kan niet worden gelezen ({exc.strerror})"
+        raise AllocationInputError([FieldError(str(path), message)]) from exc
+    except UnicodeDecodeError as exc:
+        message = f"het bestand is geen UTF-8-tekst (byte {exc.start + 1})"
+        raise AllocationInputError([FieldError(str(path), message)]) from exc
     return loads(text)
+
+
+# The messages of Python's JSON parser, in Dutch (the position is added separately).
+_JSON_MESSAGES = {
+    "Expecting value": "hier wordt een waarde verwacht",
+    "Expecting property name enclosed in double quotes": "hier wordt een veldnaam tussen dubbele"
+    " aanhalingstekens verwacht",
+    "Expecting ',' delimiter": "hier wordt een komma verwacht",
+    "Expecting ':' delimiter": "hier wordt een dubbele punt verwacht",
+    "Unterminated string starting at": "een tekst zonder afsluitend aanhalingsteken begint hier",
+    "Extra data": "na het einde van de JSON staat nog meer",
+    "Invalid control character at": "ongeldig stuurteken (zoals een tab of regelovergang in een tekst)",
+    "Invalid \\escape": "ongeldige escape met \\",
+    "Illegal trailing comma before end of object": "een komma vóór het einde van een object mag niet",
+    "Illegal trailing comma before end of array": "een komma vóór het einde van een lijst mag niet",
+}
 
 
 def loads(text: str) -> Invoer:
     try:
-        data = json.loads(text, parse_float=Decimal)
+        data = json.loads(text, parse_float=Decimal, parse_constant=Decimal)
     except json.JSONDecodeError as exc:
+        message = _JSON_MESSAGES.get(exc.msg, exc.msg)
         raise AllocationInputError(
-            [FieldError("$", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")]
+            [FieldError("$", f"geen geldige JSON: {message} (regel {exc.lineno}, kolom {exc.colno})")]
         ) from exc
     return parse(data)
 
@@ -106,53 +136,57 @@ class _Reader:
     def fields(self, value: Any, path: str, required: set[str], optional: set[str]) -> dict[str, Any]:
         """An object with these fields: missing and unknown ones are errors."""
         if not isinstance(value, dict):
-            self.fail(path, f"must be an object (got {_kind(value)})")
+            self.fail(path, f"moet een object zijn, niet {_kind(value)}")
             return {}
         for name in sorted(required - value.keys()):
-            self.fail(_join(path, name), "missing field")
+            self.fail(_join(path, name), "ontbreekt")
         for name in sorted(value.keys() - required - optional):
-            self.fail(_join(path, name), "unknown field")
+            self.fail(_join(path, name), "onbekend veld; laat het weg of verbeter de spelling")
         return value
 
-    def decimal(self, value: Any, path: str) -> Decimal:
+    def decimal(self, value: Any, path: str, what: str = "een getal") -> Decimal:
         if isinstance(value, bool) or not isinstance(value, int | Decimal | str):
-            self.fail(path, f"must be a number (got {_kind(value)})")
+            self.fail(path, f"moet {what} zijn, niet {_kind(value)}")
             return Decimal(0)
         try:
             number = Decimal(value.strip() if isinstance(value, str) else value)
         except InvalidOperation:
-            self.fail(path, f"must be a number (got {value!r})")
+            self.fail(path, f"moet {what} zijn, niet {value!r}")
             return Decimal(0)
         if not number.is_finite():
-            self.fail(path, f"must be a finite number (got {value!r})")
+            self.fail(path, f"moet {what} zijn, niet {_value(value)}")
             return Decimal(0)
         return number
 
     def integer(self, value: Any, path: str) -> int:
-        number = self.decimal(value, path)
+        number = self.decimal(value, path, "een geheel getal")
         if number != number.to_integral_value():
-            self.fail(path, f"must be a whole number (got {value})")
+            self.fail(path, f"moet een geheel getal zijn, niet {getal(number)}")
             return 0
         return int(number)
 
     def string(self, value: Any, path: str) -> str:
         if not isinstance(value, str):
-            self.fail(path, f"must be a string (got {_kind(value)})")
+            self.fail(path, f"moet een tekst zijn, niet {_kind(value)}")
             return ""
         return value
 
     def choice(self, value: Any, path: str, enum: type[E], exclude: tuple[E, ...] = ()) -> E | None:
         allowed = [e.value for e in enum if e not in exclude]
         if value not in allowed:
-            self.fail(path, f"must be one of {', '.join(repr(a) for a in allowed)} (got {value!r})")
+            choices = ", ".join(repr(a) for a in allowed[:-1]) + f" of {allowed[-1]!r}"
+            self.fail(path, f"moet {choices} zijn, niet {_value(value)}")
             return None
         return enum(value)
 
     def date(self, value: Any, path: str) -> date | None:
+        if not isinstance(value, str):
+            self.fail(path, f"moet een datum zijn als JJJJ-MM-DD, niet {_kind(value)}")
+            return None
         try:
-            return date.fromisoformat(self.string(value, path))
+            return date.fromisoformat(value)
         except ValueError:
-            self.fail(path, f"must be a date YYYY-MM-DD (got {value!r})")
+            self.fail(path, f"moet een datum zijn als JJJJ-MM-DD, niet {value!r}")
             return None
 
     def amounts(self, value: Any, path: str) -> dict[str, Decimal]:
@@ -162,7 +196,7 @@ class _Reader:
 
     def items(self, value: Any, path: str, read: Callable[[Any, str], T]) -> list[T]:
         if not isinstance(value, list):
-            self.fail(path, f"must be an array (got {_kind(value)})")
+            self.fail(path, f"moet een lijst zijn, niet {_kind(value)}")
             return []
         return [read(item, f"{path}[{i}]") for i, item in enumerate(value)]
 
@@ -192,15 +226,18 @@ class _Reader:
             if "vorigeBijdragen" in obj
             else {},
         )
-        if ("verdeelmodel" in obj) == ("verdeelmodellen" in obj):
-            self.fail("verdeelmodel", "give either verdeelmodel or verdeelmodellen (a list)")
+        if "verdeelmodel" in obj and "verdeelmodellen" in obj:
+            self.fail("verdeelmodel", "geef óf 'verdeelmodel' óf 'verdeelmodellen' (een lijst), niet allebei")
+            return None
+        if "verdeelmodel" not in obj and "verdeelmodellen" not in obj:
+            self.fail("verdeelmodel", "ontbreekt; geef óf 'verdeelmodel' óf 'verdeelmodellen' (een lijst)")
             return None
         if "verdeelmodel" in obj:
             modellen = [self.verdeelmodel(obj["verdeelmodel"], "verdeelmodel")]
         else:
             modellen = self.items(obj["verdeelmodellen"], "verdeelmodellen", self.verdeelmodel)
             if not modellen and isinstance(obj["verdeelmodellen"], list):
-                self.fail("verdeelmodellen", "at least one model is needed")
+                self.fail("verdeelmodellen", "de lijst is leeg; er is minstens één verdeelmodel nodig")
                 return None
         referentie = modellen[0].naam if modellen else ""
         if "referentiemodel" in obj:
@@ -250,10 +287,10 @@ class _Reader:
     def onderdeel(self, value: Any, path: str) -> Onderdeel:
         placeholder = VastOnderdeel(naam="", bedrag=Decimal(0))
         if not isinstance(value, dict):
-            self.fail(path, f"must be an object (got {_kind(value)})")
+            self.fail(path, f"moet een object zijn, niet {_kind(value)}")
             return placeholder
         if "soort" not in value:
-            self.fail(f"{path}.soort", "missing field")
+            self.fail(f"{path}.soort", "ontbreekt")
             return placeholder
         soort = self.choice(value["soort"], f"{path}.soort", OnderdeelSoort, (OnderdeelSoort.GROEIPLAFOND,))
         if soort is None:
@@ -316,7 +353,7 @@ class _Reader:
         elif default_tarief is not None or not uren:
             tarief = default_tarief or Decimal(0)
         else:
-            self.fail(f"{path}.tarief", "missing field (or give a tarief on the onderdeel)")
+            self.fail(f"{path}.tarief", "ontbreekt; geef een tarief op de regel of op het onderdeel")
             tarief = Decimal(0)
         return Gebruiksregel(
             gemeente=self.string(obj.get("gemeente", ""), f"{path}.gemeente"),
@@ -377,17 +414,25 @@ def _join(path: str, name: str) -> str:
 
 
 def _kind(value: Any) -> str:
+    """What kind of JSON value this is, in Dutch (for "moet een getal zijn, niet een tekst")."""
     if value is None:
         return "null"
     if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int | Decimal):
-        return "a number"
+        return "true/false"
+    if isinstance(value, int | float | Decimal):
+        return "een getal"
     if isinstance(value, str):
-        return "a string"
+        return "een tekst"
     if isinstance(value, list):
-        return "an array"
-    return "an object" if isinstance(value, dict) else type(value).__name__
+        return "een lijst"
+    return "een object" if isinstance(value, dict) else type(value).__name__
+
+
+def _value(value: Any) -> str:
+    """A scalar as the user wrote it (``'inwoners'``, ``19``); a list or object by its kind."""
+    if isinstance(value, str | int | Decimal) and not isinstance(value, bool):
+        return repr(value) if isinstance(value, str) else getal(value)
+    return _kind(value)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -90,7 +90,16 @@ class AllocationInputError(ValueError):
 
     def __init__(self, errors: Iterable[FieldError]) -> None:
         self.errors: tuple[FieldError, ...] = tuple(errors)
-        super().__init__("invalid allocation input:\n" + "\n".join(f"  {e}" for e in self.errors))
+        super().__init__("ongeldige invoer voor de verdeling:\n" + "\n".join(f"  {e}" for e in self.errors))
+
+
+def getal(value: Decimal | int) -> str:
+    """A number in Dutch notation for messages: a decimal comma, no thousands separator (``99,50``)."""
+    return str(value).replace(".", ",")
+
+
+def onbekende_gemeente(code: str) -> str:
+    return f"onbekende gemeente {code!r}; die staat niet in 'gemeenten'"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -390,9 +399,18 @@ def validate(invoer: Invoer) -> None:
         names = [m.naam for m in invoer.verdeelmodellen]
         for i, naam in enumerate(names):
             if naam in names[:i]:
-                errors.append(FieldError(f"verdeelmodellen[{i}].naam", f"duplicate model name {naam!r}"))
+                errors.append(
+                    FieldError(
+                        f"verdeelmodellen[{i}].naam",
+                        f"de naam {naam!r} is al gebruikt door een ander verdeelmodel",
+                    )
+                )
         if invoer.referentiemodel not in names:
-            errors.append(FieldError("referentiemodel", f"no model named {invoer.referentiemodel!r}"))
+            errors.append(
+                FieldError(
+                    "referentiemodel", f"er is geen verdeelmodel met de naam {invoer.referentiemodel!r}"
+                )
+            )
     if invoer.afrekening is not None:
         errors += _validate_afrekening(invoer.afrekening, codes)
     if errors:
@@ -402,19 +420,21 @@ def validate(invoer: Invoer) -> None:
 def validate_jaargegevens(jaar: Jaargegevens) -> list[FieldError]:
     errors: list[FieldError] = []
     if not jaar.gemeenten:
-        errors.append(FieldError("gemeenten", "at least one gemeente is needed"))
+        errors.append(FieldError("gemeenten", "er is minstens één gemeente nodig"))
     seen: set[str] = set()
     for i, g in enumerate(jaar.gemeenten):
         path = f"gemeenten[{i}]"
         if not g.code:
-            errors.append(FieldError(f"{path}.code", "must not be empty"))
+            errors.append(FieldError(f"{path}.code", "mag niet leeg zijn"))
         elif g.code in seen:
-            errors.append(FieldError(f"{path}.code", f"duplicate gemeente {g.code}"))
+            errors.append(FieldError(f"{path}.code", f"gemeente {g.code} staat al eerder in de lijst"))
         seen.add(g.code)
         if g.bevolking < 0:
-            errors.append(FieldError(f"{path}.bevolking", f"must not be negative (got {g.bevolking})"))
+            errors.append(
+                FieldError(f"{path}.bevolking", f"mag niet negatief zijn (nu {getal(g.bevolking)})")
+            )
         if g.inbreng < 0:
-            errors.append(FieldError(f"{path}.inbreng", f"must not be negative (got {g.inbreng})"))
+            errors.append(FieldError(f"{path}.inbreng", f"mag niet negatief zijn (nu {getal(g.inbreng)})"))
     errors += _validate_amounts(jaar.vorige_bijdragen, seen, "vorigeBijdragen", complete=False)
     return errors
 
@@ -424,12 +444,14 @@ def validate_model(model: Verdeelmodel, jaar: Jaargegevens, path: str) -> list[F
     codes = set(jaar.codes())
     errors = _validate_sleutel(model.verdeelsleutel, jaar, f"{path}.verdeelsleutel")
     if not model.naam:
-        errors.append(FieldError(f"{path}.naam", "must not be empty"))
+        errors.append(FieldError(f"{path}.naam", "mag niet leeg zijn"))
     names: set[str] = set()
     for i, onderdeel in enumerate(model.onderdelen):
         p = f"{path}.onderdelen[{i}]"
         if onderdeel.naam in names:
-            errors.append(FieldError(f"{p}.naam", f"duplicate part name {onderdeel.naam!r}"))
+            errors.append(
+                FieldError(f"{p}.naam", f"de naam {onderdeel.naam!r} is al gebruikt door een ander onderdeel")
+            )
         names.add(onderdeel.naam)
         if isinstance(onderdeel, VastOnderdeel):
             errors += _non_negative(onderdeel.bedrag, f"{p}.bedrag")
@@ -439,15 +461,21 @@ def validate_model(model: Verdeelmodel, jaar: Jaargegevens, path: str) -> list[F
             for j, r in enumerate(onderdeel.regels):
                 rp = f"{p}.regels[{j}]"
                 if r.gemeente not in codes:
-                    errors.append(FieldError(f"{rp}.gemeente", f"unknown gemeente {r.gemeente!r}"))
+                    errors.append(FieldError(f"{rp}.gemeente", onbekende_gemeente(r.gemeente)))
                 errors += _non_negative(r.uren, f"{rp}.uren")
                 errors += _non_negative(r.tarief, f"{rp}.tarief")
                 errors += _non_negative(r.externe_kosten, f"{rp}.externeKosten")
         else:
             errors += _validate_gezamenlijk(onderdeel, model, jaar, p)
     regels = model.regels
-    if regels.startperiode and regels.startperiode.tot_en_met_jaar < regels.startperiode.van_jaar:
-        errors.append(FieldError(f"{path}.regels.startperiode.totEnMetJaar", "must not be before vanJaar"))
+    startperiode = regels.startperiode
+    if startperiode and startperiode.tot_en_met_jaar < startperiode.van_jaar:
+        errors.append(
+            FieldError(
+                f"{path}.regels.startperiode.totEnMetJaar",
+                f"{startperiode.tot_en_met_jaar} ligt vóór vanJaar ({startperiode.van_jaar}); dat mag niet",
+            )
+        )
     if regels.groeiplafond is not None:
         gp = f"{path}.regels.groeiplafond"
         errors += _non_negative(regels.groeiplafond.percentage, f"{gp}.percentage")
@@ -455,7 +483,9 @@ def validate_model(model: Verdeelmodel, jaar: Jaargegevens, path: str) -> list[F
         if regels.groeiplafond.btw is None and len(treatments) > 1:
             errors.append(
                 FieldError(
-                    f"{gp}.btw", "the parts differ in VAT treatment: say which one the correction gets"
+                    f"{gp}.btw",
+                    "ontbreekt; de onderdelen hebben verschillende btw-behandelingen, dus geef aan welke"
+                    " de correctie krijgt ('vrijgesteld' of '21')",
                 )
             )
     return errors
@@ -467,26 +497,53 @@ def _validate_sleutel(sleutel: Verdeelsleutel, jaar: Jaargegevens, path: str) ->
     if sleutel.soort is SleutelSoort.GEWOGEN:
         gewichten = sleutel.gewichten or {}
         if not gewichten:
-            errors.append(FieldError(f"{path}.gewichten", "a gewogen key needs gewichten"))
+            errors.append(
+                FieldError(
+                    f"{path}.gewichten",
+                    "ontbreekt; een verdeelsleutel van soort 'gewogen' heeft gewichten nodig",
+                )
+            )
         for kind, weight in gewichten.items():
             if kind is SleutelSoort.GEWOGEN:
-                errors.append(FieldError(f"{path}.gewichten.{kind}", "a gewogen key cannot nest"))
+                errors.append(
+                    FieldError(
+                        f"{path}.gewichten.{kind}",
+                        "een gewogen verdeelsleutel kan niet zelf 'gewogen' bevatten",
+                    )
+                )
             errors += _non_negative(weight, f"{path}.gewichten.{kind}")
         if gewichten and sum(gewichten.values()) != 100:
             errors.append(
-                FieldError(f"{path}.gewichten", f"weights must sum to 100 (got {sum(gewichten.values())})")
+                FieldError(
+                    f"{path}.gewichten",
+                    f"de gewichten tellen op tot {getal(sum(gewichten.values()))}; dat moet 100 zijn",
+                )
             )
         kinds = set(gewichten)
     elif sleutel.gewichten:
-        errors.append(FieldError(f"{path}.gewichten", "only a gewogen key has gewichten"))
+        errors.append(
+            FieldError(f"{path}.gewichten", "alleen een verdeelsleutel van soort 'gewogen' heeft gewichten")
+        )
     if SleutelSoort.PERCENTAGES in kinds:
         errors += _validate_percentages(sleutel.percentages, jaar, f"{path}.percentages")
     elif sleutel.percentages is not None:
-        errors.append(FieldError(f"{path}.percentages", "only a percentages key has percentages"))
+        errors.append(
+            FieldError(
+                f"{path}.percentages",
+                "alleen een verdeelsleutel van soort 'percentages' (of een gewogen sleutel die die"
+                " gebruikt) heeft percentages",
+            )
+        )
     if SleutelSoort.BEVOLKING in kinds and sum(g.bevolking for g in jaar.gemeenten) <= 0:
-        errors.append(FieldError(path, "a bevolking key needs a positive total bevolking"))
+        errors.append(
+            FieldError(
+                path, "een verdeelsleutel naar bevolking heeft een totale bevolking groter dan 0 nodig"
+            )
+        )
     if SleutelSoort.INBRENG in kinds and sum(g.inbreng for g in jaar.gemeenten) <= 0:
-        errors.append(FieldError(path, "an inbreng key needs a positive total inbreng"))
+        errors.append(
+            FieldError(path, "een verdeelsleutel naar inbreng heeft een totale inbreng groter dan 0 nodig")
+        )
     return errors
 
 
@@ -494,11 +551,17 @@ def _validate_percentages(
     percentages: Mapping[str, Decimal] | None, jaar: Jaargegevens, path: str
 ) -> list[FieldError]:
     if percentages is None:
-        return [FieldError(path, "a percentages key needs percentages")]
+        return [
+            FieldError(
+                path,
+                "ontbreekt; een verdeelsleutel van soort 'percentages' heeft een percentage per"
+                " gemeente nodig",
+            )
+        ]
     errors = _validate_amounts(percentages, set(jaar.codes()), path, complete=True)
     total = sum(percentages.values(), Decimal(0))
     if total != 100:
-        errors.append(FieldError(path, f"percentages must sum to 100 (got {total})"))
+        errors.append(FieldError(path, f"de percentages tellen op tot {getal(total)}; dat moet 100 zijn"))
     return errors
 
 
@@ -508,36 +571,50 @@ def _validate_gezamenlijk(
     codes = set(jaar.codes())
     errors = _non_negative(product.bedrag, f"{path}.bedrag")
     if not product.deelnemers:
-        errors.append(FieldError(f"{path}.deelnemers", "at least one deelnemer is needed"))
+        errors.append(FieldError(f"{path}.deelnemers", "er is minstens één deelnemer nodig"))
     for j, code in enumerate(product.deelnemers):
         if code not in codes:
-            errors.append(FieldError(f"{path}.deelnemers[{j}]", f"unknown gemeente {code!r}"))
+            errors.append(FieldError(f"{path}.deelnemers[{j}]", onbekende_gemeente(code)))
         elif code in product.deelnemers[:j]:
-            errors.append(FieldError(f"{path}.deelnemers[{j}]", f"duplicate deelnemer {code!r}"))
+            errors.append(
+                FieldError(f"{path}.deelnemers[{j}]", f"deelnemer {code!r} staat al eerder in de lijst")
+            )
     deelnemers = set(product.deelnemers)
     gemeenten = [g for g in jaar.gemeenten if g.code in deelnemers]
     if product.methode is Methode.BEVOLKING and gemeenten and sum(g.bevolking for g in gemeenten) <= 0:
-        errors.append(FieldError(f"{path}.methode", "the deelnemers have no bevolking to split by"))
+        errors.append(
+            FieldError(f"{path}.methode", "de deelnemers hebben samen geen bevolking om naar te verdelen")
+        )
     if product.methode is Methode.SHAPLEY:
         if len(deelnemers) > MAX_SHAPLEY_DEELNEMERS:
             errors.append(
-                FieldError(f"{path}.deelnemers", f"Shapley is limited to {MAX_SHAPLEY_DEELNEMERS} deelnemers")
+                FieldError(
+                    f"{path}.deelnemers",
+                    f"de Shapley-waarde kan met ten hoogste {MAX_SHAPLEY_DEELNEMERS} deelnemers"
+                    f" (nu {len(deelnemers)})",
+                )
             )
         errors += _validate_amounts(product.standalone_kosten, deelnemers, f"{path}.standaloneKosten", True)
         for k, c in enumerate(product.coalitiekosten):
             cp = f"{path}.coalitiekosten[{k}]"
             if not c.deelnemers <= deelnemers:
                 unknown = ", ".join(sorted(c.deelnemers - deelnemers))
-                errors.append(FieldError(f"{cp}.deelnemers", f"not deelnemers of the product: {unknown}"))
+                errors.append(FieldError(f"{cp}.deelnemers", f"geen deelnemers van dit product: {unknown}"))
             elif not 2 <= len(c.deelnemers) < len(deelnemers):
                 errors.append(
-                    FieldError(f"{cp}.deelnemers", "a sub-coalition has at least 2 and not all deelnemers")
+                    FieldError(
+                        f"{cp}.deelnemers", "een deelcoalitie heeft minstens 2 deelnemers, maar niet allemaal"
+                    )
                 )
             if c.deelnemers in [d.deelnemers for d in product.coalitiekosten[:k]]:
-                errors.append(FieldError(f"{cp}.deelnemers", "this coalition is given twice"))
+                errors.append(FieldError(f"{cp}.deelnemers", "deze coalitie staat er al eerder in"))
             errors += _non_negative(c.bedrag, f"{cp}.bedrag")
     elif product.standalone_kosten or product.coalitiekosten:
-        errors.append(FieldError(f"{path}.methode", "standaloneKosten/coalitiekosten are only for shapley"))
+        errors.append(
+            FieldError(
+                f"{path}.methode", "standaloneKosten en coalitiekosten horen alleen bij methode 'shapley'"
+            )
+        )
     return errors
 
 
@@ -550,13 +627,18 @@ def _validate_afrekening(afrekening: AfrekeningInvoer, codes: set[str]) -> list[
     drempel = afrekening.drempel
     if drempel is not None:
         if drempel.procentpunten is None and drempel.bedrag is None:
-            errors.append(FieldError("afrekening.drempel", "give procentpunten, bedrag or both"))
+            errors.append(FieldError("afrekening.drempel", "geef procentpunten, bedrag of allebei"))
         if drempel.procentpunten is not None:
             errors += _non_negative(drempel.procentpunten, "afrekening.drempel.procentpunten")
         if drempel.bedrag is not None:
             errors += _non_negative(drempel.bedrag, "afrekening.drempel.bedrag")
             if afrekening.uurtarief is None:
-                errors.append(FieldError("afrekening.uurtarief", "a drempel in euros needs an uurtarief"))
+                errors.append(
+                    FieldError(
+                        "afrekening.uurtarief",
+                        "ontbreekt; een drempel in euro's (drempel.bedrag) heeft een uurtarief nodig",
+                    )
+                )
     return errors
 
 
@@ -567,13 +649,15 @@ def _validate_amounts(
     errors: list[FieldError] = []
     for code, value in amounts.items():
         if code not in codes:
-            errors.append(FieldError(f"{path}.{code}", f"unknown gemeente {code!r}"))
+            errors.append(FieldError(f"{path}.{code}", onbekende_gemeente(code)))
         errors += _non_negative(value, f"{path}.{code}")
     missing = sorted(codes - set(amounts))
     if complete and missing:
-        errors.append(FieldError(path, f"missing gemeente(n): {', '.join(missing)}"))
+        errors.append(
+            FieldError(path, f"mist gemeente(n) {', '.join(missing)}; elke gemeente moet erin staan")
+        )
     return errors
 
 
 def _non_negative(value: Decimal, path: str) -> list[FieldError]:
-    return [FieldError(path, f"must not be negative (got {value})")] if value < 0 else []
+    return [FieldError(path, f"mag niet negatief zijn (nu {getal(value)})")] if value < 0 else []
