@@ -23,12 +23,19 @@ class Soort(models.TextChoices):
 class Eenheid(VersionedModel):
     """A unit or team of the pool; under Menu 1 or 3 optionally hosted by one municipality."""
 
-    samenwerkingsverband = models.ForeignKey(Samenwerkingsverband, on_delete=models.CASCADE, related_name="eenheden")
+    samenwerkingsverband = models.ForeignKey(
+        Samenwerkingsverband, on_delete=models.CASCADE, related_name="eenheden"
+    )
     naam = models.CharField("naam", max_length=150)
     code = models.SlugField("code", max_length=40)
     soort = models.CharField("soort", max_length=20, choices=Soort.choices, default=Soort.TEAM)
     bovenliggend = models.ForeignKey(
-        "self", verbose_name="valt onder", null=True, blank=True, on_delete=models.PROTECT, related_name="onderdelen"
+        "self",
+        verbose_name="valt onder",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="onderdelen",
     )
     gastgemeente = models.ForeignKey(
         Gemeente,
@@ -45,7 +52,9 @@ class Eenheid(VersionedModel):
         verbose_name = "eenheid"
         verbose_name_plural = "eenheden"
         ordering = ["samenwerkingsverband__naam", "naam"]
-        constraints = [models.UniqueConstraint(fields=["samenwerkingsverband", "code"], name="uniek_eenheidcode")]
+        constraints = [
+            models.UniqueConstraint(fields=["samenwerkingsverband", "code"], name="uniek_eenheidcode")
+        ]
 
     def __str__(self) -> str:
         return self.naam
@@ -91,7 +100,12 @@ class Medewerker(VersionedModel):
         "salarisschaal", null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(18)]
     )
     afkomstig_van = models.ForeignKey(
-        Gemeente, verbose_name="afkomstig van", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        Gemeente,
+        verbose_name="afkomstig van",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     competenties = models.ManyToManyField(Competentie, blank=True, related_name="medewerkers")
     gebruiker = models.OneToOneField(

@@ -1,0 +1,15 @@
+"""Rules for the werkorganisatie beyond the foundation (``basis.py``): who appoints managers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from seta.autorisaties.actor import Actor, Rol
+from seta.autorisaties.policy import rule
+from seta.autorisaties.policy.basis import _sv_id
+
+
+@rule("medewerker.leidinggevende_aanstellen")
+def leidinggevende_aanstellen(actor: Actor, obj: Any) -> bool:
+    """Only the directeur makes someone directeur, controller or teamleider; a teamleider cannot."""
+    return actor.is_beheerder or actor.heeft(Rol.DIRECTEUR, samenwerkingsverband_id=_sv_id(obj))
