@@ -11,7 +11,6 @@ import dataclasses
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -21,6 +20,7 @@ from seta.scan.scoring import engine, io
 from seta.scan.scoring.model import WEET_NIET, Antwoorden, Partner, ScanResultaat
 from seta.scan.scoring.questions import Vragenlijst, load_questions
 from seta.scan.scoring.rules import Regelset, load_rules
+from seta.scan.scoring.text import resultaat_als_dict
 
 __all__ = ["WEET_NIET", "bereken", "regelset", "vragenlijst"]
 
@@ -166,22 +166,10 @@ def bereken(
     return resultaat_json(resultaat, casussen), versie(len(casussen))
 
 
-def _jsonable(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        out = {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        if hasattr(value, "regels") and hasattr(value, "titel") and len(out) == 2:
-            out["tekst"] = str(value)  # a Bron: "regels 699-718 (…)"
-        return out
-    if isinstance(value, Mapping | MappingProxyType):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    return value
-
-
 def resultaat_json(resultaat: ScanResultaat, casussen: Iterable[core_cases.Casus] = ()) -> dict[str, Any]:
-    """The core's result as JSON data, with the case details the report shows added to each match."""
-    data: dict[str, Any] = _jsonable(resultaat)
+    """The core's result as JSON (the same shape as ``seta scan --format json``), with the case details
+    the report shows (partners, outcome text, explanation, the factors the seed names) added to each match."""
+    data = resultaat_als_dict(resultaat)
     per_id = {c.id: c for c in casussen}
     for match in data.get("vergelijkbare_casussen", []):
         casus = per_id.get(match.get("casus_id"))
