@@ -410,6 +410,7 @@ def _kempen() -> Unit:
         "bestuur",
         2,
         kinderen=[
+            Unit("control", "Staf Planning en Control", Soort.STAF, "financien", 2),
             Unit(
                 "ict",
                 "Eenheid ICT",

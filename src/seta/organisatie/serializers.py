@@ -16,7 +16,9 @@ from seta.samenwerkingsverbanden import selectors as sv_selectors
 
 
 class EenheidSerializer(serializers.ModelSerializer[Eenheid]):
-    samenwerkingsverband: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    samenwerkingsverband: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
     gastgemeente: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="cbs_code",
         read_only=True,
@@ -114,8 +116,12 @@ class CompetentieSerializer(serializers.ModelSerializer[Competentie]):
 
 
 class MedewerkerSerializer(serializers.ModelSerializer[Medewerker]):
-    samenwerkingsverband: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    afkomstig_van: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(slug_field="cbs_code", read_only=True)
+    samenwerkingsverband: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+    afkomstig_van: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="cbs_code", read_only=True
+    )
     eenheid_naam = serializers.CharField(source="eenheid.naam", read_only=True)
     competenties = serializers.SerializerMethodField(help_text="Namen van de competenties.")
     gebruiker = serializers.CharField(
