@@ -231,7 +231,9 @@ def target(resource: str, side: str, subject: Subject, user: Any) -> Target:
             "samenwerkingsverbanden.samenwerkingsverband",
         )
     if resource == "deelnemer":
-        deelnemer = Deelnemer.objects.filter(samenwerkingsverband=sv).order_by("pk").first()
+        # Prefer a current partner (so that a permitted "uittreden" is valid); Groningen – Ten Boer ended in 2019.
+        deelnemers = Deelnemer.objects.filter(samenwerkingsverband=sv).order_by("pk")
+        deelnemer = deelnemers.filter(uittredingsdatum__isnull=True).first() or deelnemers.first()
         return Target(
             deelnemer,
             "samenwerkingsverband.lezen",
@@ -240,7 +242,8 @@ def target(resource: str, side: str, subject: Subject, user: Any) -> Target:
             "samenwerkingsverbanden.deelnemer",
         )
     if resource == "inbreng":
-        inbreng = Inbreng.objects.filter(deelnemer__samenwerkingsverband=sv).order_by("pk").first()
+        inbrengen = Inbreng.objects.filter(deelnemer__samenwerkingsverband=sv).order_by("pk")
+        inbreng = inbrengen.filter(tot__isnull=True).first() or inbrengen.first()
         assert inbreng is not None, f"no inbreng in {sv}"
         return Target(
             inbreng,
@@ -325,3 +328,111 @@ def test_anonymous_may_do_nothing() -> None:
     assert not Samenwerkingsverband.objects.filter(
         policy.scope(ANONYMOUS, "samenwerkingsverbanden.samenwerkingsverband")
     ).exists()
+
+
+# --- the same matrix through the API --------------------------------------------------------------------------
+# may not read → 404 (read and write); may read but not write → 200 / 403; may write → 200 / 2xx.
+# Each write is a small valid change, so only the policy can refuse it; the test transaction rolls it back.
+
+
+def api_calls(resource: str, t: Target) -> tuple[str, tuple[str, str, dict[str, Any]] | None]:
+    """(read URL, (method, write URL, body)) for one target."""
+    obj = t.obj
+    if resource == "gemeente":
+        return f"/api/v1/gemeenten/{obj.cbs_code}", (
+            "post",
+            "/api/v1/portefeuilles",
+            {"gemeente": obj.cbs_code, "naam": "Proefportefeuille matrix"},
+        )
+    if resource == "bestuur":
+        return f"/api/v1/functionarissen/{obj.pk}", (
+            "post",
+            "/api/v1/functionarissen",
+            {
+                "gemeente": obj.gemeente.cbs_code,
+                "functie": "raadslid",
+                "naam": "Proef Raadslid",
+                "fractie": "Lokaal Belang",
+                "begindatum": "2026-01-01",
+            },
+        )
+    if resource == "samenwerkingsverband":
+        url = f"/api/v1/samenwerkingsverbanden/{obj.slug}"
+        return url, ("patch", url, {"omschrijving": "Gewijzigd door de matrixtest."})
+    if resource == "deelnemer":
+        return f"/api/v1/deelnemers/{obj.pk}", (
+            "post",
+            f"/api/v1/deelnemers/{obj.pk}/uittreden",
+            {"uittredingsdatum": "2031-01-01"},
+        )
+    if resource == "inbreng":
+        return f"/api/v1/inbreng/{obj.pk}", (
+            "post",
+            f"/api/v1/inbreng/{obj.pk}/beeindigen",
+            {"tot": "2031-01-01"},
+        )
+    if resource == "eenheid":
+        url = f"/api/v1/eenheden/{obj.pk}"
+        return url, ("patch", url, {"omschrijving": "Gewijzigd door de matrixtest."})
+    if resource == "medewerker":
+        url = f"/api/v1/medewerkers/{obj.pk}"
+        return url, ("patch", url, {"functietitel": "Beleidsmedewerker (matrixtest)"})
+    if resource == "catalogusitem":
+        url = f"/api/v1/catalogusitems/{obj.pk}"
+        return url, ("patch", url, {"omschrijving": "Gewijzigd door de matrixtest."})
+    raise AssertionError(resource)
+
+
+API_CELLS = [cell for cell in CELLS if cell[1] not in {"audit", "token"}]
+
+
+@pytest.mark.parametrize(("role", "resource", "side"), API_CELLS)
+def test_api(role: str, resource: str, side: str, actor_named: Callable[[str], Actor], api_as: Any) -> None:
+    subject = subject_for(role)
+    actor = actor_named(subject.username)
+    t = target(resource, side, subject, actor.user)
+    expected = EXPECTED[role][resource][0 if side == "own" else 1]
+    read_url, write = api_calls(resource, t)
+    client = api_as(subject.username)
+    where = f"{role} ({subject.username}) on {side} {resource}"
+
+    read = client.get(read_url)
+    assert read.status_code == (200 if expected[0] == "r" else 404), (
+        f"{where}: GET {read_url} → {read.status_code}"
+    )
+    assert write is not None
+    method, url, body = write
+    response = getattr(client, method)(url, body, format="json")
+    if expected == "rw":
+        assert response.status_code in (200, 201), (
+            f"{where}: {method.upper()} {url} → {response.status_code} {response.content[:300]!r}"
+        )
+    else:
+        wanted = 403 if expected == "r-" else 404
+        assert response.status_code == wanted, (
+            f"{where}: {method.upper()} {url} → {response.status_code}, expected {wanted}"
+        )
+        assert response["Content-Type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_api_token_is_only_ones_own(role: str, api_as: Any) -> None:
+    """token: own → rw through /api/v1/mijn-token; another user's token has no route at all."""
+    subject = subject_for(role)
+    client = api_as(subject.username)
+    created = client.post("/api/v1/mijn-token")
+    assert created.status_code == 201
+    assert client.get("/api/v1/mijn-token").json()["sleutel"] == created.json()["sleutel"]
+    other = get_user_model().objects.exclude(username=subject.username).order_by("pk").first()
+    assert client.get(f"/api/v1/mijn-token/{other.pk}").status_code == 404
+    assert client.get(f"/api/v1/tokens/{other.pk}").status_code == 404
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_api_audit_trail_cannot_be_written(role: str, api_as: Any) -> None:
+    """audit: no API route writes (or deletes) audit events, for anyone."""
+    client = api_as(subject_for(role).username)
+    schema = client.get("/api/v1/openapi.json").json()
+    for path, operations in schema["paths"].items():
+        if "audit" in path.lower():
+            assert not set(operations) & {"post", "put", "patch", "delete"}, path
