@@ -605,7 +605,7 @@ class Bouwer:
             pf = self.m.portefeuilles.get((g.pk, pf_naam)) or self.m.portefeuilles.get(
                 (g.pk, "Bedrijfsvoering")
             )
-            regs = self.m.regisseurs.get(g.pk) or [None]
+            regs: list[Functionaris | None] = [*self.m.regisseurs.get(g.pk, [])] or [None]
             ogs.append(
                 Opdrachtgever(
                     gemeente=g, portefeuille=pf, beleidsregisseur=regs[len(self.opdrachten) % len(regs)]

@@ -283,7 +283,11 @@ def suggestions(actor: Actor, overleg: Overleg) -> list[Suggestie]:
         bestuursopdracht__samenwerkingsverband_id=overleg.samenwerkingsverband_id,
         bestuursopdracht__vertrouwelijkheid=Vertrouwelijkheid.OPENBAAR,
         bestuursopdracht__status__in=lopend,
-    ).values_list(
+    )
+    if rows.filter(portefeuille__naam__iexact=overleg.thema).exists():
+        # A joint meeting of one portfolio's wethouders: suggest within that portfolio.
+        rows = rows.filter(portefeuille__naam__iexact=overleg.thema)
+    rij_waarden = rows.values_list(
         "gemeente_id",
         "bestuursopdracht__catalogusitem_id",
         "bestuursopdracht__catalogusitem__naam",
@@ -298,7 +302,7 @@ def suggestions(actor: Actor, overleg: Overleg) -> list[Suggestie]:
     namen: dict[int, str] = {}
     veldnamen: dict[str, str] = {}
     items_per_veld: dict[str, set[int]] = defaultdict(set)
-    for gemeente_id, item_id, item_naam, veld_code, veld_naam in rows:
+    for gemeente_id, item_id, item_naam, veld_code, veld_naam in rij_waarden:
         per_item[item_id][gemeente_id] += 1
         per_veld[veld_code][gemeente_id] += 1
         namen[item_id] = item_naam

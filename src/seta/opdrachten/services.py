@@ -235,7 +235,7 @@ def draft(
     fouten = _validate_opdrachtgevers(samenwerkingsverband, opdrachtgevers)
     if initiatief not in Initiatief.values:
         fouten["initiatief"] = ["Kies gemeente of werkorganisatie."]
-    opdracht = Bestuursopdracht(
+    opdracht = Bestuursopdracht(  # type: ignore[misc]  # validated below, naming each missing field
         nummer="",
         titel=titel,
         samenwerkingsverband=samenwerkingsverband,
@@ -258,7 +258,7 @@ def draft(
     full_clean_or_raise(opdracht)
     opdracht.save()
     for og in opdrachtgevers:
-        Opdrachtgever.objects.create(
+        Opdrachtgever.objects.create(  # type: ignore[misc]  # portefeuille checked by _validate_opdrachtgevers
             bestuursopdracht=opdracht,
             gemeente=og.gemeente,
             portefeuille=og.portefeuille,
@@ -796,7 +796,8 @@ def perform(
     if actie not in functies:
         raise InvalidInput(fields={"actie": [f"Onbekende actie '{actie}'."]})
     fn: Any = functies[actie]
-    return fn(actor=actor, opdracht=opdracht, reden=reden, expected_version=versie)  # type: ignore[no-any-return]
+    result: Bestuursopdracht = fn(actor=actor, opdracht=opdracht, reden=reden, expected_version=versie)
+    return result
 
 
 # --- change requests --------------------------------------------------------------------------------------------------
