@@ -276,7 +276,15 @@ ITEMS: list[tuple[str, str, str, str, str, str, list[tuple[str, str, str]]]] = [
         "klant",
         [("Telefoon opgenomen binnen 30 seconden", "80", "procent"), ("E-mail beantwoord", "2", "werkdagen")],
     ),
-    ("communicatie", "Communicatie en website", D, AU, "0.1", "juridisch", []),
+    (
+        "communicatie",
+        "Communicatie en website",
+        D,
+        AU,
+        "0.1",
+        "juridisch",
+        [("Webcare-vraag beantwoord", "1", "werkdagen")],
+    ),
     ("personeelsbeleid", "Strategisch personeelsbeleid", PR, AU, "0.4", "hr", []),
     (
         "salarisadministratie",

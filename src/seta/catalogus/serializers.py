@@ -33,11 +33,17 @@ class NormSerializer(serializers.ModelSerializer[Norm]):
 
 
 class CatalogusitemSerializer(serializers.ModelSerializer[Catalogusitem]):
-    samenwerkingsverband: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    samenwerkingsverband: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
     eenheid_naam = serializers.CharField(source="eenheid.naam", read_only=True)
-    taakveld: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    taakveld: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
     taakveld_naam = serializers.CharField(source="taakveld.naam", read_only=True)
-    taakgebied: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    taakgebied: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
     maatwerkruimte = serializers.ChoiceField(choices=Maatwerkruimte.choices, read_only=True)
     maatwerkruimte_uitleg = serializers.CharField(read_only=True)
     normen = NormSerializer(many=True, read_only=True)
