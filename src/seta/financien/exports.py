@@ -1,0 +1,127 @@
+"""Export of a scenario comparison: XLSX (openpyxl), CSV (semicolon, Dutch Excel) and JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from typing import Any
+
+from seta.financien.selectors import Vergelijkingstabel
+
+MIME = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json",
+}
+
+
+def header(tabel: Vergelijkingstabel) -> list[str]:
+    kolommen = ["CBS-code", "Gemeente"]
+    kolommen += [f"{m} (incl. btw)" for m in tabel.modellen]
+    for m in tabel.verschilmodellen:
+        kolommen += [
+            f"Verschil {m} t.o.v. {tabel.referentie} (euro)",
+            f"Verschil {m} t.o.v. {tabel.referentie} (%)",
+        ]
+    return kolommen
+
+
+def rows(tabel: Vergelijkingstabel) -> list[list[Any]]:
+    result: list[list[Any]] = []
+    for rij in tabel.rijen:
+        line: list[Any] = [rij.gemeente, rij.naam, *[c.bedrag for c in rij.cellen]]
+        for m in tabel.verschilmodellen:
+            cel = rij.cellen[tabel.modellen.index(m)]
+            line += [cel.verschil, cel.procent]
+        result.append(line)
+    totaal: list[Any] = ["", "Totaal", *tabel.totalen]
+    totaal += [None] * (2 * len(tabel.verschilmodellen))
+    result.append(totaal)
+    return result
+
+
+def to_csv(tabel: Vergelijkingstabel) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(header(tabel))
+    for line in rows(tabel):
+        writer.writerow(
+            [
+                "" if v is None else (f"{v:.2f}".replace(".", ",") if isinstance(v, Decimal) else v)
+                for v in line
+            ]
+        )
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def to_xlsx(tabel: Vergelijkingstabel, titel: str = "Vergelijking") -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Vergelijking"
+    ws.append([titel])
+    ws["A1"].font = Font(bold=True, size=13)
+    ws.append([f"Jaar {tabel.jaar}; referentiemodel: {tabel.referentie}; bedragen in euro incl. btw"])
+    ws.append([])
+    ws.append(header(tabel))
+    for cell in ws[4]:
+        cell.font = Font(bold=True)
+    for line in rows(tabel):
+        ws.append([float(v) if isinstance(v, Decimal) else v for v in line])
+    for row in ws.iter_rows(min_row=5, min_col=3):
+        for cell in row:
+            if isinstance(cell.value, float):
+                cell.number_format = "#,##0.00"
+    ws.column_dimensions["B"].width = 24
+    for letter in "CDEFGHIJKL":
+        ws.column_dimensions[letter].width = 20
+    # one sheet per model with its lines per partner and part
+    for verdeling in tabel.verdelingen:
+        sheet = wb.create_sheet(title=str(verdeling["verdeelmodel"])[:31].replace("/", "-"))
+        sheet.append(["Gemeente", "Onderdeel", "Bedrag excl. btw", "Btw"])
+        for b in verdeling["bijdragen"]:
+            for r in b["regels"]:
+                sheet.append(
+                    [b["naam"], r["onderdeel"], float(Decimal(r["bedrag"])), float(Decimal(r["btw"]))]
+                )
+            sheet.append([b["naam"], "Totaal incl. btw", float(Decimal(b["totaalInclBtw"])), None])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def to_json(tabel: Vergelijkingstabel) -> bytes:
+    data = {
+        "jaar": tabel.jaar,
+        "referentiemodel": tabel.referentie,
+        "modellen": tabel.modellen,
+        "gemeenten": [
+            {
+                "gemeente": rij.gemeente,
+                "naam": rij.naam,
+                "bedragen": {m: f"{c.bedrag:.2f}" for m, c in zip(tabel.modellen, rij.cellen, strict=True)},
+                "verschil": {m: f"{c.verschil:.2f}" for m, c in zip(tabel.modellen, rij.cellen, strict=True)},
+                "verschilProcent": {
+                    m: None if c.procent is None else f"{c.procent:.2f}"
+                    for m, c in zip(tabel.modellen, rij.cellen, strict=True)
+                },
+            }
+            for rij in tabel.rijen
+        ],
+        "totalen": {m: f"{t:.2f}" for m, t in zip(tabel.modellen, tabel.totalen, strict=True)},
+        "waarschuwingen": tabel.waarschuwingen,
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8")
+
+
+def export(tabel: Vergelijkingstabel, formaat: str, titel: str = "Vergelijking") -> tuple[bytes, str]:
+    if formaat == "xlsx":
+        return to_xlsx(tabel, titel), MIME["xlsx"]
+    if formaat == "csv":
+        return to_csv(tabel), MIME["csv"]
+    return to_json(tabel), MIME["json"]

@@ -1,0 +1,152 @@
+"""Reads of financiën, restricted by the actor; the comparison and settlement as view data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import QuerySet
+
+from seta.autorisaties import policy
+from seta.autorisaties.actor import Actor
+from seta.autorisaties.policy.financien import financien_sv_ids
+from seta.financien import berekening
+from seta.financien.models import (
+    Afrekening,
+    Afwijkingsdrempel,
+    Begroting,
+    Berekening,
+    Scenario,
+    Tarief,
+    Verdeelmodel,
+)
+from seta.samenwerkingsverbanden.models import Samenwerkingsverband
+
+
+def begrotingen_for(actor: Actor) -> QuerySet[Begroting]:
+    return Begroting.objects.filter(policy.scope(actor, "financien.begroting")).select_related(
+        "samenwerkingsverband"
+    )
+
+
+def tarieven_for(actor: Actor) -> QuerySet[Tarief]:
+    return Tarief.objects.filter(policy.scope(actor, "financien.tarief")).select_related(
+        "samenwerkingsverband", "eenheid"
+    )
+
+
+def verdeelmodellen_for(actor: Actor) -> QuerySet[Verdeelmodel]:
+    return Verdeelmodel.objects.filter(policy.scope(actor, "financien.verdeelmodel")).select_related(
+        "samenwerkingsverband"
+    )
+
+
+def scenarios_for(actor: Actor) -> QuerySet[Scenario]:
+    return Scenario.objects.filter(policy.scope(actor, "financien.scenario")).select_related(
+        "samenwerkingsverband", "referentiemodel"
+    )
+
+
+def afrekeningen_for(actor: Actor) -> QuerySet[Afrekening]:
+    return Afrekening.objects.filter(policy.scope(actor, "financien.afrekening")).select_related(
+        "samenwerkingsverband", "verdeelmodel", "drempel"
+    )
+
+
+def drempels_for(actor: Actor) -> QuerySet[Afwijkingsdrempel]:
+    return Afwijkingsdrempel.objects.filter(policy.scope(actor, "financien.afwijkingsdrempel"))
+
+
+def berekeningen_for(actor: Actor) -> QuerySet[Berekening]:
+    return Berekening.objects.filter(policy.scope(actor, "financien.berekening"))
+
+
+def verbanden_for(actor: Actor) -> QuerySet[Samenwerkingsverband]:
+    """Cooperations whose financial figures the actor may see."""
+    qs = Samenwerkingsverband.objects.all()
+    return qs if actor.is_beheerder else qs.filter(pk__in=financien_sv_ids(actor))
+
+
+# --- comparison as view data -------------------------------------------------------------------------------------
+@dataclass
+class Cel:
+    bedrag: Decimal
+    verschil: Decimal
+    procent: Decimal | None
+
+
+@dataclass
+class Vergelijkingsrij:
+    gemeente: str  # CBS code
+    naam: str
+    cellen: list[Cel]
+
+
+@dataclass
+class Vergelijkingstabel:
+    """A scenario's comparison: per partner the total (incl. VAT) under each model and the
+    difference with the reference model in euros and percent."""
+
+    jaar: int
+    modellen: list[str]
+    referentie: str
+    rijen: list[Vergelijkingsrij]
+    totalen: list[Decimal]
+    waarschuwingen: dict[str, list[str]] = field(default_factory=dict)
+    verdelingen: list[dict[str, Any]] = field(default_factory=list)
+    document: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def verschilmodellen(self) -> list[str]:
+        return [m for m in self.modellen if m != self.referentie]
+
+
+def _table_from_json(resultaat: dict[str, Any]) -> Vergelijkingstabel:
+    verdelingen = resultaat["verdelingen"]
+    modellen = [v["verdeelmodel"] for v in verdelingen]
+    referentie = resultaat.get("referentiemodel") or modellen[0]
+    rijen: list[Vergelijkingsrij] = []
+    ref = next(v for v in verdelingen if v["verdeelmodel"] == referentie)
+    for bijdrage in ref["bijdragen"]:
+        code = bijdrage["gemeente"]
+        ref_bedrag = Decimal(bijdrage["totaalInclBtw"])
+        cellen = []
+        for v in verdelingen:
+            b = next(x for x in v["bijdragen"] if x["gemeente"] == code)
+            bedrag = Decimal(b["totaalInclBtw"])
+            verschil = bedrag - ref_bedrag
+            procent = (verschil * 100 / ref_bedrag).quantize(Decimal("0.01")) if ref_bedrag else None
+            cellen.append(Cel(bedrag, verschil, procent))
+        rijen.append(Vergelijkingsrij(code, bijdrage["naam"], cellen))
+    totalen = [Decimal(v["totaalInclBtw"]) for v in verdelingen]
+    waarschuwingen = {v["verdeelmodel"]: list(v.get("waarschuwingen", [])) for v in verdelingen}
+    return Vergelijkingstabel(
+        resultaat["jaar"], modellen, referentie, rijen, totalen, waarschuwingen, verdelingen
+    )
+
+
+def comparison(actor: Actor, scenario: Scenario, *, opgeslagen: bool = False) -> Vergelijkingstabel:
+    """The scenario's comparison: computed from the database now (or the stored result)."""
+    policy.require(actor, "scenario.lezen", scenario)
+    if opgeslagen and scenario.resultaat:
+        return _table_from_json(scenario.resultaat)
+    modellen = list(scenario.verdeelmodellen.order_by("pk"))
+    uitkomst = berekening.allocate(
+        scenario.samenwerkingsverband,
+        scenario.jaar,
+        modellen,
+        grondslag=scenario.grondslag,
+        referentie=scenario.referentiemodel,
+    )
+    tabel = _table_from_json(uitkomst.to_json())
+    tabel.document = uitkomst.document
+    return tabel
+
+
+def allocation(
+    actor: Actor, verdeelmodel: Verdeelmodel, jaar: int, grondslag: str = ""
+) -> berekening.Uitkomst:
+    """One model's allocation of a year, computed now (a read: nothing is stored)."""
+    policy.require(actor, "verdeelmodel.lezen", verdeelmodel)
+    return berekening.allocate(verdeelmodel.samenwerkingsverband, jaar, [verdeelmodel], grondslag=grondslag)

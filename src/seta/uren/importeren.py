@@ -1,0 +1,442 @@
+"""Import of hours exported from time-keeping systems (CSV or XLSX): all or nothing, idempotent.
+
+Columns (a header row; names are matched case-insensitively, common synonyms accepted):
+``medewerker`` (personeelsnummer or naam), ``datum``, ``uren``, ``code`` (the nummer of a
+bestuursopdracht, the code of a catalogusitem, or ``overhead``), ``gemeente`` (CBS code, for regular
+work on a catalogusitem) and ``omschrijving``.
+
+- Every problem is named by file, row (as the spreadsheet numbers it: the header is row 1) and column:
+  ``uren-2026-10.xlsx, rij 12, kolom datum: '31-02-2026' is geen geldige datum``. One problem and
+  nothing is stored.
+- Idempotent: a file with the same content (SHA-256) is recognised and not read again; every row has
+  a natural key (pool, medewerker, datum, code, gemeente, uren, omschrijving and its occurrence number
+  in the file), so a later file that repeats rows (a cumulative export) adds only the new ones.
+- Rows in a goedgekeurd (locked) week are refused, and so are rows that would make a day exceed 24 hours.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Sum
+
+from seta.autorisaties import policy
+from seta.autorisaties.actor import Actor
+from seta.catalogus.models import Catalogusitem
+from seta.core import audit
+from seta.core.errors import InvalidInput
+from seta.gemeenten.models import Gemeente
+from seta.opdrachten.models import Bestuursopdracht
+from seta.organisatie.models import Medewerker
+from seta.samenwerkingsverbanden.models import Deelnemer, Samenwerkingsverband
+from seta.uren.models import Soort, Urenimport, Urenregel, Weekstaat, Weekstatus
+from seta.uren.services import (
+    MAX_PER_DAG,
+    Doel,
+    check_doel,
+    iso_week,
+    nl_datum,
+    opdracht_gemeente_id,
+    parse_uren,
+)
+
+MAX_FOUTEN = 200
+
+KOLOMMEN: dict[str, set[str]] = {
+    "medewerker": {
+        "medewerker",
+        "personeelsnummer",
+        "naam",
+        "medewerker (personeelsnummer of naam)",
+        "employee",
+    },
+    "datum": {"datum", "date", "dag"},
+    "uren": {"uren", "aantal uren", "hours", "tijd (uren)"},
+    "code": {
+        "code",
+        "opdracht",
+        "catalogus",
+        "opdracht/catalogus",
+        "opdracht/catalogus code",
+        "opdracht- of cataloguscode",
+        "project",
+        "projectcode",
+    },
+    "gemeente": {
+        "gemeente",
+        "cbs-code",
+        "cbs code",
+        "gemeentecode",
+        "gemeente cbs code",
+        "gemeente (cbs-code)",
+    },
+    "omschrijving": {"omschrijving", "toelichting", "description", "opmerking"},
+}
+VERPLICHT = ("medewerker", "datum", "uren", "code")
+DATUMFORMATEN = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")
+
+
+@dataclass
+class Importverslag:
+    bestand: str
+    sha256: str
+    rijen: int = 0
+    nieuw: int = 0
+    al_aanwezig: int = 0
+    al_ingelezen: bool = False
+    uren: Decimal = Decimal("0")
+
+    def __str__(self) -> str:
+        if self.al_ingelezen:
+            return f"{self.bestand}: dit bestand is al eerder ingelezen; er is niets veranderd."
+        return (
+            f"{self.bestand}: {self.rijen} rijen gelezen, {self.nieuw} urenregels toegevoegd ({self.uren} uur), "
+            f"{self.al_aanwezig} rijen waren al ingelezen."
+        )
+
+
+@dataclass
+class _Fouten:
+    bestand: str
+    items: dict[str, list[str]] = field(default_factory=dict)
+    aantal: int = 0
+
+    def add(self, rij: int, kolom: str, bericht: str) -> None:
+        self.aantal += 1
+        if len(self.items) >= MAX_FOUTEN:
+            return
+        key = f"rij {rij}, kolom {kolom}" if kolom else f"rij {rij}"
+        self.items.setdefault(key, []).append(f"{self.bestand}, {key}: {bericht}")
+
+    def raise_if_any(self) -> None:
+        if self.aantal:
+            meer = f" (de eerste {MAX_FOUTEN} staan hieronder)" if self.aantal > MAX_FOUTEN else ""
+            raise InvalidInput(
+                f"{self.bestand} is niet ingelezen: {self.aantal} fout(en){meer}. Er is niets opgeslagen.",
+                fields=self.items,
+            )
+
+
+def read_rows(bestandsnaam: str, inhoud: bytes) -> list[tuple[int, list[Any]]]:
+    """The rows of the file as (row number, cells); row 1 is the header."""
+    suffix = Path(bestandsnaam).suffix.lower()
+    if suffix == ".xlsx":
+        from openpyxl import load_workbook
+
+        try:
+            wb = load_workbook(io.BytesIO(inhoud), read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many kinds for a broken file
+            raise InvalidInput(
+                fields={"bestand": [f"{bestandsnaam}: geen leesbaar Excel-bestand (.xlsx)."]}
+            ) from exc
+        ws = wb.worksheets[0]
+        rows = [(i, list(row)) for i, row in enumerate(ws.iter_rows(values_only=True), start=1)]
+        wb.close()
+        return rows
+    if suffix in {".csv", ".txt"}:
+        try:
+            text = inhoud.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = inhoud.decode("cp1252", errors="replace")
+        first = text.splitlines()[0] if text else ""
+        delimiter = max(";,\t", key=first.count) if first else ";"
+        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+        return [(i, list(row)) for i, row in enumerate(reader, start=1)]
+    raise InvalidInput(
+        fields={"bestand": [f"{bestandsnaam}: alleen .csv- en .xlsx-bestanden kunnen worden ingelezen."]}
+    )
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = _text(value)
+    for fmt in DATUMFORMATEN:
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _header(cells: list[Any]) -> dict[str, int]:
+    mapping: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        name = _text(cell).lower()
+        for kolom, synoniemen in KOLOMMEN.items():
+            if name in synoniemen and kolom not in mapping:
+                mapping[kolom] = index
+    return mapping
+
+
+@transaction.atomic
+def import_file(
+    *, actor: Actor | None, samenwerkingsverband: Samenwerkingsverband, bestandsnaam: str, inhoud: bytes
+) -> Importverslag:
+    """``actor`` None: the system (``seta import-uren`` run by an operator on the server)."""
+    if actor is not None:
+        policy.require(
+            actor, "uren.importeren", samenwerkingsverband, read_action="samenwerkingsverband.lezen"
+        )
+    bestand = Path(bestandsnaam).name or "bestand"
+    sha = hashlib.sha256(inhoud).hexdigest()
+    verslag = Importverslag(bestand=bestand, sha256=sha)
+    if Urenimport.objects.filter(samenwerkingsverband=samenwerkingsverband, sha256=sha).exists():
+        verslag.al_ingelezen = True
+        return verslag
+
+    rows = read_rows(bestand, inhoud)
+    fouten = _Fouten(bestand)
+    if not rows:
+        fouten.add(1, "", "het bestand is leeg.")
+        fouten.raise_if_any()
+    kolommen = _header(rows[0][1])
+    for kolom in VERPLICHT:
+        if kolom not in kolommen:
+            fouten.add(1, kolom, f"de kolom '{kolom}' ontbreekt in de kopregel.")
+    fouten.raise_if_any()
+
+    sv = samenwerkingsverband
+    medewerkers = list(Medewerker.objects.filter(samenwerkingsverband=sv))
+    per_nummer = {str(m.pk): m for m in medewerkers}
+    per_naam: dict[str, list[Medewerker]] = defaultdict(list)
+    for m in medewerkers:
+        per_naam[m.naam.strip().lower()].append(m)
+    items = {c.code.lower(): c for c in Catalogusitem.objects.filter(samenwerkingsverband=sv)}
+    opdrachten = {
+        o.nummer.lower(): o
+        for o in Bestuursopdracht.objects.filter(samenwerkingsverband=sv).prefetch_related("opdrachtgevers")
+    }
+    gemeenten = {
+        g.cbs_code.upper(): g for g in Gemeente.objects.filter(deelnames__samenwerkingsverband=sv).distinct()
+    }
+    deelnames = list(Deelnemer.objects.filter(samenwerkingsverband=sv))
+
+    def partners(sv_id: int, datum: dt.date) -> set[int]:
+        return {
+            d.gemeente_id
+            for d in deelnames
+            if d.toetredingsdatum <= datum and (d.uittredingsdatum is None or d.uittredingsdatum > datum)
+        }
+
+    def cell(cells: list[Any], kolom: str) -> Any:
+        index = kolommen.get(kolom)
+        return cells[index] if index is not None and index < len(cells) else None
+
+    gelezen: list[tuple[int, Medewerker, dt.date, Decimal, Doel, str, str]] = []
+    voorkomen: Counter[str] = Counter()
+    for rijnummer, cells in rows[1:]:
+        if all(_text(c) == "" for c in cells):
+            continue
+        verslag.rijen += 1
+        fout_voor = fouten.aantal
+        # medewerker
+        wie = _text(cell(cells, "medewerker"))
+        medewerker: Medewerker | None = None
+        if not wie:
+            fouten.add(rijnummer, "medewerker", "leeg; geef het personeelsnummer of de naam.")
+        elif wie in per_nummer:
+            medewerker = per_nummer[wie]
+        elif len(per_naam.get(wie.lower(), [])) == 1:
+            medewerker = per_naam[wie.lower()][0]
+        elif per_naam.get(wie.lower()):
+            fouten.add(
+                rijnummer, "medewerker", f"'{wie}' komt meer dan eens voor; gebruik het personeelsnummer."
+            )
+        else:
+            fouten.add(rijnummer, "medewerker", f"'{wie}' is geen medewerker van {sv}.")
+        # datum
+        ruwe_datum = cell(cells, "datum")
+        datum = _date(ruwe_datum)
+        if datum is None:
+            fouten.add(
+                rijnummer,
+                "datum",
+                f"'{_text(ruwe_datum)}' is geen geldige datum (gebruik dd-mm-jjjj of jjjj-mm-dd).",
+            )
+        # uren
+        ruwe_uren = cell(cells, "uren")
+        uren: Decimal | None = None
+        try:
+            uren = parse_uren(_text(ruwe_uren) if not isinstance(ruwe_uren, int | float) else repr(ruwe_uren))
+        except InvalidInput as exc:
+            for msgs in exc.fields.values():
+                for msg in msgs:
+                    fouten.add(rijnummer, "uren", msg[0].lower() + msg[1:])
+        # code and gemeente
+        code = _text(cell(cells, "code"))
+        cbs = _text(cell(cells, "gemeente")).upper()
+        doel: Doel | None = None
+        if not code:
+            fouten.add(
+                rijnummer, "code", "leeg; geef de code van een opdracht of catalogusitem, of 'overhead'."
+            )
+        elif code.lower() == "overhead":
+            doel = Doel(Soort.OVERHEAD)
+        elif code.lower() in opdrachten:
+            doel = Doel(Soort.OPDRACHT, opdracht=opdrachten[code.lower()])
+        elif code.lower() in items:
+            gemeente = gemeenten.get(cbs)
+            if not cbs:
+                fouten.add(
+                    rijnummer,
+                    "gemeente",
+                    f"leeg; bij regulier werk op '{code}' hoort de CBS-code van de gemeente.",
+                )
+            elif gemeente is None:
+                fouten.add(rijnummer, "gemeente", f"'{cbs}' is geen deelnemer van {sv}.")
+            else:
+                doel = Doel(Soort.REGULIER, catalogusitem=items[code.lower()], gemeente=gemeente)
+        else:
+            fouten.add(rijnummer, "code", f"'{code}' is geen opdrachtnummer of catalogusitem van {sv}.")
+        omschrijving = _text(cell(cells, "omschrijving"))[:255]
+
+        if medewerker is None or datum is None or uren is None or doel is None or fouten.aantal > fout_voor:
+            continue
+        for veld, msgs in check_doel(doel, medewerker, datum, partners).items():
+            kolom = "gemeente" if veld == "gemeente" else "code"
+            for msg in msgs:
+                fouten.add(rijnummer, kolom, msg[0].lower() + msg[1:])
+        if datum < medewerker.in_dienst or (
+            medewerker.uit_dienst is not None and datum > medewerker.uit_dienst
+        ):
+            fouten.add(rijnummer, "datum", f"{medewerker} was op {nl_datum(datum)} niet in dienst.")
+        basis = "|".join(
+            [
+                str(sv.pk),
+                str(medewerker.pk),
+                datum.isoformat(),
+                doel.soort,
+                code.lower(),
+                cbs,
+                str(uren),
+                omschrijving,
+            ]
+        )
+        voorkomen[basis] += 1
+        sleutel = hashlib.sha256(f"{basis}|{voorkomen[basis]}".encode()).hexdigest()
+        gelezen.append((rijnummer, medewerker, datum, uren, doel, omschrijving, sleutel))
+    fouten.raise_if_any()
+
+    # rows already imported (from another file with the same rows) are skipped
+    sleutels = [g[6] for g in gelezen]
+    bestaande_sleutels: set[str] = set()
+    for start in range(0, len(sleutels), 500):
+        bestaande_sleutels |= set(
+            Urenregel.objects.filter(sleutel__in=sleutels[start : start + 500]).values_list(
+                "sleutel", flat=True
+            )
+        )
+    nieuw = [g for g in gelezen if g[6] not in bestaande_sleutels]
+    verslag.al_aanwezig = len(gelezen) - len(nieuw)
+
+    if nieuw:
+        mw_ids = {g[1].pk for g in nieuw}
+        begin = min(g[2] for g in nieuw)
+        eind = max(g[2] for g in nieuw)
+        staten = {
+            (s.medewerker_id, s.jaar, s.week): s
+            for s in Weekstaat.objects.filter(
+                medewerker_id__in=mw_ids, jaar__gte=iso_week(begin)[0], jaar__lte=iso_week(eind)[0]
+            )
+        }
+        dagtotaal: dict[tuple[int, dt.date], Decimal] = defaultdict(Decimal)
+        for row in (
+            Urenregel.objects.filter(medewerker_id__in=mw_ids, datum__gte=begin, datum__lte=eind)
+            .values("medewerker_id", "datum")
+            .annotate(s=Sum("uren"))
+        ):
+            dagtotaal[(row["medewerker_id"], row["datum"])] = row["s"]
+        for rijnummer, medewerker, datum, uren, _doel, _oms, _sl in nieuw:
+            staat = staten.get((medewerker.pk, *iso_week(datum)))
+            if staat is not None and staat.status == Weekstatus.GOEDGEKEURD:
+                jaar, week = iso_week(datum)
+                fouten.add(
+                    rijnummer,
+                    "datum",
+                    f"week {week}-{jaar} van {medewerker} is goedgekeurd en vergrendeld; deze rij is geweigerd.",
+                )
+            dagtotaal[(medewerker.pk, datum)] += uren
+            if dagtotaal[(medewerker.pk, datum)] > MAX_PER_DAG:
+                fouten.add(
+                    rijnummer,
+                    "uren",
+                    f"{medewerker} komt op {nl_datum(datum)} dan op {dagtotaal[(medewerker.pk, datum)]} uur; "
+                    "meer dan 24 uur op één dag kan niet.",
+                )
+        fouten.raise_if_any()
+
+        ontbrekend = {(g[1].pk, *iso_week(g[2])) for g in nieuw} - set(staten)
+        Weekstaat.objects.bulk_create(
+            [
+                Weekstaat(samenwerkingsverband_id=sv.pk, medewerker_id=mw, jaar=jaar, week=week)
+                for mw, jaar, week in sorted(ontbrekend)
+            ]
+        )
+        staten = {
+            (s.medewerker_id, s.jaar, s.week): s
+            for s in Weekstaat.objects.filter(
+                medewerker_id__in=mw_ids, jaar__gte=iso_week(begin)[0], jaar__lte=iso_week(eind)[0]
+            )
+        }
+        regels = []
+        for _rij, medewerker, datum, uren, doel, omschrijving, sleutel in nieuw:
+            gemeente_id = doel.gemeente.pk if doel.gemeente else None
+            if doel.opdracht is not None:
+                gemeente_id = opdracht_gemeente_id(doel.opdracht)
+            regels.append(
+                Urenregel(
+                    samenwerkingsverband_id=sv.pk,
+                    medewerker=medewerker,
+                    weekstaat=staten[(medewerker.pk, *iso_week(datum))],
+                    datum=datum,
+                    uren=uren,
+                    soort=doel.soort,
+                    opdracht=doel.opdracht,
+                    catalogusitem=doel.catalogusitem,
+                    gemeente_id=gemeente_id,
+                    eenheid_id=medewerker.eenheid_id,
+                    schaal=medewerker.schaal,
+                    omschrijving=omschrijving,
+                    bron=f"import:{sha}",
+                    sleutel=sleutel,
+                )
+            )
+        Urenregel.objects.bulk_create(regels, batch_size=1000)
+        verslag.nieuw = len(regels)
+        verslag.uren = sum((r.uren for r in regels), Decimal("0"))
+
+    record = Urenimport.objects.create(
+        samenwerkingsverband=sv,
+        bestandsnaam=bestand,
+        sha256=sha,
+        ingelezen_door=actor.user if actor is not None and actor.user_id else None,
+        aantal_rijen=verslag.rijen,
+        aantal_nieuw=verslag.nieuw,
+    )
+    audit.record(
+        actor=actor,
+        action="uren.importeren",
+        instance=record,
+        note=str(verslag),
+    )
+    return verslag

@@ -1,0 +1,268 @@
+"""Web pages of urenregistratie: my week (the grid), a week of someone else, approvals, import."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from seta.autorisaties import policy
+from seta.autorisaties.actor import Actor, actor_for
+from seta.core.errors import InvalidInput, SetaError
+from seta.organisatie.forms import apply_errors
+from seta.uren import selectors, services
+from seta.uren.forms import HeropenForm, ImportForm
+from seta.uren.models import Weekstaat, Weekstatus
+
+
+def _week_param(value: str | None) -> tuple[int, int]:
+    if value:
+        try:
+            jaar_s, week_s = value.upper().split("-W")
+            jaar, week = int(jaar_s), int(week_s)
+            dt.date.fromisocalendar(jaar, week, 1)
+            return jaar, week
+        except ValueError:
+            pass
+    return services.iso_week(timezone.localdate())
+
+
+def _neighbour(jaar: int, week: int, delta: int) -> str:
+    maandag = dt.date.fromisocalendar(jaar, week, 1) + dt.timedelta(weeks=delta)
+    j, w = services.iso_week(maandag)
+    return f"{j}-W{w:02d}"
+
+
+def _cell(value: str) -> Decimal | None:
+    value = (value or "").strip().replace(",", ".")
+    if not value:
+        return None
+    try:
+        return Decimal(value)
+    except InvalidOperation as exc:
+        raise InvalidInput(fields={"uren": [f"'{value}' is geen aantal uren."]}) from exc
+
+
+def _rows_from_post(request: HttpRequest, medewerker: Any) -> list[services.Weekrij]:
+    rijen: list[services.Weekrij] = []
+    fouten: dict[str, list[str]] = {}
+    aantal = int(request.POST.get("aantal_rijen", "0") or 0)
+    sleutels = [(f"rij-{i}", request.POST.get(f"rij-{i}-doel", ""), None) for i in range(min(aantal, 200))]
+    if request.POST.get("nieuw-doel"):
+        sleutels.append(("nieuw", request.POST["nieuw-doel"], request.POST.get("nieuw-gemeente")))
+    for prefix, key, gemeente in sleutels:
+        dagen: list[Decimal | None] = []
+        for d in range(7):
+            try:
+                dagen.append(_cell(request.POST.get(f"{prefix}-dag-{d}", "")))
+            except InvalidInput as exc:
+                fouten[f"{prefix}-dag-{d}"] = exc.fields["uren"]
+                dagen.append(None)
+        if not any(dagen) and prefix == "nieuw":
+            continue
+        doel = selectors.doel_from_key(medewerker, key, gemeente)
+        if doel is None:
+            if any(dagen):
+                fouten[prefix] = [
+                    "Kies waarop u deze uren schrijft (opdracht, catalogusitem met gemeente, of overhead)."
+                ]
+            continue
+        rijen.append(services.Weekrij(doel=doel, dagen=dagen))
+    if fouten:
+        raise InvalidInput(fields=fouten)
+    return rijen
+
+
+def _grid_context(actor: Actor, staat: Weekstaat, bewerkbaar: bool) -> dict[str, Any]:
+    rooster = selectors.weekrooster(actor, staat)
+    context: dict[str, Any] = {"rooster": rooster, "staat": staat, "bewerkbaar": bewerkbaar}
+    if bewerkbaar:
+        context["keuzes"] = selectors.keuzes(staat.medewerker, staat.dagen[0])
+    return context
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def week(request: HttpRequest) -> HttpResponse:
+    """My week: the grid of rows (targets) by days, with totals; save and submit."""
+    actor = actor_for(request.user)
+    medewerker = selectors.eigen_medewerker(actor)
+    if medewerker is None:
+        if selectors.te_beoordelen(actor).exists() or actor.is_beheerder:
+            return redirect("uren:goedkeuren")
+        raise PermissionDenied
+    jaar, weeknr = _week_param(request.GET.get("week") or request.POST.get("week"))
+    staat = services.weekstaat_for_week(actor=actor, medewerker=medewerker, jaar=jaar, week=weeknr)
+    fouten: dict[str, list[str]] = {}
+    if request.method == "POST":
+        try:
+            if request.POST.get("actie") == "indienen":
+                services.submit_week(
+                    actor=actor,
+                    weekstaat=staat,
+                    expected_version=int(request.POST.get("versie") or 0) or None,
+                )
+                messages.success(request, f"Week {weeknr} is ingediend bij uw teamleider.")
+            else:
+                rijen = _rows_from_post(request, medewerker)
+                services.save_week(
+                    actor=actor,
+                    weekstaat=staat,
+                    rijen=rijen,
+                    expected_version=int(request.POST.get("versie") or 0) or None,
+                )
+                messages.success(request, f"Uw uren van week {weeknr} zijn opgeslagen.")
+            return redirect(f"{reverse('uren:week')}?week={jaar}-W{weeknr:02d}")
+        except InvalidInput as exc:
+            fouten = exc.fields
+            messages.error(request, exc.detail)
+        except SetaError as exc:
+            messages.error(request, exc.detail)
+        staat.refresh_from_db()
+    context = _grid_context(
+        actor, staat, bewerkbaar=not staat.vergrendeld and staat.status == Weekstatus.OPEN
+    )
+    context.update(
+        {
+            "medewerker": medewerker,
+            "fouten": fouten,
+            "weeklabel": f"{jaar}-W{weeknr:02d}",
+            "vorige": _neighbour(jaar, weeknr, -1),
+            "volgende": _neighbour(jaar, weeknr, 1),
+            "kan_goedkeuren": selectors.te_beoordelen(actor).exists(),
+            "mag_importeren": any(policy.can(actor, "uren.importeren", v) for v in _verbanden(actor)),
+        }
+    )
+    return render(request, "uren/week.html", context)
+
+
+def _verbanden(actor: Actor) -> list[Any]:
+    from seta.samenwerkingsverbanden import selectors as sv_selectors
+
+    return list(sv_selectors.samenwerkingsverbanden_for(actor))
+
+
+def _staat(actor: Actor, pk: int) -> Weekstaat:
+    staat = selectors.weekstaten_for(actor).filter(pk=pk).first()
+    if staat is None:
+        raise Http404("Weekstaat niet gevonden")
+    return staat
+
+
+@login_required
+def weekstaat(request: HttpRequest, pk: int) -> HttpResponse:
+    """A week of a medewerker, read-only, with approve and reopen for the teamleider."""
+    actor = actor_for(request.user)
+    staat = _staat(actor, pk)
+    context = _grid_context(actor, staat, bewerkbaar=False)
+    context.update(
+        {
+            "mag_goedkeuren": staat.status == Weekstatus.INGEDIEND
+            and policy.can(actor, "weekstaat.goedkeuren", staat),
+            "mag_heropenen": staat.status != Weekstatus.OPEN
+            and policy.can(actor, "weekstaat.heropenen", staat),
+            "heropen_form": HeropenForm(),
+            "historie": staat.overgangen.select_related("door"),
+        }
+    )
+    return render(request, "uren/weekstaat.html", context)
+
+
+@login_required
+@require_POST
+def goedkeuren_week(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = actor_for(request.user)
+    staat = _staat(actor, pk)
+    try:
+        services.approve_week(
+            actor=actor, weekstaat=staat, expected_version=int(request.POST.get("versie") or 0) or None
+        )
+        messages.success(
+            request, f"Week {staat.week}-{staat.jaar} van {staat.medewerker} is goedgekeurd en vergrendeld."
+        )
+    except SetaError as exc:
+        messages.error(request, exc.detail)
+    return redirect(request.POST.get("terug") or reverse("uren:goedkeuren"))
+
+
+@login_required
+@require_http_methods(["POST"])
+def heropenen(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = actor_for(request.user)
+    staat = _staat(actor, pk)
+    form = HeropenForm(request.POST)
+    if form.is_valid():
+        try:
+            services.reopen_week(actor=actor, weekstaat=staat, reden=form.cleaned_data["reden"])
+            messages.success(request, f"Week {staat.week}-{staat.jaar} van {staat.medewerker} is heropend.")
+            return redirect("uren:weekstaat", pk=staat.pk)
+        except SetaError as exc:
+            apply_errors(form, exc)
+    context = _grid_context(actor, staat, bewerkbaar=False)
+    context.update(
+        {
+            "mag_goedkeuren": False,
+            "mag_heropenen": True,
+            "heropen_form": form,
+            "historie": staat.overgangen.all(),
+        }
+    )
+    return render(request, "uren/weekstaat.html", context, status=400)
+
+
+@login_required
+def goedkeuren(request: HttpRequest) -> HttpResponse:
+    """Submitted weeks of the units the actor leads (teamleider) or of the pool (directeur)."""
+    actor = actor_for(request.user)
+    from django.db.models import Sum
+
+    weken = list(selectors.te_beoordelen(actor).annotate(totaal=Sum("regels__uren"))[:300])
+    return render(request, "uren/goedkeuren.html", {"weken": weken})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def importeren(request: HttpRequest) -> HttpResponse:
+    actor = actor_for(request.user)
+    verbanden = [v for v in _verbanden(actor) if policy.can(actor, "uren.importeren", v)]
+    if not verbanden:
+        raise PermissionDenied
+    from seta.samenwerkingsverbanden.models import Samenwerkingsverband
+
+    form = ImportForm(
+        request.POST or None,
+        request.FILES or None,
+        verbanden=Samenwerkingsverband.objects.filter(pk__in=[v.pk for v in verbanden]),
+    )
+    verslag = None
+    fouten: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        bestand = form.cleaned_data["bestand"]
+        try:
+            verslag = services.import_hours(
+                actor=actor,
+                samenwerkingsverband=form.cleaned_data["samenwerkingsverband"],
+                bestandsnaam=bestand.name,
+                inhoud=bestand.read(),
+            )
+            messages.success(request, str(verslag))
+        except InvalidInput as exc:
+            fouten = [m for msgs in exc.fields.values() for m in msgs]
+            form.add_error(None, exc.detail)
+        except SetaError as exc:
+            form.add_error(None, exc.detail)
+    imports = selectors.urenimports_for(actor).select_related("ingelezen_door")[:20]
+    return render(
+        request,
+        "uren/importeren.html",
+        {"form": form, "verslag": verslag, "fouten": fouten, "imports": imports},
+    )
