@@ -81,6 +81,7 @@ def scope(actor: Actor, model_label: str) -> Q:
 # Rule modules register themselves on import; keep this list complete.
 from seta.autorisaties.policy import basis  # noqa: E402, F401
 from seta.autorisaties.policy import scan  # noqa: E402, F401
+from seta.autorisaties.policy import financien  # noqa: E402, F401
 from seta.autorisaties.policy import samenwerkingsverbanden  # noqa: E402, F401
 from seta.autorisaties.policy import organisatie  # noqa: E402, F401
 from seta.autorisaties.policy import opdrachten  # noqa: E402, F401
