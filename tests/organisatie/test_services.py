@@ -255,3 +255,12 @@ def test_leave_date_before_start_is_refused(
             actor=actor_named("directeur.bel"), medewerker=m, uit_dienst=m.in_dienst - dt.timedelta(days=1)
         )
     assert "uit_dienst" in exc.value.fields
+
+
+def test_competenties_are_added_by_a_directeur_only(actor_named: ActorOf) -> None:
+    c = services.create_competentie(actor=actor_named("directeur.gtb"), naam="Gaswinning en versterking")
+    assert AuditEvent.objects.filter(actie="competentie.aanmaken", object_id=str(c.pk)).exists()
+    with pytest.raises(InvalidInput):
+        services.create_competentie(actor=actor_named("directeur.bel"), naam="gaswinning en versterking")
+    with pytest.raises(Forbidden):
+        services.create_competentie(actor=actor_named("teamleider.bel"), naam="Iets")

@@ -148,3 +148,13 @@ def test_unit_page_has_bounded_queries(
     with django_assert_max_num_queries(20):
         r = client.get(f"/organisatie/eenheden/{eenheid('bel', 'publiekszaken').pk}")
     assert r.status_code == 200
+
+
+def test_admin_shows_the_organisation_read_only(client_as: Callable[[str], Client], eenheid: Callable[[str, str], Eenheid]) -> None:
+    client = client_as("beheerder")
+    assert client.get("/beheer/organisatie/eenheid/").status_code == 200
+    assert client.get(f"/beheer/organisatie/eenheid/{eenheid('bel', 'hr').pk}/change/").status_code == 200  # view only
+    assert client.get("/beheer/organisatie/medewerker/add/").status_code == 403
+    assert client.get("/beheer/catalogus/catalogusitem/").status_code == 200
+    r = client.post("/beheer/organisatie/competentie/add/", {"naam": "Windenergie"})
+    assert r.status_code == 302

@@ -355,3 +355,18 @@ def end_medewerker(
     medewerker.save()
     audit.record(actor=actor, action="medewerker.uit_dienst", instance=medewerker, before=before)
     return medewerker
+
+
+# --- competenties --------------------------------------------------------------------------------------------
+@transaction.atomic
+def create_competentie(*, actor: Actor, naam: str) -> Competentie:
+    """Add a competence to the shared list (names are unique, compared without case)."""
+    policy.require(actor, "competentie.aanmaken")
+    naam = (naam or "").strip()
+    if not naam:
+        raise InvalidInput(fields={"naam": ["Geef de naam van de competentie."]})
+    if Competentie.objects.filter(naam__iexact=naam).exists():
+        raise InvalidInput(fields={"naam": [f"De competentie {naam!r} bestaat al."]})
+    competentie = Competentie.objects.create(naam=naam)
+    audit.record(actor=actor, action="competentie.aanmaken", instance=competentie)
+    return competentie

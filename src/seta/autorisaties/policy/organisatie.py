@@ -13,3 +13,9 @@ from seta.autorisaties.policy.basis import _sv_id
 def leidinggevende_aanstellen(actor: Actor, obj: Any) -> bool:
     """Only the directeur makes someone directeur, controller or teamleider; a teamleider cannot."""
     return actor.is_beheerder or actor.heeft(Rol.DIRECTEUR, samenwerkingsverband_id=_sv_id(obj))
+
+
+@rule("competentie.aanmaken")
+def competentie_aanmaken(actor: Actor, obj: Any) -> bool:
+    """The shared list of competences is extended by the beheerder or any directeur."""
+    return actor.is_beheerder or actor.heeft(Rol.DIRECTEUR)
