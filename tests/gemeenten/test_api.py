@@ -140,3 +140,21 @@ def test_portefeuilles_api(api_as: ApiAs) -> None:
         "/api/v1/portefeuilles", {"gemeente": "GM0376", "naam": "Erfgoed"}, format="json"
     )
     assert r.status_code == 403
+
+
+def test_openapi_document_describes_the_resources(api_as: ApiAs) -> None:
+    r = api_as(None).get("/api/v1/openapi.json")
+    assert r.status_code == 200
+    paths = r.json()["paths"]
+    for path in (
+        "/api/v1/gemeenten/{cbsCode}",
+        "/api/v1/gemeenten/{cbsCode}/functionarissen",
+        "/api/v1/functionarissen",
+        "/api/v1/portefeuilles",
+        "/api/v1/samenwerkingsverbanden/{slug}",
+        "/api/v1/deelnemers",
+        "/api/v1/bestuursleden",
+        "/api/v1/taakgebieden",
+        "/api/v1/inbreng",
+    ):
+        assert path in paths, path

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db.models import QuerySet
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from seta.autorisaties.actor import ANONYMOUS, Actor
@@ -13,6 +15,7 @@ from seta.gemeenten import selectors
 from seta.gemeenten.models import Functie, Functionaris, Gemeente, Portefeuille
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class ScopedSlugField(serializers.SlugRelatedField):
     """A reference by a natural key, looked up only among the records the requesting actor may see."""
 
@@ -29,6 +32,7 @@ class ScopedSlugField(serializers.SlugRelatedField):
         return self._scope(self.context.get("actor", ANONYMOUS))
 
 
+@extend_schema_field(OpenApiTypes.INT)
 class ScopedPrimaryKeyField(serializers.PrimaryKeyRelatedField):
     def __init__(self, *, scope: Callable[[Actor], QuerySet[Any]], **kwargs: Any) -> None:
         self._scope = scope
