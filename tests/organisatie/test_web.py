@@ -150,10 +150,14 @@ def test_unit_page_has_bounded_queries(
     assert r.status_code == 200
 
 
-def test_admin_shows_the_organisation_read_only(client_as: Callable[[str], Client], eenheid: Callable[[str, str], Eenheid]) -> None:
+def test_admin_shows_the_organisation_read_only(
+    client_as: Callable[[str], Client], eenheid: Callable[[str, str], Eenheid]
+) -> None:
     client = client_as("beheerder")
     assert client.get("/beheer/organisatie/eenheid/").status_code == 200
-    assert client.get(f"/beheer/organisatie/eenheid/{eenheid('bel', 'hr').pk}/change/").status_code == 200  # view only
+    assert (
+        client.get(f"/beheer/organisatie/eenheid/{eenheid('bel', 'hr').pk}/change/").status_code == 200
+    )  # view only
     assert client.get("/beheer/organisatie/medewerker/add/").status_code == 403
     assert client.get("/beheer/catalogus/catalogusitem/").status_code == 200
     r = client.post("/beheer/organisatie/competentie/add/", {"naam": "Windenergie"})
