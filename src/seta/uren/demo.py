@@ -179,7 +179,13 @@ def build(ctx: DemoContext) -> None:
         totaal = (Decimal(8) * m.fte / HALF).quantize(Decimal(1)) * HALF
         totaal = max(Decimal(2), min(Decimal(9), totaal))
         staat = staten[(m.pk, *dag.isocalendar()[:2])]
-        kandidaten = eigen_opdrachten(m.eenheid_id)
+        kandidaten = [
+            o
+            for o in eigen_opdrachten(m.eenheid_id)
+            if o.opgedragen_op is not None
+            and o.opgedragen_op <= dag
+            and (o.opgeleverd_op is None or o.opgeleverd_op >= dag)
+        ]
         r = rng.random()
         delen: list[tuple[str, Decimal]] = []
         if kandidaten and r < 0.35:

@@ -1,0 +1,76 @@
+"""Forms of financiën: a verdeelmodel (its configuration as JSON), adoption, settlement, threshold."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django import forms
+
+
+class VerdeelmodelForm(forms.Form):
+    naam = forms.CharField(
+        label="Naam", max_length=120, widget=forms.TextInput(attrs={"class": "utrecht-textbox"})
+    )
+    omschrijving = forms.CharField(
+        label="Omschrijving",
+        required=False,
+        widget=forms.Textarea(attrs={"class": "utrecht-textarea", "rows": 3}),
+    )
+    configuratie = forms.CharField(
+        label="Configuratie (JSON)",
+        help_text="Het modeldeel van het invoerschema (docs/schemas/allocate-input.schema.json): verdeelsleutel, "
+        'onderdelen en regels. Een vast onderdeel mag als bedrag "begroting" of "rest" hebben; een gebruiksonderdeel '
+        "zonder regels haalt de uren uit de urenregistratie (zie docs/uren.md).",
+        widget=forms.Textarea(
+            attrs={"class": "utrecht-textarea seta-code", "rows": 18, "spellcheck": "false"}
+        ),
+    )
+
+    def __init__(self, *args: Any, bewerk_naam: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not bewerk_naam:
+            del self.fields["naam"]
+
+    def clean_configuratie(self) -> dict[str, Any]:
+        try:
+            value = json.loads(self.cleaned_data["configuratie"])
+        except json.JSONDecodeError as exc:
+            raise forms.ValidationError(
+                f"Geen geldige JSON: {exc.msg} (regel {exc.lineno}, kolom {exc.colno})."
+            ) from exc
+        if not isinstance(value, dict):
+            raise forms.ValidationError("De configuratie moet een JSON-object zijn ({ … }).")
+        return value
+
+
+class VaststellenForm(forms.Form):
+    besluit = forms.CharField(
+        label="Besluit van het algemeen bestuur",
+        help_text="Kenmerk van het besluit, bijvoorbeeld AB 2025-11, agendapunt 4.",
+        max_length=200,
+        widget=forms.TextInput(attrs={"class": "utrecht-textbox"}),
+    )
+    datum = forms.DateField(
+        label="Datum van het besluit",
+        widget=forms.DateInput(attrs={"class": "utrecht-textbox", "type": "date"}),
+    )
+
+
+class BerekenForm(forms.Form):
+    jaar = forms.IntegerField(
+        label="Jaar",
+        min_value=2000,
+        max_value=2100,
+        widget=forms.NumberInput(attrs={"class": "utrecht-textbox"}),
+    )
+    grondslag = forms.ChoiceField(
+        label="Grondslag van het gebruik",
+        required=False,
+        choices=[
+            ("", "Zoals het model zegt"),
+            ("realisatie", "Realisatie (geregistreerde uren)"),
+            ("raming", "Raming (afgesproken ramingen)"),
+        ],
+        widget=forms.Select(attrs={"class": "utrecht-select"}),
+    )

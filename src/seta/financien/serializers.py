@@ -1,0 +1,310 @@
+"""API representations of financiën (camelCase in JSON). Amounts are decimal strings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from seta.financien.models import (
+    Afrekening,
+    Afrekeningsregel,
+    Afwijkingsdrempel,
+    Begroting,
+    Berekening,
+    Deelnemersbijdrage,
+    Grondslag,
+    Scenario,
+    Tarief,
+    Verdeelmodel,
+)
+
+
+class DeelnemersbijdrageSerializer(serializers.ModelSerializer[Deelnemersbijdrage]):
+    gemeente = serializers.SlugRelatedField(slug_field="cbs_code", read_only=True)
+    naam = serializers.CharField(source="gemeente.naam", read_only=True)
+
+    class Meta:
+        model = Deelnemersbijdrage
+        fields = ["gemeente", "naam", "inbreng", "voorschot", "vorige_bijdrage"]
+        read_only_fields = fields
+
+
+class BegrotingSerializer(serializers.ModelSerializer[Begroting]):
+    samenwerkingsverband = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    totaal = serializers.DecimalField(max_digits=16, decimal_places=2, read_only=True)
+    bijdragen = DeelnemersbijdrageSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Begroting
+        fields = [
+            "id",
+            "samenwerkingsverband",
+            "jaar",
+            "personeel",
+            "materieel",
+            "overhead",
+            "totaal",
+            "toelichting",
+            "bijdragen",
+            "versie",
+        ]
+        read_only_fields = fields
+
+
+class BijdrageInvoerSerializer(serializers.Serializer[Any]):
+    gemeente = serializers.CharField(help_text="CBS-code van de deelnemer.")
+    inbreng = serializers.DecimalField(max_digits=14, decimal_places=2, required=False, allow_null=True)
+    voorschot = serializers.DecimalField(max_digits=14, decimal_places=2, required=False, allow_null=True)
+    vorige_bijdrage = serializers.DecimalField(
+        max_digits=14, decimal_places=2, required=False, allow_null=True
+    )
+
+
+class BegrotingInvoerSerializer(serializers.Serializer[Any]):
+    samenwerkingsverband = serializers.SlugField()
+    jaar = serializers.IntegerField()
+    personeel = serializers.DecimalField(max_digits=14, decimal_places=2)
+    materieel = serializers.DecimalField(max_digits=14, decimal_places=2)
+    overhead = serializers.DecimalField(max_digits=14, decimal_places=2)
+    toelichting = serializers.CharField(required=False, allow_blank=True, default="")
+    bijdragen = BijdrageInvoerSerializer(many=True, required=False)
+
+
+class TariefSerializer(serializers.ModelSerializer[Tarief]):
+    samenwerkingsverband = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    eenheid = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    grondslag = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Tarief
+        fields = [
+            "id",
+            "samenwerkingsverband",
+            "jaar",
+            "eenheid",
+            "schaal",
+            "grondslag",
+            "uurtarief",
+            "omschrijving",
+            "versie",
+        ]
+        read_only_fields = fields
+
+
+class TariefInvoerSerializer(serializers.Serializer[Any]):
+    samenwerkingsverband = serializers.SlugField()
+    jaar = serializers.IntegerField()
+    uurtarief = serializers.DecimalField(max_digits=8, decimal_places=2)
+    eenheid = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="Code van de eenheid (leeg: geen)."
+    )
+    schaal = serializers.IntegerField(required=False, allow_null=True, default=None)
+    omschrijving = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class VerdeelmodelSerializer(serializers.ModelSerializer[Verdeelmodel]):
+    samenwerkingsverband = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    versienummer = serializers.IntegerField(source="volgnummer", read_only=True)
+    label = serializers.CharField(read_only=True)
+    voorganger = serializers.PrimaryKeyRelatedField(read_only=True)
+    vastgesteld_door = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    configuratie = serializers.JSONField(
+        read_only=True,
+        help_text="Het modeldeel van docs/schemas/allocate-input.schema.json met SETA-uitbreidingen (docs/uren.md).",
+    )
+
+    class Meta:
+        model = Verdeelmodel
+        fields = [
+            "id",
+            "samenwerkingsverband",
+            "naam",
+            "versienummer",
+            "label",
+            "status",
+            "omschrijving",
+            "configuratie",
+            "voorganger",
+            "vastgesteld_op",
+            "vastgesteld_door",
+            "besluit",
+            "versie",
+        ]
+        read_only_fields = fields
+
+
+class VerdeelmodelInvoerSerializer(serializers.Serializer[Any]):
+    samenwerkingsverband = serializers.SlugField()
+    naam = serializers.CharField(max_length=120)
+    omschrijving = serializers.CharField(required=False, allow_blank=True, default="")
+    configuratie = serializers.JSONField()
+
+
+class VerdeelmodelWijzigSerializer(serializers.Serializer[Any]):
+    omschrijving = serializers.CharField(required=False, allow_blank=True)
+    configuratie = serializers.JSONField(required=False)
+
+
+class VaststellenSerializer(serializers.Serializer[Any]):
+    besluit = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="Kenmerk van het AB-besluit."
+    )
+    datum = serializers.DateField(required=False, allow_null=True, default=None)
+
+
+class BerekeningSerializer(serializers.ModelSerializer[Berekening]):
+    berekend_door = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta:
+        model = Berekening
+        fields = [
+            "id",
+            "verdeelmodel",
+            "jaar",
+            "grondslag",
+            "invoer",
+            "resultaat",
+            "berekend_op",
+            "berekend_door",
+        ]
+        read_only_fields = fields
+
+
+class ScenarioSerializer(serializers.ModelSerializer[Scenario]):
+    samenwerkingsverband = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    verdeelmodellen = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    referentiemodel = serializers.PrimaryKeyRelatedField(read_only=True)
+
+    class Meta:
+        model = Scenario
+        fields = [
+            "id",
+            "samenwerkingsverband",
+            "naam",
+            "jaar",
+            "grondslag",
+            "omschrijving",
+            "verdeelmodellen",
+            "referentiemodel",
+            "resultaat",
+            "berekend_op",
+            "versie",
+        ]
+        read_only_fields = fields
+
+
+class ScenarioInvoerSerializer(serializers.Serializer[Any]):
+    samenwerkingsverband = serializers.SlugField()
+    naam = serializers.CharField(max_length=150)
+    jaar = serializers.IntegerField()
+    verdeelmodellen = serializers.ListField(child=serializers.IntegerField(), min_length=1)
+    referentiemodel = serializers.IntegerField(required=False, allow_null=True, default=None)
+    grondslag = serializers.ChoiceField(
+        choices=[("", "zoals elk model"), *Grondslag.choices], required=False, default=""
+    )
+    omschrijving = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ScenarioWijzigSerializer(serializers.Serializer[Any]):
+    naam = serializers.CharField(max_length=150, required=False)
+    jaar = serializers.IntegerField(required=False)
+    verdeelmodellen = serializers.ListField(child=serializers.IntegerField(), min_length=1, required=False)
+    referentiemodel = serializers.IntegerField(required=False, allow_null=True)
+    grondslag = serializers.ChoiceField(choices=[("", "zoals elk model"), *Grondslag.choices], required=False)
+    omschrijving = serializers.CharField(required=False, allow_blank=True)
+
+
+class AfrekeningsregelSerializer(serializers.ModelSerializer[Afrekeningsregel]):
+    gemeente = serializers.SlugRelatedField(slug_field="cbs_code", read_only=True)
+    naam = serializers.CharField(source="gemeente.naam", read_only=True)
+
+    class Meta:
+        model = Afrekeningsregel
+        fields = [
+            "gemeente",
+            "naam",
+            "voorschot",
+            "realisatie",
+            "saldo",
+            "te_betalen",
+            "te_ontvangen",
+            "niet_verrekend",
+            "sleutelaandeel",
+            "urenaandeel",
+            "geleverde_uren",
+            "afwijking_procentpunten",
+            "afwijking_bedrag",
+            "signaal",
+        ]
+        read_only_fields = fields
+
+
+class AfwijkingsdrempelSerializer(serializers.ModelSerializer[Afwijkingsdrempel]):
+    samenwerkingsverband = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    vastgesteld_door = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta:
+        model = Afwijkingsdrempel
+        fields = [
+            "id",
+            "samenwerkingsverband",
+            "vanaf_jaar",
+            "procentpunten",
+            "bedrag",
+            "besluit",
+            "vastgesteld_op",
+            "vastgesteld_door",
+            "versie",
+        ]
+        read_only_fields = fields
+
+
+class DrempelInvoerSerializer(serializers.Serializer[Any]):
+    samenwerkingsverband = serializers.SlugField()
+    vanaf_jaar = serializers.IntegerField()
+    procentpunten = serializers.DecimalField(
+        max_digits=5, decimal_places=2, required=False, allow_null=True, default=None
+    )
+    bedrag = serializers.DecimalField(
+        max_digits=14, decimal_places=2, required=False, allow_null=True, default=None
+    )
+    besluit = serializers.CharField(required=False, allow_blank=True, default="")
+    datum = serializers.DateField(required=False, allow_null=True, default=None)
+
+
+class AfrekeningSerializer(serializers.ModelSerializer[Afrekening]):
+    samenwerkingsverband = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    verdeelmodel = serializers.PrimaryKeyRelatedField(read_only=True)
+    verdeelmodel_label = serializers.CharField(source="verdeelmodel.label", read_only=True)
+    drempel = AfwijkingsdrempelSerializer(read_only=True)
+    regels = AfrekeningsregelSerializer(many=True, read_only=True)
+    vastgesteld_door = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta:
+        model = Afrekening
+        fields = [
+            "id",
+            "samenwerkingsverband",
+            "jaar",
+            "verdeelmodel",
+            "verdeelmodel_label",
+            "status",
+            "verrekend",
+            "drempel",
+            "signalen",
+            "regels",
+            "berekend_op",
+            "vastgesteld_op",
+            "vastgesteld_door",
+            "versie",
+        ]
+        read_only_fields = fields
+
+
+class AfrekeningInvoerSerializer(serializers.Serializer[Any]):
+    samenwerkingsverband = serializers.SlugField()
+    jaar = serializers.IntegerField()
+    verdeelmodel = serializers.IntegerField(
+        required=False, allow_null=True, default=None, help_text="Standaard: het vastgestelde model."
+    )

@@ -1,0 +1,24 @@
+from django.urls import path
+
+from seta.financien import views
+
+app_name = "financien"
+urlpatterns = [
+    path("", views.overzicht, name="overzicht"),
+    path("verdeelmodellen/nieuw", views.verdeelmodel_nieuw, name="verdeelmodel_nieuw"),
+    path("verdeelmodellen/<int:pk>", views.verdeelmodel, name="verdeelmodel"),
+    path(
+        "verdeelmodellen/<int:pk>/vaststellen",
+        views.verdeelmodel_vaststellen,
+        name="verdeelmodel_vaststellen",
+    ),
+    path(
+        "verdeelmodellen/<int:pk>/nieuwe-versie",
+        views.verdeelmodel_nieuwe_versie,
+        name="verdeelmodel_nieuwe_versie",
+    ),
+    path("scenarios/<int:pk>", views.scenario, name="scenario"),
+    path("scenarios/<int:pk>/berekenen", views.scenario_berekenen, name="scenario_berekenen"),
+    path("afrekeningen/<int:pk>", views.afrekening, name="afrekening"),
+    path("afrekeningen/<int:pk>/actie", views.afrekening_actie, name="afrekening_actie"),
+]

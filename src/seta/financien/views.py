@@ -1,0 +1,283 @@
+"""Web pages of financiën: overview, verdeelmodel (with its allocation), scenario comparison, settlement."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from seta.autorisaties import policy
+from seta.autorisaties.actor import actor_for
+from seta.core.errors import InvalidInput, SetaError
+from seta.financien import exports, grafiek, selectors, services
+from seta.financien.forms import BerekenForm, VaststellenForm, VerdeelmodelForm
+from seta.financien.models import Afrekening, Scenario
+from seta.organisatie.forms import apply_errors
+
+
+def _get(qs: Any, pk: int) -> Any:
+    obj = qs.filter(pk=pk).first()
+    if obj is None:
+        raise Http404
+    return obj
+
+
+@login_required
+def overzicht(request: HttpRequest) -> HttpResponse:
+    actor = actor_for(request.user)
+    verbanden = list(selectors.verbanden_for(actor).order_by("naam"))
+    if not verbanden:
+        raise PermissionDenied
+    slug = request.GET.get("samenwerkingsverband")
+    sv = next((v for v in verbanden if v.slug == slug), verbanden[0])
+    context = {
+        "verbanden": verbanden,
+        "sv": sv,
+        "begrotingen": selectors.begrotingen_for(actor)
+        .filter(samenwerkingsverband=sv)
+        .prefetch_related("bijdragen__gemeente"),
+        "tarieven": selectors.tarieven_for(actor)
+        .filter(samenwerkingsverband=sv)
+        .order_by("-jaar", "eenheid__naam", "schaal"),
+        "modellen": selectors.verdeelmodellen_for(actor)
+        .filter(samenwerkingsverband=sv)
+        .order_by("naam", "-volgnummer"),
+        "scenarios": selectors.scenarios_for(actor).filter(samenwerkingsverband=sv),
+        "afrekeningen": selectors.afrekeningen_for(actor).filter(samenwerkingsverband=sv),
+        "drempels": selectors.drempels_for(actor).filter(samenwerkingsverband=sv),
+        "mag_opstellen": policy.can(actor, "verdeelmodel.opstellen", sv),
+    }
+    return render(request, "financien/overzicht.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def verdeelmodel_nieuw(request: HttpRequest) -> HttpResponse:
+    actor = actor_for(request.user)
+    verbanden = [v for v in selectors.verbanden_for(actor) if policy.can(actor, "verdeelmodel.opstellen", v)]
+    sv = next(
+        (v for v in verbanden if v.slug == request.GET.get("samenwerkingsverband")),
+        verbanden[0] if verbanden else None,
+    )
+    if sv is None:
+        raise PermissionDenied
+    voorbeeld = {
+        "verdeelsleutel": {"soort": "bevolking"},
+        "onderdelen": [
+            {"soort": "vast", "naam": "Werkorganisatie", "bedrag": "begroting", "btw": "vrijgesteld"}
+        ],
+    }
+    form = VerdeelmodelForm(
+        request.POST or None, initial={"configuratie": json.dumps(voorbeeld, indent=2, ensure_ascii=False)}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            model = services.draft_model(actor=actor, samenwerkingsverband=sv, **form.cleaned_data)
+        except SetaError as exc:
+            _apply(form, exc)
+        else:
+            messages.success(request, f"Verdeelmodel {model.label} is als concept opgeslagen.")
+            return redirect("financien:verdeelmodel", pk=model.pk)
+    return render(request, "financien/verdeelmodel_form.html", {"form": form, "sv": sv, "model": None})
+
+
+def _apply(form: Any, exc: SetaError) -> None:
+    """Configuration errors name a JSON path: show them at the configuration field."""
+    if isinstance(exc, InvalidInput):
+        for veld, berichten in exc.fields.items():
+            target = (
+                veld if veld in form.fields else ("configuratie" if "configuratie" in form.fields else None)
+            )
+            for bericht in berichten:
+                form.add_error(
+                    target,
+                    f"{veld}: {bericht}" if target == "configuratie" and veld != "configuratie" else bericht,
+                )
+        if not exc.fields:
+            form.add_error(None, exc.detail)
+    else:
+        apply_errors(form, exc)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def verdeelmodel(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = actor_for(request.user)
+    model = _get(selectors.verdeelmodellen_for(actor), pk)
+    bereken = BerekenForm(request.GET or None, initial={"jaar": 2025})
+    uitkomst = None
+    fout = None
+    if bereken.is_valid():
+        try:
+            uitkomst = selectors.allocation(
+                actor, model, bereken.cleaned_data["jaar"], bereken.cleaned_data["grondslag"]
+            )
+        except InvalidInput as exc:
+            fout = exc
+    bewerk = None
+    if not model.is_vastgesteld and policy.can(actor, "verdeelmodel.opstellen", model):
+        bewerk = VerdeelmodelForm(
+            request.POST or None,
+            bewerk_naam=False,
+            initial={
+                "omschrijving": model.omschrijving,
+                "configuratie": json.dumps(model.configuratie, indent=2, ensure_ascii=False),
+            },
+        )
+        if request.method == "POST" and bewerk.is_valid():
+            try:
+                services.change_model(
+                    actor=actor,
+                    verdeelmodel=model,
+                    expected_version=int(request.POST.get("versie") or 0) or None,
+                    configuratie=bewerk.cleaned_data["configuratie"],
+                    omschrijving=bewerk.cleaned_data["omschrijving"],
+                )
+            except SetaError as exc:
+                _apply(bewerk, exc)
+            else:
+                messages.success(request, "Het concept is gewijzigd.")
+                return redirect("financien:verdeelmodel", pk=model.pk)
+    elif request.method == "POST":
+        raise PermissionDenied
+    context = {
+        "model": model,
+        "configuratie": json.dumps(model.configuratie, indent=2, ensure_ascii=False),
+        "bereken": bereken,
+        "uitkomst": uitkomst.to_json()["verdelingen"][0] if uitkomst else None,
+        "fout": fout,
+        "bewerk": bewerk,
+        "versies": selectors.verdeelmodellen_for(actor)
+        .filter(samenwerkingsverband=model.samenwerkingsverband, naam=model.naam)
+        .order_by("-volgnummer"),
+        "mag_vaststellen": not model.is_vastgesteld and policy.can(actor, "verdeelmodel.vaststellen", model),
+        "mag_nieuwe_versie": policy.can(actor, "verdeelmodel.opstellen", model),
+        "vaststel_form": VaststellenForm(),
+    }
+    return render(request, "financien/verdeelmodel.html", context)
+
+
+@login_required
+@require_POST
+def verdeelmodel_vaststellen(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = actor_for(request.user)
+    model = _get(selectors.verdeelmodellen_for(actor), pk)
+    form = VaststellenForm(request.POST)
+    if form.is_valid():
+        try:
+            services.adopt_model(
+                actor=actor,
+                verdeelmodel=model,
+                besluit=form.cleaned_data["besluit"],
+                datum=form.cleaned_data["datum"],
+            )
+            messages.success(request, f"{model.label} is vastgesteld.")
+        except SetaError as exc:
+            messages.error(request, exc.detail)
+    else:
+        messages.error(request, "Vul het besluit en de datum in.")
+    return redirect("financien:verdeelmodel", pk=model.pk)
+
+
+@login_required
+@require_POST
+def verdeelmodel_nieuwe_versie(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = actor_for(request.user)
+    model = _get(selectors.verdeelmodellen_for(actor), pk)
+    try:
+        nieuw = services.new_version(actor=actor, verdeelmodel=model)
+    except SetaError as exc:
+        messages.error(request, exc.detail)
+        return redirect("financien:verdeelmodel", pk=model.pk)
+    messages.success(request, f"{nieuw.label} is als concept gemaakt.")
+    return redirect("financien:verdeelmodel", pk=nieuw.pk)
+
+
+@login_required
+def scenario(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = actor_for(request.user)
+    obj: Scenario = _get(selectors.scenarios_for(actor), pk)
+    formaat = request.GET.get("formaat")
+    try:
+        tabel = selectors.comparison(actor, obj)
+    except InvalidInput as exc:
+        return render(request, "financien/scenario.html", {"scenario": obj, "fout": exc}, status=200)
+    if formaat in ("xlsx", "csv", "json"):
+        inhoud, mime = exports.export(tabel, formaat, titel=f"{obj.naam} ({obj.samenwerkingsverband})")
+        response = HttpResponse(inhoud, content_type=mime)
+        response["Content-Disposition"] = f'attachment; filename="scenario-{obj.pk}-{obj.jaar}.{formaat}"'
+        return response
+    modellen = {m.label: m for m in obj.verdeelmodellen.all()}
+    context = {
+        "scenario": obj,
+        "tabel": tabel,
+        "grafiek": grafiek.bar_chart(tabel, ident=f"scenario-{obj.pk}"),
+        "modellen": [modellen.get(naam) for naam in tabel.modellen],
+        "verdelingen": tabel.verdelingen,
+        "mag_berekenen": policy.can(actor, "scenario.opstellen", obj),
+    }
+    return render(request, "financien/scenario.html", context)
+
+
+@login_required
+@require_POST
+def scenario_berekenen(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = actor_for(request.user)
+    obj = _get(selectors.scenarios_for(actor), pk)
+    try:
+        services.calculate_scenario(actor=actor, scenario=obj)
+        messages.success(request, "De vergelijking is opnieuw berekend en bewaard.")
+    except SetaError as exc:
+        messages.error(request, exc.detail)
+    return redirect("financien:scenario", pk=obj.pk)
+
+
+@login_required
+def afrekening(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = actor_for(request.user)
+    obj: Afrekening = _get(selectors.afrekeningen_for(actor), pk)
+    regels = list(obj.regels.select_related("gemeente"))
+    totaal = {
+        "voorschot": sum(r.voorschot for r in regels),
+        "realisatie": sum(r.realisatie for r in regels),
+        "te_betalen": sum(r.te_betalen for r in regels),
+        "te_ontvangen": sum(r.te_ontvangen for r in regels),
+    }
+    context = {
+        "afrekening": obj,
+        "regels": regels,
+        "totaal": totaal,
+        "mag_opnieuw": obj.status == "concept" and policy.can(actor, "afrekening.opstellen", obj),
+        "mag_vaststellen": obj.status == "concept" and policy.can(actor, "afrekening.vaststellen", obj),
+    }
+    return render(request, "financien/afrekening.html", context)
+
+
+@login_required
+@require_POST
+def afrekening_actie(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = actor_for(request.user)
+    obj: Afrekening = _get(selectors.afrekeningen_for(actor), pk)
+    try:
+        if request.POST.get("actie") == "vaststellen":
+            services.adopt_settlement(
+                actor=actor, afrekening=obj, expected_version=int(request.POST.get("versie") or 0) or None
+            )
+            messages.success(request, f"De afrekening {obj.jaar} is vastgesteld.")
+        else:
+            services.settle_year(
+                actor=actor,
+                samenwerkingsverband=obj.samenwerkingsverband,
+                jaar=obj.jaar,
+                verdeelmodel=obj.verdeelmodel,
+            )
+            messages.success(request, f"De afrekening {obj.jaar} is opnieuw berekend.")
+    except SetaError as exc:
+        messages.error(request, exc.detail)
+    return redirect("financien:afrekening", pk=obj.pk)
