@@ -38,14 +38,20 @@ MENU: list[Menuitem] = [
 
 
 def menu_for(actor: Actor, current_path: str) -> list[dict[str, object]]:
+    """The visible menu items; the one whose URL is the longest prefix of the current path is current."""
     items: list[dict[str, object]] = []
     for item in MENU:
         try:
             url = reverse(item.url_name)
         except NoReverseMatch:
             continue
-        if not item.visible(actor):
-            continue
-        actief = current_path == url if url == "/" else current_path.startswith(url)
-        items.append({"label": item.label, "url": url, "actief": actief})
+        if item.visible(actor):
+            items.append({"label": item.label, "url": url, "actief": False})
+    matches = [
+        i
+        for i in items
+        if current_path == i["url"] or (i["url"] != "/" and current_path.startswith(str(i["url"])))
+    ]
+    if matches:
+        max(matches, key=lambda i: len(str(i["url"])))["actief"] = True
     return items
