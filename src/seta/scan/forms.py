@@ -61,6 +61,7 @@ THEMAS: tuple[Thema, ...] = (
         "Welke vorm spreekt de besturen en de inwoners aan, en wat verwachten zij ervan?",
         (
             "alternatief_voorkeur",
+            "eigen_bestuur_behouden",
             "opvatting_burgers",
             "gastheer_acceptatie",
             "maatwerk_belangrijk",

@@ -89,7 +89,7 @@ def normalise_answers(antwoorden: Mapping[str, Any], *, veldprefix: str = "antwo
         if vraag is None:
             fouten[naam] = [f"Onbekende vraag '{vraag_id}'."]
             continue
-        if waarde is None or waarde == "":
+        if waarde is None or (isinstance(waarde, str) and not waarde.strip()):
             schoon[vraag.id] = None
             continue
         if isinstance(waarde, str) and waarde.strip().lower() in {kern.WEET_NIET, "weet_niet", "weetniet"}:
