@@ -17,6 +17,7 @@ from rest_framework.routers import DefaultRouter
 
 from seta.api.concurrency import expected_version, with_etag
 from seta.api.views import ActorMixin
+from seta.autorisaties import policy
 from seta.core.errors import InvalidInput
 from seta.opdrachten import lifecycle, selectors, services
 from seta.opdrachten.models import (
@@ -200,6 +201,10 @@ class BestuursopdrachtViewSet(
 
     def _overgang(self, request: Request, actie: str) -> Response:
         opdracht = self.get_object()
+        # Refuse (403) before looking at the input, so a forbidden actor never learns about validation rules.
+        policy.require(
+            self.actor, f"bestuursopdracht.{actie}", opdracht, read_action="bestuursopdracht.lezen"
+        )
         invoer = OVERGANG_INVOER.get(actie, OvergangInvoerSerializer)(
             data=request.data, context=self.get_serializer_context()
         )
