@@ -60,12 +60,15 @@ def test_beheerder_edits_a_case_in_the_admin_and_the_next_scan_uses_it(
     casus.refresh_from_db()
     assert casus.naam == "Heumen–Wijchen (herzien)" and casus.versie == 2
     event = AuditEvent.objects.filter(actie="casus.wijzigen", object_id=str(casus.pk)).latest("id")
-    assert event.actor_naam == "beheerder" and event.voor["naam"] == "Heumen–Wijchen"
+    assert (
+        event.actor_naam == "beheerder" and event.voor is not None and event.voor["naam"] == "Heumen–Wijchen"
+    )
 
     # The next scan compares with the edited case.
     eigenaar = actor_named("secretaris.laren")
     scan = Scansessie.objects.get(naam__startswith="Heumen zoekt", eigenaar__username="secretaris.laren")
     scan = services.calculate(actor=eigenaar, scansessie=scan)
+    assert scan.resultaat is not None
     namen = [c["naam"] for c in scan.resultaat["vergelijkbare_casussen"]]
     assert "Heumen–Wijchen (herzien)" in namen
 
@@ -73,6 +76,7 @@ def test_beheerder_edits_a_case_in_the_admin_and_the_next_scan_uses_it(
     response = admin.post(url, _admin_post_data(casus, actief=""))
     assert response.status_code == 302
     scan = services.calculate(actor=eigenaar, scansessie=scan)
+    assert scan.resultaat is not None
     assert "heumen_wijchen" not in [c["casus_id"] for c in scan.resultaat["vergelijkbare_casussen"]]
 
 

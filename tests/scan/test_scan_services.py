@@ -69,7 +69,7 @@ def test_draft_lifecycle_with_audit(actor_named: Callable[[str], Any]) -> None:
     scan = services.calculate(actor=actor, scansessie=scan)
     assert scan.status == Scanstatus.AFGEROND
     # Nothing known: the scan says so instead of claiming certainty.
-    assert scan.resultaat["zekerheid"] in ("onbekend", "laag")
+    assert scan.resultaat is not None and scan.resultaat["zekerheid"] in ("onbekend", "laag")
     assert "vragenlijst" in scan.resultaat_versie and "casusbank" in scan.resultaat_versie
     assert AuditEvent.objects.filter(actie="scansessie.berekenen", object_id=str(scan.pk)).exists()
 
