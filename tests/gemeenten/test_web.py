@@ -95,3 +95,21 @@ def test_forms_refuse_others(user_named: Callable[[str], Any]) -> None:
         client_for(user_named, "griffier.blaricum").get("/gemeenten/laren/functionarissen/nieuw").status_code
         == 403
     )
+
+
+def test_list_page_query_count_does_not_grow_with_rows(
+    user_named: Callable[[str], Any], django_assert_max_num_queries: Any
+) -> None:
+    client = client_for(user_named, "raadslid.laren")
+    client.get("/gemeenten/")  # warm the session and the actor
+    with django_assert_max_num_queries(15):
+        assert client.get("/gemeenten/?status=alle").status_code == 200
+
+
+def test_detail_page_query_count(
+    user_named: Callable[[str], Any], django_assert_max_num_queries: Any
+) -> None:
+    client = client_for(user_named, "raadslid.laren")
+    client.get("/gemeenten/laren")
+    with django_assert_max_num_queries(20):
+        assert client.get("/gemeenten/groningen").status_code == 200

@@ -113,3 +113,12 @@ def test_forms_refuse_non_db_members(user_named: Callable[[str], Any]) -> None:
         .status_code
         == 404
     )
+
+
+def test_detail_page_query_count(
+    user_named: Callable[[str], Any], django_assert_max_num_queries: Any
+) -> None:
+    client = client_for(user_named, "wethouder.eersel")
+    client.get("/samenwerkingsverbanden/kempen")
+    with django_assert_max_num_queries(25):
+        assert client.get("/samenwerkingsverbanden/kempen").status_code == 200
