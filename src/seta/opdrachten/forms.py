@@ -89,6 +89,7 @@ class KaderForm(VersieForm):
     vertrouwelijkheid = forms.ChoiceField(
         label="Vertrouwelijkheid",
         choices=Vertrouwelijkheid.choices,
+        required=False,
         help_text="Vertrouwelijk: alleen het college, de secretaris en de beleidsregisseurs van de opdrachtgever(s) en de "
         "werkorganisatie zien de opdracht; de raad niet.",
     )
@@ -106,8 +107,10 @@ class KaderForm(VersieForm):
     scope = forms.CharField(label="Scope", widget=TEKST, required=False)
     buiten_scope = forms.CharField(label="Buiten scope", widget=TEKST, required=False)
     doelgroep = forms.CharField(label="Doelgroep", max_length=200, required=False)
-    reikwijdte = forms.ChoiceField(label="Reikwijdte", choices=Reikwijdte.choices)
-    prioriteit = forms.ChoiceField(label="Prioriteit", choices=Prioriteit.choices, initial=Prioriteit.NORMAAL)
+    reikwijdte = forms.ChoiceField(label="Reikwijdte", choices=Reikwijdte.choices, required=False)
+    prioriteit = forms.ChoiceField(
+        label="Prioriteit", choices=Prioriteit.choices, initial=Prioriteit.NORMAAL, required=False
+    )
     dienstverleningskader = forms.CharField(
         label="Dienstverleningskader", widget=TEKST, required=False, help_text="Hoe worden inwoners bediend?"
     )
@@ -143,6 +146,9 @@ class KaderForm(VersieForm):
             "titel",
         ):
             data[k] = data.get(k) or ""
+        for k in ("vertrouwelijkheid", "reikwijdte", "prioriteit"):
+            if not data.get(k):
+                data.pop(k, None)  # keep the model's default (or the current value)
         return data
 
 
