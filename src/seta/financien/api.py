@@ -12,6 +12,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
@@ -260,6 +261,9 @@ class VerdeelmodelViewSet(
     serializer_class = VerdeelmodelSerializer
     filterset_class = VerdeelmodelFilter
     http_method_names = ["get", "post", "patch", "head", "options"]
+    # Plain JSON: the configuratie is a document of its own (keys like "GM0376" and "standaloneKosten" must
+    # arrive untouched, so no camelCase-to-snake_case conversion); the other input fields are single words.
+    parser_classes = [JSONParser]
 
     def get_queryset(self) -> QuerySet[Verdeelmodel]:
         return (
