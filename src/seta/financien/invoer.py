@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Sum, When
+from django.db.models import Case, F, IntegerField, Q, Sum, When
 
 from seta.core.errors import InvalidInput
 from seta.financien.models import Begroting, Deelnemersbijdrage, Tarief, Verdeelmodel
@@ -64,7 +64,9 @@ class Urengroep:
     uren: Decimal
 
 
-def hours_queryset(sv_id: int, jaar: int, *, alleen_goedgekeurd: bool = False) -> QuerySet[Urenregel]:
+def hours_queryset(
+    sv_id: int, jaar: int, *, alleen_goedgekeurd: bool = False
+) -> Any:
     """The one GROUP BY over urenregels of a cooperation and year (see the module docstring)."""
     qs = Urenregel.objects.filter(
         samenwerkingsverband_id=sv_id, datum__gte=dt.date(jaar, 1, 1), datum__lte=dt.date(jaar, 12, 31)
@@ -244,10 +246,10 @@ def _realisatie(data: Jaardata) -> None:
     for oid, nummer, titel, kosten in opdrachten:
         deelnemers = gevers.get(oid, [])
         if len(deelnemers) == 1:
-            extern[deelnemers[0]] += kosten
+            extern[deelnemers[0]] += kosten or NUL
         elif len(deelnemers) > 1:
             product = producten.setdefault(nummer, Gezamenlijk(oid, nummer, titel, deelnemers))
-            product.bedrag += kosten
+            product.bedrag += kosten or NUL
     data.externe_kosten["realisatie"] = extern
     data.gezamenlijk["realisatie"] = producten
 
@@ -410,8 +412,10 @@ def resolve(
         elif soort == "gezamenlijk" and origineel.get("opdracht"):
             nummer = str(origineel["opdracht"])
             g = grondslag or "realisatie"
-            product = data.gezamenlijk.get(g, {}).get(nummer)
-            if product is None:
+            gevonden = data.gezamenlijk.get(g, {}).get(nummer)
+            if gevonden is not None:
+                product = gevonden
+            else:
                 o = Bestuursopdracht.objects.filter(
                     samenwerkingsverband=data.samenwerkingsverband, nummer=nummer
                 ).first()

@@ -21,7 +21,9 @@ from seta.financien.models import (
 
 
 class DeelnemersbijdrageSerializer(serializers.ModelSerializer[Deelnemersbijdrage]):
-    gemeente = serializers.SlugRelatedField(slug_field="cbs_code", read_only=True)
+    gemeente: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="cbs_code", read_only=True
+    )
     naam = serializers.CharField(source="gemeente.naam", read_only=True)
 
     class Meta:
@@ -31,7 +33,9 @@ class DeelnemersbijdrageSerializer(serializers.ModelSerializer[Deelnemersbijdrag
 
 
 class BegrotingSerializer(serializers.ModelSerializer[Begroting]):
-    samenwerkingsverband = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    samenwerkingsverband: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
     totaal = serializers.DecimalField(max_digits=16, decimal_places=2, read_only=True)
     bijdragen = DeelnemersbijdrageSerializer(many=True, read_only=True)
 
@@ -72,8 +76,12 @@ class BegrotingInvoerSerializer(serializers.Serializer[Any]):
 
 
 class TariefSerializer(serializers.ModelSerializer[Tarief]):
-    samenwerkingsverband = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    eenheid = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    samenwerkingsverband: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+    eenheid: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
     grondslag = serializers.CharField(read_only=True)
 
     class Meta:
@@ -104,11 +112,17 @@ class TariefInvoerSerializer(serializers.Serializer[Any]):
 
 
 class VerdeelmodelSerializer(serializers.ModelSerializer[Verdeelmodel]):
-    samenwerkingsverband = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    samenwerkingsverband: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
     versienummer = serializers.IntegerField(source="volgnummer", read_only=True)
-    label = serializers.CharField(read_only=True)
-    voorganger = serializers.PrimaryKeyRelatedField(read_only=True)
-    vastgesteld_door = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    titel = serializers.CharField(
+        source="label", read_only=True, help_text="Naam met versie, zoals in vergelijkingen."
+    )
+    voorganger: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(read_only=True)
+    vastgesteld_door: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="username", read_only=True
+    )
     configuratie = serializers.JSONField(
         read_only=True,
         help_text="Het modeldeel van docs/schemas/allocate-input.schema.json met SETA-uitbreidingen (docs/uren.md).",
@@ -154,7 +168,9 @@ class VaststellenSerializer(serializers.Serializer[Any]):
 
 
 class BerekeningSerializer(serializers.ModelSerializer[Berekening]):
-    berekend_door = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    berekend_door: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="username", read_only=True
+    )
 
     class Meta:
         model = Berekening
@@ -172,9 +188,15 @@ class BerekeningSerializer(serializers.ModelSerializer[Berekening]):
 
 
 class ScenarioSerializer(serializers.ModelSerializer[Scenario]):
-    samenwerkingsverband = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    verdeelmodellen = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
-    referentiemodel = serializers.PrimaryKeyRelatedField(read_only=True)
+    samenwerkingsverband: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+    verdeelmodellen: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(
+        many=True, read_only=True
+    )
+    referentiemodel: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(
+        read_only=True
+    )
 
     class Meta:
         model = Scenario
@@ -216,7 +238,9 @@ class ScenarioWijzigSerializer(serializers.Serializer[Any]):
 
 
 class AfrekeningsregelSerializer(serializers.ModelSerializer[Afrekeningsregel]):
-    gemeente = serializers.SlugRelatedField(slug_field="cbs_code", read_only=True)
+    gemeente: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="cbs_code", read_only=True
+    )
     naam = serializers.CharField(source="gemeente.naam", read_only=True)
 
     class Meta:
@@ -241,8 +265,12 @@ class AfrekeningsregelSerializer(serializers.ModelSerializer[Afrekeningsregel]):
 
 
 class AfwijkingsdrempelSerializer(serializers.ModelSerializer[Afwijkingsdrempel]):
-    samenwerkingsverband = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    vastgesteld_door = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    samenwerkingsverband: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+    vastgesteld_door: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="username", read_only=True
+    )
 
     class Meta:
         model = Afwijkingsdrempel
@@ -274,12 +302,16 @@ class DrempelInvoerSerializer(serializers.Serializer[Any]):
 
 
 class AfrekeningSerializer(serializers.ModelSerializer[Afrekening]):
-    samenwerkingsverband = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    verdeelmodel = serializers.PrimaryKeyRelatedField(read_only=True)
+    samenwerkingsverband: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+    verdeelmodel: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(read_only=True)
     verdeelmodel_label = serializers.CharField(source="verdeelmodel.label", read_only=True)
     drempel = AfwijkingsdrempelSerializer(read_only=True)
     regels = AfrekeningsregelSerializer(many=True, read_only=True)
-    vastgesteld_door = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    vastgesteld_door: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="username", read_only=True
+    )
 
     class Meta:
         model = Afrekening

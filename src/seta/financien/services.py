@@ -184,7 +184,7 @@ def set_tariff(
         fouten["eenheid"] = [f"{eenheid} hoort niet bij {samenwerkingsverband}."]
     if schaal is not None and not 1 <= int(schaal) <= 18:
         fouten["schaal"] = ["Een salarisschaal ligt tussen 1 en 18."]
-    if fouten:
+    if fouten or bedrag is None:
         raise InvalidInput(fields=fouten)
     tarief = (
         Tarief.objects.select_for_update()

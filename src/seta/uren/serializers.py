@@ -10,15 +10,17 @@ from seta.uren.models import Soort, Urenimport, Urenregel, Weekovergang, Weeksta
 
 
 class UrenregelSerializer(serializers.ModelSerializer[Urenregel]):
-    medewerker = serializers.PrimaryKeyRelatedField(
+    medewerker: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(
         read_only=True, help_text="Personeelsnummer (id) van de medewerker."
     )
     medewerker_naam = serializers.CharField(source="medewerker.naam", read_only=True)
-    opdracht = serializers.SlugRelatedField(
+    opdracht: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="nummer", read_only=True, help_text="Nummer van de bestuursopdracht."
     )
-    catalogusitem = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    gemeente = serializers.SlugRelatedField(
+    catalogusitem: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
+    gemeente: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="cbs_code",
         read_only=True,
         help_text="CBS-code; leeg bij overhead of een gezamenlijke opdracht.",
@@ -80,7 +82,9 @@ class UrenregelWijzigSerializer(serializers.Serializer[Any]):
 
 
 class WeekovergangSerializer(serializers.ModelSerializer[Weekovergang]):
-    door = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    door: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="username", read_only=True
+    )
 
     class Meta:
         model = Weekovergang
@@ -89,13 +93,15 @@ class WeekovergangSerializer(serializers.ModelSerializer[Weekovergang]):
 
 
 class WeekstaatSerializer(serializers.ModelSerializer[Weekstaat]):
-    medewerker = serializers.PrimaryKeyRelatedField(read_only=True)
+    medewerker: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(read_only=True)
     medewerker_naam = serializers.CharField(source="medewerker.naam", read_only=True)
     eenheid = serializers.CharField(source="medewerker.eenheid.naam", read_only=True)
     iso_week = serializers.SerializerMethodField(help_text="Bijvoorbeeld 2026-W10.")
     maandag = serializers.DateField(read_only=True)
     totaal_uren = serializers.SerializerMethodField()
-    goedgekeurd_door = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    goedgekeurd_door: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="username", read_only=True
+    )
     historie = WeekovergangSerializer(source="overgangen", many=True, read_only=True)
 
     class Meta:
@@ -136,8 +142,12 @@ class RedenSerializer(serializers.Serializer[Any]):
 
 
 class UrenimportSerializer(serializers.ModelSerializer[Urenimport]):
-    samenwerkingsverband = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    ingelezen_door = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    samenwerkingsverband: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+    ingelezen_door: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="username", read_only=True
+    )
 
     class Meta:
         model = Urenimport

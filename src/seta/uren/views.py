@@ -56,7 +56,9 @@ def _rows_from_post(request: HttpRequest, medewerker: Any) -> list[services.Week
     rijen: list[services.Weekrij] = []
     fouten: dict[str, list[str]] = {}
     aantal = int(request.POST.get("aantal_rijen", "0") or 0)
-    sleutels = [(f"rij-{i}", request.POST.get(f"rij-{i}-doel", ""), None) for i in range(min(aantal, 200))]
+    sleutels: list[tuple[str, str, str | None]] = [
+        (f"rij-{i}", request.POST.get(f"rij-{i}-doel", ""), None) for i in range(min(aantal, 200))
+    ]
     if request.POST.get("nieuw-doel"):
         sleutels.append(("nieuw", request.POST["nieuw-doel"], request.POST.get("nieuw-gemeente")))
     for prefix, key, gemeente in sleutels:
