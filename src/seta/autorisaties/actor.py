@@ -71,6 +71,9 @@ POOL_ROLLEN = frozenset({Rol.DIRECTEUR, Rol.CONTROLLER, Rol.TEAMLEIDER, Rol.MEDE
 BESTUUR_ROLLEN = frozenset({Rol.AB_LID, Rol.DB_LID})
 
 
+ANY: object = object()  # sentinel: "on any municipality / cooperation"
+
+
 @dataclass(frozen=True)
 class Rolinstantie:
     """One role held on one municipality, pool or board."""
@@ -103,15 +106,22 @@ class Actor:
         return getattr(self.user, "pk", None)
 
     def heeft(
-        self, *rollen: Rol, gemeente_id: int | None = None, samenwerkingsverband_id: int | None = None
+        self,
+        *rollen: Rol,
+        gemeente_id: int | object | None = ANY,
+        samenwerkingsverband_id: int | object | None = ANY,
     ) -> bool:
-        """Whether the actor holds one of ``rollen`` (on that gemeente / samenwerkingsverband if given)."""
+        """Whether the actor holds one of ``rollen`` on that gemeente / samenwerkingsverband.
+
+        Leaving an id out means "on any"; passing ``None`` (e.g. for a record without a
+        cooperation) matches nothing scoped, so a missing record never widens a rule.
+        """
         for r in self.rollen:
             if r.rol not in rollen:
                 continue
-            if gemeente_id is not None and r.gemeente_id != gemeente_id:
+            if gemeente_id is not ANY and r.gemeente_id != gemeente_id:
                 continue
-            if samenwerkingsverband_id is not None and r.samenwerkingsverband_id != samenwerkingsverband_id:
+            if samenwerkingsverband_id is not ANY and r.samenwerkingsverband_id != samenwerkingsverband_id:
                 continue
             return True
         return False
