@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 from django.test import Client
@@ -197,7 +198,7 @@ def test_joint_assignment_through_the_api(wereld: Wereld, user_named: Callable[[
     assert ("opdragen", "blaricum", True) in stappen and ("opdragen", "laren", False) in stappen
     assert ("vaststellen", "blaricum", True) in stappen and ("vaststellen", "laren", False) in stappen
     overgangen = [h for h in historie if not h["deelbesluit"]]
-    for vorige, volgende in zip(overgangen, overgangen[1:], strict=False):
+    for vorige, volgende in pairwise(overgangen):
         assert volgende["van"] == vorige["naar"]
     assert overgangen[-1]["naar"] == "vastgesteld"
     assert Statusovergang.objects.filter(bestuursopdracht_id=oid).count() == len(historie)
