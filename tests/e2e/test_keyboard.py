@@ -27,14 +27,20 @@ def assert_skip_link_works(page: Any) -> None:
     assert active["id"] == target[1:] and active["tag"] == "MAIN", f"focus after the skip link: {active}"
 
 
-def test_skip_link_on_login_page(page: Any) -> None:
+def test_login_page_starts_in_the_form(page: Any) -> None:
+    """The login page puts focus on the username field (Django's autofocus): already past the header."""
     visit(page, "/inloggen")
-    assert_skip_link_works(page)
+    focused = page.evaluate(
+        "() => ({name: document.activeElement.getAttribute('name'),"
+        " inMain: !!document.activeElement.closest('main')})"
+    )
+    assert focused == {"name": "username", "inMain": True}, focused
 
 
-def test_skip_link_on_home_page(page: Any, login: Any) -> None:
-    login("regisseur.eemnes")
-    page.reload()
+@pytest.mark.parametrize("path", ["/", "/gemeenten/", "/samenwerkingsverbanden/", "/catalogus/"])
+def test_skip_link_is_the_first_tab_stop(path: str, page: Any, login: Any) -> None:
+    login("directeur.bel")
+    visit(page, path)
     assert_skip_link_works(page)
 
 
