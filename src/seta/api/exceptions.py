@@ -7,11 +7,11 @@ Rules and the Dutch API strategy's problem extension ask.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404, HttpRequest, JsonResponse
-from djangorestframework_camel_case.util import camelize
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -37,13 +37,18 @@ TITLES = {
 }
 
 
+def camel(name: str) -> str:
+    """``afkomstig_van`` → ``afkomstigVan`` (keeps dotted/indexed paths and already camelCase names)."""
+    return re.sub(r"_([a-z0-9])", lambda m: m.group(1).upper(), name)
+
+
 def _flatten(detail: Any, prefix: str = "") -> list[dict[str, str]]:
     """Turn DRF's nested error detail into a flat list of invalid parameters."""
     params: list[dict[str, str]] = []
     if isinstance(detail, dict):
         for key, value in detail.items():
             name = key if key != "non_field_errors" else "nonFieldErrors"
-            name = camelize(name) if isinstance(name, str) else str(name)
+            name = camel(name) if isinstance(name, str) else str(name)
             params.extend(_flatten(value, f"{prefix}.{name}" if prefix else str(name)))
     elif isinstance(detail, list):
         if all(not isinstance(v, dict | list) for v in detail):
@@ -93,7 +98,7 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
         extra: dict[str, Any] = {}
         if isinstance(exc, InvalidInput):
             extra["invalidParams"] = [
-                {"name": camelize(name) if isinstance(name, str) else name, "code": "invalid", "reason": msg}
+                {"name": camel(name), "code": "invalid", "reason": msg}
                 for name, msgs in exc.fields.items()
                 for msg in msgs
             ]
