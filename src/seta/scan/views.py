@@ -78,7 +78,12 @@ def _wizard_context(scansessie: Scansessie, actief: str) -> dict[str, Any]:
     for nummer, stap in enumerate(stappen, start=1):
         stap["nummer"] = nummer
         stap["actief"] = stap["key"] == actief
-    return {"scan": scansessie, "stappen": stappen, "aantal_stappen": len(stappen)}
+    return {
+        "scan": scansessie,
+        "stappen": stappen,
+        "aantal_stappen": len(stappen),
+        "resultaat_actief": actief == "resultaat",
+    }
 
 
 # --- my scans ------------------------------------------------------------------------------------------
@@ -342,7 +347,7 @@ def resultaat_context(scan: Scansessie) -> dict[str, Any]:
     gevraagd = [f for f in factoren if f.get("soort") == "gevraagd"]
     berekend = [f for f in factoren if f.get("soort") == "berekend"]
     return {
-        "scan": scan,
+        **_wizard_context(scan, "resultaat"),
         "r": r,
         "risico_klasse": RISICO_KLASSE.get(r.get("risico", ""), "onbekend"),
         "menus": menus,
