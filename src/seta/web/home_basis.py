@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 from seta.autorisaties.actor import GEMEENTE_ROLLEN, Actor, Rol
 from seta.gemeenten import selectors as gemeente_selectors
 from seta.organisatie import selectors as organisatie_selectors
@@ -16,7 +18,7 @@ def panels(actor: Actor) -> list[Panel]:
         gemeenten = list(gemeente_selectors.gemeenten_for(actor).filter(pk__in=gemeente_ids))
         result.append(
             Panel(
-                titel="Mijn gemeente",
+                titel=_("Mijn gemeente"),
                 template="web/panels/gemeente.html",
                 context={
                     "gemeenten": gemeenten,
@@ -29,7 +31,7 @@ def panels(actor: Actor) -> list[Panel]:
     if verbanden:
         result.append(
             Panel(
-                titel="Samenwerkingsverbanden",
+                titel=_("Samenwerkingsverbanden"),
                 template="web/panels/verbanden.html",
                 context={"verbanden": verbanden},
                 volgorde=20,
@@ -40,7 +42,7 @@ def panels(actor: Actor) -> list[Panel]:
         eenheden = list(organisatie_selectors.eenheden_for(actor).filter(pk__in=eenheid_ids))
         result.append(
             Panel(
-                titel="Mijn eenheid",
+                titel=_("Mijn eenheid"),
                 template="web/panels/eenheid.html",
                 context={"eenheden": eenheden},
                 volgorde=30,

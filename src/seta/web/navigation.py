@@ -6,13 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
 
 from seta.autorisaties.actor import Actor
 
 
 @dataclass(frozen=True)
 class Menuitem:
-    label: str
+    label: str  # lazily translated
     url_name: str
     visible: Callable[[Actor], bool] = lambda actor: True
 
@@ -22,18 +23,18 @@ def _pool_of_bestuur(actor: Actor) -> bool:
 
 
 MENU: list[Menuitem] = [
-    Menuitem("Start", "web:home"),
-    Menuitem("Bestuursopdrachten", "opdrachten:lijst"),
-    Menuitem("Bestuursvragen", "opdrachten:vragen"),
-    Menuitem("Overleggen", "opdrachten:overleggen"),
-    Menuitem("Uren", "uren:week", lambda a: a.is_pool or a.is_beheerder),
-    Menuitem("Financiën", "financien:overzicht"),
-    Menuitem("Samenwerkingsverbanden", "samenwerkingsverbanden:lijst"),
-    Menuitem("Organisatie", "organisatie:boom"),
-    Menuitem("Catalogus", "catalogus:lijst"),
-    Menuitem("Mensen", "organisatie:mensen", _pool_of_bestuur),
-    Menuitem("Gemeenten", "gemeenten:lijst"),
-    Menuitem("Samenwerkingsscan", "scan:start"),
+    Menuitem(_("Start"), "web:home"),
+    Menuitem(_("Bestuursopdrachten"), "opdrachten:lijst"),
+    Menuitem(_("Bestuursvragen"), "opdrachten:vragen"),
+    Menuitem(_("Overleggen"), "opdrachten:overleggen"),
+    Menuitem(_("Uren"), "uren:week", lambda a: a.is_pool or a.is_beheerder),
+    Menuitem(_("Financiën"), "financien:overzicht"),
+    Menuitem(_("Samenwerkingsverbanden"), "samenwerkingsverbanden:lijst"),
+    Menuitem(_("Organisatie"), "organisatie:boom"),
+    Menuitem(_("Catalogus"), "catalogus:lijst"),
+    Menuitem(_("Mensen"), "organisatie:mensen", _pool_of_bestuur),
+    Menuitem(_("Gemeenten"), "gemeenten:lijst"),
+    Menuitem(_("Samenwerkingsscan"), "scan:start"),
 ]
 
 
@@ -46,7 +47,7 @@ def menu_for(actor: Actor, current_path: str) -> list[dict[str, object]]:
         except NoReverseMatch:
             continue
         if item.visible(actor):
-            items.append({"label": item.label, "url": url, "actief": False})
+            items.append({"label": str(item.label), "url": url, "actief": False})
     matches = [
         i
         for i in items
