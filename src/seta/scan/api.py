@@ -30,6 +30,7 @@ from rest_framework.routers import DefaultRouter
 from rest_framework.views import APIView
 
 from seta.api import concurrency
+from seta.api.exceptions import problem_exception_handler
 from seta.api.renderers import CamelCaseJSONRenderer
 from seta.api.views import ActorMixin
 from seta.core.errors import InvalidInput, NotFound
@@ -69,6 +70,30 @@ class PdfRenderer(BaseRenderer):
         self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None
     ) -> bytes:
         return data if isinstance(data, bytes) else b""
+
+
+def _keep_data_keys(exc: Exception, context: dict[str, Any]) -> Response | None:
+    """The house problem+json handler, except that question ids inside ``antwoorden`` keep their spelling.
+
+    The handler camel-cases every invalid parameter's name; a question id is data (a key of the
+    ``antwoorden`` map, which is not camel-cased on the wire either), so ``antwoorden.urgentie_college``
+    stays exactly the id of the questionnaire.
+    """
+    response = problem_exception_handler(exc, context)
+    if isinstance(exc, InvalidInput) and response is not None and isinstance(response.data, dict):
+        names = [name for name, msgs in exc.fields.items() for _ in msgs]
+        params = response.data.get("invalidParams") or []
+        if len(names) == len(params):
+            for param, name in zip(params, names, strict=True):
+                head, sep, tail = name.partition(".")
+                if sep and head in DATA_KEYS:
+                    param["name"] = f"{head}.{tail}"
+    return response
+
+
+class ScanExceptionsMixin:
+    def get_exception_handler(self) -> Any:
+        return _keep_data_keys
 
 
 def _pdf(request: Request, scan: Scansessie) -> HttpResponse:
@@ -115,6 +140,7 @@ class ScansessieFilter(django_filters.FilterSet):
     destroy=extend_schema(summary="Scan verwijderen"),
 )
 class ScansessieViewSet(
+    ScanExceptionsMixin,
     ActorMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -300,7 +326,7 @@ class CasusFilter(django_filters.FilterSet):
     ),
     destroy=extend_schema(summary="Casus verwijderen (beheerder)"),
 )
-class CasusViewSet(ActorMixin, viewsets.ModelViewSet[Casus]):
+class CasusViewSet(ScanExceptionsMixin, ActorMixin, viewsets.ModelViewSet[Casus]):
     """Historical cooperations and attempts the scan compares with; the beheerder maintains them."""
 
     serializer_class = CasusSerializer
@@ -349,7 +375,7 @@ class CasusViewSet(ActorMixin, viewsets.ModelViewSet[Casus]):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class ScanBerekeningView(ActorMixin, APIView):
+class ScanBerekeningView(ScanExceptionsMixin, ActorMixin, APIView):
     """The stateless scan: post a questionnaire file (as for ``seta scan FILE``), get the result; nothing is stored."""
 
     renderer_classes = [ScanRenderer]
