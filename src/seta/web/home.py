@@ -28,6 +28,7 @@ PROVIDERS = [
     "seta.opdrachten.home",
     "seta.uren.home",
     "seta.financien.home",
+    "seta.scan.home",
 ]
 
 
