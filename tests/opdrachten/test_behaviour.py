@@ -332,3 +332,45 @@ def test_demo_history_follows_the_lifecycle_table(db: Any) -> None:
             ), h
             status = h.naar
         assert status == statussen[oid]
+
+
+# --- query-count guards ---------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("username", ["directeur.bel", "wethouder.blaricum", "beheerder"])
+def test_list_pages_do_not_query_per_row(
+    username: str, user_named: Callable[[str], Any], django_assert_max_num_queries: Any
+) -> None:
+    web = Client()
+    web.force_login(user_named(username))
+    web.get("/opdrachten/")  # warm up (session, caches)
+    with django_assert_max_num_queries(25):
+        assert web.get("/opdrachten/?sorteer=deadline").status_code == 200
+    api = APIClient()
+    api.force_authenticate(user=user_named(username))
+    with django_assert_max_num_queries(12):
+        r = api.get("/api/v1/bestuursopdrachten", {"paginaGrootte": 100})
+    assert r.status_code == 200 and len(r.json()["results"]) > 10
+
+
+def test_planning_a_joint_meeting_says_what_is_wrong(
+    wereld: Wereld, api_as: Callable[[str | None], APIClient]
+) -> None:
+    client = api_as("regisseur.laren")
+    basis = {
+        "soort": "gezamenlijk",
+        "samenwerkingsverband": "bel",
+        "thema": "Wonen",
+        "titel": "Woonoverleg BEL",
+        "datum": (timezone.localdate() + dt.timedelta(days=20)).isoformat(),
+    }
+    r = client.post("/api/v1/overleggen", {**basis, "gemeenten": ["laren"]}, format="json")
+    assert r.status_code == 400
+    assert {p["name"] for p in r.json()["invalidParams"]} == {"gemeenten"}
+    r = client.post("/api/v1/overleggen", {**basis, "gemeenten": ["laren", "eemnes"]}, format="json")
+    assert r.status_code == 201, r.json()
+    # A confidential assignment never goes on a joint agenda.
+    geheim = wereld.draft(gemeenten=(("laren", "Financiën"),), door="regisseur.laren", vertrouwelijk=True)
+    r2 = client.post(
+        f"/api/v1/overleggen/{r.json()['id']}/agendapunten", {"bestuursopdracht": geheim.pk}, format="json"
+    )
+    assert r2.status_code == 400
+    assert "vertrouwelijke" in r2.json()["invalidParams"][0]["reason"]

@@ -57,7 +57,11 @@ def lijst(request: HttpRequest) -> HttpResponse:
     g = request.GET
     gemeenten = _partner_gemeenten(actor)
     portefeuille_namen = sorted(set(Portefeuille.objects.values_list("naam", flat=True)))
-    eenheden = organisatie_selectors.eenheden_for(actor).order_by("samenwerkingsverband__naam", "naam")
+    eenheden = (
+        organisatie_selectors.eenheden_for(actor)
+        .select_related("samenwerkingsverband")
+        .order_by("samenwerkingsverband__naam", "naam")
+    )
     deadline_voor = _datum(g.get("deadline_voor"))
     gemeente = gemeenten.filter(slug=g.get("gemeente")).first() if g.get("gemeente") else None
     portefeuille_ids = (
