@@ -374,3 +374,13 @@ def test_planning_a_joint_meeting_says_what_is_wrong(
     )
     assert r2.status_code == 400
     assert "vertrouwelijke" in r2.json()["invalidParams"][0]["reason"]
+
+
+def test_user_doc_lists_every_action_of_the_table() -> None:
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "opdrachten.md").read_text(encoding="utf-8")
+    for actie in lifecycle.ACTIES:
+        assert f"`{actie}`" in doc, f"docs/opdrachten.md does not describe {actie}"
+    for status in lifecycle.STATUSSEN:
+        assert status in doc
