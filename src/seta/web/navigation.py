@@ -18,6 +18,12 @@ class Menuitem:
     visible: Callable[[Actor], bool] = lambda actor: True
 
 
+def _financien(actor: Actor) -> bool:
+    from seta.autorisaties.policy.financien import financien_sv_ids
+
+    return actor.is_beheerder or bool(financien_sv_ids(actor))
+
+
 def _pool_of_bestuur(actor: Actor) -> bool:
     return actor.is_beheerder or bool(actor.samenwerkingsverbanden())
 
@@ -28,7 +34,7 @@ MENU: list[Menuitem] = [
     Menuitem(_("Bestuursvragen"), "opdrachten:vragen"),
     Menuitem(_("Overleggen"), "opdrachten:overleggen"),
     Menuitem(_("Uren"), "uren:week", lambda a: a.is_pool or a.is_beheerder),
-    Menuitem(_("Financiën"), "financien:overzicht"),
+    Menuitem(_("Financiën"), "financien:overzicht", _financien),
     Menuitem(_("Samenwerkingsverbanden"), "samenwerkingsverbanden:lijst"),
     Menuitem(_("Organisatie"), "organisatie:boom"),
     Menuitem(_("Catalogus"), "catalogus:lijst"),
