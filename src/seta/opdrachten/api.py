@@ -26,7 +26,6 @@ from seta.opdrachten.models import (
     Bestuursvraag,
     GerichtAan,
     Initiatief,
-    Opdrachtgever,
     Overleg,
     Overlegsoort,
     Vertrouwelijkheid,
@@ -96,16 +95,12 @@ class BestuursopdrachtFilter(django_filters.FilterSet):
     def filter_gemeente(
         self, qs: QuerySet[Bestuursopdracht], name: str, value: str
     ) -> QuerySet[Bestuursopdracht]:
-        return qs.filter(
-            pk__in=Opdrachtgever.objects.filter(gemeente__slug=value).values("bestuursopdracht_id")
-        )
+        return selectors.met_opdrachtgever(qs, gemeente__slug=value)
 
     def filter_portefeuille(
         self, qs: QuerySet[Bestuursopdracht], name: str, value: int
     ) -> QuerySet[Bestuursopdracht]:
-        return qs.filter(
-            pk__in=Opdrachtgever.objects.filter(portefeuille_id=value).values("bestuursopdracht_id")
-        )
+        return selectors.met_opdrachtgever(qs, portefeuille_id=value)
 
     def filter_zoek(
         self, qs: QuerySet[Bestuursopdracht], name: str, value: str

@@ -46,9 +46,7 @@ def _lijst(
 def _van_gemeenten(
     qs: QuerySet[Bestuursopdracht], gemeente_ids: frozenset[int]
 ) -> QuerySet[Bestuursopdracht]:
-    return qs.filter(
-        pk__in=Opdrachtgever.objects.filter(gemeente_id__in=gemeente_ids).values("bestuursopdracht_id")
-    )
+    return selectors.met_opdrachtgever(qs, gemeente_id__in=gemeente_ids)
 
 
 def panels(actor: Actor) -> list[Panel]:
@@ -64,9 +62,7 @@ def panels(actor: Actor) -> list[Panel]:
     if college:
         pf = actor.portefeuilles()
         mijn = list(
-            zichtbaar.filter(
-                pk__in=Opdrachtgever.objects.filter(portefeuille_id__in=pf).values("bestuursopdracht_id")
-            )
+            selectors.met_opdrachtgever(zichtbaar, portefeuille_id__in=pf)
             .exclude(status__in=lifecycle.EINDSTATUSSEN)
             .order_by("deadline")
         )

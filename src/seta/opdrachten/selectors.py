@@ -47,6 +47,12 @@ def bestuursopdracht_for(actor: Actor, pk: Any) -> Bestuursopdracht:
         raise NotFound() from exc
 
 
+def met_opdrachtgever(qs: QuerySet[Bestuursopdracht], **lookup: Any) -> QuerySet[Bestuursopdracht]:
+    """The assignments in ``qs`` with at least one opdrachtgever matching ``lookup`` (e.g. ``gemeente=…``,
+    ``portefeuille_id__in=…``); the one way the pages, the API filters and the panels select by co-principal."""
+    return qs.filter(pk__in=Opdrachtgever.objects.filter(**lookup).values("bestuursopdracht_id"))
+
+
 def filter_opdrachten(
     qs: QuerySet[Bestuursopdracht],
     *,
@@ -60,13 +66,11 @@ def filter_opdrachten(
     zoek: str | None = None,
 ) -> QuerySet[Bestuursopdracht]:
     if gemeente:
-        qs = qs.filter(pk__in=Opdrachtgever.objects.filter(gemeente=gemeente).values("bestuursopdracht_id"))
+        qs = met_opdrachtgever(qs, gemeente=gemeente)
     if status:
         qs = qs.filter(status=status)
     if portefeuille:
-        qs = qs.filter(
-            pk__in=Opdrachtgever.objects.filter(portefeuille=portefeuille).values("bestuursopdracht_id")
-        )
+        qs = met_opdrachtgever(qs, portefeuille=portefeuille)
     if eenheid:
         qs = qs.filter(eenheid=eenheid)
     if samenwerkingsverband:

@@ -21,12 +21,12 @@ from seta.autorisaties.actor import Actor, actor_for
 from seta.autorisaties.policy.opdrachten import Opdrachtcontext
 from seta.catalogus import selectors as catalogus_selectors
 from seta.core.errors import Conflict, Forbidden, InvalidInput, NotFound, StaleVersion
-from seta.gemeenten.models import Functie, Functionaris, Gemeente, Portefeuille
+from seta.gemeenten import selectors as gemeente_selectors
+from seta.gemeenten.models import Functie, Gemeente
 from seta.opdrachten import forms, lifecycle, selectors, services
 from seta.opdrachten.models import STATUS_CHOICES, Bestuursopdracht, Initiatief, Vraagstatus, Wijzigingsstatus
 from seta.organisatie import selectors as organisatie_selectors
 from seta.samenwerkingsverbanden import selectors as sv_selectors
-from seta.samenwerkingsverbanden.models import Deelnemer
 
 PER_PAGINA = 25
 
@@ -43,10 +43,12 @@ def _forbidden(request: HttpRequest, exc: Forbidden) -> HttpResponse:
 
 
 def _partner_gemeenten(actor: Actor) -> QuerySet[Gemeente]:
-    sv_ids = sv_selectors.samenwerkingsverbanden_for(actor).values("pk")
-    return Gemeente.objects.filter(
-        pk__in=Deelnemer.objects.filter(samenwerkingsverband_id__in=sv_ids).values("gemeente_id")
-    ).order_by("naam")
+    """The partner gemeenten of the cooperations the actor may see."""
+    return (
+        gemeente_selectors.gemeenten_for(actor)
+        .filter(pk__in=sv_selectors.deelnemers_for(actor).values("gemeente_id"))
+        .order_by("naam")
+    )
 
 
 # --- list --------------------------------------------------------------------------------------------------------------------
@@ -56,7 +58,8 @@ def lijst(request: HttpRequest) -> HttpResponse:
     qs = selectors.bestuursopdrachten_for(actor)
     g = request.GET
     gemeenten = _partner_gemeenten(actor)
-    portefeuille_namen = sorted(set(Portefeuille.objects.values_list("naam", flat=True)))
+    portefeuilles = gemeente_selectors.portefeuilles_for(actor)
+    portefeuille_namen = sorted(set(portefeuilles.values_list("naam", flat=True)))
     eenheden = (
         organisatie_selectors.eenheden_for(actor)
         .select_related("samenwerkingsverband")
@@ -65,7 +68,7 @@ def lijst(request: HttpRequest) -> HttpResponse:
     deadline_voor = _datum(g.get("deadline_voor"))
     gemeente = gemeenten.filter(slug=g.get("gemeente")).first() if g.get("gemeente") else None
     portefeuille_ids = (
-        list(Portefeuille.objects.filter(naam=g.get("portefeuille")).values_list("pk", flat=True))
+        list(portefeuilles.filter(naam=g.get("portefeuille")).values_list("pk", flat=True))
         if g.get("portefeuille")
         else None
     )
@@ -79,13 +82,7 @@ def lijst(request: HttpRequest) -> HttpResponse:
         samenwerkingsverband=g.get("samenwerkingsverband") or None,
     )
     if portefeuille_ids is not None:
-        from seta.opdrachten.models import Opdrachtgever
-
-        qs = qs.filter(
-            pk__in=Opdrachtgever.objects.filter(portefeuille_id__in=portefeuille_ids).values(
-                "bestuursopdracht_id"
-            )
-        )
+        qs = selectors.met_opdrachtgever(qs, portefeuille_id__in=portefeuille_ids)
     sortering = {"deadline": "deadline", "nummer": "nummer", "status": "status"}.get(g.get("sorteer", ""))
     qs = qs.order_by(sortering, "id") if sortering else qs.order_by("-aangemaakt_op", "-id")
     pagina = Paginator(qs, PER_PAGINA).get_page(g.get("pagina"))
@@ -127,7 +124,11 @@ def nieuw(request: HttpRequest) -> HttpResponse:
     eigen = actor.gemeenten()
     gemeenten = _partner_gemeenten(actor)
     portefeuilles = sorted(
-        set(Portefeuille.objects.filter(gemeente__in=gemeenten).values_list("naam", flat=True))
+        set(
+            gemeente_selectors.portefeuilles_for(actor)
+            .filter(gemeente__in=gemeenten)
+            .values_list("naam", flat=True)
+        )
     )
     form = forms.NieuweOpdrachtForm(
         request.POST or None,
@@ -142,10 +143,12 @@ def nieuw(request: HttpRequest) -> HttpResponse:
         pf_naam = form.cleaned_data.get("portefeuille") or ""
         opdrachtgevers = []
         for gemeente in form.cleaned_data.get("gemeenten") or []:
-            pf = Portefeuille.objects.filter(gemeente=gemeente, naam=pf_naam).first()
-            regisseur = Functionaris.objects.filter(
-                gemeente=gemeente, functie=Functie.BELEIDSREGISSEUR, gebruiker_id=request.user.pk
-            ).first()
+            pf = gemeente_selectors.portefeuilles_for(actor).filter(gemeente=gemeente, naam=pf_naam).first()
+            regisseur = (
+                gemeente_selectors.functionarissen_for(actor)
+                .filter(gemeente=gemeente, functie=Functie.BELEIDSREGISSEUR, gebruiker_id=request.user.pk)
+                .first()
+            )
             opdrachtgevers.append(services.OpdrachtgeverInvoer(gemeente, pf, regisseur))
         initiatief = Initiatief.GEMEENTE if set(actor.gemeenten()) else Initiatief.POOL
         kaders = form.kaders()
@@ -473,13 +476,15 @@ def vraag_nieuw(request: HttpRequest) -> HttpResponse:
             selectors.bestuursopdracht_for, actor, request.GET.get("opdracht") or request.POST.get("opdracht")
         )
     if opdracht is not None:
-        gemeenten = Gemeente.objects.filter(pk__in=[og.gemeente_id for og in opdracht.actieve_opdrachtgevers])
+        gemeenten = gemeente_selectors.gemeenten_for(actor).filter(
+            pk__in=[og.gemeente_id for og in opdracht.actieve_opdrachtgevers]
+        )
     else:
         gemeenten = _partner_gemeenten(actor)
     wethouders = (
-        Functionaris.objects.actief()
+        gemeente_selectors.functionarissen_for(actor)
+        .actief()
         .filter(gemeente__in=gemeenten, functie=Functie.WETHOUDER)
-        .select_related("gemeente")
         .order_by("gemeente__naam", "naam")
     )
     form = forms.VraagForm(
@@ -651,14 +656,9 @@ def overleg(request: HttpRequest, pk: int) -> HttpResponse:
     actor = actor_for(request.user)
     obj = _get(selectors.overleg_for, actor, pk)
     gemeente_ids = [g.pk for g in obj.gemeenten.all()]
-    from seta.opdrachten.models import Opdrachtgever
-
     opdrachten = (
-        selectors.bestuursopdrachten_for(actor)
-        .filter(
-            samenwerkingsverband=obj.samenwerkingsverband,
-            pk__in=Opdrachtgever.objects.filter(gemeente_id__in=gemeente_ids).values("bestuursopdracht_id"),
-        )
+        selectors.met_opdrachtgever(selectors.bestuursopdrachten_for(actor), gemeente_id__in=gemeente_ids)
+        .filter(samenwerkingsverband=obj.samenwerkingsverband)
         .exclude(status__in=lifecycle.EINDSTATUSSEN)
         .order_by("nummer")
     )
