@@ -54,6 +54,15 @@ def lijst(request: HttpRequest) -> HttpResponse:
     )
 
 
+GEEN_TOESTEMMING = "Alleen de griffier en de gemeentesecretaris van deze gemeente houden de samenstelling van raad en college bij."
+
+
+def _geen_toestemming(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "web/error.html", {"titel": "Geen toestemming", "uitleg": GEEN_TOESTEMMING}, status=403
+    )
+
+
 def _gemeente(request: HttpRequest, slug: str) -> Gemeente:
     gemeente = selectors.gemeente_by_slug(actor_for(request.user), slug)
     if gemeente is None:
@@ -92,18 +101,7 @@ def functionaris_toevoegen(request: HttpRequest, slug: str) -> HttpResponse:
     actor = actor_for(request.user)
     gemeente = _gemeente(request, slug)
     if not policy.can(actor, "gemeente.bestuur_wijzigen", gemeente):
-        return render(
-            request,
-            "web/error.html",
-            {
-                "titel": "Geen toestemming",
-                "uitleg": (
-                    "Alleen de griffier en de gemeentesecretaris van deze gemeente houden de samenstelling van raad en "
-                    "college bij."
-                ),
-            },
-            status=403,
-        )
+        return _geen_toestemming(request)
     form = FunctionarisForm(request.POST or None, gemeente=gemeente)
     if request.method == "POST" and form.is_valid():
         try:
@@ -130,18 +128,7 @@ def functionaris_beeindigen(request: HttpRequest, slug: str, pk: int) -> HttpRes
     if functionaris is None:
         raise Http404("Functionaris niet gevonden")
     if not policy.can(actor, "gemeente.bestuur_wijzigen", gemeente):
-        return render(
-            request,
-            "web/error.html",
-            {
-                "titel": "Geen toestemming",
-                "uitleg": (
-                    "Alleen de griffier en de gemeentesecretaris van deze gemeente houden de samenstelling van raad en "
-                    "college bij."
-                ),
-            },
-            status=403,
-        )
+        return _geen_toestemming(request)
     form = BeeindigenForm(
         request.POST or None, initial={"versie": functionaris.versie, "einddatum": timezone.localdate()}
     )
