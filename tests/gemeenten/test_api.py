@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 ApiAs = Callable[[str | None], APIClient]
@@ -158,3 +161,15 @@ def test_openapi_document_describes_the_resources(api_as: ApiAs) -> None:
         "/api/v1/inbreng",
     ):
         assert path in paths, path
+
+
+@pytest.mark.parametrize("path", ["/api/v1/gemeenten", "/api/v1/functionarissen", "/api/v1/portefeuilles"])
+def test_list_endpoints_do_not_query_per_row(api_as: ApiAs, path: str) -> None:
+    client = api_as("raadslid.laren")
+    client.get(path, {"paginaGrootte": 1})  # warm up (actor, caches)
+    with CaptureQueriesContext(connection) as klein:
+        assert client.get(path, {"paginaGrootte": 2}).status_code == 200
+    with CaptureQueriesContext(connection) as groot:
+        r = client.get(path, {"paginaGrootte": 100})
+    assert r.status_code == 200 and len(r.json()["results"]) == 100
+    assert len(groot.captured_queries) <= len(klein.captured_queries) <= 6
