@@ -135,7 +135,7 @@ class VerdeelmodelSerializer(serializers.ModelSerializer[Verdeelmodel]):
             "samenwerkingsverband",
             "naam",
             "versienummer",
-            "label",
+            "titel",
             "status",
             "omschrijving",
             "configuratie",
