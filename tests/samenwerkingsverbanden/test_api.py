@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from seta.gemeenten.models import Functionaris
@@ -180,3 +183,24 @@ def test_bestuursleden_and_taakgebieden(api_as: ApiAs) -> None:
         format="json",
     )
     assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "functionaris"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/samenwerkingsverbanden",
+        "/api/v1/deelnemers",
+        "/api/v1/bestuursleden",
+        "/api/v1/taakgebieden",
+        "/api/v1/inbreng",
+    ],
+)
+def test_list_endpoints_do_not_query_per_row(api_as: ApiAs, path: str) -> None:
+    client = api_as("beheerder")
+    client.get(path, {"paginaGrootte": 1})  # warm up (actor, caches)
+    with CaptureQueriesContext(connection) as klein:
+        assert client.get(path, {"paginaGrootte": 2}).status_code == 200
+    with CaptureQueriesContext(connection) as groot:
+        r = client.get(path, {"paginaGrootte": 100})
+    assert r.status_code == 200 and len(r.json()["results"]) > 2
+    assert len(groot.captured_queries) <= len(klein.captured_queries) <= 6

@@ -115,6 +115,14 @@ def test_forms_refuse_non_db_members(user_named: Callable[[str], Any]) -> None:
     )
 
 
+def test_list_page_query_count(user_named: Callable[[str], Any], django_assert_max_num_queries: Any) -> None:
+    client = client_for(user_named, "beheerder")
+    client.get("/samenwerkingsverbanden/")
+    with django_assert_max_num_queries(10):
+        html = client.get("/samenwerkingsverbanden/").content.decode()
+    assert "BEL Combinatie" in html and "Kempengemeenten" in html
+
+
 def test_detail_page_query_count(
     user_named: Callable[[str], Any], django_assert_max_num_queries: Any
 ) -> None:
