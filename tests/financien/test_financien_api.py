@@ -287,3 +287,18 @@ def test_uren_matrix(api_as: Any, user_named: Any, user: str, lezen: int, goedke
     assert client.get(f"/api/v1/urenregels/{regel.pk}").status_code == lezen
     assert client.get(f"/api/v1/weekstaten/{regel.weekstaat_id}").status_code == lezen
     assert client.post(f"/api/v1/weekstaten/{regel.weekstaat_id}/goedkeuren").status_code == goedkeuren
+
+
+def test_board_sets_threshold_on_the_overview_page(client: Any, user_named: Any) -> None:
+    from seta.financien.models import Afwijkingsdrempel
+
+    client.force_login(user_named("wethouder.blaricum"))
+    html = client.get("/financien/?samenwerkingsverband=bel").content.decode()
+    assert "Drempel vaststellen" in html
+    r = client.post("/financien/bel/drempel", {"vanaf_jaar": 2027, "procentpunten": "4", "besluit": "AB 2026-12"})
+    assert r.status_code == 302
+    assert Afwijkingsdrempel.objects.get(samenwerkingsverband__slug="bel", vanaf_jaar=2027).procentpunten == 4
+    client.force_login(user_named("controller.bel"))
+    assert "Drempel vaststellen" not in client.get("/financien/?samenwerkingsverband=bel").content.decode()
+    client.post("/financien/bel/drempel", {"vanaf_jaar": 2028, "procentpunten": "4"})
+    assert not Afwijkingsdrempel.objects.filter(samenwerkingsverband__slug="bel", vanaf_jaar=2028).exists()

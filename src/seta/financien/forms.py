@@ -74,3 +74,34 @@ class BerekenForm(forms.Form):
         ],
         widget=forms.Select(attrs={"class": "utrecht-select"}),
     )
+
+
+class DrempelForm(forms.Form):
+    vanaf_jaar = forms.IntegerField(
+        label="Geldt vanaf jaar",
+        min_value=2000,
+        max_value=2100,
+        widget=forms.NumberInput(attrs={"class": "utrecht-textbox"}),
+    )
+    procentpunten = forms.DecimalField(
+        label="Drempel in procentpunten",
+        required=False,
+        min_value=0,
+        decimal_places=2,
+        help_text="Signaal als het aandeel geleverde uren meer dan dit afwijkt van het sleutelaandeel.",
+        widget=forms.NumberInput(attrs={"class": "utrecht-textbox", "step": "0.01"}),
+    )
+    bedrag = forms.DecimalField(
+        label="Drempel in euro",
+        required=False,
+        min_value=0,
+        decimal_places=2,
+        help_text="Signaal als de afwijking in uren maal het standaardtarief meer is dan dit bedrag.",
+        widget=forms.NumberInput(attrs={"class": "utrecht-textbox", "step": "0.01"}),
+    )
+    besluit = forms.CharField(
+        label="Besluit",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"class": "utrecht-textbox"}),
+    )

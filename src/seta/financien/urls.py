@@ -5,6 +5,7 @@ from seta.financien import views
 app_name = "financien"
 urlpatterns = [
     path("", views.overzicht, name="overzicht"),
+    path("<slug:slug>/drempel", views.drempel_vaststellen, name="drempel_vaststellen"),
     path("verdeelmodellen/nieuw", views.verdeelmodel_nieuw, name="verdeelmodel_nieuw"),
     path("verdeelmodellen/<int:pk>", views.verdeelmodel, name="verdeelmodel"),
     path(

@@ -10,13 +10,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from seta.autorisaties import policy
 from seta.autorisaties.actor import actor_for
 from seta.core.errors import InvalidInput, SetaError
 from seta.financien import exports, grafiek, selectors, services
-from seta.financien.forms import BerekenForm, VaststellenForm, VerdeelmodelForm
+from seta.financien.forms import BerekenForm, DrempelForm, VaststellenForm, VerdeelmodelForm
 from seta.financien.models import Afrekening, Scenario
 from seta.organisatie.forms import apply_errors
 
@@ -52,8 +53,32 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         "afrekeningen": selectors.afrekeningen_for(actor).filter(samenwerkingsverband=sv),
         "drempels": selectors.drempels_for(actor).filter(samenwerkingsverband=sv),
         "mag_opstellen": policy.can(actor, "verdeelmodel.opstellen", sv),
+        "drempel_form": DrempelForm() if policy.can(actor, "drempel.vaststellen", sv) else None,
     }
     return render(request, "financien/overzicht.html", context)
+
+
+@login_required
+@require_POST
+def drempel_vaststellen(request: HttpRequest, slug: str) -> HttpResponse:
+    """The board sets the threshold of the deviation alert."""
+    actor = actor_for(request.user)
+    sv = selectors.verbanden_for(actor).filter(slug=slug).first()
+    if sv is None:
+        raise Http404
+    form = DrempelForm(request.POST)
+    if form.is_valid():
+        try:
+            drempel = services.set_threshold(actor=actor, samenwerkingsverband=sv, **form.cleaned_data)
+            messages.success(request, f"{drempel} is vastgesteld.")
+        except SetaError as exc:
+            messages.error(request, exc.detail if not isinstance(exc, InvalidInput) else str(exc))
+    else:
+        messages.error(
+            request,
+            "Controleer de drempel: " + "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()),
+        )
+    return redirect(f"{reverse('financien:overzicht')}?samenwerkingsverband={sv.slug}")
 
 
 @login_required
