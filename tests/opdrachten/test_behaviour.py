@@ -10,7 +10,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from rest_framework.test import APIClient
 
@@ -349,6 +351,30 @@ def test_list_pages_do_not_query_per_row(
     with django_assert_max_num_queries(12):
         r = api.get("/api/v1/bestuursopdrachten", {"paginaGrootte": 100})
     assert r.status_code == 200 and len(r.json()["results"]) > 10
+
+
+@pytest.mark.parametrize("pad", ["wijzigingsverzoeken", "bestuursvragen", "overleggen"])
+def test_other_list_endpoints_do_not_query_per_row(pad: str, user_named: Callable[[str], Any]) -> None:
+    api = APIClient()
+    api.force_authenticate(user=user_named("beheerder"))
+    api.get(f"/api/v1/{pad}", {"paginaGrootte": 1})  # warm up
+    with CaptureQueriesContext(connection) as klein:
+        assert api.get(f"/api/v1/{pad}", {"paginaGrootte": 2}).status_code == 200
+    with CaptureQueriesContext(connection) as groot:
+        r = api.get(f"/api/v1/{pad}", {"paginaGrootte": 100})
+    assert r.status_code == 200 and len(r.json()["results"]) > 2
+    assert len(groot.captured_queries) <= len(klein.captured_queries) <= 8
+
+
+@pytest.mark.parametrize("pagina", ["/opdrachten/vragen", "/opdrachten/overleggen"])
+def test_question_and_meeting_pages_have_bounded_queries(
+    pagina: str, user_named: Callable[[str], Any], django_assert_max_num_queries: Any
+) -> None:
+    web = Client()
+    web.force_login(user_named("beheerder"))
+    web.get(pagina)  # warm up (session, caches)
+    with django_assert_max_num_queries(12):
+        assert web.get(pagina).status_code == 200
 
 
 def test_planning_a_joint_meeting_says_what_is_wrong(
