@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 import yaml
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from seta.scan.models import Scansessie
@@ -240,3 +242,19 @@ def test_case_base_is_read_by_all_and_written_by_the_beheerder(
     response = beheerder.post("/api/v1/casussen", nieuw, format="json")
     assert response.status_code == 201, response.content
     assert beheerder.post("/api/v1/casussen", nieuw, format="json").status_code == 400  # code is unique
+
+
+@pytest.mark.parametrize(
+    ("username", "path"), [("secretaris.laren", "/api/v1/scans"), ("beheerder", "/api/v1/casussen")]
+)
+def test_list_endpoints_do_not_query_per_row(
+    api_as: Callable[[str | None], APIClient], username: str, path: str
+) -> None:
+    client = api_as(username)
+    client.get(path, {"paginaGrootte": 1})  # warm up (actor, caches)
+    with CaptureQueriesContext(connection) as klein:
+        assert client.get(path, {"paginaGrootte": 1}).status_code == 200
+    with CaptureQueriesContext(connection) as groot:
+        r = client.get(path, {"paginaGrootte": 100})
+    assert r.status_code == 200 and len(r.json()["results"]) > 1
+    assert len(groot.captured_queries) <= len(klein.captured_queries) <= 6
