@@ -138,3 +138,26 @@ def test_reload_with_overwrite_restores_the_shipped_case(actor_named: Callable[[
     assert Casus.objects.get(code="bel").naam.startswith("BEL Combinatie")
     with pytest.raises(Forbidden):
         services.load_casussen(actor=actor_named("raadslid.laren"))
+
+
+@pytest.mark.parametrize(
+    ("veld", "waarde"),
+    [
+        ("partners", "GM0252"),
+        ("partners", [123]),
+        ("antwoorden", "vertrouwen=1"),
+        ("genoemde_factoren", ["vertrouwen"]),
+        ("genoemde_factoren", [{"richting": "ongunstig", "regels": "852-865"}]),
+        ("bron", "852-865"),
+    ],
+)
+def test_a_case_of_the_wrong_shape_is_refused_in_dutch_naming_the_field(
+    actor_named: Callable[[str], Any], veld: str, waarde: Any
+) -> None:
+    casus = Casus.objects.get(code="bel")
+    with pytest.raises(InvalidInput) as exc:
+        services.update_casus(actor=actor_named("beheerder"), casus=casus, **{veld: waarde})
+    assert list(exc.value.fields) == [veld]
+    melding = " ".join(exc.value.fields[veld])
+    assert melding.startswith("Geef de ") and "object" in melding
+    assert "has no attribute" not in melding and "indices" not in melding

@@ -126,12 +126,50 @@ def casussen_uit_db() -> tuple[core_cases.Casus, ...]:
 
 def check_casus(data: Mapping[str, Any]) -> dict[str, list[str]]:
     """Validate one case with the core's case parser; errors keyed by field for InvalidInput."""
+    fouten = _vorm_fouten(data)
+    if fouten:
+        return fouten
     try:
         core_cases.parse_cases({"casussen": [dict(data)]}, gemeenten_lookup(), regelset())
-    except (core_cases.CaseBaseError, KeyError, TypeError, ValueError, AttributeError) as exc:
+    except (KeyError, TypeError, AttributeError):
+        return {"casus": [ONLEESBAAR]}
+    except (core_cases.CaseBaseError, ValueError) as exc:
         melding = str(exc) or exc.__class__.__name__
         return {_casus_veld(melding): [melding]}
     return {}
+
+
+ONLEESBAAR = (
+    "De casus heeft een onverwachte vorm; controleer de partners, antwoorden, genoemde factoren en bronnen."
+)
+
+
+def _is_lijst_van_objecten(waarde: Any, sleutels: frozenset[str] = frozenset()) -> bool:
+    return isinstance(waarde, list | tuple) and all(
+        isinstance(item, Mapping) and sleutels <= item.keys() for item in waarde
+    )
+
+
+def _vorm_fouten(data: Mapping[str, Any]) -> dict[str, list[str]]:
+    """The JSON fields of a case that do not have the shape the core reads (named, in Dutch), so the
+    core's parser never answers with a bare Python error."""
+    fouten: dict[str, list[str]] = {}
+    if data.get("partners") is not None and not _is_lijst_van_objecten(data["partners"]):
+        fouten["partners"] = [
+            "Geef de partners als een lijst van objecten met 'code' of 'naam', bijvoorbeeld [{\"code\": \"GM0252\"}]."
+        ]
+    if data.get("antwoorden") is not None and not isinstance(data["antwoorden"], Mapping):
+        fouten["antwoorden"] = ["Geef de antwoorden als een object: vraag-id → antwoord."]
+    factoren = data.get("genoemde_factoren")
+    if factoren is not None and not _is_lijst_van_objecten(
+        factoren, frozenset({"factor", "richting", "regels"})
+    ):
+        fouten["genoemde_factoren"] = [
+            "Geef de genoemde factoren als een lijst van objecten met 'factor', 'richting' en 'regels'."
+        ]
+    if data.get("bron") is not None and not _is_lijst_van_objecten(data["bron"]):
+        fouten["bron"] = ["Geef de bronnen als een lijst van objecten met 'regels' en 'titel'."]
+    return fouten
 
 
 def _casus_veld(melding: str) -> str:
