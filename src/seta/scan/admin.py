@@ -14,7 +14,7 @@ from django.http import HttpRequest
 
 from seta.autorisaties.actor import actor_for
 from seta.core.errors import SetaError
-from seta.scan import services
+from seta.scan import selectors, services
 from seta.scan.models import Casus
 
 
@@ -67,7 +67,7 @@ class CasusAdmin(admin.ModelAdmin):
         velden = {k: form.cleaned_data[k] for k in services.CASUS_VELDEN if k in form.cleaned_data}
         try:
             if change:
-                fresh = Casus.objects.get(pk=obj.pk)
+                fresh = selectors.casus_for(actor, obj.pk)
                 saved = services.update_casus(
                     actor=actor, casus=fresh, code=form.cleaned_data["code"], **velden
                 )
