@@ -195,22 +195,31 @@ def test_assignment_from_draft_to_adopted(page: Any) -> None:
     assert status_text(page) == "Vastgesteld"
     assert "aangeboden aan de raad" in page.get_by_role("region", name="Raming en uitvoering").inner_text()
 
+    # The history lists every step: the action, who took it and on which side, and the reason given.
     history = page.get_by_role("table", name=re.compile("Elke statusovergang"))
-    rows = [r.inner_text() for r in history.locator("tbody tr").all()]
-    steps = [
-        "aanmaken",
-        "opdragen",
-        "intake",
-        "ramen",
-        "akkoord",
-        "starten",
-        "voortgang",
-        "opleveren",
-        "vaststellen",
+    rows = [
+        [c.inner_text().strip() for c in r.get_by_role("cell").all()]
+        for r in history.locator("tbody tr").all()
     ]
-    seen = [next((s for s in steps if r.split("\t")[1].strip().startswith(s)), None) for r in rows]
-    assert seen == steps, f"history rows: {rows}"
-    assert "Vastgesteld in de collegevergadering." in rows[-1]
+    expected = [
+        ("aanmaken", "gemeente"),
+        ("opdragen", "gemeente"),
+        ("intake", "werkorganisatie"),
+        ("ramen", "werkorganisatie"),
+        ("akkoord", "gemeente"),
+        ("starten", "werkorganisatie"),
+        ("voortgang", "werkorganisatie"),
+        ("opleveren", "werkorganisatie"),
+        ("vaststellen", "gemeente"),
+    ]
+    assert len(rows) == len(expected), f"history rows: {rows}"
+    for (actie, kant), (_moment, handeling, _van_naar, door, _reden) in zip(expected, rows, strict=True):
+        assert handeling.startswith(actie), f"expected {actie!r}, got {handeling!r} in {rows}"
+        assert f", {kant}" in door, f"{actie}: taken on the {kant} side, got {door!r}"
+    assert rows[1][4] == "Past in het coalitieakkoord; graag voor de begroting."
+    assert (
+        rows[-1][2] == "Opgeleverd → Vastgesteld" and rows[-1][4] == "Vastgesteld in de collegevergadering."
+    )
 
     # 7. A councillor of Blaricum follows it read-only; a councillor of Laren cannot open it at all.
     switch_user(page, "raadslid.blaricum", detail)
