@@ -295,7 +295,9 @@ def test_board_sets_threshold_on_the_overview_page(client: Any, user_named: Any)
     client.force_login(user_named("wethouder.blaricum"))
     html = client.get("/financien/?samenwerkingsverband=bel").content.decode()
     assert "Drempel vaststellen" in html
-    r = client.post("/financien/bel/drempel", {"vanaf_jaar": 2027, "procentpunten": "4", "besluit": "AB 2026-12"})
+    r = client.post(
+        "/financien/bel/drempel", {"vanaf_jaar": 2027, "procentpunten": "4", "besluit": "AB 2026-12"}
+    )
     assert r.status_code == 302
     assert Afwijkingsdrempel.objects.get(samenwerkingsverband__slug="bel", vanaf_jaar=2027).procentpunten == 4
     client.force_login(user_named("controller.bel"))

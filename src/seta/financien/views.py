@@ -76,7 +76,8 @@ def drempel_vaststellen(request: HttpRequest, slug: str) -> HttpResponse:
     else:
         messages.error(
             request,
-            "Controleer de drempel: " + "; ".join(f"{k}: {' '.join(str(m) for m in v)}" for k, v in form.errors.items()),
+            "Controleer de drempel: "
+            + "; ".join(f"{k}: {' '.join(str(m) for m in v)}" for k, v in form.errors.items()),
         )
     return redirect(f"{reverse('financien:overzicht')}?samenwerkingsverband={sv.slug}")
 

@@ -11,4 +11,11 @@ def panels(actor: Actor) -> list[Panel]:
     scans = list(selectors.scansessies_for(actor).order_by("-status", "-gewijzigd_op")[:5])
     if not scans:
         return []
-    return [Panel(titel="Mijn samenwerkingsscans", template="scan/panel_home.html", context={"scans": scans}, volgorde=80)]
+    return [
+        Panel(
+            titel="Mijn samenwerkingsscans",
+            template="scan/panel_home.html",
+            context={"scans": scans},
+            volgorde=80,
+        )
+    ]

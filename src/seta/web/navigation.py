@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +14,7 @@ from seta.autorisaties.actor import Actor
 
 @dataclass(frozen=True)
 class Menuitem:
-    label: str  # lazily translated
+    label: Any  # a lazily translated string
     url_name: str
     visible: Callable[[Actor], bool] = lambda actor: True
 

@@ -79,9 +79,25 @@ def scope(actor: Actor, model_label: str) -> Q:
 
 
 # Rule modules register themselves on import; keep this list complete.
-from seta.autorisaties.policy import basis  # noqa: E402, F401
-from seta.autorisaties.policy import scan  # noqa: E402, F401
-from seta.autorisaties.policy import financien  # noqa: E402, F401
-from seta.autorisaties.policy import samenwerkingsverbanden  # noqa: E402, F401
-from seta.autorisaties.policy import organisatie  # noqa: E402, F401
-from seta.autorisaties.policy import opdrachten  # noqa: E402, F401
+from seta.autorisaties.policy import (  # noqa: E402
+    basis,
+    financien,
+    opdrachten,
+    organisatie,
+    samenwerkingsverbanden,
+    scan,
+)
+
+__all__ = [
+    "basis",
+    "can",
+    "financien",
+    "opdrachten",
+    "organisatie",
+    "read_scope",
+    "require",
+    "rule",
+    "samenwerkingsverbanden",
+    "scan",
+    "scope",
+]

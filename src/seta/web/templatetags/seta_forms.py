@@ -17,7 +17,7 @@ def met_beschrijving(field: BoundField) -> SafeString:
         ids.append(f"{field.id_for_label}-hulp")
     if field.errors:
         ids.append(f"{field.id_for_label}-fout")
-    attrs: dict[str, str] = {}
+    attrs: dict[str, str | bool] = {}
     if ids:
         attrs["aria-describedby"] = " ".join(ids)
     if field.errors:
