@@ -330,3 +330,27 @@ def set_portefeuilles(
         expected_version=expected_version,
         m2m={"portefeuilles": portefeuilles},
     )
+
+
+@transaction.atomic
+def link_gebruiker(
+    *, actor: Actor, functionaris: Functionaris, gebruiker: Any, expected_version: int | None = None
+) -> Functionaris:
+    """Link (or unlink, with None) the login of a functionaris: this is how a person gets its roles."""
+    policy.require(actor, "gebruiker.koppelen", functionaris)
+    if (
+        gebruiker is not None
+        and Functionaris.objects.filter(
+            gebruiker=gebruiker, gemeente=functionaris.gemeente, functie=functionaris.functie
+        )
+        .exclude(pk=functionaris.pk)
+        .exists()
+    ):
+        raise InvalidInput(fields={"gebruiker": "Deze gebruiker heeft deze functie in deze gemeente al."})
+    return update_fields(
+        functionaris,
+        actor=actor,
+        action="functionaris.gebruiker_koppelen",
+        changes={"gebruiker": gebruiker},
+        expected_version=expected_version,
+    )

@@ -11,19 +11,9 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
 from seta.autorisaties.actor import actor_for
+from seta.core.admin import ReadOnlyAdmin
 from seta.organisatie import services
 from seta.organisatie.models import Competentie, Eenheid, Medewerker
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(Eenheid)
@@ -34,7 +24,9 @@ class EenheidAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Medewerker)
-class MedewerkerAdmin(ReadOnlyAdmin):
+class MedewerkerAdmin(admin.ModelAdmin):
+    """Only the login (gebruiker) can be changed, and only through :func:`services.link_gebruiker`."""
+
     list_display = [
         "naam",
         "samenwerkingsverband",
@@ -48,6 +40,37 @@ class MedewerkerAdmin(ReadOnlyAdmin):
     list_filter = ["samenwerkingsverband", "positie"]
     search_fields = ["naam", "functietitel"]
     list_select_related = ["samenwerkingsverband", "eenheid"]
+    readonly_fields = [
+        "naam",
+        "samenwerkingsverband",
+        "eenheid",
+        "positie",
+        "functietitel",
+        "fte",
+        "schaal",
+        "afkomstig_van",
+        "competenties",
+        "in_dienst",
+        "uit_dienst",
+        "versie",
+    ]
+    fields = [*readonly_fields[:-1], "gebruiker", "versie"]
+    autocomplete_fields = ["gebruiker"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def save_model(self, request: HttpRequest, obj: Medewerker, form: Any, change: bool) -> None:
+        original = Medewerker.objects.get(pk=obj.pk)
+        services.link_gebruiker(
+            actor=actor_for(request.user), medewerker=original, gebruiker=form.cleaned_data["gebruiker"]
+        )
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        """Nothing else is written from the admin."""
 
 
 class CompetentieForm(forms.ModelForm):

@@ -19,7 +19,7 @@ from seta.autorisaties import policy
 from seta.autorisaties.actor import Actor
 from seta.core import audit
 from seta.core.errors import Conflict, InvalidInput
-from seta.core.services import check_version, full_clean_or_raise
+from seta.core.services import check_version, full_clean_or_raise, update_fields
 from seta.gemeenten.models import Gemeente
 from seta.organisatie.models import Competentie, Eenheid, Medewerker, Positie, Soort
 from seta.samenwerkingsverbanden.models import Menu, Samenwerkingsverband
@@ -370,3 +370,23 @@ def create_competentie(*, actor: Actor, naam: str) -> Competentie:
     competentie = Competentie.objects.create(naam=naam)
     audit.record(actor=actor, action="competentie.aanmaken", instance=competentie)
     return competentie
+
+
+@transaction.atomic
+def link_gebruiker(
+    *, actor: Actor, medewerker: Medewerker, gebruiker: Any, expected_version: int | None = None
+) -> Medewerker:
+    """Link (or unlink, with None) the login of a medewerker: this is how a person gets its pool role."""
+    policy.require(actor, "gebruiker.koppelen", medewerker)
+    if (
+        gebruiker is not None
+        and Medewerker.objects.filter(gebruiker=gebruiker).exclude(pk=medewerker.pk).exists()
+    ):
+        raise InvalidInput(fields={"gebruiker": "Deze gebruiker is al aan een andere medewerker gekoppeld."})
+    return update_fields(
+        medewerker,
+        actor=actor,
+        action="medewerker.gebruiker_koppelen",
+        changes={"gebruiker": gebruiker},
+        expected_version=expected_version,
+    )

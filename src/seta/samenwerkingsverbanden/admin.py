@@ -1,9 +1,11 @@
-"""Admin registrations for samenwerkingsverbanden (the functional administrator's view of the data)."""
+"""Admin: a read-only window on the cooperations. Partners, boards and scope change through the web forms
+and the API, which call the services (policy, validation, audit trail)."""
 
 from __future__ import annotations
 
 from django.contrib import admin
 
+from seta.core.admin import ReadOnlyAdmin, ReadOnlyInline
 from seta.samenwerkingsverbanden.models import (
     Bestuurslid,
     Deelnemer,
@@ -13,31 +15,24 @@ from seta.samenwerkingsverbanden.models import (
 )
 
 
-class DeelnemerInline(admin.TabularInline):
+class DeelnemerInline(ReadOnlyInline):
     model = Deelnemer
-    extra = 0
-    autocomplete_fields = ["gemeente"]
 
 
-class BestuurslidInline(admin.TabularInline):
+class BestuurslidInline(ReadOnlyInline):
     model = Bestuurslid
-    extra = 0
-    raw_id_fields = ["functionaris"]
 
 
 @admin.register(Samenwerkingsverband)
-class SamenwerkingsverbandAdmin(admin.ModelAdmin):
+class SamenwerkingsverbandAdmin(ReadOnlyAdmin):
     list_display = ["naam", "menu", "rechtsvorm", "gastheergemeente", "startdatum", "einddatum"]
     list_filter = ["menu", "rechtsvorm"]
     search_fields = ["naam", "afkorting", "slug"]
-    prepopulated_fields = {"slug": ["naam"]}
-    autocomplete_fields = ["gastheergemeente"]
-    readonly_fields = ["versie", "aangemaakt_op", "gewijzigd_op"]
     inlines = [DeelnemerInline, BestuurslidInline]
 
 
 @admin.register(Deelnemer)
-class DeelnemerAdmin(admin.ModelAdmin):
+class DeelnemerAdmin(ReadOnlyAdmin):
     list_display = [
         "gemeente",
         "samenwerkingsverband",
@@ -47,24 +42,21 @@ class DeelnemerAdmin(admin.ModelAdmin):
     ]
     list_filter = ["samenwerkingsverband"]
     search_fields = ["gemeente__naam", "samenwerkingsverband__naam"]
-    autocomplete_fields = ["gemeente"]
 
 
 @admin.register(Bestuurslid)
-class BestuurslidAdmin(admin.ModelAdmin):
+class BestuurslidAdmin(ReadOnlyAdmin):
     list_display = ["functionaris", "orgaan", "samenwerkingsverband", "voorzitter", "begindatum", "einddatum"]
     list_filter = ["samenwerkingsverband", "orgaan"]
-    raw_id_fields = ["functionaris"]
 
 
 @admin.register(Taakgebied)
-class TaakgebiedAdmin(admin.ModelAdmin):
+class TaakgebiedAdmin(ReadOnlyAdmin):
     list_display = ["naam", "code", "volgorde"]
     search_fields = ["naam", "code"]
 
 
 @admin.register(Inbreng)
-class InbrengAdmin(admin.ModelAdmin):
+class InbrengAdmin(ReadOnlyAdmin):
     list_display = ["taakgebied", "deelnemer", "vanaf", "tot"]
     list_filter = ["deelnemer__samenwerkingsverband", "taakgebied"]
-    raw_id_fields = ["deelnemer"]

@@ -125,3 +125,9 @@ def audit_lezen(actor: Actor, obj: Any) -> bool:
 def token_beheren(actor: Actor, user: Any) -> bool:
     """A user manages their own API tokens."""
     return actor.user_id is not None and getattr(user, "pk", None) == actor.user_id
+
+
+@rule("gebruiker.koppelen")
+def gebruiker_koppelen(actor: Actor, obj: Any) -> bool:
+    """Linking a login to a functionaris or medewerker hands out roles: the functional administrator only."""
+    return actor.is_beheerder
