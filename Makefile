@@ -10,7 +10,7 @@ demo: install
 	$(SETA) demo
 
 test: install browser
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n 2
 
 install: python-deps assets system-deps
 

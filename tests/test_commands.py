@@ -23,6 +23,9 @@ from typing import Any
 
 import pytest
 
+# Runs the command line in subprocesses on its own SQLite file: the database under test is not used.
+pytestmark = pytest.mark.cli
+
 REPO = Path(__file__).resolve().parents[1]
 REFERENCE_LIST = REPO / "src" / "seta" / "gemeenten" / "data" / "gemeenten-2021.csv"
 TOKEN = re.compile(r"^[0-9a-f]{40}$")

@@ -17,6 +17,9 @@ from django.core.management.base import CommandError
 
 from seta.financien.verdeling.rounding import format_euro
 
+# Runs the command line in subprocesses on its own SQLite file: the database under test is not used.
+pytestmark = pytest.mark.cli
+
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples" / "allocate").glob("*.json"))
 SETA = Path(sys.executable).parent / "seta"  # .venv/bin/seta when run with .venv/bin/pytest
