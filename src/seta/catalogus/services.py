@@ -175,7 +175,7 @@ def update_catalogusitem(
     unknown = set(changes) - EDITABLE
     if unknown:
         raise InvalidInput(fields={name: ["Dit veld kan niet worden gewijzigd."] for name in sorted(unknown)})
-    item = Catalogusitem.objects.select_for_update().get(pk=item.pk)
+    item = Catalogusitem.objects.select_for_update(of=("self",)).get(pk=item.pk)
     policy.require(actor, "catalogusitem.wijzigen", item, read_action="catalogusitem.lezen")
     check_version(item, expected_version)
     nieuwe_eenheid = changes.get("eenheid")
@@ -208,7 +208,7 @@ def deactivate_catalogusitem(
     *, actor: Actor, item: Catalogusitem, expected_version: int | None = None
 ) -> Catalogusitem:
     """Take an item out of the active catalogue (it stays for history and existing orders)."""
-    item = Catalogusitem.objects.select_for_update().get(pk=item.pk)
+    item = Catalogusitem.objects.select_for_update(of=("self",)).get(pk=item.pk)
     policy.require(actor, "catalogusitem.wijzigen", item, read_action="catalogusitem.lezen")
     check_version(item, expected_version)
     if not item.actief:
@@ -223,7 +223,7 @@ def deactivate_catalogusitem(
 
 @transaction.atomic
 def add_norm(*, actor: Actor, item: Catalogusitem, omschrijving: str, waarde: Any, eenheid: str) -> Norm:
-    item = Catalogusitem.objects.select_for_update().get(pk=item.pk)
+    item = Catalogusitem.objects.select_for_update(of=("self",)).get(pk=item.pk)
     policy.require(actor, "catalogusitem.wijzigen", item, read_action="catalogusitem.lezen")
     errors: dict[str, list[str]] = {}
     [norm] = _normen([{"omschrijving": omschrijving, "waarde": waarde, "eenheid": eenheid}], errors)
@@ -239,7 +239,7 @@ def add_norm(*, actor: Actor, item: Catalogusitem, omschrijving: str, waarde: An
 
 @transaction.atomic
 def remove_norm(*, actor: Actor, norm: Norm) -> None:
-    item = Catalogusitem.objects.select_for_update().get(pk=norm.catalogusitem_id)
+    item = Catalogusitem.objects.select_for_update(of=("self",)).get(pk=norm.catalogusitem_id)
     policy.require(actor, "catalogusitem.wijzigen", item, read_action="catalogusitem.lezen")
     before = audit.snapshot(norm)
     audit.record(

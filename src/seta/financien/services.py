@@ -126,7 +126,7 @@ def save_budget(
     if fouten:
         raise InvalidInput(fields=fouten)
     begroting = (
-        Begroting.objects.select_for_update()
+        Begroting.objects.select_for_update(of=("self",))
         .filter(samenwerkingsverband=samenwerkingsverband, jaar=jaar)
         .first()
     )
@@ -187,7 +187,7 @@ def set_tariff(
     if fouten or bedrag is None:
         raise InvalidInput(fields=fouten)
     tarief = (
-        Tarief.objects.select_for_update()
+        Tarief.objects.select_for_update(of=("self",))
         .filter(samenwerkingsverband=samenwerkingsverband, jaar=jaar, eenheid=eenheid, schaal=schaal)
         .first()
     )
@@ -295,7 +295,7 @@ def change_model(
     omschrijving: str | None = None,
 ) -> Verdeelmodel:
     """Change a concept; a vastgesteld model is never edited (make a new version)."""
-    model = Verdeelmodel.objects.select_for_update().get(pk=verdeelmodel.pk)
+    model = Verdeelmodel.objects.select_for_update(of=("self",)).get(pk=verdeelmodel.pk)
     policy.require(actor, "verdeelmodel.opstellen", model, read_action="verdeelmodel.lezen")
     check_version(model, expected_version)
     if model.is_vastgesteld:
@@ -345,7 +345,7 @@ def adopt_model(
     expected_version: int | None = None,
 ) -> Verdeelmodel:
     """The board (AB/DB) adopts a concept model (vaststellen)."""
-    model = Verdeelmodel.objects.select_for_update().get(pk=verdeelmodel.pk)
+    model = Verdeelmodel.objects.select_for_update(of=("self",)).get(pk=verdeelmodel.pk)
     policy.require(actor, "verdeelmodel.vaststellen", model, read_action="verdeelmodel.lezen")
     check_version(model, expected_version)
     if model.is_vastgesteld:
@@ -446,7 +446,7 @@ def change_scenario(
     expected_version: int | None = None,
     **changes: Any,
 ) -> Scenario:
-    obj = Scenario.objects.select_for_update().get(pk=scenario.pk)
+    obj = Scenario.objects.select_for_update(of=("self",)).get(pk=scenario.pk)
     policy.require(actor, "scenario.opstellen", obj, read_action="scenario.lezen")
     modellen = changes.pop("verdeelmodellen", None)
     allowed = {"naam", "jaar", "grondslag", "omschrijving", "referentiemodel"}
@@ -472,7 +472,7 @@ def change_scenario(
 @transaction.atomic
 def calculate_scenario(*, actor: Actor, scenario: Scenario) -> Scenario:
     """Compute the comparison and store it on the scenario."""
-    obj = Scenario.objects.select_for_update().get(pk=scenario.pk)
+    obj = Scenario.objects.select_for_update(of=("self",)).get(pk=scenario.pk)
     policy.require(actor, "scenario.opstellen", obj, read_action="scenario.lezen")
     modellen = list(obj.verdeelmodellen.order_by("pk"))
     uitkomst = berekening.allocate(
@@ -514,7 +514,7 @@ def set_threshold(
     if fouten:
         raise InvalidInput(fields=fouten)
     drempel = (
-        Afwijkingsdrempel.objects.select_for_update()
+        Afwijkingsdrempel.objects.select_for_update(of=("self",))
         .filter(samenwerkingsverband=samenwerkingsverband, vanaf_jaar=jaar)
         .first()
     )
@@ -567,7 +567,7 @@ def settle_year(
             fields={"verdeelmodel": [f"{model} is geen verdeelmodel van {samenwerkingsverband}."]}
         )
     bestaand = (
-        Afrekening.objects.select_for_update()
+        Afrekening.objects.select_for_update(of=("self",))
         .filter(samenwerkingsverband=samenwerkingsverband, jaar=jaar)
         .first()
     )
@@ -638,7 +638,7 @@ def _pct(share: Any) -> Decimal:
 def adopt_settlement(
     *, actor: Actor, afrekening: Afrekening, expected_version: int | None = None
 ) -> Afrekening:
-    obj = Afrekening.objects.select_for_update().get(pk=afrekening.pk)
+    obj = Afrekening.objects.select_for_update(of=("self",)).get(pk=afrekening.pk)
     policy.require(actor, "afrekening.vaststellen", obj, read_action="afrekening.lezen")
     check_version(obj, expected_version)
     if obj.status == Afrekeningstatus.VASTGESTELD:

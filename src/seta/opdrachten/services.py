@@ -321,7 +321,11 @@ def sharpen(
 
 
 def _locked(opdracht: Bestuursopdracht) -> Bestuursopdracht:
-    return Bestuursopdracht.objects.select_for_update().select_related("catalogusitem").get(pk=opdracht.pk)
+    return (
+        Bestuursopdracht.objects.select_for_update(of=("self",))
+        .select_related("catalogusitem")
+        .get(pk=opdracht.pk)
+    )
 
 
 # --- the lifecycle ---------------------------------------------------------------------------------------------------
@@ -866,7 +870,9 @@ def approve_change(
     """Each co-principal approves; when all have, the change is applied to the assignment's frames."""
     policy.require(actor, "wijzigingsverzoek.goedkeuren", verzoek, read_action="wijzigingsverzoek.lezen")
     verzoek = (
-        Wijzigingsverzoek.objects.select_for_update().select_related("bestuursopdracht").get(pk=verzoek.pk)
+        Wijzigingsverzoek.objects.select_for_update(of=("self",))
+        .select_related("bestuursopdracht")
+        .get(pk=verzoek.pk)
     )
     check_version(verzoek, expected_version)
     if verzoek.status != Wijzigingsstatus.INGEDIEND:
@@ -926,7 +932,7 @@ def reject_change(
 ) -> Wijzigingsverzoek:
     """Any one co-principal can reject a change (the frames stay as all agreed)."""
     policy.require(actor, "wijzigingsverzoek.afwijzen", verzoek, read_action="wijzigingsverzoek.lezen")
-    verzoek = Wijzigingsverzoek.objects.select_for_update().get(pk=verzoek.pk)
+    verzoek = Wijzigingsverzoek.objects.select_for_update(of=("self",)).get(pk=verzoek.pk)
     check_version(verzoek, expected_version)
     if verzoek.status != Wijzigingsstatus.INGEDIEND:
         raise Conflict(
@@ -1029,7 +1035,7 @@ def answer(
     expected_version: int | None = None,
 ) -> Bestuursvraag:
     policy.require(actor, "bestuursvraag.beantwoorden", vraag, read_action="bestuursvraag.lezen")
-    vraag = Bestuursvraag.objects.select_for_update().get(pk=vraag.pk)
+    vraag = Bestuursvraag.objects.select_for_update(of=("self",)).get(pk=vraag.pk)
     check_version(vraag, expected_version)
     if vraag.status != Vraagstatus.OPEN:
         raise Conflict(f"Deze vraag is al {vraag.get_status_display().lower()}.", code="niet_open")

@@ -146,7 +146,7 @@ def update_eenheid(
     unknown = set(changes) - allowed
     if unknown:
         raise InvalidInput(fields={name: ["Dit veld kan niet worden gewijzigd."] for name in sorted(unknown)})
-    eenheid = Eenheid.objects.select_for_update().get(pk=eenheid.pk)
+    eenheid = Eenheid.objects.select_for_update(of=("self",)).get(pk=eenheid.pk)
     policy.require(actor, "eenheid.wijzigen", eenheid, read_action="eenheid.lezen")
     check_version(eenheid, expected_version)
     before = audit.snapshot(eenheid)
@@ -277,7 +277,11 @@ def hire_medewerker(
 
 
 def _locked(medewerker: Medewerker) -> Medewerker:
-    return Medewerker.objects.select_for_update().select_related("samenwerkingsverband").get(pk=medewerker.pk)
+    return (
+        Medewerker.objects.select_for_update(of=("self",))
+        .select_related("samenwerkingsverband")
+        .get(pk=medewerker.pk)
+    )
 
 
 @transaction.atomic

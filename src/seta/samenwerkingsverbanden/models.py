@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 
@@ -136,7 +137,7 @@ class Taakgebied(models.Model):
 
     code = models.SlugField("code", max_length=40, unique=True)
     naam = models.CharField("naam", max_length=100)
-    volgorde = models.PositiveSmallIntegerField("volgorde", default=0)
+    volgorde = models.PositiveSmallIntegerField("volgorde", default=0, validators=[MaxValueValidator(999)])
 
     class Meta:
         verbose_name = "taakgebied"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from seta.core.models import VersionedModel
@@ -41,6 +42,7 @@ class Scansessie(VersionedModel):
         "aantal partners",
         null=True,
         blank=True,
+        validators=[MaxValueValidator(50)],
         help_text="Alleen invullen als er meer partners meedoen dan er bij naam zijn gekozen.",
     )
     resultaat = models.JSONField("resultaat", null=True, blank=True)
@@ -73,13 +75,15 @@ class Scanpartner(models.Model):
     )
     naam = models.CharField("naam", max_length=100)
     provincie = models.CharField("provincie", max_length=50, blank=True)
-    inwoners = models.PositiveIntegerField("inwoners", null=True, blank=True)
+    inwoners = models.PositiveIntegerField(
+        "inwoners", null=True, blank=True, validators=[MaxValueValidator(5_000_000)]
+    )
     handmatig = models.BooleanField(
         "handmatig ingevoerd",
         default=False,
         help_text="Een gemeente die niet (meer) in de referentielijst staat, met zelf ingevoerde gegevens.",
     )
-    volgorde = models.PositiveSmallIntegerField("volgorde", default=0)
+    volgorde = models.PositiveSmallIntegerField("volgorde", default=0, validators=[MaxValueValidator(999)])
 
     class Meta:
         verbose_name = "scanpartner"
@@ -130,7 +134,9 @@ class Casus(VersionedModel):
         "code", max_length=80, unique=True, help_text="Vaste sleutel, bijvoorbeeld heumen_wijchen."
     )
     naam = models.CharField("naam", max_length=200)
-    jaar = models.PositiveSmallIntegerField("jaar", null=True, blank=True)
+    jaar = models.PositiveSmallIntegerField(
+        "jaar", null=True, blank=True, validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+    )
     vorm = models.CharField("vorm", max_length=30, choices=Casusvorm.choices)
     uitkomst = models.CharField("uitkomst", max_length=40, choices=Casusuitkomst.choices)
     partners = models.JSONField(
@@ -142,6 +148,7 @@ class Casus(VersionedModel):
         "aantal partners",
         null=True,
         blank=True,
+        validators=[MaxValueValidator(50)],
         help_text="Alleen als de bron meer partners telt dan ze noemt.",
     )
     genoemde_factoren = models.JSONField(

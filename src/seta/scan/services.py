@@ -298,7 +298,7 @@ def update_scansessie(
     Missing required answers are fine in a draft; :func:`calculate` asks for them.
     """
     policy.require(actor, "scansessie.wijzigen", scansessie, read_action="scansessie.lezen")
-    scansessie = Scansessie.objects.select_for_update().get(pk=scansessie.pk)
+    scansessie = Scansessie.objects.select_for_update(of=("self",)).get(pk=scansessie.pk)
     check_version(scansessie, expected_version)
     before = audit.snapshot(scansessie) or {}
     before["partners"] = _partner_snapshot(scansessie)
@@ -412,7 +412,7 @@ def calculate(*, actor: Actor, scansessie: Scansessie, expected_version: int | N
     partners are known.
     """
     policy.require(actor, "scansessie.wijzigen", scansessie, read_action="scansessie.lezen")
-    scansessie = Scansessie.objects.select_for_update().get(pk=scansessie.pk)
+    scansessie = Scansessie.objects.select_for_update(of=("self",)).get(pk=scansessie.pk)
     check_version(scansessie, expected_version)
     partners = list(scansessie.partners.select_related("gemeente").all())
     fouten = missing_required(scansessie.antwoorden or {})

@@ -117,7 +117,9 @@ def _transition(actor: Actor, staat: Weekstaat, naar: str, reden: str = "") -> W
 @transaction.atomic
 def submit_week(*, actor: Actor, weekstaat: Weekstaat, expected_version: int | None = None) -> Weekstaat:
     """The medewerker hands in the week (open → ingediend)."""
-    staat = Weekstaat.objects.select_for_update().select_related("medewerker").get(pk=weekstaat.pk)
+    staat = (
+        Weekstaat.objects.select_for_update(of=("self",)).select_related("medewerker").get(pk=weekstaat.pk)
+    )
     policy.require(actor, "weekstaat.indienen", staat, read_action="weekstaat.lezen")
     check_version(staat, expected_version)
     if staat.status != Weekstatus.OPEN:
@@ -130,7 +132,9 @@ def submit_week(*, actor: Actor, weekstaat: Weekstaat, expected_version: int | N
 @transaction.atomic
 def approve_week(*, actor: Actor, weekstaat: Weekstaat, expected_version: int | None = None) -> Weekstaat:
     """The teamleider of the unit (or the directeur) approves a submitted week; it is locked from then on."""
-    staat = Weekstaat.objects.select_for_update().select_related("medewerker").get(pk=weekstaat.pk)
+    staat = (
+        Weekstaat.objects.select_for_update(of=("self",)).select_related("medewerker").get(pk=weekstaat.pk)
+    )
     policy.require(actor, "weekstaat.goedkeuren", staat, read_action="weekstaat.lezen")
     check_version(staat, expected_version)
     if staat.status != Weekstatus.INGEDIEND:
@@ -146,7 +150,9 @@ def reopen_week(
     *, actor: Actor, weekstaat: Weekstaat, reden: str, expected_version: int | None = None
 ) -> Weekstaat:
     """Reopen a submitted or approved week (→ open), only with a reason; kept in history and audit trail."""
-    staat = Weekstaat.objects.select_for_update().select_related("medewerker").get(pk=weekstaat.pk)
+    staat = (
+        Weekstaat.objects.select_for_update(of=("self",)).select_related("medewerker").get(pk=weekstaat.pk)
+    )
     policy.require(actor, "weekstaat.heropenen", staat, read_action="weekstaat.lezen")
     check_version(staat, expected_version)
     if not (reden or "").strip():
@@ -327,7 +333,7 @@ def register_hours(
         raise InvalidInput(fields=fouten)
     _check_in_dienst(medewerker, datum)
     staat = _weekstaat(medewerker, *iso_week(datum))
-    staat = Weekstaat.objects.select_for_update().get(pk=staat.pk)
+    staat = Weekstaat.objects.select_for_update(of=("self",)).get(pk=staat.pk)
     _check_open(staat)
     _check_day(medewerker, datum, aantal)
     regel = _line(medewerker, staat, datum, aantal, doel, omschrijving, bron)
@@ -349,7 +355,9 @@ def change_hours(
 ) -> Urenregel:
     """Change a line (its old and its new week must both be open)."""
     regel = (
-        Urenregel.objects.select_for_update().select_related("medewerker", "weekstaat").get(pk=urenregel.pk)
+        Urenregel.objects.select_for_update(of=("self",))
+        .select_related("medewerker", "weekstaat")
+        .get(pk=urenregel.pk)
     )
     policy.require(actor, "urenregel.schrijven", regel, read_action="urenregel.lezen")
     check_version(regel, expected_version)
@@ -398,7 +406,9 @@ def change_hours(
 @transaction.atomic
 def delete_hours(*, actor: Actor, urenregel: Urenregel, expected_version: int | None = None) -> None:
     regel = (
-        Urenregel.objects.select_for_update().select_related("medewerker", "weekstaat").get(pk=urenregel.pk)
+        Urenregel.objects.select_for_update(of=("self",))
+        .select_related("medewerker", "weekstaat")
+        .get(pk=urenregel.pk)
     )
     policy.require(actor, "urenregel.schrijven", regel, read_action="urenregel.lezen")
     check_version(regel, expected_version)
@@ -427,7 +437,9 @@ def save_week(
     Cells whose total did not change keep their lines (so imported lines survive an untouched grid);
     a changed cell is replaced by one line with the new total. Rows not in ``rijen`` are removed.
     """
-    staat = Weekstaat.objects.select_for_update().select_related("medewerker").get(pk=weekstaat.pk)
+    staat = (
+        Weekstaat.objects.select_for_update(of=("self",)).select_related("medewerker").get(pk=weekstaat.pk)
+    )
     policy.require(actor, "urenregel.schrijven", staat, read_action="weekstaat.lezen")
     check_version(staat, expected_version)
     _check_open(staat)
