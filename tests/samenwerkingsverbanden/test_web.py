@@ -130,3 +130,23 @@ def test_detail_page_query_count(
     client.get("/samenwerkingsverbanden/kempen")
     with django_assert_max_num_queries(25):
         assert client.get("/samenwerkingsverbanden/kempen").status_code == 200
+
+
+def test_the_pools_director_is_public_to_everyone_who_sees_the_cooperation(
+    user_named: Callable[[str], Any],
+) -> None:
+    """A raadslid sees who directs the werkorganisatie (a public office), not the rest of the staff."""
+    from seta.organisatie.models import Medewerker, Positie
+
+    directeur = Medewerker.objects.get(gebruiker__username="directeur.bel")
+    assert directeur.positie == Positie.DIRECTEUR
+    client = Client()
+    client.force_login(user_named("raadslid.laren"))
+    html = client.get("/samenwerkingsverbanden/bel").content.decode()
+    assert directeur.naam in html
+    other = Medewerker.objects.filter(
+        samenwerkingsverband=directeur.samenwerkingsverband, positie=Positie.MEDEWERKER
+    ).first()
+    assert other is not None and other.naam not in html
+    client.force_login(user_named("raadslid.bergeijk"))
+    assert client.get("/samenwerkingsverbanden/bel").status_code == 404

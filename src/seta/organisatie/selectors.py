@@ -19,7 +19,7 @@ from seta.autorisaties import policy
 from seta.autorisaties.actor import Actor
 from seta.gemeenten.models import Gemeente
 from seta.organisatie import robuustheid
-from seta.organisatie.models import Competentie, Eenheid, Medewerker
+from seta.organisatie.models import Competentie, Eenheid, Medewerker, Positie
 from seta.samenwerkingsverbanden.models import Samenwerkingsverband
 
 
@@ -256,4 +256,18 @@ def partners_of(samenwerkingsverband: Samenwerkingsverband) -> QuerySet[Gemeente
         Gemeente.objects.filter(deelnames__samenwerkingsverband=samenwerkingsverband)
         .distinct()
         .order_by("naam")
+    )
+
+
+def directie_for(actor: Actor, samenwerkingsverband: Samenwerkingsverband) -> list[tuple[str, str]]:
+    """Names and titles of the pool's serving directors: public information about a public body, shown to
+    everyone who may see the cooperation (unlike other staff records, which are personal data)."""
+    if not policy.can(actor, "samenwerkingsverband.lezen", samenwerkingsverband):
+        return []
+    vandaag = timezone.localdate()
+    return list(
+        Medewerker.objects.filter(samenwerkingsverband=samenwerkingsverband, positie=Positie.DIRECTEUR)
+        .filter(Q(uit_dienst__isnull=True) | Q(uit_dienst__gte=vandaag))
+        .order_by("naam")
+        .values_list("naam", "functietitel")
     )

@@ -7,7 +7,6 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,10 +16,8 @@ from seta.autorisaties import policy
 from seta.autorisaties.actor import Actor, actor_for
 from seta.core.errors import InvalidInput, SetaError
 from seta.gemeenten import selectors as gemeente_selectors
-from seta.gemeenten.forms import apply_errors
 from seta.gemeenten.models import Functie
 from seta.organisatie import selectors as organisatie_selectors
-from seta.organisatie.models import Positie
 from seta.samenwerkingsverbanden import selectors, services
 from seta.samenwerkingsverbanden.forms import DeelnemerForm, InbrengForm
 from seta.samenwerkingsverbanden.models import Samenwerkingsverband
@@ -77,12 +74,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     scope_per_taakgebied: dict[str, list[str]] = {}
     for i in scope:
         scope_per_taakgebied.setdefault(i.taakgebied.naam, []).append(i.deelnemer.gemeente.naam)
-    directie = list(
-        organisatie_selectors.medewerkers_for(actor)
-        .filter(samenwerkingsverband=sv, positie=Positie.DIRECTEUR)
-        .filter(Q(uit_dienst__isnull=True) | Q(uit_dienst__gte=vandaag))
-        .order_by("naam")
-    )
+    directie = organisatie_selectors.directie_for(actor, sv)
     partner_ids = [d.gemeente_id for d in sv.deelnemers_op(bestuursdatum)]
     secretarissen = list(
         gemeente_selectors.functionarissen_for(actor)
@@ -103,7 +95,6 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
             "bestuur": selectors.bestuur_of(actor, sv, bestuursdatum),
             "bestuursdatum": bestuursdatum,
             "directie": directie,
-            "mag_directie_zien": policy.can(actor, "medewerker.lezen", sv),
             "secretarissen": secretarissen,
             "tijdlijn": selectors.tijdlijn_of(actor, sv, vandaag=vandaag),
             "peildatum": peildatum,
