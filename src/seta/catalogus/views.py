@@ -27,9 +27,9 @@ from seta.catalogus.models import (
 )
 from seta.core.errors import SetaError
 from seta.organisatie import selectors as organisatie_selectors
-from seta.organisatie.forms import apply_errors
 from seta.samenwerkingsverbanden import selectors as sv_selectors
 from seta.samenwerkingsverbanden.models import Samenwerkingsverband
+from seta.web.forms import apply_errors
 
 PER_PAGINA = 50
 

@@ -19,7 +19,7 @@ from seta.core.errors import InvalidInput, SetaError
 from seta.financien import exports, grafiek, selectors, services
 from seta.financien.forms import BerekenForm, DrempelForm, VaststellenForm, VerdeelmodelForm
 from seta.financien.models import Afrekening, Scenario
-from seta.organisatie.forms import apply_errors
+from seta.web.forms import apply_errors
 
 
 def _get(qs: Any, pk: int) -> Any:
@@ -106,29 +106,11 @@ def verdeelmodel_nieuw(request: HttpRequest) -> HttpResponse:
         try:
             model = services.draft_model(actor=actor, samenwerkingsverband=sv, **form.cleaned_data)
         except SetaError as exc:
-            _apply(form, exc)
+            apply_errors(form, exc, fallback="configuratie")
         else:
             messages.success(request, f"Verdeelmodel {model.label} is als concept opgeslagen.")
             return redirect("financien:verdeelmodel", pk=model.pk)
     return render(request, "financien/verdeelmodel_form.html", {"form": form, "sv": sv, "model": None})
-
-
-def _apply(form: Any, exc: SetaError) -> None:
-    """Configuration errors name a JSON path: show them at the configuration field."""
-    if isinstance(exc, InvalidInput):
-        for veld, berichten in exc.fields.items():
-            target = (
-                veld if veld in form.fields else ("configuratie" if "configuratie" in form.fields else None)
-            )
-            for bericht in berichten:
-                form.add_error(
-                    target,
-                    f"{veld}: {bericht}" if target == "configuratie" and veld != "configuratie" else bericht,
-                )
-        if not exc.fields:
-            form.add_error(None, exc.detail)
-    else:
-        apply_errors(form, exc)
 
 
 @login_required
@@ -166,7 +148,7 @@ def verdeelmodel(request: HttpRequest, pk: int) -> HttpResponse:
                     omschrijving=bewerk.cleaned_data["omschrijving"],
                 )
             except SetaError as exc:
-                _apply(bewerk, exc)
+                apply_errors(bewerk, exc, fallback="configuratie")
             else:
                 messages.success(request, "Het concept is gewijzigd.")
                 return redirect("financien:verdeelmodel", pk=model.pk)

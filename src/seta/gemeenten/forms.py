@@ -43,12 +43,3 @@ class BeeindigenForm(forms.Form):
         help_text="Bijvoorbeeld 31-12-2026.",
     )
     versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-
-def apply_errors(form: forms.Form, exc: Any) -> None:
-    """Show a service's InvalidInput next to the fields it names (others at the top of the form)."""
-    for veld, berichten in exc.fields.items():
-        for bericht in berichten:
-            form.add_error(veld if veld in form.fields else None, bericht)
-    if not exc.fields:
-        form.add_error(None, exc.detail)

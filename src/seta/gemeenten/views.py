@@ -12,11 +12,12 @@ from django.views.decorators.http import require_http_methods
 
 from seta.autorisaties import policy
 from seta.autorisaties.actor import actor_for
-from seta.core.errors import InvalidInput, SetaError
+from seta.core.errors import SetaError
 from seta.gemeenten import selectors, services
-from seta.gemeenten.forms import BeeindigenForm, FunctionarisForm, apply_errors
+from seta.gemeenten.forms import BeeindigenForm, FunctionarisForm
 from seta.gemeenten.models import Gemeente
 from seta.samenwerkingsverbanden import selectors as sv_selectors
+from seta.web.forms import apply_errors
 
 PER_PAGINA = 50
 
@@ -106,10 +107,8 @@ def functionaris_toevoegen(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             functionaris = services.add_functionaris(actor=actor, gemeente=gemeente, **form.cleaned_data)
-        except InvalidInput as exc:
-            apply_errors(form, exc)
         except SetaError as exc:
-            form.add_error(None, exc.detail)
+            apply_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -140,10 +139,8 @@ def functionaris_beeindigen(request: HttpRequest, slug: str, pk: int) -> HttpRes
                 einddatum=form.cleaned_data["einddatum"],
                 expected_version=form.cleaned_data.get("versie"),
             )
-        except InvalidInput as exc:
-            apply_errors(form, exc)
         except SetaError as exc:
-            form.add_error(None, exc.detail)
+            apply_errors(form, exc)
         else:
             messages.success(request, f"De functie van {functionaris.naam} is beëindigd.")
             return redirect("gemeenten:detail", slug=gemeente.slug)

@@ -8,7 +8,6 @@ from typing import Any
 
 from django import forms
 
-from seta.core.errors import InvalidInput
 from seta.opdrachten import lifecycle
 from seta.opdrachten.models import (
     GerichtAan,
@@ -43,16 +42,6 @@ class SetaForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _style(self)
-
-    def apply_errors(self, exc: InvalidInput, rename: dict[str, str] | None = None) -> None:
-        """Show a service's errors next to the fields they name (others at the top of the form)."""
-        rename = rename or {}
-        for naam, meldingen in exc.fields.items():
-            veld = rename.get(naam, naam)
-            for melding in meldingen:
-                self.add_error(veld if veld in self.fields else None, melding)
-        if not exc.fields:
-            self.add_error(None, exc.detail)
 
 
 class VersieForm(SetaForm):

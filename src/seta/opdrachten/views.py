@@ -27,6 +27,7 @@ from seta.opdrachten import forms, lifecycle, selectors, services
 from seta.opdrachten.models import STATUS_CHOICES, Bestuursopdracht, Initiatief, Vraagstatus, Wijzigingsstatus
 from seta.organisatie import selectors as organisatie_selectors
 from seta.samenwerkingsverbanden import selectors as sv_selectors
+from seta.web.forms import apply_errors
 
 PER_PAGINA = 25
 
@@ -168,7 +169,7 @@ def nieuw(request: HttpRequest) -> HttpResponse:
                 **kaders,
             )
         except InvalidInput as exc:
-            form.apply_errors(exc, {"opdrachtgevers": "gemeenten"})
+            apply_errors(form, exc, rename={"opdrachtgevers": "gemeenten"})
         except Forbidden as exc:
             form.add_error(None, exc.detail)
         else:
@@ -221,7 +222,7 @@ def wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, exc.detail)
             status = 412
         except InvalidInput as exc:
-            form.apply_errors(exc)
+            apply_errors(form, exc)
         except (Conflict, Forbidden) as exc:
             form.add_error(None, exc.detail)
             status = exc.status
@@ -333,7 +334,7 @@ def actie(request: HttpRequest, pk: int, actie: str) -> HttpResponse:
             form.add_error(None, exc.detail)
             status = 412
         except InvalidInput as exc:
-            form.apply_errors(exc, {"externe_kosten": "externe_kosten"})
+            apply_errors(form, exc)
             status = 400
         except (Conflict, Forbidden) as exc:
             form.add_error(None, exc.detail)
@@ -383,7 +384,7 @@ def wijzigingsverzoek_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
                 nieuw_max_euro=d.get("nieuw_max_euro"),
             )
         except InvalidInput as exc:
-            form.apply_errors(exc)
+            apply_errors(form, exc)
             status = 400
         except (Conflict, Forbidden) as exc:
             form.add_error(None, exc.detail)
@@ -516,7 +517,7 @@ def vraag_nieuw(request: HttpRequest) -> HttpResponse:
                 wethouder=data.get("wethouder"),
             )
         except InvalidInput as exc:
-            form.apply_errors(exc, {"samenwerkingsverband": "gemeente"})
+            apply_errors(form, exc, rename={"samenwerkingsverband": "gemeente"})
             status = 400
         except Forbidden as exc:
             form.add_error(None, exc.detail)
@@ -567,7 +568,7 @@ def vraag(request: HttpRequest, pk: int) -> HttpResponse:
                 form.add_error(None, exc.detail)
                 status = 412
             except InvalidInput as exc:
-                form.apply_errors(exc)
+                apply_errors(form, exc)
                 status = 400
             except (Conflict, Forbidden) as exc:
                 form.add_error(None, exc.detail)
@@ -627,7 +628,7 @@ def overleg_nieuw(request: HttpRequest) -> HttpResponse:
                 locatie=d.get("locatie") or "",
             )
         except InvalidInput as exc:
-            form.apply_errors(exc)
+            apply_errors(form, exc)
             status = 400
         except Forbidden as exc:
             form.add_error(None, exc.detail)
@@ -715,7 +716,7 @@ def overleg(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("opdrachten:overleg", pk=obj.pk)
             status = 400
         except InvalidInput as exc:
-            (agenda_form if soort == "agenda" else besluit_form).apply_errors(exc)
+            apply_errors(agenda_form if soort == "agenda" else besluit_form, exc)
             status = 400
         except Forbidden as exc:
             return _forbidden(request, exc)

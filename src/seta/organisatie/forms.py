@@ -8,19 +8,8 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
-from seta.core.errors import InvalidInput, SetaError
 from seta.gemeenten.models import Gemeente
 from seta.organisatie.models import Competentie, Eenheid, Positie, Soort
-
-
-def apply_errors(form: forms.Form, exc: SetaError) -> None:
-    """Show a service's error next to the fields it names (others at the top of the form)."""
-    if isinstance(exc, InvalidInput) and exc.fields:
-        for veld, berichten in exc.fields.items():
-            for bericht in berichten:
-                form.add_error(veld if veld in form.fields else None, bericht)
-    else:
-        form.add_error(None, exc.detail)
 
 
 class EenheidForm(forms.Form):

@@ -19,10 +19,11 @@ from seta.autorisaties.actor import BESTUUR_ROLLEN, POOL_ROLLEN, Actor, actor_fo
 from seta.catalogus import selectors as catalogus_selectors
 from seta.core.errors import SetaError
 from seta.organisatie import selectors, services
-from seta.organisatie.forms import EenheidForm, MedewerkerForm, UitDienstForm, apply_errors
+from seta.organisatie.forms import EenheidForm, MedewerkerForm, UitDienstForm
 from seta.organisatie.models import Competentie, Eenheid, Medewerker, Positie
 from seta.samenwerkingsverbanden import selectors as sv_selectors
 from seta.samenwerkingsverbanden.models import Samenwerkingsverband
+from seta.web.forms import apply_errors
 
 PER_PAGINA = 50
 

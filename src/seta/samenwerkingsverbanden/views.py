@@ -14,13 +14,14 @@ from django.views.decorators.http import require_http_methods
 
 from seta.autorisaties import policy
 from seta.autorisaties.actor import Actor, actor_for
-from seta.core.errors import InvalidInput, SetaError
+from seta.core.errors import SetaError
 from seta.gemeenten import selectors as gemeente_selectors
 from seta.gemeenten.models import Functie
 from seta.organisatie import selectors as organisatie_selectors
 from seta.samenwerkingsverbanden import selectors, services
 from seta.samenwerkingsverbanden.forms import DeelnemerForm, InbrengForm
 from seta.samenwerkingsverbanden.models import Samenwerkingsverband
+from seta.web.forms import apply_errors
 
 GEEN_TOEGANG = "Alleen de leden van het dagelijks bestuur (en de beheerder) wijzigen deelnemers en scope."
 
@@ -124,10 +125,8 @@ def deelnemer_toevoegen(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             deelnemer = services.add_deelnemer(actor=actor, samenwerkingsverband=sv, **form.cleaned_data)
-        except InvalidInput as exc:
-            apply_errors(form, exc)
         except SetaError as exc:
-            form.add_error(None, exc.detail)
+            apply_errors(form, exc)
         else:
             overgenomen = deelnemer.inbreng.count()
             messages.success(
@@ -159,10 +158,8 @@ def inbreng_toevoegen(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             inbreng = services.bring_in_taakgebied(actor=actor, **form.cleaned_data)
-        except InvalidInput as exc:
-            apply_errors(form, exc)
         except SetaError as exc:
-            form.add_error(None, exc.detail)
+            apply_errors(form, exc)
         else:
             messages.success(
                 request,

@@ -23,6 +23,7 @@ from seta.scan.forms import HandmatigePartnerForm, NieuweScanForm, ThemaForm, Zo
 from seta.scan.models import Casusvorm, Scansessie
 from seta.scan.pdf import render_pdf
 from seta.scan.services import PartnerInvoer
+from seta.web.forms import apply_errors
 
 RISICO_KLASSE = {
     "hoog": "rood",
@@ -111,8 +112,7 @@ def nieuw(request: HttpRequest) -> HttpResponse:
         try:
             scan = services.create_scansessie(actor=actor, naam=form.cleaned_data["naam"])
         except InvalidInput as exc:
-            for veld, meldingen in exc.fields.items():
-                form.add_error(veld if veld in form.fields else None, meldingen)
+            apply_errors(form, exc)
         else:
             messages.success(request, f"De scan '{scan.naam}' is aangemaakt. Kies eerst de partnergemeenten.")
             return redirect("scan:partners", pk=scan.pk)

@@ -18,10 +18,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from seta.autorisaties import policy
 from seta.autorisaties.actor import Actor, actor_for
 from seta.core.errors import InvalidInput, SetaError
-from seta.organisatie.forms import apply_errors
 from seta.uren import selectors, services
 from seta.uren.forms import HeropenForm, ImportForm
 from seta.uren.models import Weekstaat, Weekstatus
+from seta.web.forms import apply_errors
 
 
 def _week_param(value: str | None) -> tuple[int, int]:
