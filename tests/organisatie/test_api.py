@@ -193,3 +193,48 @@ def test_list_endpoints_have_bounded_queries(
     with django_assert_max_num_queries(14):
         r = client.get(path, {"paginaGrootte": 200})
     assert r.status_code == 200 and r.json()["count"] > 0
+
+
+def test_personeelsnummer_field_filter_and_validation(
+    api_as: ApiAs, eenheid: Callable[[str, str], Eenheid], staff_of: Callable[[str], Medewerker]
+) -> None:
+    client = api_as("directeur.bel")
+    mw = staff_of("medewerker.bel")
+    assert client.get(f"/api/v1/medewerkers/{mw.pk}").json()["personeelsnummer"] == mw.personeelsnummer
+    gevonden = client.get("/api/v1/medewerkers", {"personeelsnummer": mw.personeelsnummer.lower()}).json()
+    assert gevonden["count"] == 1 and gevonden["results"][0]["id"] == mw.pk
+    assert client.get("/api/v1/medewerkers", {"personeelsnummer": "BEL-99999"}).json()["count"] == 0
+    # Hire with a number already in use: 400 naming the field, nothing stored.
+    r = client.post(
+        "/api/v1/medewerkers",
+        {
+            "eenheid": eenheid("bel", "hr").pk,
+            "naam": "Dubbel Nummer",
+            "personeelsnummer": mw.personeelsnummer,
+        },
+        format="json",
+    )
+    assert r.status_code == 400
+    assert r["Content-Type"].startswith("application/problem+json")
+    assert [p["name"] for p in r.json()["invalidParams"]] == ["personeelsnummer"]
+    assert not Medewerker.objects.filter(naam="Dubbel Nummer").exists()
+    r = client.post(
+        "/api/v1/medewerkers",
+        {"eenheid": eenheid("bel", "hr").pk, "naam": "Nieuw Nummer", "personeelsnummer": "BEL-09100"},
+        format="json",
+    )
+    assert r.status_code == 201 and r.json()["personeelsnummer"] == "BEL-09100"
+    r = client.patch(
+        f"/api/v1/medewerkers/{r.json()['id']}",
+        {"personeelsnummer": "BEL-09101"},
+        format="json",
+        HTTP_IF_MATCH=r["ETag"],
+    )
+    assert r.status_code == 200 and r.json()["personeelsnummer"] == "BEL-09101"
+    # Other cooperations' staff are not found by number either.
+    assert (
+        api_as("directeur.kempen")
+        .get("/api/v1/medewerkers", {"personeelsnummer": mw.personeelsnummer})
+        .json()["count"]
+        == 0
+    )

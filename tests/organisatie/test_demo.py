@@ -70,3 +70,16 @@ def test_demo_shows_eenmansposten(slug: str, actor_named: Callable[[str], Any]) 
     assert rapport.pool, "some rare competences should be held by one person"
     assert all(p.houder is not None for p in rapport.pool)
     assert rapport.aantal_competenties > len(rapport.pool)
+
+
+@pytest.mark.parametrize(
+    ("slug", "patroon"), [("bel", r"BEL-\d{5}"), ("gtb", r"\d{6}"), ("kempen", r"KMP-\d{4}")]
+)
+def test_every_demo_medewerker_has_a_unique_personeelsnummer(slug: str, patroon: str) -> None:
+    import re
+
+    nummers = list(
+        Medewerker.objects.filter(samenwerkingsverband__slug=slug).values_list("personeelsnummer", flat=True)
+    )
+    assert nummers and all(re.fullmatch(patroon, n) for n in nummers)
+    assert len(set(nummers)) == len(nummers)

@@ -264,3 +264,84 @@ def test_competenties_are_added_by_a_directeur_only(actor_named: ActorOf) -> Non
         services.create_competentie(actor=actor_named("directeur.bel"), naam="gaswinning en versterking")
     with pytest.raises(Forbidden):
         services.create_competentie(actor=actor_named("teamleider.bel"), naam="Iets")
+
+
+# --- personeelsnummer -----------------------------------------------------------------------------------------
+def test_personeelsnummer_on_hire_is_unique_per_cooperation(actor_named: ActorOf, eenheid: EenheidOf) -> None:
+    d = actor_named("directeur.bel")
+    m = services.hire_medewerker(
+        actor=d, eenheid=eenheid("bel", "hr"), naam="Nina Peeters", personeelsnummer=" BEL-09001 "
+    )
+    assert m.personeelsnummer == "BEL-09001"
+    # The same number again in BEL (also in other letters) is refused, naming the field.
+    with pytest.raises(InvalidInput) as exc:
+        services.hire_medewerker(
+            actor=d, eenheid=eenheid("bel", "financien"), naam="Otto Peeters", personeelsnummer="bel-09001"
+        )
+    assert list(exc.value.fields) == ["personeelsnummer"]
+    assert exc.value.fields["personeelsnummer"] == [
+        "Het personeelsnummer 'bel-09001' is al in gebruik in dit samenwerkingsverband."
+    ]
+    # Another cooperation has its own numbering.
+    other = services.hire_medewerker(
+        actor=actor_named("directeur.kempen"),
+        eenheid=eenheid("kempen", "hr"),
+        naam="Nina Peeters",
+        personeelsnummer="BEL-09001",
+    )
+    assert other.personeelsnummer == "BEL-09001"
+    # Old-style records without a number stay possible (and do not collide with each other).
+    a = services.hire_medewerker(actor=d, eenheid=eenheid("bel", "hr"), naam="Zonder Nummer")
+    b = services.hire_medewerker(actor=d, eenheid=eenheid("bel", "hr"), naam="Ook Zonder")
+    assert a.personeelsnummer == b.personeelsnummer == ""
+
+
+@pytest.mark.parametrize("nummer", ["BEL 00123", "-123", "BEL-", "X" * 21, "nr#5", "BEL-00101"])
+def test_invalid_or_taken_personeelsnummer_is_named(
+    actor_named: ActorOf, eenheid: EenheidOf, nummer: str
+) -> None:
+    with pytest.raises(InvalidInput) as exc:
+        services.hire_medewerker(
+            actor=actor_named("directeur.bel"),
+            eenheid=eenheid("bel", "hr"),
+            naam="Test Persoon",
+            personeelsnummer=nummer,
+        )
+    assert list(exc.value.fields) == ["personeelsnummer"]
+    assert "personeelsnummer" in exc.value.fields["personeelsnummer"][0].lower()
+
+
+@pytest.mark.parametrize("nummer", ["123456", "BEL-00123", "GR/2019/17", "a.b_c"])
+def test_valid_personeelsnummer_shapes(actor_named: ActorOf, eenheid: EenheidOf, nummer: str) -> None:
+    m = services.hire_medewerker(
+        actor=actor_named("directeur.gtb"),
+        eenheid=eenheid("gtb", "hr"),
+        naam="Test Persoon",
+        personeelsnummer=nummer,
+    )
+    assert m.personeelsnummer == nummer
+
+
+def test_update_personeelsnummer(actor_named: ActorOf, colleague: Callable[[str, str], Medewerker]) -> None:
+    tl = actor_named("teamleider.bel")
+    m = colleague("bel", "werk-inkomen")
+    ander = colleague("bel", "maatschappelijke-zaken")
+    assert m.personeelsnummer and ander.personeelsnummer  # the demo numbers everyone
+    with pytest.raises(InvalidInput) as exc:
+        services.update_medewerker(actor=tl, medewerker=m, personeelsnummer=ander.personeelsnummer)
+    assert list(exc.value.fields) == ["personeelsnummer"]
+    with pytest.raises(InvalidInput) as exc:
+        services.update_medewerker(actor=tl, medewerker=m, personeelsnummer="  ")
+    assert exc.value.fields["personeelsnummer"] == [
+        "Een personeelsnummer kan niet worden gewist; geef zo nodig een ander nummer."
+    ]
+    # Keeping one's own number (another field changes) is no conflict with oneself.
+    m = services.update_medewerker(
+        actor=tl, medewerker=m, personeelsnummer=m.personeelsnummer, fte=Decimal("0.90")
+    )
+    m = services.update_medewerker(
+        actor=tl, medewerker=m, personeelsnummer="BEL-77777", expected_version=m.versie
+    )
+    assert Medewerker.objects.get(pk=m.pk).personeelsnummer == "BEL-77777"
+    event = AuditEvent.objects.filter(actie="medewerker.wijzigen", object_id=str(m.pk)).latest("pk")
+    assert event.na["personeelsnummer"] == "BEL-77777"

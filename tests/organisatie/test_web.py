@@ -43,12 +43,15 @@ def test_unit_page_shows_staff_only_to_the_pool(
     client_as: Callable[[str], Client], eenheid: Callable[[str, str], Eenheid]
 ) -> None:
     werk = eenheid("bel", "werk-inkomen")
-    naam = Medewerker.objects.filter(eenheid=werk, uit_dienst__isnull=True).first().naam  # type: ignore[union-attr]
+    iemand = Medewerker.objects.filter(eenheid=werk, uit_dienst__isnull=True).first()
+    assert iemand is not None
+    naam, nummer = iemand.naam, iemand.personeelsnummer
     pool = client_as("medewerker.bel").get(f"/organisatie/eenheden/{werk.pk}").content.decode()
     assert naam in pool
+    assert "Personeelsnummer" in pool and nummer in pool
     raad = client_as("raadslid.laren").get(f"/organisatie/eenheden/{werk.pk}")
     assert raad.status_code == 200
-    assert naam not in raad.content.decode()
+    assert naam not in raad.content.decode() and nummer not in raad.content.decode()
     assert "Personeelsgegevens zijn alleen zichtbaar" in raad.content.decode()
     assert client_as("raadslid.bladel").get(f"/organisatie/eenheden/{werk.pk}").status_code == 404
 
@@ -69,6 +72,14 @@ def test_mensen_page(client_as: Callable[[str], Client]) -> None:
     assert r.status_code == 200
     html = r.content.decode()
     assert "Teamleider" in html and "Bestuur van BEL Combinatie" in html
+    # The people page shows and finds the personeelsnummer.
+    m, ander = Medewerker.objects.filter(samenwerkingsverband__slug="bel", uit_dienst__isnull=True).order_by(
+        "pk"
+    )[5:7]
+    r = client_as("controller.bel").get("/organisatie/mensen", {"zoek": m.personeelsnummer.lower()})
+    html = r.content.decode()
+    assert m.naam in html and m.personeelsnummer in html
+    assert ander.naam not in html
     assert client_as("raadslid.laren").get("/organisatie/mensen").status_code == 403
 
 
@@ -109,6 +120,7 @@ def test_teamleider_edits_fte_through_the_form(
     assert client.get(url).status_code == 200
     data = {
         "naam": m.naam,
+        "personeelsnummer": m.personeelsnummer,
         "functietitel": m.functietitel,
         "eenheid": m.eenheid_id,
         "positie": m.positie,

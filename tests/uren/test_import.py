@@ -237,3 +237,131 @@ def test_upload_page(client: Any, user_named: Any, mw: Any, item: Any, laren: An
     assert r.status_code == 200 and "fout.csv, rij 2, kolom datum" in r.content.decode()
     client.force_login(user_named("medewerker.bel"))
     assert client.get("/uren/importeren").status_code == 403
+
+
+# --- matching the medewerker column: personeelsnummer first, then id, then exact name ---------------------------
+def _hire(actor_named: Any, naam: str, personeelsnummer: str = "") -> Any:
+    import datetime as dt
+
+    from seta.organisatie import services as organisatie
+    from seta.organisatie.models import Eenheid
+
+    return organisatie.hire_medewerker(
+        actor=actor_named("directeur.bel"),
+        eenheid=Eenheid.objects.get(samenwerkingsverband__slug="bel", code="hr"),
+        naam=naam,
+        personeelsnummer=personeelsnummer,
+        in_dienst=dt.date(2026, 1, 1),
+    )
+
+
+def test_import_matches_on_personeelsnummer(
+    actor_named: Any, bel: Any, mw: Any, item: Any, laren: Any
+) -> None:
+    assert mw.personeelsnummer.startswith("BEL-")
+    # A file as a time-keeping system writes it: a "Personeelsnummer" column, numbers in any case.
+    kop = ["Personeelsnummer", "Datum", "Uren", "Projectcode", "Gemeente", "Omschrijving"]
+    rows = [
+        kop,
+        [mw.personeelsnummer, "14-09-2026", "7,5", item.code, laren.cbs_code, "Vergunningen"],
+        [mw.personeelsnummer.lower(), "15-09-2026", "8", "overhead", "", "Opleiding"],
+    ]
+    import csv
+
+    out = io.StringIO()
+    csv.writer(out, delimiter=";").writerows(rows)
+    verslag = importeren.import_file(
+        actor=actor_named("controller.bel"),
+        samenwerkingsverband=bel,
+        bestandsnaam="tijdschrijf-export.csv",
+        inhoud=out.getvalue().encode(),
+    )
+    assert (verslag.nieuw, verslag.uren) == (2, Decimal("15.5"))
+    assert Urenregel.objects.filter(medewerker=mw, bron=f"import:{verslag.sha256}").count() == 2
+
+
+def test_personeelsnummer_wins_over_a_record_id(actor_named: Any, bel: Any, mw: Any) -> None:
+    # A numeric personeelsnummer that happens to equal another person's record id: the number wins.
+    nieuw = _hire(actor_named, "Numeriek Nummer", personeelsnummer=str(mw.pk))
+    verslag = importeren.import_file(
+        actor=actor_named("controller.bel"),
+        samenwerkingsverband=bel,
+        bestandsnaam="nummers.xlsx",
+        inhoud=_xlsx([[mw.pk, "14-09-2026", 3, "overhead", None, "via nummer"]]),
+    )
+    assert verslag.nieuw == 1
+    assert Urenregel.objects.get(bron=f"import:{verslag.sha256}").medewerker_id == nieuw.pk
+    # Old records without a number are still found by id and by name.
+    oud = _hire(actor_named, "Oud Dossier")
+    verslag = importeren.import_file(
+        actor=actor_named("controller.bel"),
+        samenwerkingsverband=bel,
+        bestandsnaam="oud.csv",
+        inhoud=_csv(
+            [
+                [oud.pk, "14-09-2026", "2", "overhead", "", ""],
+                ["oud dossier", "15-09-2026", "2", "overhead", "", ""],
+            ]
+        ),
+    )
+    assert verslag.nieuw == 2
+    assert set(
+        Urenregel.objects.filter(bron=f"import:{verslag.sha256}").values_list("medewerker_id", flat=True)
+    ) == {oud.pk}
+
+
+def test_unknown_personeelsnummer_names_row_and_column(actor_named: Any, bel: Any, mw: Any) -> None:
+    voor = Urenregel.objects.count()
+    with pytest.raises(InvalidInput) as exc:
+        importeren.import_file(
+            actor=actor_named("controller.bel"),
+            samenwerkingsverband=bel,
+            bestandsnaam="export.csv",
+            inhoud=_csv(
+                [
+                    [mw.personeelsnummer, "14-09-2026", "4", "overhead", "", ""],
+                    ["BEL-99999", "14-09-2026", "4", "overhead", "", ""],
+                ]
+            ),
+        )
+    assert exc.value.fields == {
+        "rij 3, kolom medewerker": [
+            f"export.csv, rij 3, kolom medewerker: 'BEL-99999' is geen personeelsnummer of naam van een "
+            f"medewerker van {bel}."
+        ]
+    }
+    assert Urenregel.objects.count() == voor  # all or nothing: the good row 2 is not stored either
+
+
+def test_ambiguous_name_names_row_column_and_the_candidates(actor_named: Any, bel: Any) -> None:
+    a = _hire(actor_named, "Jan Dubbel", personeelsnummer="BEL-09202")
+    b = _hire(actor_named, "Jan Dubbel", personeelsnummer="BEL-09201")
+    with pytest.raises(InvalidInput) as exc:
+        importeren.import_file(
+            actor=actor_named("controller.bel"),
+            samenwerkingsverband=bel,
+            bestandsnaam="dubbel.xlsx",
+            inhoud=_xlsx([["Jan Dubbel", "14-09-2026", 8, "overhead", None, None]]),
+        )
+    assert exc.value.fields == {
+        "rij 2, kolom medewerker": [
+            f"dubbel.xlsx, rij 2, kolom medewerker: 'Jan Dubbel' past bij 2 medewerkers van {bel} "
+            "(BEL-09201, BEL-09202); gebruik het personeelsnummer."
+        ]
+    }
+    # With the numbers the same hours go to the right people.
+    verslag = importeren.import_file(
+        actor=actor_named("controller.bel"),
+        samenwerkingsverband=bel,
+        bestandsnaam="dubbel-met-nummers.xlsx",
+        inhoud=_xlsx(
+            [
+                ["BEL-09202", "14-09-2026", 8, "overhead", None, None],
+                ["BEL-09201", "14-09-2026", 6, "overhead", None, None],
+            ]
+        ),
+    )
+    regels = dict(
+        Urenregel.objects.filter(bron=f"import:{verslag.sha256}").values_list("medewerker_id", "uren")
+    )
+    assert regels == {a.pk: Decimal("8"), b.pk: Decimal("6")}

@@ -58,6 +58,9 @@ class MedewerkerFilter(django_filters.FilterSet):
         field_name="samenwerkingsverband__slug", label="Slug, bijv. bel."
     )
     eenheid = django_filters.NumberFilter(field_name="eenheid_id", label="Id van de eenheid.")
+    personeelsnummer = django_filters.CharFilter(
+        lookup_expr="iexact", label="Personeelsnummer (hoofdletters maken niet uit), bijv. BEL-00123."
+    )
     positie = django_filters.ChoiceFilter(choices=Positie.choices)
     competentie = django_filters.CharFilter(
         method="filter_competentie", label="Naam of id van een competentie."
@@ -75,6 +78,7 @@ class MedewerkerFilter(django_filters.FilterSet):
         fields = [
             "samenwerkingsverband",
             "eenheid",
+            "personeelsnummer",
             "positie",
             "competentie",
             "afkomstigVan",

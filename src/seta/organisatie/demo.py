@@ -7,7 +7,9 @@
 - Kempengemeenten (Menu 1): six shared units, each hosted by a partner; about 80 staff.
 
 Pool logins ``<rol>.<verband>`` (``directeur.bel``, ``controller.gtb``, ``teamleider.kempen``,
-``medewerker.bel`` …), password ``demo``, each linked to a Medewerker. Everything is bulk-inserted.
+``medewerker.bel`` …), password ``demo``, each linked to a Medewerker. Every medewerker has a
+personeelsnummer (``BEL-00101``, ``710001``, ``KMP-0001`` …, numbered in build order). Everything is
+bulk-inserted.
 Some rare competences are held by exactly one person, so the eenmansposten show.
 """
 
@@ -465,6 +467,15 @@ def _kempen() -> Unit:
     )
 
 
+# Staff numbers as each pool's time-keeping system writes them (deterministic: the n-th staff member built).
+PERSONEELSNUMMERS: dict[str, str] = {
+    "bel": "BEL-{n:05d}",  # BEL-00101, BEL-00102, …
+    "gtb": "{n:06d}",  # Groningen's numeric numbers: 710001, …
+    "kempen": "KMP-{n:04d}",
+}
+PERSONEELSNUMMER_START: dict[str, int] = {"bel": 100, "gtb": 710000, "kempen": 0}
+
+
 # cooperation key → (structure, code of the teamleider's unit (with teams), code of medewerker's team, start)
 ORGANISATIES: dict[str, tuple[Any, str, str, dt.date]] = {
     "bel": (_bel, "sociaal", "werk-inkomen", dt.date(2008, 1, 1)),
@@ -637,6 +648,9 @@ def build(ctx: DemoContext) -> None:
             m.gebruiker = by_name[f"{rol}.{key}"]
             users[f"{rol}.{key}"] = m.gebruiker
 
+        formaat = PERSONEELSNUMMERS.get(key, key.upper() + "-{n:05d}")
+        for n, m in enumerate(staff, start=PERSONEELSNUMMER_START.get(key, 0) + 1):
+            m.personeelsnummer = formaat.format(n=n)
         Medewerker.objects.bulk_create(staff)
         Through = Medewerker.competenties.through
         Through.objects.bulk_create(

@@ -56,6 +56,13 @@ class EenheidForm(forms.Form):
 
 class MedewerkerForm(forms.Form):
     naam = forms.CharField(label="Naam", max_length=150)
+    personeelsnummer = forms.CharField(
+        label="Personeelsnummer",
+        max_length=20,
+        required=False,
+        help_text="Zoals het tijdschrijfsysteem de medewerker noemt, bijv. BEL-00123. "
+        "Uniek binnen de werkorganisatie.",
+    )
     functietitel = forms.CharField(label="Functie", max_length=150, required=False)
     eenheid = forms.ModelChoiceField(
         label="Eenheid",
@@ -107,7 +114,7 @@ class MedewerkerForm(forms.Form):
         self.fields["afkomstig_van"].queryset = partners  # type: ignore[attr-defined]
         if not nieuw:
             del self.fields["in_dienst"]
-        for name in ("naam", "functietitel", "fte", "schaal"):
+        for name in ("naam", "personeelsnummer", "functietitel", "fte", "schaal"):
             self.fields[name].widget.attrs["class"] = "utrecht-textbox"
 
 

@@ -86,6 +86,14 @@ class Medewerker(VersionedModel):
         Samenwerkingsverband, on_delete=models.CASCADE, related_name="medewerkers"
     )
     naam = models.CharField("naam", max_length=150)
+    personeelsnummer = models.CharField(
+        "personeelsnummer",
+        max_length=20,
+        blank=True,
+        default="",
+        help_text="Het nummer waarmee tijdschrijf- en salarissystemen de medewerker aanduiden, "
+        "bijv. BEL-00123; uniek binnen het samenwerkingsverband. Mag leeg blijven bij oude dossiers.",
+    )
     eenheid = models.ForeignKey(Eenheid, on_delete=models.PROTECT, related_name="medewerkers")
     positie = models.CharField("positie", max_length=20, choices=Positie.choices, default=Positie.MEDEWERKER)
     functietitel = models.CharField("functie", max_length=150, blank=True)
@@ -118,6 +126,14 @@ class Medewerker(VersionedModel):
         verbose_name = "medewerker"
         verbose_name_plural = "medewerkers"
         ordering = ["samenwerkingsverband__naam", "naam"]
+        constraints = [
+            # Unique per cooperation; old records without a number (empty) are exempt.
+            models.UniqueConstraint(
+                fields=["samenwerkingsverband", "personeelsnummer"],
+                condition=~models.Q(personeelsnummer=""),
+                name="uniek_personeelsnummer",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.naam

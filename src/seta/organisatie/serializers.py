@@ -134,6 +134,7 @@ class MedewerkerSerializer(serializers.ModelSerializer[Medewerker]):
             "id",
             "samenwerkingsverband",
             "naam",
+            "personeelsnummer",
             "eenheid",
             "eenheid_naam",
             "positie",
@@ -156,6 +157,13 @@ class MedewerkerSerializer(serializers.ModelSerializer[Medewerker]):
 class MedewerkerInvoerSerializer(serializers.Serializer[Any]):
     eenheid = ScopedPrimaryKeyField(scope=selectors.eenheden_for)
     naam = serializers.CharField(max_length=150)
+    personeelsnummer = serializers.CharField(
+        max_length=20,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Nummer in het tijdschrijfsysteem, bijv. BEL-00123; uniek binnen het samenwerkingsverband.",
+    )
     functietitel = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
     positie = serializers.ChoiceField(choices=Positie.choices, default=Positie.MEDEWERKER)
     fte = serializers.DecimalField(max_digits=4, decimal_places=2, default=Decimal("1.00"))
@@ -176,6 +184,7 @@ class MedewerkerInvoerSerializer(serializers.Serializer[Any]):
 class MedewerkerWijzigSerializer(serializers.Serializer[Any]):
     eenheid = ScopedPrimaryKeyField(scope=selectors.eenheden_for, required=False)
     naam = serializers.CharField(max_length=150, required=False)
+    personeelsnummer = serializers.CharField(max_length=20, required=False, allow_blank=True)
     functietitel = serializers.CharField(max_length=150, required=False, allow_blank=True)
     positie = serializers.ChoiceField(choices=Positie.choices, required=False)
     fte = serializers.DecimalField(max_digits=4, decimal_places=2, required=False)

@@ -8,6 +8,7 @@ only the directeur appoints managers (``medewerker.leidinggevende_aanstellen``).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -27,6 +28,9 @@ from seta.samenwerkingsverbanden.models import Menu, Samenwerkingsverband
 FTE_MIN = Decimal("0.01")
 FTE_MAX = Decimal("1.50")
 LEIDINGGEVENDE_POSITIES = frozenset({Positie.DIRECTEUR, Positie.CONTROLLER, Positie.TEAMLEIDER})
+PERSONEELSNUMMER_MAX = 20
+# Letters and digits, with - . / _ inside: "BEL-00123", "004711", "GR/2019/17".
+PERSONEELSNUMMER_RE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9./_-]*[A-Za-z0-9])?")
 
 
 # --- validation helpers -----------------------------------------------------------------------------------
@@ -222,6 +226,34 @@ def _check_medewerker_velden(
         errors.setdefault("eenheid", []).append("Deze eenheid hoort bij een ander samenwerkingsverband.")
 
 
+def _check_personeelsnummer(
+    sv: Samenwerkingsverband, value: Any, exclude_pk: int | None, errors: dict[str, list[str]]
+) -> str:
+    """The cleaned staff number ('' = none). Unique within the cooperation, compared without case, so an
+    import that matches on it can never hit two people."""
+    nummer = str(value or "").strip()
+    if not nummer:
+        return ""
+    if len(nummer) > PERSONEELSNUMMER_MAX:
+        errors.setdefault("personeelsnummer", []).append(
+            f"Het personeelsnummer is hoogstens {PERSONEELSNUMMER_MAX} tekens lang."
+        )
+    elif not PERSONEELSNUMMER_RE.fullmatch(nummer):
+        errors.setdefault("personeelsnummer", []).append(
+            "Een personeelsnummer bestaat uit letters en cijfers, eventueel met - . / of _ ertussen "
+            "(bijv. BEL-00123)."
+        )
+    else:
+        qs = Medewerker.objects.filter(samenwerkingsverband=sv, personeelsnummer__iexact=nummer)
+        if exclude_pk is not None:
+            qs = qs.exclude(pk=exclude_pk)
+        if qs.exists():
+            errors.setdefault("personeelsnummer", []).append(
+                f"Het personeelsnummer {nummer!r} is al in gebruik in dit samenwerkingsverband."
+            )
+    return nummer
+
+
 def _probe(sv_id: int, eenheid_id: int | None) -> Medewerker:
     """An unsaved staff record standing for 'someone in that unit', to ask the policy about a unit."""
     return Medewerker(samenwerkingsverband_id=sv_id, eenheid_id=eenheid_id)  # type: ignore[misc]
@@ -233,6 +265,7 @@ def hire_medewerker(
     actor: Actor,
     eenheid: Eenheid,
     naam: str,
+    personeelsnummer: str = "",
     in_dienst: dt.date | None = None,
     functietitel: str = "",
     positie: str = Positie.MEDEWERKER,
@@ -256,11 +289,13 @@ def hire_medewerker(
     }
     errors: dict[str, list[str]] = {}
     _check_medewerker_velden(sv, values, errors)
+    personeelsnummer = _check_personeelsnummer(sv, personeelsnummer, None, errors)
     _raise(errors)
     medewerker = Medewerker(
         samenwerkingsverband=sv,
         eenheid=eenheid,
         naam=values["naam"],
+        personeelsnummer=personeelsnummer,
         functietitel=functietitel or "",
         positie=positie,
         fte=values["fte"],
@@ -293,8 +328,17 @@ def update_medewerker(
     competenties: Iterable[Competentie] | None = None,
     **changes: Any,
 ) -> Medewerker:
-    """Change FTE, position, function title, scale, origin, name, unit or competences of a staff member."""
-    allowed = {"naam", "functietitel", "positie", "fte", "schaal", "afkomstig_van", "eenheid"}
+    """Change FTE, position, function title, scale, origin, name, staff number, unit or competences."""
+    allowed = {
+        "naam",
+        "personeelsnummer",
+        "functietitel",
+        "positie",
+        "fte",
+        "schaal",
+        "afkomstig_van",
+        "eenheid",
+    }
     unknown = set(changes) - allowed
     if unknown:
         raise InvalidInput(fields={name: ["Dit veld kan niet worden gewijzigd."] for name in sorted(unknown)})
@@ -314,6 +358,15 @@ def update_medewerker(
         policy.require(actor, "medewerker.leidinggevende_aanstellen", medewerker)
     errors: dict[str, list[str]] = {}
     _check_medewerker_velden(sv, changes, errors)
+    if "personeelsnummer" in changes:
+        changes["personeelsnummer"] = _check_personeelsnummer(
+            sv, changes["personeelsnummer"], medewerker.pk, errors
+        )
+        if medewerker.personeelsnummer and not changes["personeelsnummer"]:
+            # Imports of hours find people by this number: it can be corrected, not removed.
+            errors.setdefault("personeelsnummer", []).append(
+                "Een personeelsnummer kan niet worden gewist; geef zo nodig een ander nummer."
+            )
     _raise(errors)
     before = audit.snapshot(medewerker)
     for name, value in changes.items():

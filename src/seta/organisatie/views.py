@@ -202,7 +202,9 @@ def mensen(request: HttpRequest) -> HttpResponse:
     zoek = g.get("zoek", "").strip()
     if zoek:
         filters["zoek"] = zoek
-        qs = qs.filter(Q(naam__icontains=zoek) | Q(functietitel__icontains=zoek))
+        qs = qs.filter(
+            Q(naam__icontains=zoek) | Q(functietitel__icontains=zoek) | Q(personeelsnummer__iexact=zoek)
+        )
 
     pagina = Paginator(qs.distinct(), PER_PAGINA).get_page(g.get("pagina"))
     params = g.copy()
@@ -372,6 +374,7 @@ def medewerker_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
     eenheden = selectors.beheerbare_eenheden_for(actor, sv, "medewerker.wijzigen")
     initial = {
         "naam": m.naam,
+        "personeelsnummer": m.personeelsnummer,
         "functietitel": m.functietitel,
         "eenheid": m.eenheid_id,
         "positie": m.positie,

@@ -1,7 +1,7 @@
 """Import of hours exported from time-keeping systems (CSV or XLSX): all or nothing, idempotent.
 
 Columns (a header row; names are matched case-insensitively, common synonyms accepted):
-``medewerker`` (personeelsnummer or naam), ``datum``, ``uren``, ``code`` (the nummer of a
+``medewerker`` (personeelsnummer, else record id or exact naam), ``datum``, ``uren``, ``code`` (the nummer of a
 bestuursopdracht, the code of a catalogusitem, or ``overhead``), ``gemeente`` (CBS code, for regular
 work on a catalogusitem) and ``omschrijving``.
 
@@ -217,10 +217,19 @@ def import_file(
 
     sv = samenwerkingsverband
     medewerkers = list(Medewerker.objects.filter(samenwerkingsverband=sv))
-    per_nummer = {str(m.pk): m for m in medewerkers}
+    # Matched in this order: personeelsnummer (as the time-keeping system knows them; without case),
+    # then the record id, then the exact name (only when one person has it).
+    per_personeelsnummer: dict[str, list[Medewerker]] = defaultdict(list)
+    per_id = {str(m.pk): m for m in medewerkers}
     per_naam: dict[str, list[Medewerker]] = defaultdict(list)
     for m in medewerkers:
+        if m.personeelsnummer:
+            per_personeelsnummer[m.personeelsnummer.strip().lower()].append(m)
         per_naam[m.naam.strip().lower()].append(m)
+
+    def nummers(kandidaten: list[Medewerker]) -> str:
+        return ", ".join(sorted(m.personeelsnummer or f"id {m.pk}" for m in kandidaten))
+
     items = {c.code.lower(): c for c in Catalogusitem.objects.filter(samenwerkingsverband=sv)}
     opdrachten = {
         o.nummer.lower(): o
@@ -252,18 +261,36 @@ def import_file(
         # medewerker
         wie = _text(cell(cells, "medewerker"))
         medewerker: Medewerker | None = None
+        op_nummer = per_personeelsnummer.get(wie.lower(), [])
+        op_naam = per_naam.get(wie.lower(), [])
         if not wie:
             fouten.add(rijnummer, "medewerker", "leeg; geef het personeelsnummer of de naam.")
-        elif wie in per_nummer:
-            medewerker = per_nummer[wie]
-        elif len(per_naam.get(wie.lower(), [])) == 1:
-            medewerker = per_naam[wie.lower()][0]
-        elif per_naam.get(wie.lower()):
+        elif len(op_nummer) == 1:
+            medewerker = op_nummer[0]
+        elif op_nummer:  # only possible for records written before numbers were checked
             fouten.add(
-                rijnummer, "medewerker", f"'{wie}' komt meer dan eens voor; gebruik het personeelsnummer."
+                rijnummer,
+                "medewerker",
+                f"personeelsnummer '{wie}' hoort bij {len(op_nummer)} medewerkers van {sv}; "
+                "maak de personeelsnummers eerst uniek.",
+            )
+        elif wie in per_id:
+            medewerker = per_id[wie]
+        elif len(op_naam) == 1:
+            medewerker = op_naam[0]
+        elif op_naam:
+            fouten.add(
+                rijnummer,
+                "medewerker",
+                f"'{wie}' past bij {len(op_naam)} medewerkers van {sv} ({nummers(op_naam)}); "
+                "gebruik het personeelsnummer.",
             )
         else:
-            fouten.add(rijnummer, "medewerker", f"'{wie}' is geen medewerker van {sv}.")
+            fouten.add(
+                rijnummer,
+                "medewerker",
+                f"'{wie}' is geen personeelsnummer of naam van een medewerker van {sv}.",
+            )
         # datum
         ruwe_datum = cell(cells, "datum")
         datum = _date(ruwe_datum)
