@@ -13,7 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 
-from seta.api.concurrency import expected_version, with_etag
+from seta.api.concurrency import expected_version
 from seta.api.views import ActorMixin
 from seta.catalogus import selectors, services
 from seta.catalogus.models import Catalogusitem, Soort, Taaksoort, Taakveld
@@ -106,23 +106,21 @@ class CatalogusitemViewSet(
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         item = self.get_object()
-        return with_etag(Response(self.get_serializer(item).data), item)
+        return self.respond(item)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        invoer = CatalogusitemInvoerSerializer(data=request.data, context=self.get_serializer_context())
-        invoer.is_valid(raise_exception=True)
-        item = self._fresh(services.create_catalogusitem(actor=self.actor, **invoer.validated_data))
-        return with_etag(Response(self.get_serializer(item).data, status=status.HTTP_201_CREATED), item)
+        invoer = self.validated(CatalogusitemInvoerSerializer)
+        item = self._fresh(services.create_catalogusitem(actor=self.actor, **invoer))
+        return self.respond(item, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         item = self.get_object()
-        invoer = CatalogusitemWijzigSerializer(data=request.data, context=self.get_serializer_context())
-        invoer.is_valid(raise_exception=True)
+        invoer = self.validated(CatalogusitemWijzigSerializer)
         item = services.update_catalogusitem(
-            actor=self.actor, item=item, expected_version=expected_version(request), **invoer.validated_data
+            actor=self.actor, item=item, expected_version=expected_version(request), **invoer
         )
         item = self._fresh(item)
-        return with_etag(Response(self.get_serializer(item).data), item)
+        return self.respond(item)
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return self.partial_update(request, *args, **kwargs)
@@ -137,7 +135,7 @@ class CatalogusitemViewSet(
             actor=self.actor, item=item, expected_version=expected_version(request)
         )
         item = self._fresh(item)
-        return with_etag(Response(self.get_serializer(item).data), item)
+        return self.respond(item)
 
 
 @extend_schema_view(

@@ -17,7 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 
-from seta.api.concurrency import expected_version, with_etag
+from seta.api.concurrency import expected_version
 from seta.api.views import ActorMixin
 from seta.autorisaties.actor import Actor
 from seta.core.errors import InvalidInput, NotFound
@@ -153,12 +153,10 @@ class BegrotingViewSet(
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         obj = self.get_object()
-        return with_etag(Response(self.get_serializer(obj).data), obj)
+        return self.respond(obj)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        invoer = BegrotingInvoerSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        data = dict(invoer.validated_data)
+        data = self.validated(BegrotingInvoerSerializer)
         sv = _sv(self.actor, data.pop("samenwerkingsverband"))
         bijdragen = []
         fouten: dict[str, list[str]] = {}
@@ -182,9 +180,7 @@ class BegrotingViewSet(
             **data,
         )
         begroting = self.get_queryset().get(pk=begroting.pk)
-        return with_etag(
-            Response(BegrotingSerializer(begroting).data, status=status.HTTP_201_CREATED), begroting
-        )
+        return self.respond(begroting, BegrotingSerializer, status=status.HTTP_201_CREATED)
 
 
 @extend_schema_view(
@@ -214,9 +210,7 @@ class TariefViewSet(
         )
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        invoer = TariefInvoerSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        data = dict(invoer.validated_data)
+        data = self.validated(TariefInvoerSerializer)
         sv = _sv(self.actor, data.pop("samenwerkingsverband"))
         code = data.pop("eenheid", "")
         eenheid = None
@@ -229,7 +223,7 @@ class TariefViewSet(
             if eenheid is None:
                 raise InvalidInput(fields={"eenheid": [f"Eenheid '{code}' bestaat niet in {sv}."]})
         tarief = services.set_tariff(actor=self.actor, samenwerkingsverband=sv, eenheid=eenheid, **data)
-        return with_etag(Response(TariefSerializer(tarief).data, status=status.HTTP_201_CREATED), tarief)
+        return self.respond(tarief, TariefSerializer, status=status.HTTP_201_CREATED)
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         services.delete_tariff(actor=self.actor, tarief=self.get_object())
@@ -274,26 +268,23 @@ class VerdeelmodelViewSet(
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         obj = self.get_object()
-        return with_etag(Response(self.get_serializer(obj).data), obj)
+        return self.respond(obj)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        invoer = VerdeelmodelInvoerSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        data = dict(invoer.validated_data)
+        data = self.validated(VerdeelmodelInvoerSerializer)
         sv = _sv(self.actor, data.pop("samenwerkingsverband"))
         model = services.draft_model(actor=self.actor, samenwerkingsverband=sv, **data)
-        return with_etag(Response(VerdeelmodelSerializer(model).data, status=status.HTTP_201_CREATED), model)
+        return self.respond(model, VerdeelmodelSerializer, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        invoer = VerdeelmodelWijzigSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
+        invoer = self.validated(VerdeelmodelWijzigSerializer)
         model = services.change_model(
             actor=self.actor,
             verdeelmodel=self.get_object(),
             expected_version=expected_version(request),
-            **invoer.validated_data,
+            **invoer,
         )
-        return with_etag(Response(VerdeelmodelSerializer(model).data), model)
+        return self.respond(model, VerdeelmodelSerializer)
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return self.partial_update(request, *args, **kwargs)
@@ -305,16 +296,15 @@ class VerdeelmodelViewSet(
     )
     @action(detail=True, methods=["post"])
     def vaststellen(self, request: Request, pk: str | None = None) -> Response:
-        invoer = VaststellenSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
+        invoer = self.validated(VaststellenSerializer)
         model = services.adopt_model(
             actor=self.actor,
             verdeelmodel=self.get_object(),
-            besluit=invoer.validated_data["besluit"],
-            datum=invoer.validated_data["datum"],
+            besluit=invoer["besluit"],
+            datum=invoer["datum"],
             expected_version=expected_version(request),
         )
-        return with_etag(Response(VerdeelmodelSerializer(model).data), model)
+        return self.respond(model, VerdeelmodelSerializer)
 
     @extend_schema(
         summary="Nieuwe versie (concept) maken van dit model (controller)",
@@ -324,7 +314,7 @@ class VerdeelmodelViewSet(
     @action(detail=True, methods=["post"], url_path="nieuwe-versie")
     def nieuwe_versie(self, request: Request, pk: str | None = None) -> Response:
         model = services.new_version(actor=self.actor, verdeelmodel=self.get_object())
-        return with_etag(Response(VerdeelmodelSerializer(model).data, status=status.HTTP_201_CREATED), model)
+        return self.respond(model, VerdeelmodelSerializer, status=status.HTTP_201_CREATED)
 
     @extend_schema(
         summary="Verdeling van een jaar uitrekenen uit de database (GET: alleen tonen; POST: ook bewaren, controller)",
@@ -406,12 +396,10 @@ class ScenarioViewSet(
             if formaat not in FORMATEN:
                 raise InvalidInput(fields={"formaat": ["Kies xlsx, csv of json."]})
             return _download(selectors.comparison(self.actor, scenario), formaat, scenario)
-        return with_etag(Response(self.get_serializer(scenario).data), scenario)
+        return self.respond(scenario)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        invoer = ScenarioInvoerSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        data = dict(invoer.validated_data)
+        data = self.validated(ScenarioInvoerSerializer)
         sv = _sv(self.actor, data.pop("samenwerkingsverband"))
         modellen = self._models(data.pop("verdeelmodellen"))
         ref_id = data.pop("referentiemodel")
@@ -423,15 +411,11 @@ class ScenarioViewSet(
             referentiemodel=referentie,
             **data,
         )
-        return with_etag(
-            Response(ScenarioSerializer(scenario).data, status=status.HTTP_201_CREATED), scenario
-        )
+        return self.respond(scenario, ScenarioSerializer, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         scenario = self.get_object()
-        invoer = ScenarioWijzigSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        data = dict(invoer.validated_data)
+        data = self.validated(ScenarioWijzigSerializer)
         if "verdeelmodellen" in data:
             data["verdeelmodellen"] = self._models(data["verdeelmodellen"])
         if "referentiemodel" in data:
@@ -443,7 +427,7 @@ class ScenarioViewSet(
         scenario = services.change_scenario(
             actor=self.actor, scenario=scenario, expected_version=expected_version(request), **data
         )
-        return with_etag(Response(ScenarioSerializer(scenario).data), scenario)
+        return self.respond(scenario, ScenarioSerializer)
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return self.partial_update(request, *args, **kwargs)
@@ -474,7 +458,7 @@ class ScenarioViewSet(
     @action(detail=True, methods=["post"])
     def berekenen(self, request: Request, pk: str | None = None) -> Response:
         scenario = services.calculate_scenario(actor=self.actor, scenario=self.get_object())
-        return with_etag(Response(ScenarioSerializer(scenario).data), scenario)
+        return self.respond(scenario, ScenarioSerializer)
 
 
 @extend_schema_view(
@@ -503,14 +487,10 @@ class AfwijkingsdrempelViewSet(
         )
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        invoer = DrempelInvoerSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        data = dict(invoer.validated_data)
+        data = self.validated(DrempelInvoerSerializer)
         sv = _sv(self.actor, data.pop("samenwerkingsverband"))
         drempel = services.set_threshold(actor=self.actor, samenwerkingsverband=sv, **data)
-        return with_etag(
-            Response(AfwijkingsdrempelSerializer(drempel).data, status=status.HTTP_201_CREATED), drempel
-        )
+        return self.respond(drempel, AfwijkingsdrempelSerializer, status=status.HTTP_201_CREATED)
 
 
 @extend_schema_view(
@@ -543,12 +523,10 @@ class AfrekeningViewSet(
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         obj = self.get_object()
-        return with_etag(Response(self.get_serializer(obj).data), obj)
+        return self.respond(obj)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        invoer = AfrekeningInvoerSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        data = invoer.validated_data
+        data = self.validated(AfrekeningInvoerSerializer)
         sv = _sv(self.actor, data["samenwerkingsverband"])
         model = None
         if data.get("verdeelmodel"):
@@ -561,9 +539,7 @@ class AfrekeningViewSet(
             actor=self.actor, samenwerkingsverband=sv, jaar=data["jaar"], verdeelmodel=model
         )
         afrekening = self.get_queryset().get(pk=afrekening.pk)
-        return with_etag(
-            Response(AfrekeningSerializer(afrekening).data, status=status.HTTP_201_CREATED), afrekening
-        )
+        return self.respond(afrekening, AfrekeningSerializer, status=status.HTTP_201_CREATED)
 
     @extend_schema(
         summary="Afrekening vaststellen (AB/DB)",
@@ -576,7 +552,7 @@ class AfrekeningViewSet(
             actor=self.actor, afrekening=self.get_object(), expected_version=expected_version(request)
         )
         afrekening = self.get_queryset().get(pk=afrekening.pk)
-        return with_etag(Response(AfrekeningSerializer(afrekening).data), afrekening)
+        return self.respond(afrekening, AfrekeningSerializer)
 
 
 def register(router: DefaultRouter) -> None:

@@ -14,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 
-from seta.api.concurrency import expected_version, with_etag
+from seta.api.concurrency import expected_version
 from seta.api.views import ActorMixin
 from seta.gemeenten import selectors, services
 from seta.gemeenten.models import Functie, Functionaris, Gemeente, Portefeuille
@@ -114,7 +114,7 @@ class GemeenteViewSet(ActorMixin, viewsets.ReadOnlyModelViewSet[Gemeente]):
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         gemeente = self.get_object()
-        return with_etag(Response(self.get_serializer(gemeente).data), gemeente)
+        return self.respond(gemeente)
 
     @extend_schema(
         summary="Functionarissen van deze gemeente (standaard: wie nu in functie is)",
@@ -181,27 +181,23 @@ class FunctionarisViewSet(
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         functionaris = self.get_object()
-        return with_etag(Response(self.get_serializer(functionaris).data), functionaris)
+        return self.respond(functionaris)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        invoer = FunctionarisInvoerSerializer(data=request.data, context=self.get_serializer_context())
-        invoer.is_valid(raise_exception=True)
-        functionaris = services.add_functionaris(actor=self.actor, **invoer.validated_data)
-        return with_etag(
-            Response(FunctionarisSerializer(functionaris).data, status=status.HTTP_201_CREATED), functionaris
-        )
+        invoer = self.validated(FunctionarisInvoerSerializer)
+        functionaris = services.add_functionaris(actor=self.actor, **invoer)
+        return self.respond(functionaris, FunctionarisSerializer, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         functionaris = self.get_object()
-        invoer = PortefeuillesWijzigenSerializer(data=request.data, context=self.get_serializer_context())
-        invoer.is_valid(raise_exception=True)
+        invoer = self.validated(PortefeuillesWijzigenSerializer)
         functionaris = services.set_portefeuilles(
             actor=self.actor,
             functionaris=functionaris,
-            portefeuilles=invoer.validated_data["portefeuilles"],
+            portefeuilles=invoer["portefeuilles"],
             expected_version=expected_version(request),
         )
-        return with_etag(Response(FunctionarisSerializer(functionaris).data), functionaris)
+        return self.respond(functionaris, FunctionarisSerializer)
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return self.partial_update(request, *args, **kwargs)
@@ -214,15 +210,14 @@ class FunctionarisViewSet(
     @action(detail=True, methods=["post"])
     def beeindigen(self, request: Request, pk: str | None = None) -> Response:
         functionaris = self.get_object()
-        invoer = BeeindigenSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
+        invoer = self.validated(BeeindigenSerializer)
         functionaris = services.end_functionaris(
             actor=self.actor,
             functionaris=functionaris,
-            einddatum=invoer.validated_data["einddatum"],
+            einddatum=invoer["einddatum"],
             expected_version=expected_version(request),
         )
-        return with_etag(Response(FunctionarisSerializer(functionaris).data), functionaris)
+        return self.respond(functionaris, FunctionarisSerializer)
 
 
 @extend_schema_view(
@@ -248,9 +243,8 @@ class PortefeuilleViewSet(
         return selectors.portefeuilles_for(self.actor).order_by("gemeente__naam", "naam")
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        invoer = PortefeuilleInvoerSerializer(data=request.data, context=self.get_serializer_context())
-        invoer.is_valid(raise_exception=True)
-        portefeuille = services.create_portefeuille(actor=self.actor, **invoer.validated_data)
+        invoer = self.validated(PortefeuilleInvoerSerializer)
+        portefeuille = services.create_portefeuille(actor=self.actor, **invoer)
         return Response(PortefeuilleSerializer(portefeuille).data, status=status.HTTP_201_CREATED)
 
 

@@ -154,9 +154,7 @@ class BestuursopdrachtViewSet(
         return self._antwoord(self.get_object())
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        invoer = BestuursopdrachtInvoerSerializer(data=request.data, context=self.get_serializer_context())
-        invoer.is_valid(raise_exception=True)
-        data = dict(invoer.validated_data)
+        data = self.validated(BestuursopdrachtInvoerSerializer)
         opdrachtgevers = [
             services.OpdrachtgeverInvoer(og["gemeente"], og["portefeuille"], og.get("beleidsregisseur"))
             for og in data.pop("opdrachtgevers")
@@ -178,9 +176,7 @@ class BestuursopdrachtViewSet(
 
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         opdracht = self.get_object()
-        invoer = KaderInvoerSerializer(data=request.data, partial=True, context=self.get_serializer_context())
-        invoer.is_valid(raise_exception=True)
-        changes = dict(invoer.validated_data)
+        changes = self.validated(KaderInvoerSerializer, partial=True)
         mijlpalen = changes.pop("mijlpalen", None)
         opdracht = services.sharpen(
             actor=self.actor,
@@ -200,11 +196,8 @@ class BestuursopdrachtViewSet(
         policy.require(
             self.actor, f"bestuursopdracht.{actie}", opdracht, read_action="bestuursopdracht.lezen"
         )
-        invoer = OVERGANG_INVOER.get(actie, OvergangInvoerSerializer)(
-            data=request.data, context=self.get_serializer_context()
-        )
-        invoer.is_valid(raise_exception=True)
-        gegevens = {**invoer.validated_data, "expected_version": expected_version(request)}
+        invoer = self.validated(OVERGANG_INVOER.get(actie, OvergangInvoerSerializer))
+        gegevens = {**invoer, "expected_version": expected_version(request)}
         return self._antwoord(
             services.perform(actor=self.actor, opdracht=opdracht, actie=actie, gegevens=gegevens)
         )
@@ -306,28 +299,25 @@ class WijzigingsverzoekViewSet(
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         obj = self.get_object()
-        return with_etag(Response(self.get_serializer(obj).data), obj)
+        return self.respond(obj)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        invoer = WijzigingsverzoekInvoerSerializer(data=request.data, context=self.get_serializer_context())
-        invoer.is_valid(raise_exception=True)
-        data = dict(invoer.validated_data)
+        data = self.validated(WijzigingsverzoekInvoerSerializer)
         verzoek = services.request_change(actor=self.actor, opdracht=data.pop("bestuursopdracht"), **data)
-        return with_etag(Response(self.get_serializer(verzoek).data, status=status.HTTP_201_CREATED), verzoek)
+        return self.respond(verzoek, status=status.HTTP_201_CREATED)
 
     def _besluit(self, request: Request, goedkeuren: bool) -> Response:
         verzoek = self.get_object()
-        invoer = BesluitToelichtingSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
+        invoer = self.validated(BesluitToelichtingSerializer)
         fn = services.approve_change if goedkeuren else services.reject_change
         verzoek = fn(
             actor=self.actor,
             verzoek=verzoek,
-            toelichting=invoer.validated_data["toelichting"],
+            toelichting=invoer["toelichting"],
             expected_version=expected_version(request),
         )
         verzoek = self.get_queryset().get(pk=verzoek.pk)
-        return with_etag(Response(self.get_serializer(verzoek).data), verzoek)
+        return self.respond(verzoek)
 
     @extend_schema(
         summary="Goedkeuren namens uw college (alle opdrachtgevers moeten goedkeuren)",
@@ -392,13 +382,12 @@ class BestuursvraagViewSet(
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         obj = self.get_object()
-        return with_etag(Response(self.get_serializer(obj).data), obj)
+        return self.respond(obj)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        invoer = BestuursvraagInvoerSerializer(data=request.data, context=self.get_serializer_context())
-        invoer.is_valid(raise_exception=True)
-        vraag = services.ask(actor=self.actor, **invoer.validated_data)
-        return with_etag(Response(self.get_serializer(vraag).data, status=status.HTTP_201_CREATED), vraag)
+        invoer = self.validated(BestuursvraagInvoerSerializer)
+        vraag = services.ask(actor=self.actor, **invoer)
+        return self.respond(vraag, status=status.HTTP_201_CREATED)
 
     @extend_schema(
         summary="Beantwoorden en het besluit vastleggen (college, wethouder of griffier namens de raad)",
@@ -408,12 +397,11 @@ class BestuursvraagViewSet(
     @action(detail=True, methods=["post"])
     def beantwoorden(self, request: Request, pk: str | None = None) -> Response:
         vraag = self.get_object()
-        invoer = AntwoordInvoerSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
+        invoer = self.validated(AntwoordInvoerSerializer)
         vraag = services.answer(
-            actor=self.actor, vraag=vraag, expected_version=expected_version(request), **invoer.validated_data
+            actor=self.actor, vraag=vraag, expected_version=expected_version(request), **invoer
         )
-        return with_etag(Response(self.get_serializer(vraag).data), vraag)
+        return self.respond(vraag)
 
     @extend_schema(
         summary="Vraag intrekken (vragensteller of directeur)",
@@ -423,11 +411,8 @@ class BestuursvraagViewSet(
     @action(detail=True, methods=["post"])
     def intrekken(self, request: Request, pk: str | None = None) -> Response:
         vraag = self.get_object()
-        invoer = OvergangInvoerSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        vraag = services.withdraw_question(
-            actor=self.actor, vraag=vraag, reden=invoer.validated_data["reden"]
-        )
+        invoer = self.validated(OvergangInvoerSerializer)
+        vraag = services.withdraw_question(actor=self.actor, vraag=vraag, reden=invoer["reden"])
         return Response(self.get_serializer(vraag).data)
 
 
@@ -470,14 +455,13 @@ class OverlegViewSet(
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         obj = self.get_object()
-        return with_etag(Response(self.get_serializer(obj).data), obj)
+        return self.respond(obj)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        invoer = OverlegInvoerSerializer(data=request.data, context=self.get_serializer_context())
-        invoer.is_valid(raise_exception=True)
-        overleg = services.plan_meeting(actor=self.actor, **invoer.validated_data)
+        invoer = self.validated(OverlegInvoerSerializer)
+        overleg = services.plan_meeting(actor=self.actor, **invoer)
         overleg = self.get_queryset().get(pk=overleg.pk)
-        return with_etag(Response(self.get_serializer(overleg).data, status=status.HTTP_201_CREATED), overleg)
+        return self.respond(overleg, status=status.HTTP_201_CREATED)
 
     @extend_schema(
         methods=["GET"], summary="Agenda van het overleg", responses=AgendapuntSerializer(many=True)
@@ -493,9 +477,8 @@ class OverlegViewSet(
         overleg = self.get_object()
         if request.method == "GET":
             return Response(AgendapuntSerializer(overleg.agendapunten.all(), many=True).data)
-        invoer = AgendapuntInvoerSerializer(data=request.data, context=self.get_serializer_context())
-        invoer.is_valid(raise_exception=True)
-        punt = services.add_agenda_item(actor=self.actor, overleg=overleg, **invoer.validated_data)
+        invoer = self.validated(AgendapuntInvoerSerializer)
+        punt = services.add_agenda_item(actor=self.actor, overleg=overleg, **invoer)
         return Response(AgendapuntSerializer(punt).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(methods=["GET"], summary="Besluitenlijst", responses=BesluitSerializer(many=True))
@@ -510,9 +493,7 @@ class OverlegViewSet(
         overleg = self.get_object()
         if request.method == "GET":
             return Response(BesluitSerializer(overleg.besluiten.all(), many=True).data)
-        invoer = BesluitInvoerSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        data = dict(invoer.validated_data)
+        data = self.validated(BesluitInvoerSerializer)
         punt_id = data.pop("agendapunt")
         punt = overleg.agendapunten.filter(pk=punt_id).first() if punt_id else None
         if punt_id and punt is None:

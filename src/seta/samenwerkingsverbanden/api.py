@@ -13,7 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 
-from seta.api.concurrency import expected_version, with_etag
+from seta.api.concurrency import expected_version
 from seta.api.views import ActorMixin
 from seta.samenwerkingsverbanden import selectors, services
 from seta.samenwerkingsverbanden.models import (
@@ -155,31 +155,23 @@ class SamenwerkingsverbandViewSet(
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         sv = self.get_object()
-        return with_etag(Response(self.get_serializer(sv).data), sv)
+        return self.respond(sv)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        invoer = SamenwerkingsverbandInvoerSerializer(
-            data=request.data, context=self.get_serializer_context()
-        )
-        invoer.is_valid(raise_exception=True)
-        sv = services.create_samenwerkingsverband(actor=self.actor, **invoer.validated_data)
-        return with_etag(
-            Response(SamenwerkingsverbandSerializer(sv).data, status=status.HTTP_201_CREATED), sv
-        )
+        invoer = self.validated(SamenwerkingsverbandInvoerSerializer)
+        sv = services.create_samenwerkingsverband(actor=self.actor, **invoer)
+        return self.respond(sv, SamenwerkingsverbandSerializer, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         sv = self.get_object()
-        invoer = SamenwerkingsverbandWijzigSerializer(
-            data=request.data, context=self.get_serializer_context()
-        )
-        invoer.is_valid(raise_exception=True)
+        invoer = self.validated(SamenwerkingsverbandWijzigSerializer)
         sv = services.update_samenwerkingsverband(
             actor=self.actor,
             samenwerkingsverband=sv,
             expected_version=expected_version(request),
-            **invoer.validated_data,
+            **invoer,
         )
-        return with_etag(Response(SamenwerkingsverbandSerializer(sv).data), sv)
+        return self.respond(sv, SamenwerkingsverbandSerializer)
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return self.partial_update(request, *args, **kwargs)
@@ -210,9 +202,8 @@ class DeelnemerViewSet(
         )
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        invoer = DeelnemerInvoerSerializer(data=request.data, context=self.get_serializer_context())
-        invoer.is_valid(raise_exception=True)
-        deelnemer = services.add_deelnemer(actor=self.actor, **invoer.validated_data)
+        invoer = self.validated(DeelnemerInvoerSerializer)
+        deelnemer = services.add_deelnemer(actor=self.actor, **invoer)
         return Response(DeelnemerSerializer(deelnemer).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
@@ -223,11 +214,8 @@ class DeelnemerViewSet(
     @action(detail=True, methods=["post"])
     def uittreden(self, request: Request, pk: str | None = None) -> Response:
         deelnemer = self.get_object()
-        invoer = UittredenSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        deelnemer = services.end_deelnemerschap(
-            actor=self.actor, deelnemer=deelnemer, **invoer.validated_data
-        )
+        invoer = self.validated(UittredenSerializer)
+        deelnemer = services.end_deelnemerschap(actor=self.actor, deelnemer=deelnemer, **invoer)
         return Response(DeelnemerSerializer(deelnemer).data)
 
 
@@ -256,9 +244,8 @@ class BestuurslidViewSet(
         )
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        invoer = BestuurslidInvoerSerializer(data=request.data, context=self.get_serializer_context())
-        invoer.is_valid(raise_exception=True)
-        lid = services.add_bestuurslid(actor=self.actor, **invoer.validated_data)
+        invoer = self.validated(BestuurslidInvoerSerializer)
+        lid = services.add_bestuurslid(actor=self.actor, **invoer)
         return Response(BestuurslidSerializer(lid).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
@@ -269,9 +256,8 @@ class BestuurslidViewSet(
     @action(detail=True, methods=["post"])
     def beeindigen(self, request: Request, pk: str | None = None) -> Response:
         lid = self.get_object()
-        invoer = EinddatumSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        lid = services.end_bestuurslid(actor=self.actor, bestuurslid=lid, **invoer.validated_data)
+        invoer = self.validated(EinddatumSerializer)
+        lid = services.end_bestuurslid(actor=self.actor, bestuurslid=lid, **invoer)
         return Response(BestuurslidSerializer(lid).data)
 
 
@@ -318,9 +304,8 @@ class InbrengViewSet(
         )
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        invoer = InbrengInvoerSerializer(data=request.data, context=self.get_serializer_context())
-        invoer.is_valid(raise_exception=True)
-        inbreng = services.bring_in_taakgebied(actor=self.actor, **invoer.validated_data)
+        invoer = self.validated(InbrengInvoerSerializer)
+        inbreng = services.bring_in_taakgebied(actor=self.actor, **invoer)
         return Response(InbrengSerializer(inbreng).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
@@ -331,9 +316,8 @@ class InbrengViewSet(
     @action(detail=True, methods=["post"])
     def beeindigen(self, request: Request, pk: str | None = None) -> Response:
         inbreng = self.get_object()
-        invoer = UitPoolSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        inbreng = services.take_out_taakgebied(actor=self.actor, inbreng=inbreng, **invoer.validated_data)
+        invoer = self.validated(UitPoolSerializer)
+        inbreng = services.take_out_taakgebied(actor=self.actor, inbreng=inbreng, **invoer)
         return Response(InbrengSerializer(inbreng).data)
 
 

@@ -177,12 +177,10 @@ class ScansessieViewSet(
             or getattr(request.accepted_renderer, "format", "") == "pdf"
         ):
             return _pdf(request, scan)  # type: ignore[return-value]
-        return concurrency.with_etag(Response(ScansessieSerializer(scan).data), scan)
+        return self.respond(scan, ScansessieSerializer)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        invoer = ScansessieSchrijfSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        data = invoer.validated_data
+        data = self.validated(ScansessieSchrijfSerializer)
         scan = services.create_scansessie(
             actor=self.actor,
             naam=data.get("naam", ""),
@@ -191,15 +189,11 @@ class ScansessieViewSet(
             aantal_partners=data.get("aantal_partners"),
         )
         scan = selectors.scansessie_for(self.actor, scan.pk)
-        return concurrency.with_etag(
-            Response(ScansessieSerializer(scan).data, status=status.HTTP_201_CREATED), scan
-        )
+        return self.respond(scan, ScansessieSerializer, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         scan = self.get_object()
-        invoer = ScansessieSchrijfSerializer(data=request.data, partial=True)
-        invoer.is_valid(raise_exception=True)
-        data = invoer.validated_data
+        data = self.validated(ScansessieSchrijfSerializer, partial=True)
         extra: dict[str, Any] = {}
         if "aantal_partners" in data:
             extra["aantal_partners"] = data["aantal_partners"]
@@ -213,7 +207,7 @@ class ScansessieViewSet(
             **extra,
         )
         scan = selectors.scansessie_for(self.actor, scan.pk)
-        return concurrency.with_etag(Response(ScansessieSerializer(scan).data), scan)
+        return self.respond(scan, ScansessieSerializer)
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return self.partial_update(request, *args, **kwargs)
@@ -236,7 +230,7 @@ class ScansessieViewSet(
             expected_version=concurrency.expected_version(request),
         )
         scan = selectors.scansessie_for(self.actor, scan.pk)
-        return concurrency.with_etag(Response(ScansessieSerializer(scan).data), scan)
+        return self.respond(scan, ScansessieSerializer)
 
     @extend_schema(
         summary="Het rapport als PDF (A4, dezelfde opmaak als het scherm)",
@@ -343,17 +337,13 @@ class CasusViewSet(ScanExceptionsMixin, ActorMixin, viewsets.ModelViewSet[Casus]
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         casus = self.get_object()
-        return concurrency.with_etag(Response(CasusSerializer(casus).data), casus)
+        return self.respond(casus, CasusSerializer)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        invoer = CasusSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        data = dict(invoer.validated_data)
+        data = self.validated(CasusSerializer)
         code = data.pop("code")
         casus = services.create_casus(actor=self.actor, code=code, **data)
-        return concurrency.with_etag(
-            Response(CasusSerializer(casus).data, status=status.HTTP_201_CREATED), casus
-        )
+        return self.respond(casus, CasusSerializer, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         casus = self.get_object()
@@ -365,7 +355,7 @@ class CasusViewSet(ScanExceptionsMixin, ActorMixin, viewsets.ModelViewSet[Casus]
             expected_version=concurrency.expected_version(request),
             **invoer.validated_data,
         )
-        return concurrency.with_etag(Response(CasusSerializer(casus).data), casus)
+        return self.respond(casus, CasusSerializer)
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return self.partial_update(request, *args, **kwargs)

@@ -15,7 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 
-from seta.api.concurrency import expected_version, with_etag
+from seta.api.concurrency import expected_version
 from seta.api.views import ActorMixin
 from seta.core.errors import InvalidInput, NotFound
 from seta.organisatie.models import Medewerker
@@ -122,12 +122,10 @@ class UrenregelViewSet(
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         regel = self.get_object()
-        return with_etag(Response(self.get_serializer(regel).data), regel)
+        return self.respond(regel)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        invoer = UrenregelInvoerSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        data = invoer.validated_data
+        data = self.validated(UrenregelInvoerSerializer)
         medewerker = _own_or_given(self, data.get("medewerker"))
         doel = services.doel_from_codes(
             medewerker,
@@ -145,13 +143,11 @@ class UrenregelViewSet(
             omschrijving=data.get("omschrijving", ""),
             bron="api",
         )
-        return with_etag(Response(UrenregelSerializer(regel).data, status=status.HTTP_201_CREATED), regel)
+        return self.respond(regel, UrenregelSerializer, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         regel = self.get_object()
-        invoer = UrenregelWijzigSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        data = invoer.validated_data
+        data = self.validated(UrenregelWijzigSerializer)
         doel = None
         if any(k in data for k in ("soort", "opdracht", "catalogusitem", "gemeente")):
             doel = services.doel_from_codes(
@@ -173,7 +169,7 @@ class UrenregelViewSet(
             doel=doel,
             omschrijving=data.get("omschrijving"),
         )
-        return with_etag(Response(UrenregelSerializer(regel).data), regel)
+        return self.respond(regel, UrenregelSerializer)
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return self.partial_update(request, *args, **kwargs)
@@ -225,11 +221,11 @@ class WeekstaatViewSet(
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         staat = self.get_object()
-        return with_etag(Response(self.get_serializer(staat).data), staat)
+        return self.respond(staat)
 
     def _after(self, staat: Weekstaat) -> Response:
         staat = self.get_queryset().get(pk=staat.pk)
-        return with_etag(Response(WeekstaatSerializer(staat).data), staat)
+        return self.respond(staat, WeekstaatSerializer)
 
     @extend_schema(
         summary="Week indienen (de medewerker zelf)",
@@ -267,13 +263,12 @@ class WeekstaatViewSet(
     @action(detail=True, methods=["post"])
     def heropenen(self, request: Request, pk: str | None = None) -> Response:
         staat = self.get_object()
-        invoer = RedenSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
+        invoer = self.validated(RedenSerializer)
         return self._after(
             services.reopen_week(
                 actor=self.actor,
                 weekstaat=staat,
-                reden=invoer.validated_data["reden"],
+                reden=invoer["reden"],
                 expected_version=expected_version(request),
             )
         )
@@ -306,16 +301,15 @@ class UrenimportViewSet(
         )
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        invoer = UploadSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
+        invoer = self.validated(UploadSerializer)
         sv = (
             sv_selectors.samenwerkingsverbanden_for(self.actor)
-            .filter(slug=invoer.validated_data["samenwerkingsverband"])
+            .filter(slug=invoer["samenwerkingsverband"])
             .first()
         )
         if sv is None:
             raise NotFound("Dit samenwerkingsverband bestaat niet (of is niet zichtbaar voor u).")
-        bestand = invoer.validated_data["bestand"]
+        bestand = invoer["bestand"]
         verslag = services.import_hours(
             actor=self.actor, samenwerkingsverband=sv, bestandsnaam=bestand.name, inhoud=bestand.read()
         )
