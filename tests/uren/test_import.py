@@ -12,6 +12,7 @@ from django.core.management.base import CommandError
 from openpyxl import Workbook
 
 from seta.core.errors import InvalidInput
+from seta.organisatie.models import Medewerker
 from seta.samenwerkingsverbanden.models import Samenwerkingsverband
 from seta.uren import importeren
 from seta.uren.models import Urenimport, Urenregel, Weekstaat, Weekstatus
@@ -48,9 +49,9 @@ def bel(db: Any) -> Samenwerkingsverband:
 
 def _rows(mw: Any, item: Any, laren: Any) -> list[list[Any]]:
     return [
-        [mw.pk, "14-09-2026", "7,5", item.code, laren.cbs_code, "Vergunningen"],
+        [mw.personeelsnummer, "14-09-2026", "7,5", item.code, laren.cbs_code, "Vergunningen"],
         [mw.naam, "2026-09-15", "8", "overhead", "", "Opleiding"],
-        [mw.pk, "16-09-2026", "6", item.code, laren.cbs_code, ""],
+        [mw.personeelsnummer, "16-09-2026", "6", item.code, laren.cbs_code, ""],
     ]
 
 
@@ -72,7 +73,10 @@ def test_csv_import_and_idempotent_reimport(
     )
     assert again.al_ingelezen and again.nieuw == 0
     # a cumulative export (same rows plus one, comma-separated): only the new row is added
-    groter = _csv([*_rows(mw, item, laren), [mw.pk, "17-09-2026", "4", "overhead", "", "Teamdag"]], sep=",")
+    groter = _csv(
+        [*_rows(mw, item, laren), [mw.personeelsnummer, "17-09-2026", "4", "overhead", "", "Teamdag"]],
+        sep=",",
+    )
     derde = importeren.import_file(
         actor=actor, samenwerkingsverband=bel, bestandsnaam="uren-2026-09-v2.csv", inhoud=groter
     )
@@ -86,9 +90,10 @@ def test_xlsx_import_errors_name_file_row_and_column_and_store_nothing(
 ) -> None:
     actor = actor_named("controller.bel")
     rows = _rows(mw, item, laren)
-    rows.append([mw.pk, "31-02-2026", "8", item.code, laren.cbs_code, ""])  # row 5
+    rows.append([mw.personeelsnummer, "31-02-2026", "8", item.code, laren.cbs_code, ""])  # row 5
     rows.append(["Onbekende Persoon", "18-09-2026", "30", "bestaat-niet", "", ""])  # row 6
-    rows.append([mw.pk, "18-09-2026", "2", item.code, "", ""])  # row 7: regular work without gemeente
+    # row 7: regular work without gemeente
+    rows.append([mw.personeelsnummer, "18-09-2026", "2", item.code, "", ""])
     voor = Urenregel.objects.count()
     with pytest.raises(InvalidInput) as exc:
         importeren.import_file(
@@ -118,8 +123,8 @@ def test_xlsx_import_with_real_dates_and_numbers(
     actor = actor_named("controller.bel")
     inhoud = _xlsx(
         [
-            [mw.pk, dt.datetime(2026, 9, 14), 7.5, item.code, laren.cbs_code, ""],
-            [mw.pk, dt.date(2026, 9, 15), 8, "overhead", None, None],
+            [mw.personeelsnummer, dt.datetime(2026, 9, 14), 7.5, item.code, laren.cbs_code, ""],
+            [mw.personeelsnummer, dt.date(2026, 9, 15), 8, "overhead", None, None],
         ]
     )
     verslag = importeren.import_file(
@@ -138,7 +143,7 @@ def test_rows_into_approved_weeks_are_refused(
     )
     assert staat is not None
     dag = staat.maandag
-    inhoud = _csv([[mw.pk, dag.strftime("%d-%m-%Y"), "1", "overhead", "", ""]])
+    inhoud = _csv([[mw.personeelsnummer, dag.strftime("%d-%m-%Y"), "1", "overhead", "", ""]])
     with pytest.raises(InvalidInput) as exc:
         importeren.import_file(
             actor=actor_named("controller.bel"),
@@ -154,7 +159,10 @@ def test_rows_into_approved_weeks_are_refused(
 
 def test_day_total_over_24_hours_in_file_is_refused(actor_named: Any, bel: Any, mw: Any) -> None:
     inhoud = _csv(
-        [[mw.pk, "14-09-2026", "16", "overhead", "", "a"], [mw.pk, "14-09-2026", "9", "overhead", "", "b"]]
+        [
+            [mw.personeelsnummer, "14-09-2026", "16", "overhead", "", "a"],
+            [mw.personeelsnummer, "14-09-2026", "9", "overhead", "", "b"],
+        ]
     )
     with pytest.raises(InvalidInput) as exc:
         importeren.import_file(
@@ -214,7 +222,7 @@ def test_import_command(tmp_path: Any, mw: Any, item: Any, laren: Any) -> None:
     call_command("import_uren", str(bestand), "--samenwerkingsverband", "bel", stdout=out)
     assert "3 urenregels toegevoegd" in out.getvalue()
     fout = tmp_path / "fout.csv"
-    fout.write_bytes(_csv([[mw.pk, "99-99-2026", "1", "overhead", "", ""]]))
+    fout.write_bytes(_csv([[mw.personeelsnummer, "99-99-2026", "1", "overhead", "", ""]]))
     err = io.StringIO()
     with pytest.raises(CommandError):
         call_command("import_uren", str(fout), "--samenwerkingsverband", "bel", stderr=err)
@@ -231,7 +239,9 @@ def test_upload_page(client: Any, user_named: Any, mw: Any, item: Any, laren: An
         "/uren/importeren",
         {
             "samenwerkingsverband": bel.pk,
-            "bestand": SimpleUploadedFile("fout.csv", _csv([[mw.pk, "31-02-2026", "1", "overhead", "", ""]])),
+            "bestand": SimpleUploadedFile(
+                "fout.csv", _csv([[mw.personeelsnummer, "31-02-2026", "1", "overhead", "", ""]])
+            ),
         },
     )
     assert r.status_code == 200 and "fout.csv, rij 2, kolom datum" in r.content.decode()
@@ -239,7 +249,7 @@ def test_upload_page(client: Any, user_named: Any, mw: Any, item: Any, laren: An
     assert client.get("/uren/importeren").status_code == 403
 
 
-# --- matching the medewerker column: personeelsnummer first, then id, then exact name ---------------------------
+# --- matching the medewerker column: personeelsnummer, then id (unnumbered staff only), then exact name ---------
 def _hire(actor_named: Any, naam: str, personeelsnummer: str = "") -> Any:
     import datetime as dt
 
@@ -308,6 +318,31 @@ def test_personeelsnummer_wins_over_a_record_id(actor_named: Any, bel: Any, mw: 
     assert set(
         Urenregel.objects.filter(bron=f"import:{verslag.sha256}").values_list("medewerker_id", flat=True)
     ) == {oud.pk}
+
+
+def test_record_id_of_a_numbered_medewerker_is_refused(actor_named: Any, bel: Any, mw: Any) -> None:
+    # An export's numeric personeelsnummer that belongs to nobody but equals a numbered person's record id
+    # must not land on that person: the id only identifies staff without a personeelsnummer.
+    assert mw.personeelsnummer
+    assert not Medewerker.objects.filter(
+        samenwerkingsverband=bel, personeelsnummer__iexact=str(mw.pk)
+    ).exists()
+    voor = Urenregel.objects.count()
+    with pytest.raises(InvalidInput) as exc:
+        importeren.import_file(
+            actor=actor_named("controller.bel"),
+            samenwerkingsverband=bel,
+            bestandsnaam="export.csv",
+            inhoud=_csv([[mw.pk, "14-09-2026", "4", "overhead", "", ""]]),
+        )
+    assert exc.value.fields == {
+        "rij 2, kolom medewerker": [
+            f"export.csv, rij 2, kolom medewerker: '{mw.pk}' is geen personeelsnummer of naam van een "
+            f"medewerker van {bel}."
+        ]
+    }
+    assert Urenregel.objects.count() == voor
+    assert not Urenregel.objects.filter(medewerker=mw, datum="2026-09-14").exists()
 
 
 def test_unknown_personeelsnummer_names_row_and_column(actor_named: Any, bel: Any, mw: Any) -> None:

@@ -1,9 +1,9 @@
 """Import of hours exported from time-keeping systems (CSV or XLSX): all or nothing, idempotent.
 
 Columns (a header row; names are matched case-insensitively, common synonyms accepted):
-``medewerker`` (personeelsnummer, else record id or exact naam), ``datum``, ``uren``, ``code`` (the nummer of a
-bestuursopdracht, the code of a catalogusitem, or ``overhead``), ``gemeente`` (CBS code, for regular
-work on a catalogusitem) and ``omschrijving``.
+``medewerker`` (personeelsnummer; else exact naam, or the record id of staff without a personeelsnummer),
+``datum``, ``uren``, ``code`` (the nummer of a bestuursopdracht, the code of a catalogusitem, or
+``overhead``), ``gemeente`` (CBS code, for regular work on a catalogusitem) and ``omschrijving``.
 
 - Every problem is named by file, row (as the spreadsheet numbers it: the header is row 1) and column:
   ``uren-2026-10.xlsx, rij 12, kolom datum: '31-02-2026' is geen geldige datum``. One problem and
@@ -218,9 +218,12 @@ def import_file(
     sv = samenwerkingsverband
     medewerkers = list(Medewerker.objects.filter(samenwerkingsverband=sv))
     # Matched in this order: personeelsnummer (as the time-keeping system knows them; without case),
-    # then the record id, then the exact name (only when one person has it).
+    # then the record id (see below), then the exact name (only when one person has it).
     per_personeelsnummer: dict[str, list[Medewerker]] = defaultdict(list)
-    per_id = {str(m.pk): m for m in medewerkers}
+    # The record id only identifies staff WITHOUT a personeelsnummer (old records). Exports carry
+    # personeelsnummers, often numeric: a number that belongs to nobody must be refused, not land on
+    # whoever's database id happens to equal it (hours booked on the wrong person).
+    per_id = {str(m.pk): m for m in medewerkers if not m.personeelsnummer}
     per_naam: dict[str, list[Medewerker]] = defaultdict(list)
     for m in medewerkers:
         if m.personeelsnummer:
