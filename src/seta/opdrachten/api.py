@@ -476,10 +476,19 @@ class OverlegViewSet(
     def agendapunten(self, request: Request, pk: str | None = None) -> Response:
         overleg = self.get_object()
         if request.method == "GET":
-            return Response(AgendapuntSerializer(overleg.agendapunten.all(), many=True).data)
+            return Response(
+                AgendapuntSerializer(
+                    overleg.agendapunten.select_related("bestuursopdracht", "bestuursvraag"),
+                    many=True,
+                    context=self.get_serializer_context(),
+                ).data
+            )
         invoer = self.validated(AgendapuntInvoerSerializer)
         punt = services.add_agenda_item(actor=self.actor, overleg=overleg, **invoer)
-        return Response(AgendapuntSerializer(punt).data, status=status.HTTP_201_CREATED)
+        return Response(
+            AgendapuntSerializer(punt, context=self.get_serializer_context()).data,
+            status=status.HTTP_201_CREATED,
+        )
 
     @extend_schema(methods=["GET"], summary="Besluitenlijst", responses=BesluitSerializer(many=True))
     @extend_schema(

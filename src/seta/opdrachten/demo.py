@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from seta.autorisaties.policy.opdrachten import raad_mag_lezen
 from seta.catalogus.models import Catalogusitem
 from seta.demo.builder import DemoContext
 from seta.gemeenten.models import Functie, Functionaris, Gemeente, Portefeuille
@@ -1038,6 +1039,10 @@ def _vragen(
         )
         if v.wethouder is not None and v.wethouder.functie != Functie.WETHOUDER:
             v.gericht_aan, v.wethouder = GerichtAan.COLLEGE, None
+        if v.gericht_aan == GerichtAan.RAAD and not raad_mag_lezen(o):
+            v.gericht_aan = (
+                GerichtAan.COLLEGE
+            )  # the service refuses asking a council about what it may not see
         if lopend and v.uiterlijk >= peil - dt.timedelta(days=40) and rng.random() < 0.7:
             v.status = Vraagstatus.OPEN
         else:

@@ -323,6 +323,12 @@ class BesluitForm(SetaForm):
     )
     actiehouder = forms.CharField(label="Actiehouder", max_length=150, required=False)
 
-    def __init__(self, *args: Any, agendapunten: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, agendapunten: Any, labels: dict[int, str] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["agendapunt"].queryset = agendapunten  # type: ignore[attr-defined]
+        if labels is not None:  # subjects as the reader may see them (selectors.agendapunt_weergave)
+            self.fields["agendapunt"].label_from_instance = (  # type: ignore[attr-defined]
+                lambda p: f"{p.volgnummer}. {labels.get(p.pk, p.onderwerp)}"
+            )

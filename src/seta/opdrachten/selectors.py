@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +16,7 @@ from seta.autorisaties.actor import Actor, Rol
 from seta.core.errors import NotFound
 from seta.opdrachten import lifecycle
 from seta.opdrachten.models import (
+    Agendapunt,
     Bestuursopdracht,
     Bestuursvraag,
     Opdrachtgever,
@@ -134,6 +136,66 @@ def allowed_actions(actor: Actor, opdracht: Bestuursopdracht) -> list[Knop]:
     return result
 
 
+# --- linked assignments: named or linked only for those who may open them ---------------------------------------------
+# Neutral text shown instead of the number and title of a linked assignment the reader may not open.
+NIET_ZICHTBAAR = "Een opdracht die u niet kunt inzien"
+
+
+def zichtbare_opdracht(actor: Actor, opdracht: Bestuursopdracht | None) -> Bestuursopdracht | None:
+    """``opdracht`` if ``actor`` may open it, else None. Every page and API representation that shows an assignment
+    through a relation (a question, an agenda item …) names or links it only through this."""
+    if opdracht is None or not policy.can(actor, "bestuursopdracht.lezen", opdracht):
+        return None
+    return opdracht
+
+
+def met_zichtbare_opdracht(actor: Actor, vragen: Iterable[Bestuursvraag]) -> list[Bestuursvraag]:
+    """The questions, each with ``zichtbare_opdracht`` set (None if it has none or the actor may not open it)."""
+    result = list(vragen)
+    for v in result:
+        v.zichtbare_opdracht = zichtbare_opdracht(actor, v.bestuursopdracht)  # type: ignore[attr-defined]
+    return result
+
+
+@dataclass(frozen=True)
+class AgendapuntWeergave:
+    """An agenda item as the reader may see it: links only to what they may open, the subject masked if it names
+    an assignment or question they may not open (the default subject of an item is the assignment's number and title)."""
+
+    id: int
+    volgnummer: int
+    onderwerp: str
+    bestuursopdracht_id: int | None
+    bestuursvraag_id: int | None
+    catalogusitem_id: int | None
+    toelichting: str
+
+
+def agendapunt_weergave(actor: Actor | None, punt: Agendapunt) -> AgendapuntWeergave:
+    onderwerp = punt.onderwerp
+    opdracht = zichtbare_opdracht(actor, punt.bestuursopdracht) if actor is not None else None
+    if punt.bestuursopdracht_id is not None and opdracht is None:
+        verborgen = punt.bestuursopdracht
+        if verborgen is not None and (verborgen.nummer in onderwerp or verborgen.titel in onderwerp):
+            onderwerp = "Agendapunt over een opdracht die u niet kunt inzien"
+    vraag = punt.bestuursvraag
+    vraag_id = None
+    if vraag is not None:
+        if actor is not None and policy.can(actor, "bestuursvraag.lezen", vraag):
+            vraag_id = vraag.pk
+        elif vraag.onderwerp in onderwerp:
+            onderwerp = "Agendapunt over een bestuursvraag die u niet kunt inzien"
+    return AgendapuntWeergave(
+        punt.pk,
+        punt.volgnummer,
+        onderwerp,
+        opdracht.pk if opdracht is not None else None,
+        vraag_id,
+        punt.catalogusitem_id,
+        punt.toelichting,
+    )
+
+
 def wijzigingsverzoeken_for(actor: Actor) -> QuerySet[Wijzigingsverzoek]:
     return (
         Wijzigingsverzoek.objects.filter(policy.scope(actor, "opdrachten.wijzigingsverzoek"))
@@ -203,6 +265,17 @@ def overleg_for(actor: Actor, pk: Any) -> Overleg:
 
 
 # --- harmonisation hints --------------------------------------------------------------------------------------------------
+def harmonisatie_opdrachtgevers(samenwerkingsverband_id: int) -> QuerySet[Opdrachtgever]:
+    """The ONE base of the harmonisation hints (``verwant`` and ``suggesties``), which count other partners'
+    assignments without showing them: only public, commissioned (no drafts), not cancelled ones, of active
+    co-principals. Never a draft or a confidential assignment, which the partners' readers may not see."""
+    return Opdrachtgever.objects.filter(
+        bestuursopdracht__samenwerkingsverband_id=samenwerkingsverband_id,
+        bestuursopdracht__vertrouwelijkheid=Vertrouwelijkheid.OPENBAAR,
+        teruggetrokken_op__isnull=True,
+    ).exclude(bestuursopdracht__status__in=[lifecycle.CONCEPT, lifecycle.GEANNULEERD])
+
+
 @dataclass
 class Verwant:
     """Counts only: how many public assignments another partner has on the same item or task area."""
@@ -235,13 +308,7 @@ def related_elsewhere(actor: Actor, opdracht: Bestuursopdracht) -> list[Verwant]
     eigen = {og.gemeente_id for og in opdracht.opdrachtgevers.all()}
     taakveld_id = opdracht.catalogusitem.taakveld_id
     rows = (
-        Opdrachtgever.objects.filter(
-            bestuursopdracht__samenwerkingsverband_id=opdracht.samenwerkingsverband_id,
-            bestuursopdracht__vertrouwelijkheid=Vertrouwelijkheid.OPENBAAR,
-            teruggetrokken_op__isnull=True,
-        )
-        .exclude(bestuursopdracht__status=lifecycle.GEANNULEERD)
-        .exclude(bestuursopdracht__status=lifecycle.CONCEPT)
+        harmonisatie_opdrachtgevers(opdracht.samenwerkingsverband_id)
         .exclude(gemeente_id__in=eigen)
         .filter(
             Q(bestuursopdracht__catalogusitem_id=opdracht.catalogusitem_id)
@@ -280,13 +347,8 @@ def suggestions(actor: Actor, overleg: Overleg) -> list[Suggestie]:
     gemeenten = {g.pk: g.naam for g in overleg.gemeenten.all()}
     if overleg.soort != Overlegsoort.GEZAMENLIJK or len(gemeenten) < 2:
         return []
-    lopend = set(lifecycle.LOPEND) | {lifecycle.CONCEPT}
-    rows = Opdrachtgever.objects.filter(
-        gemeente_id__in=gemeenten,
-        teruggetrokken_op__isnull=True,
-        bestuursopdracht__samenwerkingsverband_id=overleg.samenwerkingsverband_id,
-        bestuursopdracht__vertrouwelijkheid=Vertrouwelijkheid.OPENBAAR,
-        bestuursopdracht__status__in=lopend,
+    rows = harmonisatie_opdrachtgevers(overleg.samenwerkingsverband_id).filter(
+        gemeente_id__in=gemeenten, bestuursopdracht__status__in=lifecycle.LOPEND
     )
     if rows.filter(portefeuille__naam__iexact=overleg.thema).exists():
         # A joint meeting of one portfolio's wethouders: suggest within that portfolio.

@@ -343,6 +343,9 @@ class BestuursvraagSerializer(serializers.ModelSerializer[Bestuursvraag]):
     )
     wethouder_naam = serializers.CharField(source="wethouder.naam", read_only=True, default=None)
     te_laat = serializers.SerializerMethodField()
+    bestuursopdracht = serializers.SerializerMethodField(
+        help_text="Id van de opdracht; null als de vraag niet bij een opdracht hoort of u die niet kunt inzien."
+    )
 
     class Meta:
         model = Bestuursvraag
@@ -370,6 +373,12 @@ class BestuursvraagSerializer(serializers.ModelSerializer[Bestuursvraag]):
     def get_te_laat(self, obj: Bestuursvraag) -> bool:
         return obj.is_te_laat()
 
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_bestuursopdracht(self, obj: Bestuursvraag) -> int | None:
+        actor = self.context.get("actor")
+        opdracht = selectors.zichtbare_opdracht(actor, obj.bestuursopdracht) if actor is not None else None
+        return opdracht.pk if opdracht is not None else None
+
 
 class BestuursvraagInvoerSerializer(serializers.Serializer[Any]):
     bestuursopdracht = ScopedPrimaryKeyField(
@@ -396,19 +405,22 @@ class AntwoordInvoerSerializer(serializers.Serializer[Any]):
 
 
 # --- overleggen --------------------------------------------------------------------------------------------------------
-class AgendapuntSerializer(serializers.ModelSerializer[Agendapunt]):
-    class Meta:
-        model = Agendapunt
-        fields = [
-            "id",
-            "volgnummer",
-            "onderwerp",
-            "bestuursopdracht",
-            "bestuursvraag",
-            "catalogusitem",
-            "toelichting",
-        ]
-        read_only_fields = fields
+class AgendapuntSerializer(serializers.Serializer[Any]):
+    """An agenda item as the reader may see it (``selectors.agendapunt_weergave``): the assignment and the question
+    only if the reader may open them (else null), the subject masked if it names one they may not open."""
+
+    id = serializers.IntegerField(read_only=True)
+    volgnummer = serializers.IntegerField(read_only=True)
+    onderwerp = serializers.CharField(read_only=True)
+    bestuursopdracht = serializers.IntegerField(source="bestuursopdracht_id", read_only=True, allow_null=True)
+    bestuursvraag = serializers.IntegerField(source="bestuursvraag_id", read_only=True, allow_null=True)
+    catalogusitem = serializers.IntegerField(source="catalogusitem_id", read_only=True, allow_null=True)
+    toelichting = serializers.CharField(read_only=True)
+
+    def to_representation(self, instance: Any) -> dict[str, Any]:
+        if isinstance(instance, Agendapunt):
+            instance = selectors.agendapunt_weergave(self.context.get("actor"), instance)
+        return super().to_representation(instance)
 
 
 class BesluitSerializer(serializers.ModelSerializer[Besluit]):

@@ -16,7 +16,11 @@ from django.utils import timezone
 
 from seta.autorisaties import policy
 from seta.autorisaties.actor import Actor, Rol
-from seta.autorisaties.policy.opdrachten import Opdrachtcontext, beslissende_opdrachtgevers
+from seta.autorisaties.policy.opdrachten import (
+    Opdrachtcontext,
+    beslissende_opdrachtgevers,
+    raad_mag_lezen,
+)
 from seta.catalogus.models import Catalogusitem
 from seta.core import audit
 from seta.core.errors import Conflict, InvalidInput
@@ -992,6 +996,8 @@ def ask(
         fouten["gemeente"] = [f"{gemeente} is geen opdrachtgever van deze opdracht."]
     if gericht_aan not in GerichtAan.values:
         fouten["gericht_aan"] = ["Kies college, wethouder of gemeenteraad."]
+    elif gericht_aan == GerichtAan.RAAD and bestuursopdracht is not None:
+        fouten.update(_raad_mag_gevraagd_worden(bestuursopdracht))
     if gericht_aan == GerichtAan.WETHOUDER:
         if wethouder is None:
             fouten["wethouder"] = ["Kies de wethouder aan wie de vraag is gericht."]
@@ -1023,6 +1029,23 @@ def ask(
     )
     audit.record(actor=actor, action="bestuursvraag.stellen", instance=obj)
     return obj
+
+
+def _raad_mag_gevraagd_worden(opdracht: Bestuursopdracht) -> dict[str, list[str]]:
+    """A council may not be asked about an assignment it may not open (confidential, or still a draft)."""
+    if raad_mag_lezen(opdracht):
+        return {}
+    reden = (
+        "vertrouwelijk"
+        if opdracht.vertrouwelijkheid == Vertrouwelijkheid.VERTROUWELIJK
+        else "nog een concept"
+    )
+    return {
+        "gericht_aan": [
+            f"Deze opdracht is {reden}: de gemeenteraad kan haar niet inzien en kan er dus niet over worden "
+            "gevraagd. Richt de vraag aan het college of de wethouder."
+        ]
+    }
 
 
 @transaction.atomic

@@ -446,6 +446,7 @@ def vragen(request: HttpRequest) -> HttpResponse:
     if request.GET.get("te_laat"):
         qs = selectors.te_late_vragen(qs)
     pagina = Paginator(qs.order_by("uiterlijk", "id"), PER_PAGINA).get_page(request.GET.get("pagina"))
+    pagina.object_list = selectors.met_zichtbare_opdracht(actor, pagina.object_list)
     params = request.GET.copy()
     params.pop("pagina", None)
     return render(
@@ -459,6 +460,7 @@ def vragen(request: HttpRequest) -> HttpResponse:
             "querystring": params.urlencode(),
             "vandaag": timezone.localdate(),
             "mag_vragen": policy.can(actor, "bestuursvraag.stellen", None),
+            "niet_zichtbaar": selectors.NIET_ZICHTBAAR,
         },
     )
 
@@ -579,7 +581,13 @@ def vraag(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "opdrachten/vraag.html",
-        {"vraag": obj, "form": form, "vandaag": timezone.localdate()},
+        {
+            "vraag": obj,
+            "opdracht": selectors.zichtbare_opdracht(actor, obj.bestuursopdracht),
+            "niet_zichtbaar": selectors.NIET_ZICHTBAAR,
+            "form": form,
+            "vandaag": timezone.localdate(),
+        },
         status=status,
     )
 
@@ -676,9 +684,14 @@ def overleg(request: HttpRequest, pk: int) -> HttpResponse:
         vragen=vragen_qs,
         prefix="agenda",
     )
+    agenda = [
+        selectors.agendapunt_weergave(actor, p)
+        for p in obj.agendapunten.select_related("bestuursopdracht", "bestuursvraag", "catalogusitem")
+    ]
     besluit_form = forms.BesluitForm(
         request.POST if request.POST.get("formulier") == "besluit" else None,
         agendapunten=obj.agendapunten.all(),
+        labels={p.id: p.onderwerp for p in agenda},
         prefix="besluit",
     )
     status = 200
@@ -725,19 +738,15 @@ def overleg(request: HttpRequest, pk: int) -> HttpResponse:
         "opdrachten/overleg.html",
         {
             "overleg": obj,
-            "agendapunten": obj.agendapunten.select_related(
-                "bestuursopdracht", "bestuursvraag", "catalogusitem"
-            ),
-            "besluiten": obj.besluiten.select_related("agendapunt"),
+            "agendapunten": agenda,
+            "besluiten": [
+                (b, next((p.onderwerp for p in agenda if p.id == b.agendapunt_id), "—"))
+                for b in obj.besluiten.all()
+            ],
             "suggesties": selectors.suggestions(actor, obj)[:10],
             "agenda_form": agenda_form if mag_agenda else None,
             "besluit_form": besluit_form if mag_besluiten else None,
             "mag_agenda": mag_agenda,
-            "zichtbaar": set(
-                selectors.bestuursopdrachten_for(actor)
-                .filter(pk__in=obj.agendapunten.values("bestuursopdracht_id"))
-                .values_list("pk", flat=True)
-            ),
         },
         status=status,
     )

@@ -17,7 +17,9 @@ from rest_framework.routers import DefaultRouter
 
 from seta.api.concurrency import expected_version
 from seta.api.views import ActorMixin
+from seta.autorisaties import policy
 from seta.core.errors import InvalidInput, NotFound
+from seta.organisatie import selectors as organisatie_selectors
 from seta.organisatie.models import Medewerker
 from seta.samenwerkingsverbanden import selectors as sv_selectors
 from seta.uren import selectors, services
@@ -81,7 +83,9 @@ def _own_or_given(view: ActorMixin, medewerker_id: int | None) -> Medewerker:
                 }
             )
         return eigen
-    medewerker = Medewerker.objects.filter(pk=medewerker_id).first()
+    # Resolved among the staff the actor may see, and the right to write checked before anything else is looked
+    # up: a user of another cooperation gets the same answer for an existing and a non-existing id or number.
+    medewerker = organisatie_selectors.medewerkers_for(view.actor).filter(pk=medewerker_id).first()
     if medewerker is None:
         raise InvalidInput(fields={"medewerker": [f"Medewerker {medewerker_id} bestaat niet."]})
     return medewerker
@@ -127,12 +131,14 @@ class UrenregelViewSet(
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = self.validated(UrenregelInvoerSerializer)
         medewerker = _own_or_given(self, data.get("medewerker"))
+        policy.require(self.actor, "urenregel.schrijven", medewerker, read_action="weekstaat.lezen")
         doel = services.doel_from_codes(
             medewerker,
             data["soort"],
             data.get("opdracht", ""),
             data.get("catalogusitem", ""),
             data.get("gemeente", ""),
+            actor=self.actor,
         )
         regel = services.register_hours(
             actor=self.actor,
@@ -150,6 +156,7 @@ class UrenregelViewSet(
         data = self.validated(UrenregelWijzigSerializer)
         doel = None
         if any(k in data for k in ("soort", "opdracht", "catalogusitem", "gemeente")):
+            policy.require(self.actor, "urenregel.schrijven", regel, read_action="urenregel.lezen")
             doel = services.doel_from_codes(
                 regel.medewerker,
                 data.get("soort", regel.soort),
@@ -159,6 +166,7 @@ class UrenregelViewSet(
                     "gemeente",
                     regel.gemeente.cbs_code if regel.gemeente and regel.soort == Soort.REGULIER else "",
                 ),
+                actor=self.actor,
             )
         regel = services.change_hours(
             actor=self.actor,

@@ -135,14 +135,16 @@ def weekrooster(actor: Actor, weekstaat: Weekstaat) -> Weekrooster:
     )
 
 
-def keuzes(medewerker: Medewerker, datum: dt.date) -> dict[str, list[Any]]:
-    """What hours can be written on: open assignments of the pool, catalogue items, partner gemeenten."""
+def keuzes(actor: Actor, medewerker: Medewerker, datum: dt.date) -> dict[str, list[Any]]:
+    """What hours can be written on: open assignments of the pool the actor may open (never the number and title of
+    a confidential one they may not), catalogue items, partner gemeenten."""
     from seta.opdrachten import lifecycle
     from seta.uren.services import _partner_ids
 
     sv_id = medewerker.samenwerkingsverband_id
     opdrachten = list(
-        Bestuursopdracht.objects.filter(samenwerkingsverband_id=sv_id, status__in=lifecycle.LOPEND)
+        Bestuursopdracht.objects.filter(policy.scope(actor, "opdrachten.bestuursopdracht"))
+        .filter(samenwerkingsverband_id=sv_id, status__in=lifecycle.LOPEND)
         .order_by("nummer")
         .only("id", "nummer", "titel")
     )

@@ -549,15 +549,25 @@ def week_totals(lines: Iterable[Urenregel]) -> Mapping[dt.date, Decimal]:
 
 
 def doel_from_codes(
-    medewerker: Medewerker, soort: str, opdracht: str = "", catalogusitem: str = "", gemeente: str = ""
+    medewerker: Medewerker,
+    soort: str,
+    opdracht: str = "",
+    catalogusitem: str = "",
+    gemeente: str = "",
+    *,
+    actor: Actor,
 ) -> Doel:
-    """A target from natural keys (opdracht nummer, catalogusitem code, CBS code) within the medewerker's pool."""
+    """A target from natural keys (opdracht nummer, catalogusitem code, CBS code) within the medewerker's pool.
+
+    Call it only after the policy allowed ``actor`` to write for ``medewerker``; the assignment is looked up among
+    those the actor may open, so an unknown and an unreadable number get the same answer."""
     fouten: dict[str, list[str]] = {}
     sv_id = medewerker.samenwerkingsverband_id
     o = c = g = None
     if opdracht:
         o = (
-            Bestuursopdracht.objects.filter(samenwerkingsverband_id=sv_id, nummer__iexact=opdracht.strip())
+            Bestuursopdracht.objects.filter(policy.scope(actor, "opdrachten.bestuursopdracht"))
+            .filter(samenwerkingsverband_id=sv_id, nummer__iexact=opdracht.strip())
             .prefetch_related("opdrachtgevers")
             .first()
         )

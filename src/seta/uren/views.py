@@ -88,7 +88,7 @@ def _grid_context(actor: Actor, staat: Weekstaat, bewerkbaar: bool) -> dict[str,
     rooster = selectors.weekrooster(actor, staat)
     context: dict[str, Any] = {"rooster": rooster, "staat": staat, "bewerkbaar": bewerkbaar}
     if bewerkbaar:
-        context["keuzes"] = selectors.keuzes(staat.medewerker, staat.dagen[0])
+        context["keuzes"] = selectors.keuzes(actor, staat.medewerker, staat.dagen[0])
     return context
 
 

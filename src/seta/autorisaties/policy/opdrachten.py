@@ -120,7 +120,13 @@ def bestuursopdracht_lezen(actor: Actor, obj: Any) -> bool:
     gemeenten = {og.gemeente_id for og in _opdrachtgevers(obj, actief=False)}
     if gemeenten & actor.gemeenten(*BESTUUR_LEZERS):
         return True
-    return bool(gemeenten & actor.gemeenten(*RAAD_LEZERS)) and openbaar and obj.status != lifecycle.CONCEPT
+    return bool(gemeenten & actor.gemeenten(*RAAD_LEZERS)) and raad_mag_lezen(obj)
+
+
+def raad_mag_lezen(opdracht: Any) -> bool:
+    """Whether the council (raadsleden, griffier) of a commissioning municipality may open this assignment:
+    public and commissioned (no drafts). Also decides whether a board question about it may go to the council."""
+    return bool(opdracht.vertrouwelijkheid == "openbaar" and opdracht.status != lifecycle.CONCEPT)
 
 
 def _opdracht_ids_van(gemeente_ids: frozenset[int]) -> Any:
