@@ -159,7 +159,7 @@ def test_joint_meeting_suggests_items_where_several_partners_have_related_assign
     for slug in ("blaricum", "eemnes"):
         from seta.gemeenten.models import Gemeente
 
-        services.draft(
+        concept = services.draft(
             actor=wereld.actor(f"regisseur.{slug}"),
             samenwerkingsverband=wereld.bel,
             opdrachtgevers=[
@@ -172,6 +172,8 @@ def test_joint_meeting_suggests_items_where_several_partners_have_related_assign
             deadline=timezone.localdate() + dt.timedelta(days=90),
             doelen="Schulden eerder zien.",
         )
+        # Drafts are not counted (the partners may not see them); commissioned ones are (issue 8).
+        services.commission(actor=wereld.actor(f"burgemeester.{slug}"), opdracht=concept)
     na = client.get(f"/api/v1/overleggen/{overleg.pk}/suggesties").json()
     schuld = [s for s in na if s["catalogusitem"] == item.pk]
     assert schuld and {"Blaricum", "Eemnes"} <= set(schuld[0]["gemeenten"])

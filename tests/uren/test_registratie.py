@@ -97,7 +97,8 @@ def test_only_own_hours_are_written(api_as: Any, mw: Any, item: Any, laren: Any)
         {"medewerker": mw.pk, "datum": MAANDAG.isoformat(), "uren": "1", "soort": "overhead"},
         format="json",
     )
-    assert r.status_code == 404  # another cooperation may not know this medewerker's hours exist
+    # Another cooperation may not know this medewerker exists: the same answer as for an unknown id.
+    assert r.status_code == 400 and "bestaat niet" in str(r.json())
 
 
 def test_week_lifecycle_locks_and_reopens_with_reason(api_as: Any, mw: Any, item: Any, laren: Any) -> None:

@@ -447,11 +447,7 @@ class OverlegViewSet(
     filterset_class = OverlegFilter
 
     def get_queryset(self) -> QuerySet[Overleg]:
-        return (
-            selectors.overleggen_for(self.actor)
-            .prefetch_related("agendapunten", "besluiten")
-            .order_by("-datum", "-id")
-        )
+        return selectors.met_agenda(selectors.overleggen_for(self.actor)).order_by("-datum", "-id")
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         obj = self.get_object()

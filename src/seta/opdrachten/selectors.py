@@ -212,8 +212,10 @@ def wijzigingsverzoek_for(actor: Actor, pk: Any) -> Wijzigingsverzoek:
 
 
 def bestuursvragen_for(actor: Actor) -> QuerySet[Bestuursvraag]:
-    return Bestuursvraag.objects.filter(policy.scope(actor, "opdrachten.bestuursvraag")).select_related(
-        "gemeente", "bestuursopdracht", "wethouder", "samenwerkingsverband"
+    return (
+        Bestuursvraag.objects.filter(policy.scope(actor, "opdrachten.bestuursvraag"))
+        .select_related("gemeente", "bestuursopdracht", "wethouder", "samenwerkingsverband")
+        .prefetch_related("bestuursopdracht__opdrachtgevers")  # zichtbare_opdracht without a query per row
     )
 
 
@@ -254,6 +256,19 @@ def overleggen_for(actor: Actor) -> QuerySet[Overleg]:
         Overleg.objects.filter(policy.scope(actor, "opdrachten.overleg"))
         .select_related("samenwerkingsverband")
         .prefetch_related("gemeenten")
+    )
+
+
+def met_agenda(qs: QuerySet[Overleg]) -> QuerySet[Overleg]:
+    """Meetings with their agenda and decisions, prefetched for ``agendapunt_weergave`` (no query per item)."""
+    return qs.prefetch_related(
+        Prefetch(
+            "agendapunten",
+            queryset=Agendapunt.objects.select_related("bestuursopdracht", "bestuursvraag__bestuursopdracht"),
+        ),
+        "agendapunten__bestuursopdracht__opdrachtgevers",
+        "agendapunten__bestuursvraag__bestuursopdracht__opdrachtgevers",
+        "besluiten",
     )
 
 

@@ -686,7 +686,11 @@ def overleg(request: HttpRequest, pk: int) -> HttpResponse:
     )
     agenda = [
         selectors.agendapunt_weergave(actor, p)
-        for p in obj.agendapunten.select_related("bestuursopdracht", "bestuursvraag", "catalogusitem")
+        for p in obj.agendapunten.select_related(
+            "bestuursopdracht", "bestuursvraag__bestuursopdracht", "catalogusitem"
+        ).prefetch_related(
+            "bestuursopdracht__opdrachtgevers", "bestuursvraag__bestuursopdracht__opdrachtgevers"
+        )
     ]
     besluit_form = forms.BesluitForm(
         request.POST if request.POST.get("formulier") == "besluit" else None,
