@@ -95,6 +95,10 @@ class Wereld:
             )
         if actie == "voortgang":
             gegevens.update(status="groen", percentage_gereed=50)
+        if actie in lifecycle.OVERSCHRIJDING_BEVESTIGEN:
+            gegevens.update(
+                overschrijding_gezien=True
+            )  # the estimate (120 h) exceeds the draft's frame (100 h)
         if kant == "pool":
             return services.perform(
                 actor=self.actor("teamleider.bel"), opdracht=opdracht, actie=actie, gegevens=gegevens

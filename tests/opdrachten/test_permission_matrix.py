@@ -161,6 +161,10 @@ def _payload(actie: str, wereld: Wereld) -> dict[str, Any]:
         data.update(uren="80", externeKosten="0", eenheid=wereld.werk_inkomen.pk, opleverdatum="2027-06-01")
     elif actie == "voortgang":
         data.update(status="oranje", percentageGereed=40)
+    elif actie in lifecycle.OVERSCHRIJDING_BEVESTIGEN:
+        data.update(
+            overschrijdingGezien=True
+        )  # the estimate exceeds the frame: the college confirms it saw it
     return data
 
 

@@ -36,6 +36,20 @@ def tarieven_for(actor: Actor) -> QuerySet[Tarief]:
     )
 
 
+def uurtarief_for(
+    actor: Actor, samenwerkingsverband_id: int, jaar: int, eenheid_id: int | None
+) -> Decimal | None:
+    """The integral hourly tariff of the pool for ``jaar``: the unit's own, else the default; None when the year
+    has no tariff (or the actor may not read the cooperation's tariffs). Never an invented one."""
+    tarieven = tarieven_for(actor).filter(
+        samenwerkingsverband_id=samenwerkingsverband_id, jaar=jaar, schaal=None
+    )
+    per_eenheid = {t.eenheid_id: t.uurtarief for t in tarieven}
+    if eenheid_id is not None and eenheid_id in per_eenheid:
+        return per_eenheid[eenheid_id]
+    return per_eenheid.get(None)
+
+
 def verdeelmodellen_for(actor: Actor) -> QuerySet[Verdeelmodel]:
     return Verdeelmodel.objects.filter(policy.scope(actor, "financien.verdeelmodel")).select_related(
         "samenwerkingsverband"

@@ -807,6 +807,14 @@ class Bouwer:
         if status == lc.GEANNULEERD and len(ogs) > 1:
             for og in ogs[:-1]:
                 og.teruggetrokken_op = datum
+        # The service asks the college to confirm an estimate above the frame; the demo's colleges agreed to
+        # estimates within it (the external costs within the budget). Estimates still in intake may exceed it.
+        if (
+            any(r.actie in lc.OVERSCHRIJDING_BEVESTIGEN for r in rijen)
+            and opdracht.max_euro is not None
+            and (opdracht.raming_externe_kosten or 0) > opdracht.max_euro
+        ):
+            opdracht.max_euro = opdracht.raming_externe_kosten
         mijlpalen = [
             Mijlpaal(
                 omschrijving="Startnotitie besproken",

@@ -216,9 +216,28 @@ class VaststellenForm(OvergangForm):
     naar_raad = forms.BooleanField(label="Ook aanbieden aan de gemeenteraad", required=False)
 
 
+class AkkoordForm(OvergangForm):
+    overschrijding_gezien = forms.BooleanField(
+        label="Ik heb gezien dat de raming het kader overschrijdt",
+        required=False,
+        help_text="Verplicht als de raming boven het kader uitkomt; het wordt bij uw besluit vastgelegd.",
+    )
+
+    def __init__(self, *args: Any, overschrijding: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if overschrijding == "":  # known to stay within the frame: nothing to confirm
+            del self.fields["overschrijding_gezien"]
+        elif overschrijding:
+            self.fields["overschrijding_gezien"].help_text = overschrijding
+
+
 def overgang_form(
     actie: str, data: Any = None, *, initial: Any = None, prefix: str | None = None, **extra: Any
 ) -> OvergangForm:
+    if actie in lifecycle.OVERSCHRIJDING_BEVESTIGEN:
+        return AkkoordForm(
+            data, actie=actie, initial=initial, prefix=prefix, overschrijding=extra.get("overschrijding")
+        )
     if actie == "ramen":
         return RamingForm(data, actie=actie, initial=initial, prefix=prefix, eenheden=extra["eenheden"])
     if actie == "voortgang":

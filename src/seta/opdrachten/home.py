@@ -83,7 +83,14 @@ def panels(actor: Actor) -> list[Panel]:
         ):
             knoppen = {k.actie for k in selectors.allowed_actions(actor, o)}
             if knoppen & {"opdragen", "akkoord", "vaststellen"}:
+                # Told: a change of the frames voided this college's earlier consent.
+                o.instemming_vervallen = any(  # type: ignore[attr-defined]
+                    og.instemming_vervallen_op for og in beslissende_opdrachtgevers(actor, o)
+                )
                 wacht.append(o)
+        wacht.sort(
+            key=lambda o: not o.instemming_vervallen
+        )  # voided consents first (stable: then by deadline)
         verzoeken = list(
             selectors.wijzigingsverzoeken_for(actor)
             .filter(

@@ -74,6 +74,8 @@ class Overgang:
     label: str
     gezamenlijk: bool = False  # every co-principal decides for itself
     reden_verplicht: bool = False
+    # The college must confirm it saw that the estimate exceeds the frame (stored on the history row).
+    overschrijding_bevestigen: bool = False
 
 
 def _rij(
@@ -86,8 +88,11 @@ def _rij(
     *,
     gezamenlijk: bool = False,
     reden_verplicht: bool = False,
+    overschrijding_bevestigen: bool = False,
 ) -> Overgang:
-    return Overgang(van, naar, actie, kant, rollen, label, gezamenlijk, reden_verplicht)
+    return Overgang(
+        van, naar, actie, kant, rollen, label, gezamenlijk, reden_verplicht, overschrijding_bevestigen
+    )
 
 
 _COLLEGE = frozenset({COLLEGE})
@@ -107,7 +112,16 @@ OVERGANGEN: tuple[Overgang, ...] = (
     ),
     _rij(OPGEDRAGEN, INTAKE, "intake", "pool", _POOL, "In intake nemen"),
     _rij(INTAKE, INTAKE, "ramen", "pool", _POOL, "Raming vastleggen"),
-    _rij(INTAKE, AKKOORD, "akkoord", "gemeente", _COLLEGE, "Akkoord geven op de raming", gezamenlijk=True),
+    _rij(
+        INTAKE,
+        AKKOORD,
+        "akkoord",
+        "gemeente",
+        _COLLEGE,
+        "Akkoord geven op de raming",
+        gezamenlijk=True,
+        overschrijding_bevestigen=True,
+    ),
     _rij(AKKOORD, IN_UITVOERING, "starten", "pool", _POOL, "Uitvoering starten"),
     _rij(
         IN_UITVOERING,
@@ -147,6 +161,21 @@ ACTIE_KANT: dict[str, Kant] = {o.actie: o.kant for o in OVERGANGEN}
 ACTIE_ROLLEN: dict[str, frozenset[str]] = {o.actie: o.rollen for o in OVERGANGEN}
 GEZAMENLIJK: frozenset[str] = frozenset(o.actie for o in OVERGANGEN if o.gezamenlijk)
 REDEN_VERPLICHT: frozenset[str] = frozenset(o.actie for o in OVERGANGEN if o.reden_verplicht)
+OVERSCHRIJDING_BEVESTIGEN: frozenset[str] = frozenset(
+    o.actie for o in OVERGANGEN if o.overschrijding_bevestigen
+)
+
+
+# --- frame changes ----------------------------------------------------------------------------------------------
+# History rows that are not transitions: the frames (kaders) changed. Each records every changed field before and
+# after, and voids the consents given so far to a pending joint decision (GEZAMENLIJK): every principal decides
+# again on the frames as they now are.
+AANSCHERPEN = "aanscherpen"  # the drafters sharpen a concept (PATCH …/{id})
+WIJZIGING_TOEPASSEN = "wijziging_toepassen"  # an approved change request is applied
+KADERWIJZIGINGEN: dict[str, str] = {
+    AANSCHERPEN: "Kaders aangescherpt",
+    WIJZIGING_TOEPASSEN: "Wijzigingsverzoek toegepast op de kaders",
+}
 
 
 def overgangen_vanuit(status: str) -> list[Overgang]:

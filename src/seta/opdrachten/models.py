@@ -197,6 +197,8 @@ class Opdrachtgever(models.Model):
     ingestemd_op = models.DateTimeField("ingestemd op", null=True, blank=True)
     naar_raad = models.BooleanField("aan de raad aangeboden", default=False)
     teruggetrokken_op = models.DateField("teruggetrokken op", null=True, blank=True)
+    # Set when a change of the frames voided this principal's consent (it must decide again); cleared when it does.
+    instemming_vervallen_op = models.DateTimeField("instemming vervallen op", null=True, blank=True)
 
     class Meta:
         verbose_name = "opdrachtgever"
@@ -247,6 +249,23 @@ class Statusovergang(models.Model):
     reden = models.TextField("reden", blank=True)
     deelbesluit = models.BooleanField(
         "deelbesluit", default=False, help_text="Besluit van één opdrachtgever van een gezamenlijke opdracht."
+    )
+    wijzigingen = models.JSONField(
+        "gewijzigde kaders",
+        default=dict,
+        blank=True,
+        help_text="Bij een kaderwijziging: per veld de waarde ervoor en erna ({veld: {van, naar}}).",
+    )
+    overschrijding = models.JSONField(
+        "overschrijding van het kader",
+        null=True,
+        blank=True,
+        help_text="Bij akkoord: de overschrijding van het kader door de raming waarmee is ingestemd.",
+    )
+    overschrijding_gezien = models.BooleanField(
+        "overschrijding gezien",
+        default=False,
+        help_text="Het college bevestigde bij akkoord dat het zag dat de raming het kader overschrijdt.",
     )
     tijdstip = models.DateTimeField("tijdstip", default=timezone.now, db_index=True)
 

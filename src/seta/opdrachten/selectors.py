@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -14,7 +15,7 @@ from django.utils import timezone
 from seta.autorisaties import policy
 from seta.autorisaties.actor import Actor, Rol
 from seta.core.errors import NotFound
-from seta.opdrachten import lifecycle
+from seta.opdrachten import lifecycle, overschrijding
 from seta.opdrachten.models import (
     Agendapunt,
     Bestuursopdracht,
@@ -27,6 +28,7 @@ from seta.opdrachten.models import (
     Vraagstatus,
     Wijzigingsverzoek,
 )
+from seta.opdrachten.overschrijding import Overschrijding
 
 
 def bestuursopdrachten_for(actor: Actor) -> QuerySet[Bestuursopdracht]:
@@ -92,6 +94,35 @@ def historie_for(actor: Actor, opdracht: Bestuursopdracht) -> QuerySet[Statusove
     return opdracht.historie.select_related("gemeente").order_by("tijdstip", "id")
 
 
+def overschrijding_for(
+    actor: Actor,
+    opdracht: Bestuursopdracht,
+    vandaag: dt.date | None = None,
+    *,
+    tarieven: dict[tuple[int, int, int | None], Decimal | None] | None = None,
+) -> Overschrijding:
+    """How far the estimate exceeds the frame, at the pool's tariff of the year of the decision (today).
+    ``tarieven``: a cache of looked-up tariffs (a list serializes many assignments)."""
+    from seta.financien import selectors as financien_selectors
+
+    jaar = (vandaag or timezone.localdate()).year
+    sleutel = (opdracht.samenwerkingsverband_id, jaar, opdracht.eenheid_id)
+    if tarieven is not None and sleutel in tarieven:
+        tarief = tarieven[sleutel]
+    else:
+        tarief = financien_selectors.uurtarief_for(actor, *sleutel)
+        if tarieven is not None:
+            tarieven[sleutel] = tarief
+    return overschrijding.bereken(
+        max_uren=opdracht.max_uren,
+        max_euro=opdracht.max_euro,
+        raming_uren=opdracht.raming_uren,
+        raming_externe_kosten=opdracht.raming_externe_kosten,
+        uurtarief=tarief,
+        tariefjaar=jaar,
+    )
+
+
 @dataclass
 class Knop:
     """An action the actor may take now on an assignment (a button on the page)."""
@@ -101,6 +132,8 @@ class Knop:
     kant: str
     reden_verplicht: bool
     toelichting: str = ""
+    # For a decision on an estimate above the frame: the overrun, which the college must confirm it saw.
+    overschrijding: str = ""
 
 
 def allowed_actions(actor: Actor, opdracht: Bestuursopdracht) -> list[Knop]:
@@ -132,7 +165,8 @@ def allowed_actions(actor: Actor, opdracht: Bestuursopdracht) -> list[Knop]:
             )
         if rij.actie == "akkoord" and opdracht.raming_uren is None:
             continue
-        result.append(Knop(rij.actie, rij.label, rij.kant, rij.reden_verplicht, toelichting))
+        melding = overschrijding_for(actor, opdracht).melding if rij.overschrijding_bevestigen else ""
+        result.append(Knop(rij.actie, rij.label, rij.kant, rij.reden_verplicht, toelichting, melding))
     return result
 
 

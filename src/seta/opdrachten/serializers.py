@@ -75,6 +75,7 @@ class OpdrachtgeverSerializer(serializers.ModelSerializer[Opdrachtgever]):
             "ingestemd_op",
             "naar_raad",
             "teruggetrokken_op",
+            "instemming_vervallen_op",
         ]
         read_only_fields = fields
 
@@ -95,6 +96,20 @@ class VoortgangSerializer(serializers.ModelSerializer[Voortgangsrapportage]):
         read_only_fields = fields
 
 
+class OverschrijdingSerializer(serializers.Serializer[Any]):
+    """The overrun of an estimate against its frame (``opdrachten/overschrijding.py``); amounts in euro as strings."""
+
+    uren_boven_kader = serializers.DecimalField(max_digits=9, decimal_places=1, allow_null=True)
+    euro_uren_boven_kader = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    kosten_raming = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    euro_boven_kader = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    uurtarief = serializers.DecimalField(
+        max_digits=8, decimal_places=2, allow_null=True, help_text="null: geen uurtarief voor het jaar."
+    )
+    tariefjaar = serializers.IntegerField()
+    melding = serializers.CharField()
+
+
 class BestuursopdrachtSerializer(serializers.ModelSerializer[Bestuursopdracht]):
     samenwerkingsverband: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="slug", read_only=True
@@ -107,6 +122,10 @@ class BestuursopdrachtSerializer(serializers.ModelSerializer[Bestuursopdracht]):
     mijlpalen = MijlpaalSerializer(many=True, read_only=True)
     deadline_in_gevaar = serializers.SerializerMethodField()
     toegestane_acties = serializers.SerializerMethodField()
+    overschrijding = serializers.SerializerMethodField(
+        help_text="In intake: hoever de raming het kader overschrijdt (uren, euro's tegen het uurtarief); "
+        "null als de raming binnen het kader blijft. Akkoord vraagt dan overschrijdingGezien: true."
+    )
 
     class Meta:
         model = Bestuursopdracht
@@ -149,6 +168,7 @@ class BestuursopdrachtSerializer(serializers.ModelSerializer[Bestuursopdracht]):
             "raming_externe_kosten",
             "raming_opleverdatum",
             "raming_toelichting",
+            "overschrijding",
             "opgedragen_op",
             "opgeleverd_op",
             "vastgesteld_op",
@@ -161,6 +181,14 @@ class BestuursopdrachtSerializer(serializers.ModelSerializer[Bestuursopdracht]):
 
     def get_deadline_in_gevaar(self, obj: Bestuursopdracht) -> bool:
         return obj.deadline_in_gevaar()
+
+    @extend_schema_field(OverschrijdingSerializer(allow_null=True))
+    def get_overschrijding(self, obj: Bestuursopdracht) -> dict[str, Any] | None:
+        actor = self.context.get("actor")
+        if actor is None or obj.status != lifecycle.INTAKE or obj.raming_uren is None:
+            return None
+        over = selectors.overschrijding_for(actor, obj, tarieven=self.context.setdefault("_uurtarieven", {}))
+        return over.als_dict() if over.overschreden else None
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_toegestane_acties(self, obj: Bestuursopdracht) -> list[str]:
@@ -192,6 +220,9 @@ class StatusovergangSerializer(serializers.ModelSerializer[Statusovergang]):
             "gemeente",
             "reden",
             "deelbesluit",
+            "wijzigingen",
+            "overschrijding",
+            "overschrijding_gezien",
             "tijdstip",
         ]
         read_only_fields = fields
@@ -278,7 +309,16 @@ class VaststellenInvoerSerializer(OvergangInvoerSerializer):
     )
 
 
+class AkkoordInvoerSerializer(OvergangInvoerSerializer):
+    overschrijding_gezien = serializers.BooleanField(
+        default=False,
+        help_text="Verplicht true als de raming het kader overschrijdt: u heeft de overschrijding gezien "
+        "(zie overschrijding in de opdracht). Wordt bij uw besluit vastgelegd.",
+    )
+
+
 OVERGANG_INVOER: dict[str, type[OvergangInvoerSerializer]] = {
+    "akkoord": AkkoordInvoerSerializer,
     "ramen": RamingInvoerSerializer,
     "voortgang": VoortgangInvoerSerializer,
     "vaststellen": VaststellenInvoerSerializer,

@@ -26,7 +26,7 @@ from seta.core import audit
 from seta.core.errors import Conflict, InvalidInput
 from seta.core.services import check_version, full_clean_or_raise
 from seta.gemeenten.models import Functie, Functionaris, Gemeente, Portefeuille
-from seta.opdrachten import lifecycle
+from seta.opdrachten import lifecycle, selectors
 from seta.opdrachten.models import (
     Agendapunt,
     Besluit,
@@ -306,6 +306,7 @@ def sharpen(
             fields={naam: ["Dit veld kan hier niet worden gewijzigd."] for naam in sorted(onbekend)}
         )
     before = audit.snapshot(opdracht)
+    kaders_voor = kaderwaarden(opdracht)
     for naam, waarde in changes.items():
         setattr(opdracht, naam, waarde)
     if "catalogusitem" in changes and opdracht.catalogusitem is not None:
@@ -320,8 +321,91 @@ def sharpen(
         opdracht.mijlpalen.all().delete()
         for omschrijving, datum in mijlpalen:
             Mijlpaal.objects.create(bestuursopdracht=opdracht, omschrijving=omschrijving, datum=datum)
+    kaders_gewijzigd(actor, opdracht, kaders_voor, actie=lifecycle.AANSCHERPEN)
     audit.record(actor=actor, action="bestuursopdracht.wijzigen", instance=opdracht, before=before)
     return opdracht
+
+
+# --- frame changes: history with before and after, consents void --------------------------------------------------
+def kaderwaarden(opdracht: Bestuursopdracht) -> dict[str, Any]:
+    """The frames as JSON-safe values (dates ISO, amounts as strings, the catalogue item by name, milestones)."""
+    waarden: dict[str, Any] = {}
+    for veld in KADERVELDEN:
+        waarde = getattr(opdracht, veld)
+        if isinstance(waarde, Catalogusitem):
+            waarde = waarde.naam
+        elif isinstance(waarde, dt.date | Decimal):
+            waarde = str(waarde)
+        waarden[veld] = waarde
+    waarden["mijlpalen"] = [f"{m.datum.isoformat()} {m.omschrijving}" for m in opdracht.mijlpalen.all()]
+    return waarden
+
+
+def kaders_gewijzigd(
+    actor: Actor, opdracht: Bestuursopdracht, voor: dict[str, Any], *, actie: str, toelichting: str = ""
+) -> Statusovergang | None:
+    """After a change of the frames: a history row with every changed field before and after, and every consent given
+    to a pending joint decision void (those principals decide again; ``instemming_vervallen_op`` tells them on their
+    home page and the assignment page). Nothing changed: no row."""
+    # Read back from the database, so values compare as stored (600 and 600.0 are the same frame).
+    na = kaderwaarden(
+        Bestuursopdracht.objects.select_related("catalogusitem")
+        .prefetch_related("mijlpalen")
+        .get(pk=opdracht.pk)
+    )
+    wijzigingen = {v: {"van": voor.get(v), "naar": na[v]} for v in na if voor.get(v) != na[v]}
+    if not wijzigingen:
+        return None
+    nu = timezone.now()
+    vervallen = [
+        og
+        for og in opdracht.opdrachtgevers.filter(teruggetrokken_op__isnull=True).select_related("gemeente")
+        if og.instemming in lifecycle.GEZAMENLIJK
+    ]
+    for og in vervallen:
+        og.instemming, og.ingestemd_op, og.instemming_vervallen_op = "", None, nu
+        og.save(update_fields=["instemming", "ingestemd_op", "instemming_vervallen_op"])
+    labels = []
+    for veld, w in wijzigingen.items():
+        naam = (
+            veld
+            if veld == "mijlpalen"
+            else str(getattr(Bestuursopdracht._meta.get_field(veld), "verbose_name", veld))
+        )
+        kort = all(isinstance(x, str | int | float | bool | None) and len(str(x)) <= 40 for x in w.values())
+        labels.append(
+            f"{naam} {w['van'] or '—'} → {w['naar'] or '—'}" if kort and veld != "mijlpalen" else naam
+        )
+    reden = "Kaders gewijzigd: " + "; ".join(labels) + "."
+    if vervallen:
+        reden += (
+            " De eerdere instemming van "
+            + ", ".join(og.gemeente.naam for og in vervallen)
+            + " is vervallen; elke opdrachtgever besluit opnieuw."
+        )
+    if toelichting:
+        reden += f" {toelichting}"
+    gemeente_ids = {og.gemeente_id for og in opdracht.opdrachtgevers.all()}
+    rol = _rol_gemeente(actor, gemeente_ids)
+    kant = "gemeente" if rol else "pool"
+    if not rol:
+        rol = _rol_pool(actor, opdracht.samenwerkingsverband_id)
+    eigen = [g for g in gemeente_ids if actor.heeft(Rol(rol), gemeente_id=g)] if kant == "gemeente" else []
+    rij = Statusovergang.objects.create(
+        bestuursopdracht=opdracht,
+        van=opdracht.status,
+        naar=opdracht.status,
+        actie=actie,
+        actor=actor.user,
+        actor_naam=actor.user.get_full_name() or actor.user.get_username() if actor.user is not None else "",
+        rol=rol,
+        kant=kant,
+        gemeente_id=eigen[0] if len(eigen) == 1 else None,
+        reden=reden,
+        wijzigingen=wijzigingen,
+    )
+    audit.record(actor=actor, action=f"bestuursopdracht.{actie}", instance=opdracht, note=reden)
+    return rij
 
 
 def _locked(opdracht: Bestuursopdracht) -> Bestuursopdracht:
@@ -411,7 +495,8 @@ def _overgang(
             og.ingestemd_op = nu
             if actie == "vaststellen" and apply is not None:
                 apply(opdracht, og)
-            og.save(update_fields=["instemming", "ingestemd_op", "naar_raad"])
+            og.instemming_vervallen_op = None
+            og.save(update_fields=["instemming", "ingestemd_op", "naar_raad", "instemming_vervallen_op"])
         mijn_ids = {og.pk for og in mijn}
         nog_open = [
             og for og in opdracht.actieve_opdrachtgevers if og.instemming != actie and og.pk not in mijn_ids
@@ -486,6 +571,7 @@ def _verplaats(
         opdracht.opdrachtgevers.filter(teruggetrokken_op__isnull=True).exclude(instemming="").update(
             instemming="", ingestemd_op=None
         )
+        opdracht.opdrachtgevers.exclude(instemming_vervallen_op=None).update(instemming_vervallen_op=None)
     opdracht.versie += 1
     opdracht.save()
     _historie(
@@ -604,16 +690,36 @@ def estimate(
     )
 
 
+@transaction.atomic
 def accept(
-    *, actor: Actor, opdracht: Bestuursopdracht, reden: str = "", expected_version: int | None = None
+    *,
+    actor: Actor,
+    opdracht: Bestuursopdracht,
+    reden: str = "",
+    expected_version: int | None = None,
+    overschrijding_gezien: bool = False,
 ) -> Bestuursopdracht:
-    """Akkoord: the principal (each co-principal) accepts the estimate."""
+    """Akkoord: the principal (each co-principal) accepts the estimate. When the estimate exceeds the frame, the
+    college must confirm it saw the overrun (``overschrijding_gezien``); the overrun and the confirmation are stored
+    on the history row of its decision."""
+    gezien: dict[str, Any] = {}
 
     def validate(o: Bestuursopdracht) -> None:
         if o.raming_uren is None or o.raming_opleverdatum is None:
             raise Conflict("Er is nog geen raming om akkoord op te geven.", code="geen_raming")
+        over = selectors.overschrijding_for(actor, o)
+        if over.overschreden and not overschrijding_gezien:
+            raise InvalidInput(
+                fields={
+                    "overschrijding_gezien": [
+                        f"{over.melding} Bevestig dat u dit heeft gezien voordat u akkoord geeft."
+                    ]
+                }
+            )
+        if over.overschreden:
+            gezien["overschrijding"] = over.als_dict()
 
-    return _in_transaction(
+    opdracht = _in_transaction(
         actor=actor,
         opdracht=opdracht,
         actie="akkoord",
@@ -621,6 +727,14 @@ def accept(
         expected_version=expected_version,
         validate=validate,
     )
+    if gezien:
+        rij = Statusovergang.objects.filter(bestuursopdracht=opdracht, actie="akkoord").latest(
+            "tijdstip", "id"
+        )
+        rij.overschrijding = gezien["overschrijding"]
+        rij.overschrijding_gezien = True
+        rij.save(update_fields=["overschrijding", "overschrijding_gezien"])
+    return opdracht
 
 
 def start(
@@ -781,6 +895,14 @@ def perform(
             percentage_gereed=gegevens.get("percentage_gereed", 0),
             expected_version=versie,
         )
+    if actie == "akkoord":
+        return accept(
+            actor=actor,
+            opdracht=opdracht,
+            reden=reden,
+            expected_version=versie,
+            overschrijding_gezien=bool(gegevens.get("overschrijding_gezien")),
+        )
     if actie == "vaststellen":
         return adopt(
             actor=actor,
@@ -792,7 +914,6 @@ def perform(
     functies = {
         "opdragen": commission,
         "intake": take_in,
-        "akkoord": accept,
         "starten": start,
         "opleveren": deliver,
         "terugsturen": return_for_rework,
@@ -910,6 +1031,7 @@ def approve_change(
 def _pas_toe(actor: Actor, verzoek: Wijzigingsverzoek) -> None:
     opdracht = _locked(verzoek.bestuursopdracht)
     before = audit.snapshot(opdracht)
+    kaders_voor = kaderwaarden(opdracht)
     if verzoek.soort == Soortwijziging.SCOPE:
         opdracht.scope = verzoek.nieuwe_scope
     elif verzoek.soort == Soortwijziging.DEADLINE and verzoek.nieuwe_deadline is not None:
@@ -921,6 +1043,13 @@ def _pas_toe(actor: Actor, verzoek: Wijzigingsverzoek) -> None:
             opdracht.max_euro = verzoek.nieuw_max_euro
     opdracht.versie += 1
     opdracht.save()
+    kaders_gewijzigd(
+        actor,
+        opdracht,
+        kaders_voor,
+        actie=lifecycle.WIJZIGING_TOEPASSEN,
+        toelichting=f"Wijzigingsverzoek {verzoek.pk} ({verzoek.get_soort_display().lower()}), door alle opdrachtgevers goedgekeurd.",
+    )
     audit.record(
         actor=actor,
         action="bestuursopdracht.wijziging_toepassen",

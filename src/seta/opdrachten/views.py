@@ -261,7 +261,11 @@ def _actie_forms(actor: Actor, opdracht: Bestuursopdracht) -> list[dict[str, Any
                 opleverdatum=opdracht.raming_opleverdatum,
             )
         form = forms.overgang_form(
-            knop.actie, initial=initial, prefix=knop.actie, eenheden=eenheden.order_by("naam")
+            knop.actie,
+            initial=initial,
+            prefix=knop.actie,
+            eenheden=eenheden.order_by("naam"),
+            overschrijding=knop.overschrijding,
         )
         result.append({"knop": knop, "form": form})
     return result
@@ -324,7 +328,14 @@ def actie(request: HttpRequest, pk: int, actie: str) -> HttpResponse:
         .order_by("naam")
     )
     form = forms.overgang_form(
-        actie, request.POST or None, initial={"versie": opdracht.versie}, prefix=actie, eenheden=eenheden
+        actie,
+        request.POST or None,
+        initial={"versie": opdracht.versie},
+        prefix=actie,
+        eenheden=eenheden,
+        overschrijding=selectors.overschrijding_for(actor, opdracht).melding
+        if actie in lifecycle.OVERSCHRIJDING_BEVESTIGEN
+        else None,
     )
     status = 200
     if request.method == "POST" and form.is_valid():
