@@ -88,9 +88,8 @@ def panels(actor: Actor) -> list[Panel]:
                     og.instemming_vervallen_op for og in beslissende_opdrachtgevers(actor, o)
                 )
                 wacht.append(o)
-        wacht.sort(
-            key=lambda o: not o.instemming_vervallen
-        )  # voided consents first (stable: then by deadline)
+        # Voided consents first (a stable sort: then by deadline).
+        wacht.sort(key=lambda o: not getattr(o, "instemming_vervallen", False))
         verzoeken = list(
             selectors.wijzigingsverzoeken_for(actor)
             .filter(

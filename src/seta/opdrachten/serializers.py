@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import QuerySet
 from drf_spectacular.types import OpenApiTypes
@@ -187,7 +187,8 @@ class BestuursopdrachtSerializer(serializers.ModelSerializer[Bestuursopdracht]):
         actor = self.context.get("actor")
         if actor is None or obj.status != lifecycle.INTAKE or obj.raming_uren is None:
             return None
-        over = selectors.overschrijding_for(actor, obj, tarieven=self.context.setdefault("_uurtarieven", {}))
+        context = cast("dict[str, Any]", self.context)  # shared by the rows of a list: one tariff lookup
+        over = selectors.overschrijding_for(actor, obj, tarieven=context.setdefault("_uurtarieven", {}))
         return over.als_dict() if over.overschreden else None
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
