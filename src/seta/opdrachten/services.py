@@ -20,7 +20,7 @@ from seta.autorisaties.policy.opdrachten import Opdrachtcontext, beslissende_opd
 from seta.catalogus.models import Catalogusitem
 from seta.core import audit
 from seta.core.errors import Conflict, InvalidInput
-from seta.core.services import check_version, full_clean_or_raise
+from seta.core.services import bump_version, check_version, full_clean_or_raise, lock
 from seta.gemeenten.models import Functie, Functionaris, Gemeente, Portefeuille
 from seta.opdrachten import lifecycle
 from seta.opdrachten.models import (
@@ -1056,6 +1056,7 @@ def answer(
 @transaction.atomic
 def withdraw_question(*, actor: Actor, vraag: Bestuursvraag, reden: str = "") -> Bestuursvraag:
     policy.require(actor, "bestuursvraag.intrekken", vraag, read_action="bestuursvraag.lezen")
+    vraag = lock(vraag)
     if vraag.status != Vraagstatus.OPEN:
         raise Conflict(f"Deze vraag is al {vraag.get_status_display().lower()}.", code="niet_open")
     before = audit.snapshot(vraag)
@@ -1165,8 +1166,7 @@ def add_agenda_item(
         catalogusitem=catalogusitem,
         toelichting=toelichting,
     )
-    overleg.versie += 1
-    overleg.save(update_fields=["versie", "gewijzigd_op"])
+    bump_version(overleg)
     audit.record(actor=actor, action="overleg.agendapunt_toevoegen", instance=punt)
     return punt
 
@@ -1191,7 +1191,6 @@ def record_decision(
         actiehouder=actiehouder,
         vastgelegd_door=actor.user,
     )
-    overleg.versie += 1
-    overleg.save(update_fields=["versie", "gewijzigd_op"])
+    bump_version(overleg)
     audit.record(actor=actor, action="overleg.besluit_vastleggen", instance=besluit)
     return besluit

@@ -18,7 +18,7 @@ from seta.autorisaties import policy
 from seta.autorisaties.actor import Actor
 from seta.core import audit
 from seta.core.errors import InvalidInput
-from seta.core.services import check_version, full_clean_or_raise, update_fields
+from seta.core.services import bump_version, full_clean_or_raise, lock, update_fields
 from seta.gemeenten.models import Functie, Functionaris, Gemeente
 from seta.samenwerkingsverbanden.models import (
     Bestuurslid,
@@ -151,9 +151,8 @@ def update_samenwerkingsverband(
     **changes: Any,
 ) -> Samenwerkingsverband:
     """Change the form of a cooperation (menu, rechtsvorm, gastheergemeente, directie arrangement, …)."""
-    sv = samenwerkingsverband
-    _require_wijzigen(actor, sv)
-    check_version(sv, expected_version)
+    _require_wijzigen(actor, samenwerkingsverband)
+    sv = lock(samenwerkingsverband, expected_version=expected_version)
     toegestaan = {
         "naam",
         "afkorting",
@@ -257,8 +256,7 @@ def add_deelnemer(
                 instance=inbreng,
                 note="Overgenomen bij toetreding: bestaande afspraak van het samenwerkingsverband.",
             )
-    sv.versie += 1
-    sv.save(update_fields=["versie", "gewijzigd_op"])
+    bump_version(sv)
     return deelnemer
 
 
@@ -313,8 +311,7 @@ def end_deelnemerschap(*, actor: Actor | None, deelnemer: Deelnemer, uittredings
         audit.record(
             actor=actor, action="bestuurslid.beeindigen", instance=zetel, before=voor, note="Uittreding."
         )
-    sv.versie += 1
-    sv.save(update_fields=["versie", "gewijzigd_op"])
+    bump_version(sv)
     return deelnemer
 
 
@@ -362,8 +359,7 @@ def bring_in_taakgebied(
         raise InvalidInput(fields=fouten)
     inbreng = Inbreng.objects.create(deelnemer=deelnemer, taakgebied=taakgebied, vanaf=vanaf, tot=tot)
     audit.record(actor=actor, action="inbreng.toevoegen", instance=inbreng)
-    sv.versie += 1
-    sv.save(update_fields=["versie", "gewijzigd_op"])
+    bump_version(sv)
     return inbreng
 
 
@@ -383,8 +379,7 @@ def take_out_taakgebied(*, actor: Actor | None, inbreng: Inbreng, tot: dt.date) 
     inbreng.tot = tot
     inbreng.save(update_fields=["tot"])
     audit.record(actor=actor, action="inbreng.beeindigen", instance=inbreng, before=before)
-    sv.versie += 1
-    sv.save(update_fields=["versie", "gewijzigd_op"])
+    bump_version(sv)
     return inbreng
 
 

@@ -20,7 +20,7 @@ from seta.autorisaties import policy
 from seta.autorisaties.actor import Actor
 from seta.core import audit
 from seta.core.errors import InvalidInput
-from seta.core.services import check_version, full_clean_or_raise
+from seta.core.services import check_version, full_clean_or_raise, lock
 from seta.gemeenten.models import Gemeente
 from seta.scan import kern
 from seta.scan.models import Casus, Scanpartner, Scansessie, Scanstatus
@@ -512,8 +512,8 @@ def update_casus(*, actor: Actor, casus: Casus, expected_version: int | None = N
     onbekend = set(changes) - set(CASUS_VELDEN) - {"code"}
     if onbekend:
         raise InvalidInput(fields={name: ["Onbekend veld."] for name in sorted(onbekend)})
-    check_version(casus, expected_version)
-    before = audit.snapshot(Casus.objects.get(pk=casus.pk))
+    casus = lock(casus, expected_version=expected_version)
+    before = audit.snapshot(casus)
     for name, value in changes.items():
         setattr(casus, name, value)
     _validate_casus(casus)
@@ -551,6 +551,7 @@ def load_casussen(
             audit.record(actor=actor, action="casus.laden", instance=casus)
             telling["toegevoegd"] += 1
         elif overschrijven and any(getattr(bestaand, k) != v for k, v in velden.items()):
+            bestaand = lock(bestaand)
             before = audit.snapshot(bestaand)
             for k, v in velden.items():
                 setattr(bestaand, k, v)
