@@ -100,9 +100,11 @@ def test_only_own_hours_are_written(api_as: Any, mw: Any, item: Any, laren: Any)
     assert r.status_code == 404  # another cooperation may not know this medewerker's hours exist
 
 
-def test_week_lifecycle_locks_and_reopens_with_reason(api_as: Any, mw: Any, item: Any, laren: Any) -> None:
-    medewerker = api_as("medewerker.bel")
-    teamleider = api_as("teamleider.bel")
+def test_week_lifecycle_locks_and_reopens_with_reason(
+    careful_api_as: Any, mw: Any, item: Any, laren: Any
+) -> None:
+    medewerker = careful_api_as("medewerker.bel")
+    teamleider = careful_api_as("teamleider.bel")
     regel = _post_hours(
         medewerker,
         datum=MAANDAG.isoformat(),
