@@ -16,7 +16,6 @@ from rest_framework.test import APIClient
 
 from seta.autorisaties.actor import Actor, actor_for
 
-
 _RECORD = re.compile(r"^(/api/v1/[\w-]+/[^/?]+)(?:/[\w-]+)?/?$")
 
 
@@ -31,17 +30,17 @@ class ReadsBeforeWriting(APIClient):
         response = self.get(match.group(1))
         return response.get("ETag") if response.status_code == 200 else None
 
-    def post(self, path: str, data: Any = None, format: str | None = None, **extra: Any) -> Any:  # noqa: A002
+    def post(self, path: str, data: Any = None, format: str | None = None, **extra: Any) -> Any:
         if "HTTP_IF_MATCH" not in extra and (etag := self._etag(path)):
             extra["HTTP_IF_MATCH"] = etag
         return super().post(path, data, format=format, **extra)
 
-    def patch(self, path: str, data: Any = None, format: str | None = None, **extra: Any) -> Any:  # noqa: A002
+    def patch(self, path: str, data: Any = None, format: str | None = None, **extra: Any) -> Any:
         if "HTTP_IF_MATCH" not in extra and (etag := self._etag(path)):
             extra["HTTP_IF_MATCH"] = etag
         return super().patch(path, data, format=format, **extra)
 
-    def delete(self, path: str, data: Any = None, format: str | None = None, **extra: Any) -> Any:  # noqa: A002
+    def delete(self, path: str, data: Any = None, format: str | None = None, **extra: Any) -> Any:
         if "HTTP_IF_MATCH" not in extra and (etag := self._etag(path)):
             extra["HTTP_IF_MATCH"] = etag
         return super().delete(path, data, format=format, **extra)

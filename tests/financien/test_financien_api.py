@@ -202,7 +202,10 @@ def test_settlement_via_api_threshold_and_adoption(api_as: Any) -> None:
         == 403
     )
     etag = f'W/"{body["versie"]}"'
-    assert controller.post(f"/api/v1/afrekeningen/{body['id']}/vaststellen", HTTP_IF_MATCH=etag).status_code == 403
+    assert (
+        controller.post(f"/api/v1/afrekeningen/{body['id']}/vaststellen", HTTP_IF_MATCH=etag).status_code
+        == 403
+    )
     r = bestuur.post(f"/api/v1/afrekeningen/{body['id']}/vaststellen", HTTP_IF_MATCH=etag)
     assert r.status_code == 200 and r.json()["status"] == "vastgesteld"
     assert (

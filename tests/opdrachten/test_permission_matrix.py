@@ -332,7 +332,9 @@ def test_pool_can_never_commission_even_its_own_proposal(
     for wie in ("teamleider.bel", "directeur.bel"):
         assert (
             api_as(wie)
-            .post(f"/api/v1/bestuursopdrachten/{voorstel.pk}/opdragen", {}, format="json", HTTP_IF_MATCH='W/"1"')
+            .post(
+                f"/api/v1/bestuursopdrachten/{voorstel.pk}/opdragen", {}, format="json", HTTP_IF_MATCH='W/"1"'
+            )
             .status_code
             == 403
         )

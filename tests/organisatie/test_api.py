@@ -110,7 +110,9 @@ def test_patch_medewerker_policy_and_validation(
     other = colleague("bel", "financien")
     etag = f'W/"{other.versie}"'
     assert (
-        tl.patch(f"/api/v1/medewerkers/{other.pk}", {"fte": "0.5"}, format="json", HTTP_IF_MATCH=etag).status_code
+        tl.patch(
+            f"/api/v1/medewerkers/{other.pk}", {"fte": "0.5"}, format="json", HTTP_IF_MATCH=etag
+        ).status_code
         == 403
     )
     assert (

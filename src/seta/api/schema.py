@@ -107,7 +107,7 @@ def if_match_operations(generator: Any) -> dict[tuple[str, str], bool]:
         actions = getattr(callback, "actions", None) or {}
         name = actions.get(method.lower(), method.lower())
         fn = getattr(cls, name, None) if cls is not None else None
-        if fn is None or method.lower() not in {"post", "put", "patch", "delete"}:
+        if cls is None or fn is None or method.lower() not in {"post", "put", "patch", "delete"}:
             continue
         if _calls(cls, fn, "expected_version"):
             found[_shape(path), method.lower()] = True

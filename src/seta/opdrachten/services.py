@@ -165,7 +165,7 @@ def _raise(fouten: dict[str, list[str]]) -> None:
 def _historie(
     opdracht: Bestuursopdracht,
     *,
-    actor: Actor | None,
+    actor: Actor,
     van: str,
     naar: str,
     actie: str,
@@ -455,7 +455,7 @@ def _verplaats(
     opdracht: Bestuursopdracht,
     rij: lifecycle.Overgang,
     *,
-    actor: Actor | None,
+    actor: Actor,
     rol: str,
     gemeente: Gemeente | None,
     reden: str,

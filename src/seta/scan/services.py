@@ -533,13 +533,10 @@ def delete_casus(*, actor: Actor, casus: Casus) -> None:
 
 
 @transaction.atomic
-def load_casussen(
-    *, actor: Actor | None, path: Path | None = None, overschrijven: bool = False
-) -> dict[str, int]:
+def load_casussen(*, actor: Actor, path: Path | None = None, overschrijven: bool = False) -> dict[str, int]:
     """Load the case base from YAML into the table: new cases are added; existing ones are kept unless
-    ``overschrijven`` (then the YAML wins). ``actor`` None is the system (migration, demo, command)."""
-    if actor is not None:
-        policy.require(actor, "casus.laden")
+    ``overschrijven`` (then the YAML wins). The system actor loads it for the demo and ``seta scan-casussen``."""
+    policy.require(actor, "casus.laden")
     telling = {"toegevoegd": 0, "bijgewerkt": 0, "ongewijzigd": 0}
     for data in kern.casussen_yaml(path):
         velden = casus_velden_uit_data(data)
