@@ -174,8 +174,9 @@ def test_stale_version_is_refused(api_as: Any, item: Any, laren: Any) -> None:
 def test_save_week_grid_replaces_changed_cells_only(actor_named: Any, mw: Any, item: Any, laren: Any) -> None:
     actor = actor_named("medewerker.bel")
     staat = services.weekstaat_for_week(actor=actor, medewerker=mw, jaar=WEEK[0], week=WEEK[1])
+    assert staat.pk is None  # reading a week never writes; saving creates its weekstaat
     doel = services.Doel("regulier", catalogusitem=item, gemeente=laren)
-    services.save_week(
+    staat = services.save_week(
         actor=actor,
         weekstaat=staat,
         rijen=[

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -85,6 +85,14 @@ def _is_partner(sv: Samenwerkingsverband, gemeente: Gemeente, op: dt.date) -> bo
 
 
 def volgend_nummer(sv: Samenwerkingsverband, jaar: int) -> str:
+    """The next free assignment number of ``sv`` in ``jaar`` (BEL-2026-015).
+
+    Takes the cooperation's row lock first (held until the caller's transaction ends), so concurrent
+    drafts of one cooperation are numbered one after the other and never get the same number.
+    """
+    Samenwerkingsverband.objects.select_for_update(of=("self",)).filter(pk=sv.pk).values_list(
+        "pk", flat=True
+    ).first()
     prefix = f"{(sv.afkorting or sv.slug).upper().replace(' ', '')[:8]}-{jaar}-"
     bestaand = Bestuursopdracht.objects.filter(nummer__startswith=prefix).values_list("nummer", flat=True)
     hoogste = max((int(n.rsplit("-", 1)[1]) for n in bestaand if n.rsplit("-", 1)[1].isdigit()), default=0)
@@ -206,6 +214,23 @@ def _rol_pool(actor: Actor, sv_id: int) -> str:
     return ""
 
 
+def _save_with_number(opdracht: Bestuursopdracht, sv: Samenwerkingsverband, pogingen: int = 5) -> None:
+    """Number and save a new assignment. The cooperation's lock (``volgend_nummer``) orders its own drafts;
+    two cooperations whose abbreviations share a prefix can still race for a number: then the loser
+    takes the next one (a savepoint keeps the transaction usable)."""
+    for poging in range(pogingen):
+        opdracht.nummer = volgend_nummer(sv, _vandaag().year)
+        full_clean_or_raise(opdracht)
+        try:
+            with transaction.atomic():
+                opdracht.save()
+            return
+        except IntegrityError:
+            opdracht.pk = None
+            if poging == pogingen - 1 or not Bestuursopdracht.objects.filter(nummer=opdracht.nummer).exists():
+                raise
+
+
 # --- drafting -----------------------------------------------------------------------------------------------------
 @transaction.atomic
 def draft(
@@ -254,9 +279,7 @@ def draft(
                 f"Mijlpaal {i + 1}: geef een omschrijving en een datum."
             )
     _raise(fouten)
-    opdracht.nummer = volgend_nummer(samenwerkingsverband, _vandaag().year)
-    full_clean_or_raise(opdracht)
-    opdracht.save()
+    _save_with_number(opdracht, samenwerkingsverband)
     for og in opdrachtgevers:
         Opdrachtgever.objects.create(  # type: ignore[misc]  # portefeuille checked by _validate_opdrachtgevers
             bestuursopdracht=opdracht,
