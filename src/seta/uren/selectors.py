@@ -107,7 +107,9 @@ def weekrooster(actor: Actor, weekstaat: Weekstaat) -> Weekrooster:
     policy.require(actor, "weekstaat.lezen", weekstaat)
     dagen = weekstaat.dagen
     rijen: dict[str, Rij] = {}
-    regels = weekstaat.regels.select_related("opdracht", "catalogusitem", "gemeente") if weekstaat.pk else None
+    regels = (
+        weekstaat.regels.select_related("opdracht", "catalogusitem", "gemeente") if weekstaat.pk else None
+    )
     for regel in regels.order_by("datum", "id") if regels is not None else []:  # unsaved week: empty
         gemeente_id = regel.gemeente_id if regel.soort == Soort.REGULIER else None
         key = rij_sleutel(regel.soort, regel.opdracht_id, regel.catalogusitem_id, gemeente_id)

@@ -23,7 +23,6 @@ from seta.uren.forms import HeropenForm, ImportForm
 from seta.uren.models import Weekstaat, Weekstatus
 from seta.web.forms import apply_errors
 
-
 EERSTE_JAAR = 2000  # hours are not written for weeks before this year, nor beyond next year
 
 
