@@ -20,7 +20,6 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.db import connection, connections
-from django.forms.models import model_to_dict
 from django.utils import timezone
 from rest_framework.test import APIClient
 
@@ -120,9 +119,7 @@ def _one_winner(counts: Counter[int]) -> None:
 
 
 @pytest.mark.parametrize("with_if_match", [True, False], ids=["if-match", "zonder-if-match"])
-def test_samenwerkingsverband(
-    with_if_match: bool, restore: Any, user_named: Callable[[str], Any]
-) -> None:
+def test_samenwerkingsverband(with_if_match: bool, restore: Any, user_named: Callable[[str], Any]) -> None:
     sv = Samenwerkingsverband.objects.get(slug="bel")
     restore(sv)
     headers = {"HTTP_IF_MATCH": f'W/"{sv.versie}"'} if with_if_match else {}
@@ -158,7 +155,10 @@ def test_functionaris_portefeuilles(
         "griffier.laren",
         user_named,
         lambda c: c.patch(
-            f"/api/v1/functionarissen/{wethouder.pk}", {"portefeuilles": portefeuilles}, format="json", **headers
+            f"/api/v1/functionarissen/{wethouder.pk}",
+            {"portefeuilles": portefeuilles},
+            format="json",
+            **headers,
         ),
     )
     if with_if_match:
@@ -187,7 +187,9 @@ def test_medewerker(with_if_match: bool, restore: Any, user_named: Callable[[str
 def test_concurrent_drafts_get_distinct_numbers(user_named: Callable[[str], Any]) -> None:
     from seta.catalogus.models import Catalogusitem
 
-    item = Catalogusitem.objects.filter(samenwerkingsverband__slug="bel", actief=True).order_by("code").first()
+    item = (
+        Catalogusitem.objects.filter(samenwerkingsverband__slug="bel", actief=True).order_by("code").first()
+    )
     assert item is not None
     portefeuille = Portefeuille.objects.get(gemeente__slug="blaricum", naam="Sociaal domein")
     audit_before = _last_audit_id()
