@@ -119,3 +119,20 @@ def test_the_command_lines_audit_rows_name_the_system_actor(tmp_path: Path, db: 
     assert events.filter(object_omschrijving__icontains="Laren").exists()
     assert set(events.values_list("actor_naam", flat=True)) == {"systeem:import-gemeenten"}
     assert set(events.values_list("actor_id", flat=True)) == {None}
+
+
+def test_every_hand_written_version_bump_is_under_a_lock() -> None:
+    """A public service that bumps ``versie`` by hand must have locked the row first (``lock``,
+    ``select_for_update`` or a ``_locked`` helper); everything else goes through ``update_fields``
+    or ``bump_version``. Private helpers (``_transition``) get the locked row from their caller."""
+    fouten = []
+    for module in _write_modules():
+        for naam, fn in inspect.getmembers(module, inspect.isfunction):
+            if fn.__module__ != module.__name__ or naam.startswith("_"):
+                continue
+            bron = inspect.getsource(fn)
+            if "versie += 1" not in bron:
+                continue
+            if not any(teken in bron for teken in ("lock(", "select_for_update", "_locked")):
+                fouten.append(f"{module.__name__}.{naam}")
+    assert not fouten, "bumps versie without locking the row first: " + ", ".join(fouten)
