@@ -6,6 +6,7 @@ a server (the browser tests) start their own ``seta serve`` on a separate SQLite
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -14,6 +15,35 @@ from django.contrib.auth import get_user_model
 from rest_framework.test import APIClient
 
 from seta.autorisaties.actor import Actor, actor_for
+
+_RECORD = re.compile(r"^(/api/v1/[\w-]+/[^/?]+)(?:/[\w-]+)?/?$")
+
+
+class ReadsBeforeWriting(APIClient):
+    """An API client that, as a careful client does, reads a record before it changes it and sends the
+    ``ETag`` it read as ``If-Match`` (unless the test sets one). Creates (POST on a list) send none."""
+
+    def _etag(self, path: str) -> str | None:
+        match = _RECORD.match(path)
+        if not match:
+            return None
+        response = self.get(match.group(1))
+        return response.get("ETag") if response.status_code == 200 else None
+
+    def post(self, path: str, data: Any = None, format: str | None = None, **extra: Any) -> Any:
+        if "HTTP_IF_MATCH" not in extra and (etag := self._etag(path)):
+            extra["HTTP_IF_MATCH"] = etag
+        return super().post(path, data, format=format, **extra)
+
+    def patch(self, path: str, data: Any = None, format: str | None = None, **extra: Any) -> Any:
+        if "HTTP_IF_MATCH" not in extra and (etag := self._etag(path)):
+            extra["HTTP_IF_MATCH"] = etag
+        return super().patch(path, data, format=format, **extra)
+
+    def delete(self, path: str, data: Any = None, format: str | None = None, **extra: Any) -> Any:
+        if "HTTP_IF_MATCH" not in extra and (etag := self._etag(path)):
+            extra["HTTP_IF_MATCH"] = etag
+        return super().delete(path, data, format=format, **extra)
 
 
 @pytest.fixture(scope="session")
@@ -48,6 +78,24 @@ def api_as(user_named: Callable[[str], Any]) -> Callable[[str | None], APIClient
         client = APIClient()
         if username is not None:
             client.force_authenticate(user=user_named(username))
+        return client
+
+    return make
+
+
+@pytest.fixture
+def careful_client() -> ReadsBeforeWriting:
+    """One API client that sends the ETag it read with every update (authenticate it with force_authenticate)."""
+    return ReadsBeforeWriting()
+
+
+@pytest.fixture
+def careful_api_as(user_named: Callable[[str], Any]) -> Callable[[str], ReadsBeforeWriting]:
+    """Like ``api_as``, but the client sends the ETag it read with every update (If-Match)."""
+
+    def make(username: str) -> ReadsBeforeWriting:
+        client = ReadsBeforeWriting()
+        client.force_authenticate(user=user_named(username))
         return client
 
     return make

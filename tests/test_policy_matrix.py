@@ -402,7 +402,9 @@ def test_api(role: str, resource: str, side: str, actor_named: Callable[[str], A
     )
     assert write is not None
     method, url, body = write
-    response = getattr(client, method)(url, body, format="json")
+    # An update names the version it read (If-Match), as every API client must.
+    headers = {"HTTP_IF_MATCH": read["ETag"]} if read.status_code == 200 and read.has_header("ETag") else {}
+    response = getattr(client, method)(url, body, format="json", **headers)
     if expected == "rw":
         assert response.status_code in (200, 201), (
             f"{where}: {method.upper()} {url} → {response.status_code} {response.content[:300]!r}"

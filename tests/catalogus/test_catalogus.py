@@ -195,6 +195,8 @@ def test_api_create_update_and_errors(api_as: ApiAs) -> None:
     r = client.post(f"/api/v1/catalogusitems/{created['id']}/deactiveren", HTTP_IF_MATCH='W/"1"')
     assert r.status_code == 412
     r = client.post(f"/api/v1/catalogusitems/{created['id']}/deactiveren")
+    assert r.status_code == 428 and r.json()["invalidParams"][0]["name"] == "If-Match"
+    r = client.post(f"/api/v1/catalogusitems/{created['id']}/deactiveren", HTTP_IF_MATCH='W/"2"')
     assert r.status_code == 200 and r.json()["actief"] is False
     # Unknown taakveld and another cooperation's unit: each field named.
     r = client.post(

@@ -108,7 +108,12 @@ def test_scenario_exports_xlsx_csv_json(api_as: Any, scenario: Scenario) -> None
 def test_adopted_model_is_never_edited_a_new_version_is(api_as: Any, hybride: Verdeelmodel) -> None:
     controller = api_as("controller.bel")
     assert hybride.status == Modelstatus.VASTGESTELD
-    r = controller.patch(f"/api/v1/verdeelmodellen/{hybride.pk}", {"omschrijving": "anders"}, format="json")
+    r = controller.patch(
+        f"/api/v1/verdeelmodellen/{hybride.pk}",
+        {"omschrijving": "anders"},
+        format="json",
+        HTTP_IF_MATCH=f'W/"{hybride.versie}"',
+    )
     assert r.status_code == 409
     r = controller.post(f"/api/v1/verdeelmodellen/{hybride.pk}/nieuwe-versie")
     assert r.status_code == 201
@@ -123,6 +128,7 @@ def test_adopted_model_is_never_edited_a_new_version_is(api_as: Any, hybride: Ve
         HTTP_IF_MATCH='W/"1"',
     )
     assert r.status_code == 200, r.content
+    gelezen = r["ETag"]
     bad = dict(
         config,
         verdeelsleutel={
@@ -130,14 +136,19 @@ def test_adopted_model_is_never_edited_a_new_version_is(api_as: Any, hybride: Ve
             "percentages": {"GM0376": "50", "GM0317": "10", "GM0417": "10"},
         },
     )
-    r = controller.patch(f"/api/v1/verdeelmodellen/{nieuw['id']}", {"configuratie": bad}, format="json")
+    r = controller.patch(
+        f"/api/v1/verdeelmodellen/{nieuw['id']}", {"configuratie": bad}, format="json", HTTP_IF_MATCH=gelezen
+    )
     assert r.status_code == 400
     assert any(
         p["name"].startswith("configuratie.verdeelsleutel.percentages") for p in r.json()["invalidParams"]
     )
     # the board adopts; then it is locked too
     r = api_as("wethouder.blaricum").post(
-        f"/api/v1/verdeelmodellen/{nieuw['id']}/vaststellen", {"besluit": "AB 2026-3"}, format="json"
+        f"/api/v1/verdeelmodellen/{nieuw['id']}/vaststellen",
+        {"besluit": "AB 2026-3"},
+        format="json",
+        HTTP_IF_MATCH=gelezen,
     )
     assert r.status_code == 200 and r.json()["status"] == "vastgesteld"
     hybride.refresh_from_db()
@@ -190,8 +201,12 @@ def test_settlement_via_api_threshold_and_adoption(api_as: Any) -> None:
         .status_code
         == 403
     )
-    assert controller.post(f"/api/v1/afrekeningen/{body['id']}/vaststellen").status_code == 403
-    r = bestuur.post(f"/api/v1/afrekeningen/{body['id']}/vaststellen")
+    etag = f'W/"{body["versie"]}"'
+    assert (
+        controller.post(f"/api/v1/afrekeningen/{body['id']}/vaststellen", HTTP_IF_MATCH=etag).status_code
+        == 403
+    )
+    r = bestuur.post(f"/api/v1/afrekeningen/{body['id']}/vaststellen", HTTP_IF_MATCH=etag)
     assert r.status_code == 200 and r.json()["status"] == "vastgesteld"
     assert (
         controller.post(
@@ -261,7 +276,12 @@ def test_write_matrix(api_as: Any, user: str, opstellen: int, vaststellen: int) 
     concept = Verdeelmodel.objects.filter(
         samenwerkingsverband__slug="bel", naam="Naar gebruik met Shapley"
     ).get()
-    r = client.post(f"/api/v1/verdeelmodellen/{concept.pk}/vaststellen", {"besluit": "test"}, format="json")
+    r = client.post(
+        f"/api/v1/verdeelmodellen/{concept.pk}/vaststellen",
+        {"besluit": "test"},
+        format="json",
+        HTTP_IF_MATCH=f'W/"{concept.versie}"',
+    )
     assert r.status_code == vaststellen, (user, r.content)
 
 
@@ -286,7 +306,9 @@ def test_uren_matrix(api_as: Any, user_named: Any, user: str, lezen: int, goedke
     client = api_as(user)
     assert client.get(f"/api/v1/urenregels/{regel.pk}").status_code == lezen
     assert client.get(f"/api/v1/weekstaten/{regel.weekstaat_id}").status_code == lezen
-    assert client.post(f"/api/v1/weekstaten/{regel.weekstaat_id}/goedkeuren").status_code == goedkeuren
+    etag = f'W/"{regel.weekstaat.versie}"'
+    r = client.post(f"/api/v1/weekstaten/{regel.weekstaat_id}/goedkeuren", HTTP_IF_MATCH=etag)
+    assert r.status_code == goedkeuren
 
 
 def test_board_sets_threshold_on_the_overview_page(client: Any, user_named: Any) -> None:

@@ -13,11 +13,14 @@ from django.core.management import CommandError, call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from seta.autorisaties.actor import system_actor
 from seta.core.errors import Forbidden, InvalidInput
 from seta.core.models import AuditEvent
 from seta.gemeenten import importer, services
 from seta.gemeenten.models import Functionaris, Gemeente
 from seta.samenwerkingsverbanden.models import Deelnemer
+
+SYSTEEM = system_actor("import-gemeenten")
 
 HEADER = ["cbs_code", "name", "province", "province_code", "population"]
 
@@ -65,7 +68,7 @@ def test_bad_file_names_every_problem_and_writes_nothing(tmp_path: Path, db: Any
     events_before = AuditEvent.objects.count()
 
     with pytest.raises(InvalidInput) as info:
-        services.import_gemeenten(actor=None, path=path, peildatum=dt.date(2023, 1, 1), bron="CBS 2023")
+        services.import_gemeenten(actor=SYSTEEM, path=path, peildatum=dt.date(2023, 1, 1), bron="CBS 2023")
 
     lines = [f"{where}: {msg}" for where, msgs in info.value.fields.items() for msg in msgs]
     assert "gemeenten-2023.csv, rij 14, veld population: 'abc' is geen geheel getal." in lines
@@ -82,14 +85,14 @@ def test_bad_file_names_every_problem_and_writes_nothing(tmp_path: Path, db: Any
 def test_missing_column_is_reported(tmp_path: Path, db: Any) -> None:
     path = write(tmp_path / "kaal.csv", bundled_rows()[:3], header=["cbs_code", "name", "province"])
     with pytest.raises(InvalidInput) as info:
-        services.import_gemeenten(actor=None, path=path, peildatum=dt.date(2023, 1, 1), bron="CBS")
+        services.import_gemeenten(actor=SYSTEEM, path=path, peildatum=dt.date(2023, 1, 1), bron="CBS")
     assert any("population" in m for msgs in info.value.fields.values() for m in msgs)
     assert list(info.value.fields) == ["kaal.csv, rij 1"]
 
 
 def test_reimport_is_idempotent(db: Any) -> None:
     events_before = AuditEvent.objects.count()
-    verslag = services.load_reference_list(actor=None)
+    verslag = services.load_reference_list(actor=SYSTEEM)
     assert (verslag.toegevoegd, verslag.bijgewerkt, verslag.opgeheven, verslag.ongewijzigd) == (0, 0, 0, 352)
     assert AuditEvent.objects.count() == events_before
 
@@ -129,7 +132,7 @@ def test_newer_list_updates_adds_and_dissolves_without_losing_references(tmp_pat
     path = write(tmp_path / "gemeenten-2023.csv", rows, header=[*HEADER, "opgegaan_in"])
 
     verslag = services.import_gemeenten(
-        actor=None, path=path, peildatum=dt.date(2023, 1, 1), bron="CBS, 1 januari 2023"
+        actor=SYSTEEM, path=path, peildatum=dt.date(2023, 1, 1), bron="CBS, 1 januari 2023"
     )
 
     assert verslag.toegevoegd == 1
@@ -156,7 +159,7 @@ def test_newer_list_updates_adds_and_dissolves_without_losing_references(tmp_pat
     assert Gemeente.objects.get(cbs_code="GM0009").opgeheven_op == dt.date(2019, 1, 1)
 
     again = services.import_gemeenten(
-        actor=None, path=path, peildatum=dt.date(2023, 1, 1), bron="CBS, 1 januari 2023"
+        actor=SYSTEEM, path=path, peildatum=dt.date(2023, 1, 1), bron="CBS, 1 januari 2023"
     )
     assert (again.toegevoegd, again.bijgewerkt, again.opgeheven) == (0, 0, 0)
 
@@ -166,7 +169,7 @@ def test_opgegaan_in_must_be_known(tmp_path: Path, db: Any) -> None:
     rows[5]["opgegaan_in"] = "GM9876"
     path = write(tmp_path / "fusie.csv", rows, header=[*HEADER, "opgegaan_in"])
     with pytest.raises(InvalidInput) as info:
-        services.import_gemeenten(actor=None, path=path, peildatum=dt.date(2023, 1, 1), bron="CBS")
+        services.import_gemeenten(actor=SYSTEEM, path=path, peildatum=dt.date(2023, 1, 1), bron="CBS")
     assert list(info.value.fields) == ["fusie.csv, rij 7, veld opgegaan_in"]
 
 

@@ -176,10 +176,9 @@ def test_matrix(
     url = f"/api/v1/bestuursopdrachten/{opdracht.pk}/{kolom}"
     method = "post"
     payload = _payload(kolom, wereld)
-    headers: dict[str, str] = {}
+    headers = {"HTTP_IF_MATCH": f'W/"{opdracht.versie}"'}  # every update names the version it read
     if kolom == "wijz":
         url, method, payload = f"/api/v1/bestuursopdrachten/{opdracht.pk}", "patch", {"titel": "Aangescherpt"}
-        headers = {"HTTP_IF_MATCH": f'W/"{opdracht.versie}"'}
     elif kolom == "wvgk":
         verzoek = services.request_change(
             actor=wereld.actor("teamleider.bel"),
@@ -190,6 +189,7 @@ def test_matrix(
         )
         url = f"/api/v1/wijzigingsverzoeken/{verzoek.pk}/goedkeuren"
         payload = {"toelichting": "Matrixtest"}
+        headers = {"HTTP_IF_MATCH": f'W/"{verzoek.versie}"'}
 
     fouten = []
     client = APIClient()  # one client: building its handler (middleware) is the slow part
@@ -336,18 +336,25 @@ def test_pool_can_never_commission_even_its_own_proposal(
     for wie in ("teamleider.bel", "directeur.bel"):
         assert (
             api_as(wie)
-            .post(f"/api/v1/bestuursopdrachten/{voorstel.pk}/opdragen", {}, format="json")
+            .post(
+                f"/api/v1/bestuursopdrachten/{voorstel.pk}/opdragen", {}, format="json", HTTP_IF_MATCH='W/"1"'
+            )
             .status_code
             == 403
         )
     # The pool may sharpen its own proposal; the college turns it into an assignment.
     assert (
         api_as("teamleider.bel")
-        .patch(f"/api/v1/bestuursopdrachten/{voorstel.pk}", {"scope": "Heel Blaricum"}, format="json")
+        .patch(
+            f"/api/v1/bestuursopdrachten/{voorstel.pk}",
+            {"scope": "Heel Blaricum"},
+            format="json",
+            HTTP_IF_MATCH='W/"1"',
+        )
         .status_code
         == 200
     )
     r = api_as("wethouder.blaricum").post(
-        f"/api/v1/bestuursopdrachten/{voorstel.pk}/opdragen", {}, format="json"
+        f"/api/v1/bestuursopdrachten/{voorstel.pk}/opdragen", {}, format="json", HTTP_IF_MATCH='W/"2"'
     )
     assert r.status_code == 200 and r.json()["status"] == "opgedragen"

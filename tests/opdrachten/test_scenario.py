@@ -11,7 +11,6 @@ from typing import Any
 
 from django.test import Client
 from django.utils import timezone
-from rest_framework.test import APIClient
 
 from seta.gemeenten.models import Portefeuille
 from seta.opdrachten.models import Bestuursopdracht, Statusovergang, Wijzigingsverzoek
@@ -26,17 +25,19 @@ def _pf(slug: str, naam: str) -> int:
 class Mensen:
     """One API client, switched between the demo people (building a client's handler is slow)."""
 
-    def __init__(self, user_named: Callable[[str], Any]) -> None:
-        self.client = APIClient()
+    def __init__(self, user_named: Callable[[str], Any], client: Any) -> None:
+        self.client = client  # reads each record before it changes it, sending the ETag as If-Match
         self.user_named = user_named
 
-    def als(self, username: str) -> APIClient:
+    def als(self, username: str) -> Any:
         self.client.force_authenticate(user=self.user_named(username))
         return self.client
 
 
-def test_joint_assignment_through_the_api(wereld: Wereld, user_named: Callable[[str], Any]) -> None:
-    mensen = Mensen(user_named)
+def test_joint_assignment_through_the_api(
+    wereld: Wereld, user_named: Callable[[str], Any], careful_client: Any
+) -> None:
+    mensen = Mensen(user_named, careful_client)
     vandaag = timezone.localdate()
 
     # The beleidsregisseur of Blaricum drafts one product for Blaricum and Laren.

@@ -98,6 +98,7 @@ def test_patch_medewerker_policy_and_validation(
         f"/api/v1/medewerkers/{mw.pk}",
         {"fte": "0.90", "competenties": ["Schuldhulpverlening"]},
         format="json",
+        HTTP_IF_MATCH=f'W/"{mw.versie}"',
     )
     assert r.status_code == 200, r.json()
     assert r.json()["fte"] == "0.90" and r.json()["competenties"] == ["Schuldhulpverlening"]
@@ -107,10 +108,16 @@ def test_patch_medewerker_policy_and_validation(
     )
     assert stale.status_code == 412
     other = colleague("bel", "financien")
-    assert tl.patch(f"/api/v1/medewerkers/{other.pk}", {"fte": "0.5"}, format="json").status_code == 403
+    etag = f'W/"{other.versie}"'
+    assert (
+        tl.patch(
+            f"/api/v1/medewerkers/{other.pk}", {"fte": "0.5"}, format="json", HTTP_IF_MATCH=etag
+        ).status_code
+        == 403
+    )
     assert (
         api_as("raadslid.laren")
-        .patch(f"/api/v1/medewerkers/{other.pk}", {"fte": "0.5"}, format="json")
+        .patch(f"/api/v1/medewerkers/{other.pk}", {"fte": "0.5"}, format="json", HTTP_IF_MATCH=etag)
         .status_code
         == 404
     )
@@ -133,7 +140,10 @@ def test_hire_and_leave_through_the_api(api_as: ApiAs, eenheid: Callable[[str, s
     assert r.status_code == 201, r.json()
     assert r.json()["afkomstigVan"] == "GM0009"
     r = client.post(
-        f"/api/v1/medewerkers/{r.json()['id']}/uit-dienst", {"uitDienst": "2026-06-30"}, format="json"
+        f"/api/v1/medewerkers/{r.json()['id']}/uit-dienst",
+        {"uitDienst": "2026-06-30"},
+        format="json",
+        HTTP_IF_MATCH=r["ETag"],
     )
     assert r.status_code == 200 and r.json()["uitDienst"] == "2026-06-30"
 
@@ -142,7 +152,10 @@ def test_create_eenheid_with_cycle_answers_400(api_as: ApiAs, eenheid: Callable[
     client = api_as("directeur.bel")
     sociaal = eenheid("bel", "sociaal")
     r = client.patch(
-        f"/api/v1/eenheden/{sociaal.pk}", {"bovenliggend": eenheid("bel", "mdt-school").pk}, format="json"
+        f"/api/v1/eenheden/{sociaal.pk}",
+        {"bovenliggend": eenheid("bel", "mdt-school").pk},
+        format="json",
+        HTTP_IF_MATCH=f'W/"{sociaal.versie}"',
     )
     assert r.status_code == 400
     assert r.json()["invalidParams"][0]["name"] == "bovenliggend"

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from seta.autorisaties.actor import Actor
+from seta.autorisaties.actor import Actor, system_actor
 from seta.core.errors import Forbidden, InvalidInput, NotFound
 from seta.core.models import AuditEvent
 from seta.gemeenten.models import Functie, Functionaris, Gemeente
@@ -23,6 +23,8 @@ from seta.samenwerkingsverbanden.models import (
     Samenwerkingsverband,
     Taakgebied,
 )
+
+SYSTEEM = system_actor("demo")
 
 ActorNamed = Callable[[str], Actor]
 
@@ -126,7 +128,10 @@ def test_joining_partner_takes_over_existing_agreements(actor_named: ActorNamed)
     # not on a date where it is already a partner
     with pytest.raises(InvalidInput) as info:
         services.add_deelnemer(
-            actor=None, samenwerkingsverband=bel, gemeente=g("huizen"), toetredingsdatum=dt.date(2028, 1, 1)
+            actor=SYSTEEM,
+            samenwerkingsverband=bel,
+            gemeente=g("huizen"),
+            toetredingsdatum=dt.date(2028, 1, 1),
         )
     assert "gemeente" in info.value.fields
 
@@ -134,7 +139,7 @@ def test_joining_partner_takes_over_existing_agreements(actor_named: ActorNamed)
 def test_join_validation(db: Any) -> None:
     with pytest.raises(InvalidInput) as info:
         services.add_deelnemer(
-            actor=None,
+            actor=SYSTEEM,
             samenwerkingsverband=sv("bel"),
             gemeente=g("ten-boer"),
             toetredingsdatum=dt.date(2007, 1, 1),
@@ -142,7 +147,7 @@ def test_join_validation(db: Any) -> None:
     assert set(info.value.fields) == {"toetredingsdatum"}
     with pytest.raises(InvalidInput) as info:
         services.add_deelnemer(
-            actor=None,
+            actor=SYSTEEM,
             samenwerkingsverband=sv("bel"),
             gemeente=g("ten-boer"),
             toetredingsdatum=dt.date(2020, 1, 1),
@@ -150,7 +155,7 @@ def test_join_validation(db: Any) -> None:
     assert set(info.value.fields) == {"gemeente"}
     with pytest.raises(InvalidInput) as info:
         services.add_deelnemer(
-            actor=None,
+            actor=SYSTEEM,
             samenwerkingsverband=sv("gtb"),
             gemeente=g("westerkwartier"),
             toetredingsdatum=dt.date(2020, 1, 1),
@@ -184,12 +189,12 @@ def test_leaving_ends_scope_and_seats(actor_named: ActorNamed) -> None:
     zetels = Bestuurslid.objects.filter(samenwerkingsverband=kempen, functionaris__gemeente__slug="bergeijk")
     assert zetels.exists() and all(z.einddatum == dt.date(2026, 12, 31) for z in zetels)
     with pytest.raises(InvalidInput):
-        services.end_deelnemerschap(actor=None, deelnemer=bergeijk, uittredingsdatum=dt.date(2028, 1, 1))
+        services.end_deelnemerschap(actor=SYSTEEM, deelnemer=bergeijk, uittredingsdatum=dt.date(2028, 1, 1))
 
 
 def test_the_host_cannot_leave_a_running_menu_3(db: Any) -> None:
     nieuw = services.create_samenwerkingsverband(
-        actor=None,
+        actor=SYSTEEM,
         naam="Gastheer test",
         slug="gastheer-test",
         menu=Menu.GASTHEERGEMEENTE,
@@ -200,7 +205,7 @@ def test_the_host_cannot_leave_a_running_menu_3(db: Any) -> None:
     )
     with pytest.raises(InvalidInput) as info:
         services.end_deelnemerschap(
-            actor=None,
+            actor=SYSTEEM,
             deelnemer=nieuw.deelnemers.get(gemeente__slug="groningen"),
             uittredingsdatum=dt.date(2026, 1, 1),
         )
@@ -236,7 +241,7 @@ def test_inbreng_within_membership(db: Any) -> None:
     groningen = sv("gtb").deelnemers.get(gemeente__slug="groningen")
     with pytest.raises(InvalidInput) as info:
         services.bring_in_taakgebied(
-            actor=None,
+            actor=SYSTEEM,
             deelnemer=ten_boer,
             taakgebied=Taakgebied.objects.get(code="hr"),
             vanaf=dt.date(2019, 6, 1),
@@ -244,7 +249,7 @@ def test_inbreng_within_membership(db: Any) -> None:
     assert "vanaf" in info.value.fields
     with pytest.raises(InvalidInput) as info:
         services.bring_in_taakgebied(
-            actor=None,
+            actor=SYSTEEM,
             deelnemer=groningen,
             taakgebied=Taakgebied.objects.get(code="hr"),
             vanaf=dt.date(2007, 6, 1),
@@ -311,14 +316,14 @@ def test_board_members_are_college_members_of_a_partner(actor_named: ActorNamed)
 def test_a_ten_boer_wethouder_cannot_join_after_the_merger(db: Any) -> None:
     with pytest.raises(InvalidInput):
         services.add_bestuurslid(
-            actor=None,
+            actor=SYSTEEM,
             samenwerkingsverband=sv("gtb"),
             functionaris=functionaris("wethouder.ten-boer"),
             orgaan=Bestuursorgaan.ALGEMEEN_BESTUUR,
             begindatum=dt.date(2019, 3, 1),
         )
     lid = services.add_bestuurslid(
-        actor=None,
+        actor=SYSTEEM,
         samenwerkingsverband=sv("gtb"),
         functionaris=functionaris("wethouder.ten-boer"),
         orgaan=Bestuursorgaan.ALGEMEEN_BESTUUR,
@@ -343,7 +348,7 @@ def test_menu_and_legal_form_must_fit(
 ) -> None:
     with pytest.raises(InvalidInput) as info:
         services.create_samenwerkingsverband(
-            actor=None,
+            actor=SYSTEEM,
             naam="Test",
             slug="test",
             menu=menu,

@@ -101,9 +101,11 @@ def test_only_own_hours_are_written(api_as: Any, mw: Any, item: Any, laren: Any)
     assert r.status_code == 400 and "bestaat niet" in str(r.json())
 
 
-def test_week_lifecycle_locks_and_reopens_with_reason(api_as: Any, mw: Any, item: Any, laren: Any) -> None:
-    medewerker = api_as("medewerker.bel")
-    teamleider = api_as("teamleider.bel")
+def test_week_lifecycle_locks_and_reopens_with_reason(
+    careful_api_as: Any, mw: Any, item: Any, laren: Any
+) -> None:
+    medewerker = careful_api_as("medewerker.bel")
+    teamleider = careful_api_as("teamleider.bel")
     regel = _post_hours(
         medewerker,
         datum=MAANDAG.isoformat(),
@@ -173,8 +175,9 @@ def test_stale_version_is_refused(api_as: Any, item: Any, laren: Any) -> None:
 def test_save_week_grid_replaces_changed_cells_only(actor_named: Any, mw: Any, item: Any, laren: Any) -> None:
     actor = actor_named("medewerker.bel")
     staat = services.weekstaat_for_week(actor=actor, medewerker=mw, jaar=WEEK[0], week=WEEK[1])
+    assert staat.pk is None  # reading a week never writes; saving creates its weekstaat
     doel = services.Doel("regulier", catalogusitem=item, gemeente=laren)
-    services.save_week(
+    staat = services.save_week(
         actor=actor,
         weekstaat=staat,
         rijen=[

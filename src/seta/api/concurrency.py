@@ -1,7 +1,10 @@
-"""Optimistic concurrency over HTTP: ``ETag`` on reads, ``If-Match`` checked on writes (412 when stale).
+"""Optimistic concurrency over HTTP: ``ETag`` on reads, ``If-Match`` required on updates.
 
-The version travels as a weak ETag ``W/"<versie>"``; a body field ``versie`` is accepted too, so that
-clients that cannot set headers (HTML forms) are protected the same way.
+The version travels as a weak ETag ``W/"<versie>"``. Every update of an existing record (PATCH/PUT and
+the state-changing POST actions on it) must say which version it is based on: an update without it
+is refused with 428 Precondition Required (problem+json naming ``If-Match``), one based on an older
+version with 412. A body field ``versie`` is accepted as an alternative for clients that cannot set
+headers. The services compare and swap under a row lock (:func:`seta.core.services.update_fields`).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from seta.core.errors import InvalidInput
+from seta.core.services import VERSION_REQUIRED
 
 _ETAG = re.compile(r'^(?:W/)?"?(\d+)"?$')
 
@@ -26,8 +30,19 @@ def with_etag(response: Response, instance: Any) -> Response:
     return response
 
 
-def expected_version(request: Request) -> int | None:
-    """The version the client based its edit on: from ``If-Match`` or the ``versie`` field, else None."""
+def expected_version(request: Request) -> int:
+    """The version the client based its update on: from ``If-Match`` or the ``versie`` field.
+
+    Without either it returns :data:`~seta.core.services.VERSION_REQUIRED`: the service refuses the
+    update with 428 at its version check, after its permission check (403/404 first).
+    """
+    versie = optional_version(request)
+    return VERSION_REQUIRED if versie is None else versie
+
+
+def optional_version(request: Request) -> int | None:
+    """Like :func:`expected_version` but None when absent, for a POST that creates *or* updates: the
+    service then raises :class:`~seta.core.errors.PreconditionRequired` if the record turns out to exist."""
     header = request.headers.get("If-Match")
     if header:
         match = _ETAG.match(header.strip())
@@ -40,5 +55,5 @@ def expected_version(request: Request) -> int | None:
         return None
     try:
         return int(value)
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, OverflowError) as exc:
         raise InvalidInput(fields={"versie": ["Moet een geheel getal zijn."]}) from exc

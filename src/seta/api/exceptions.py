@@ -16,7 +16,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from seta.core.errors import InvalidInput, SetaError
+from seta.core.errors import InvalidInput, PreconditionRequired, SetaError
 
 logger = logging.getLogger(__name__)
 PROBLEM = "application/problem+json"
@@ -102,6 +102,8 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
                 for name, msgs in exc.fields.items()
                 for msg in msgs
             ]
+        if isinstance(exc, PreconditionRequired):
+            extra["invalidParams"] = [{"name": exc.header, "code": "required", "reason": exc.detail}]
         body = problem(exc.status, exc.detail, instance=instance, code=exc.code, **extra)
         return Response(body, status=exc.status, content_type=PROBLEM)
 

@@ -6,12 +6,16 @@ Roles are not stored twice: they follow from the records that say what a person 
 - pool side: :class:`~seta.organisatie.models.Medewerker` (directeur, controller, teamleider of a unit,
   medewerker) of one samenwerkingsverband;
 - boards: :class:`~seta.samenwerkingsverbanden.models.Bestuurslid` (algemeen / dagelijks bestuur);
-- beheerder: a Django superuser (functional administrator).
+- beheerder: a Django superuser (functional administrator);
+- systeem: not a person but a trusted channel on the server (the command line run by the operator, the
+  demo builder, a scheduled job), see :func:`system_actor`. The policy grants it only the actions listed
+  in ``policy.SYSTEM_ACTIONS``, and the audit trail names it ``systeem:<reden>``.
 """
 
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,6 +37,7 @@ class Rol(enum.StrEnum):
     AB_LID = "ab_lid"
     DB_LID = "db_lid"
     BEHEERDER = "beheerder"
+    SYSTEEM = "systeem"
 
     @property
     def label(self) -> str:
@@ -53,6 +58,7 @@ ROL_LABELS: dict[Rol, str] = {
     Rol.AB_LID: "Lid algemeen bestuur",
     Rol.DB_LID: "Lid dagelijks bestuur",
     Rol.BEHEERDER: "Functioneel beheerder",
+    Rol.SYSTEEM: "Systeem",
 }
 
 GEMEENTE_ROLLEN = frozenset(
@@ -95,7 +101,22 @@ class Actor:
     partner_sv_ids: frozenset[int] = frozenset()
     # Units below (and including) each unit where the actor is teamleider.
     beheerde_eenheid_ids: frozenset[int] = frozenset()
+    # For the system actor only: which channel acts ("demo", "import-gemeenten", …).
+    systeem: str = ""
     _cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def is_systeem(self) -> bool:
+        return bool(self.systeem) and any(r.rol is Rol.SYSTEEM for r in self.rollen)
+
+    @property
+    def audit_naam(self) -> str:
+        """How the audit trail names the actor: the username, ``systeem:<reden>``, or ``anoniem``."""
+        if self.is_systeem:
+            return f"systeem:{self.systeem}"
+        if self.user is not None and getattr(self.user, "pk", None):
+            return str(self.user.get_username())
+        return "anoniem"
 
     @property
     def is_beheerder(self) -> bool:
@@ -157,6 +178,20 @@ class Actor:
 
 
 ANONYMOUS = Actor(user=None)
+
+_REDEN = re.compile(r"^[a-z][a-z0-9-]{1,60}$")
+
+
+def system_actor(reden: str) -> Actor:
+    """The system acting through a trusted channel on the server, named by ``reden``.
+
+    Use it for the command line (``import-gemeenten``, ``import-uren``, ``scan-casussen``, ``token``),
+    the demo builder (``demo``) and scheduled jobs; never for a web or API request. It has no user: the
+    audit trail records ``systeem:<reden>``, and the policy lets it do only ``policy.SYSTEM_ACTIONS``.
+    """
+    if not _REDEN.match(reden):
+        raise ValueError(f"system_actor: reden {reden!r} must be a short lowercase name like 'demo'.")
+    return Actor(user=None, rollen=(Rolinstantie(rol=Rol.SYSTEEM),), systeem=reden)
 
 
 def actor_for(user: Any) -> Actor:

@@ -8,7 +8,7 @@ from django.db import transaction
 from rest_framework.authtoken.models import Token
 
 from seta.autorisaties import policy
-from seta.autorisaties.actor import Actor
+from seta.autorisaties.actor import Actor, system_actor
 from seta.core import audit
 
 
@@ -41,5 +41,7 @@ def token_for_command(*, username: str) -> Token:
     user = get_user_model().objects.get(username=username)
     token, created = Token.objects.get_or_create(user=user)
     if created:
-        audit.record(actor=None, action="token.aanmaken", instance=user, after={"gebruiker": username})
+        audit.record(
+            actor=system_actor("token"), action="token.aanmaken", instance=user, after={"gebruiker": username}
+        )
     return token

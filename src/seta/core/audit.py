@@ -50,10 +50,15 @@ def record(
     after: dict[str, Any] | None = None,
     note: str = "",
 ) -> AuditEvent:
-    """Append one event. ``actor`` is a :class:`seta.autorisaties.actor.Actor`, a user, or None (system)."""
+    """Append one event. ``actor`` is a :class:`seta.autorisaties.actor.Actor` (a person, or the system
+    actor, recorded as ``systeem:<reden>``) or a user. There is no anonymous write: None is refused."""
+    if actor is None:
+        raise TypeError(
+            "audit.record needs an actor; use autorisaties.actor.system_actor(reden) for the system."
+        )
     user = getattr(actor, "user", actor)
     user_id = getattr(user, "pk", None)
-    name = getattr(user, "get_username", lambda: "systeem")() if user_id else "systeem"
+    name = getattr(actor, "audit_naam", None) or (user.get_username() if user_id else "anoniem")
     return AuditEvent.objects.create(
         actor_id=user_id,
         actor_naam=name,

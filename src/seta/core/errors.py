@@ -92,3 +92,18 @@ class StaleVersion(SetaError):
         )
         self.expected = expected
         self.current = current
+
+
+class PreconditionRequired(SetaError):
+    """An update sent without the version it is based on (HTTP 428): the client must say which one."""
+
+    status = 428
+    title = "Versie vereist"
+
+    def __init__(self, header: str = "If-Match") -> None:
+        super().__init__(
+            f"Stuur de kop {header} mee met de ETag van de versie die u heeft gelezen, bijvoorbeeld "
+            f'{header}: W/"3". Zo overschrijft u nooit ongemerkt de wijziging van een ander.',
+            code="precondition_required",
+        )
+        self.header = header

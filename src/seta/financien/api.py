@@ -17,7 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 
-from seta.api.concurrency import expected_version
+from seta.api.concurrency import expected_version, optional_version
 from seta.api.views import ActorMixin
 from seta.autorisaties.actor import Actor
 from seta.core.errors import InvalidInput, NotFound
@@ -176,7 +176,8 @@ class BegrotingViewSet(
             actor=self.actor,
             samenwerkingsverband=sv,
             bijdragen=bijdragen,
-            expected_version=expected_version(request),
+            expected_version=optional_version(request),
+            version_required=True,
             **data,
         )
         begroting = self.get_queryset().get(pk=begroting.pk)

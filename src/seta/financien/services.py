@@ -21,7 +21,7 @@ from django.utils import timezone
 from seta.autorisaties import policy
 from seta.autorisaties.actor import Actor
 from seta.core import audit
-from seta.core.errors import Conflict, InvalidInput
+from seta.core.errors import Conflict, InvalidInput, PreconditionRequired
 from seta.core.services import check_version, create, full_clean_or_raise, update_fields
 from seta.financien import berekening, invoer
 from seta.financien.models import (
@@ -98,8 +98,12 @@ def save_budget(
     toelichting: str = "",
     bijdragen: Sequence[Bijdrageinvoer] = (),
     expected_version: int | None = None,
+    version_required: bool = False,
 ) -> Begroting:
-    """Create or change the budget of a year, with the partners' figures."""
+    """Create or change the budget of a year, with the partners' figures.
+
+    With ``version_required`` (the API) changing an existing budget needs ``expected_version`` (else 428).
+    """
     policy.require(actor, "begroting.wijzigen", samenwerkingsverband, read_action="begroting.lezen")
     fouten: dict[str, list[str]] = {}
     jaar = _jaar(jaar, fouten)
@@ -138,6 +142,8 @@ def save_budget(
             action="begroting.opstellen",
         )
     else:
+        if version_required and expected_version is None:
+            raise PreconditionRequired("If-Match")
         update_fields(
             begroting,
             actor=actor,

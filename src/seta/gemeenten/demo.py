@@ -13,9 +13,12 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 
+from seta.autorisaties.actor import system_actor
 from seta.demo.builder import DEMO_PASSWORD, DemoContext
 from seta.gemeenten import services
 from seta.gemeenten.models import Functie, Functionaris, Gemeente, Portefeuille
+
+SYSTEEM = system_actor("demo")  # the demo builder: a trusted channel, audited as systeem:demo
 
 # slug → (number of wethouders, number of raadsleden, local parties)
 DEMO_GEMEENTEN: dict[str, tuple[int, int, tuple[str, ...]]] = {
@@ -178,13 +181,13 @@ def _add_ten_boer() -> Gemeente:
     groningen = Gemeente.objects.get(cbs_code="GM0014")
     ten_boer, _ = Gemeente.objects.get_or_create(cbs_code=TEN_BOER["cbs_code"], defaults=TEN_BOER)
     services.record_opheffing(
-        actor=None, gemeente=ten_boer, opgeheven_op=dt.date(2019, 1, 1), opgegaan_in=groningen
+        actor=SYSTEEM, gemeente=ten_boer, opgeheven_op=dt.date(2019, 1, 1), opgegaan_in=groningen
     )
     return ten_boer
 
 
 def build(ctx: DemoContext) -> None:
-    verslag = services.load_reference_list(actor=None)
+    verslag = services.load_reference_list(actor=SYSTEEM)
     ctx.log(f"  gemeenten: {verslag}")
     _add_ten_boer()
     gemeenten = {g.slug: g for g in Gemeente.objects.filter(slug__in=DEMO_GEMEENTEN)}

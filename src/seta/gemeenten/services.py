@@ -57,9 +57,7 @@ def _unique_slug(naam: str, cbs_code: str, taken: set[str]) -> str:
 
 
 @transaction.atomic
-def import_gemeenten(
-    *, actor: Actor | None, path: str | Path, peildatum: dt.date, bron: str
-) -> Importverslag:
+def import_gemeenten(*, actor: Actor, path: str | Path, peildatum: dt.date, bron: str) -> Importverslag:
     """Import a CBS list of gemeenten: all or nothing.
 
     - codes in the file are added, or their name, province and population updated (with ``peildatum``, ``bron``);
@@ -67,11 +65,10 @@ def import_gemeenten(
       every reference to them (functionarissen, deelnemers, staff) stays intact;
     - a row with ``opgegaan_in`` (a CBS code) marks that gemeente as merged into the other one.
 
-    ``actor`` None means the system (the ``seta import-gemeenten`` command run by an operator, or the demo).
+    The beheerder, or the system actor (``seta import-gemeenten`` run by an operator, or the demo).
     Raises :class:`InvalidInput` naming file, row and field of every problem; nothing is written then.
     """
-    if actor is not None:
-        policy.require(actor, "gemeente.importeren")
+    policy.require(actor, "gemeente.importeren")
     path = Path(path)
     result = importer.read_file(path)
     if not bron.strip():
@@ -156,7 +153,7 @@ def import_gemeenten(
     )
 
 
-def load_reference_list(*, actor: Actor | None = None) -> Importverslag:
+def load_reference_list(*, actor: Actor) -> Importverslag:
     """Load the bundled reference list (352 gemeenten, RIVM/CBS, 22 July 2021)."""
     return import_gemeenten(
         actor=actor, path=REFERENTIELIJST, peildatum=REFERENTIE_PEILDATUM, bron=REFERENTIE_BRON
@@ -165,11 +162,10 @@ def load_reference_list(*, actor: Actor | None = None) -> Importverslag:
 
 @transaction.atomic
 def record_opheffing(
-    *, actor: Actor | None, gemeente: Gemeente, opgeheven_op: dt.date, opgegaan_in: Gemeente | None
+    *, actor: Actor, gemeente: Gemeente, opgeheven_op: dt.date, opgegaan_in: Gemeente | None
 ) -> Gemeente:
     """Mark a gemeente as dissolved (a merger); it keeps its history and every reference to it."""
-    if actor is not None:
-        policy.require(actor, "gemeente.importeren")
+    policy.require(actor, "gemeente.importeren")
     fouten: dict[str, str] = {}
     if opgegaan_in is not None and opgegaan_in.pk == gemeente.pk:
         fouten["opgegaan_in"] = "Een gemeente kan niet in zichzelf opgaan."

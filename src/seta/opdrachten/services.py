@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -24,7 +24,7 @@ from seta.autorisaties.policy.opdrachten import (
 from seta.catalogus.models import Catalogusitem
 from seta.core import audit
 from seta.core.errors import Conflict, InvalidInput
-from seta.core.services import check_version, full_clean_or_raise
+from seta.core.services import bump_version, check_version, full_clean_or_raise, lock
 from seta.gemeenten.models import Functie, Functionaris, Gemeente, Portefeuille
 from seta.opdrachten import lifecycle, selectors
 from seta.opdrachten.models import (
@@ -89,6 +89,14 @@ def _is_partner(sv: Samenwerkingsverband, gemeente: Gemeente, op: dt.date) -> bo
 
 
 def volgend_nummer(sv: Samenwerkingsverband, jaar: int) -> str:
+    """The next free assignment number of ``sv`` in ``jaar`` (BEL-2026-015).
+
+    Takes the cooperation's row lock first (held until the caller's transaction ends), so concurrent
+    drafts of one cooperation are numbered one after the other and never get the same number.
+    """
+    Samenwerkingsverband.objects.select_for_update(of=("self",)).filter(pk=sv.pk).values_list(
+        "pk", flat=True
+    ).first()
     prefix = f"{(sv.afkorting or sv.slug).upper().replace(' ', '')[:8]}-{jaar}-"
     bestaand = Bestuursopdracht.objects.filter(nummer__startswith=prefix).values_list("nummer", flat=True)
     hoogste = max((int(n.rsplit("-", 1)[1]) for n in bestaand if n.rsplit("-", 1)[1].isdigit()), default=0)
@@ -169,7 +177,7 @@ def _raise(fouten: dict[str, list[str]]) -> None:
 def _historie(
     opdracht: Bestuursopdracht,
     *,
-    actor: Actor | None,
+    actor: Actor,
     van: str,
     naar: str,
     actie: str,
@@ -208,6 +216,23 @@ def _rol_pool(actor: Actor, sv_id: int) -> str:
         if actor.heeft(rol, samenwerkingsverband_id=sv_id):
             return rol.value
     return ""
+
+
+def _save_with_number(opdracht: Bestuursopdracht, sv: Samenwerkingsverband, pogingen: int = 5) -> None:
+    """Number and save a new assignment. The cooperation's lock (``volgend_nummer``) orders its own drafts;
+    two cooperations whose abbreviations share a prefix can still race for a number: then the loser
+    takes the next one (a savepoint keeps the transaction usable)."""
+    for poging in range(pogingen):
+        opdracht.nummer = volgend_nummer(sv, _vandaag().year)
+        full_clean_or_raise(opdracht)
+        try:
+            with transaction.atomic():
+                opdracht.save()
+            return
+        except IntegrityError:
+            opdracht.pk = None
+            if poging == pogingen - 1 or not Bestuursopdracht.objects.filter(nummer=opdracht.nummer).exists():
+                raise
 
 
 # --- drafting -----------------------------------------------------------------------------------------------------
@@ -258,9 +283,7 @@ def draft(
                 f"Mijlpaal {i + 1}: geef een omschrijving en een datum."
             )
     _raise(fouten)
-    opdracht.nummer = volgend_nummer(samenwerkingsverband, _vandaag().year)
-    full_clean_or_raise(opdracht)
-    opdracht.save()
+    _save_with_number(opdracht, samenwerkingsverband)
     for og in opdrachtgevers:
         Opdrachtgever.objects.create(  # type: ignore[misc]  # portefeuille checked by _validate_opdrachtgevers
             bestuursopdracht=opdracht,
@@ -544,7 +567,7 @@ def _verplaats(
     opdracht: Bestuursopdracht,
     rij: lifecycle.Overgang,
     *,
-    actor: Actor | None,
+    actor: Actor,
     rol: str,
     gemeente: Gemeente | None,
     reden: str,
@@ -1208,6 +1231,7 @@ def answer(
 @transaction.atomic
 def withdraw_question(*, actor: Actor, vraag: Bestuursvraag, reden: str = "") -> Bestuursvraag:
     policy.require(actor, "bestuursvraag.intrekken", vraag, read_action="bestuursvraag.lezen")
+    vraag = lock(vraag)
     if vraag.status != Vraagstatus.OPEN:
         raise Conflict(f"Deze vraag is al {vraag.get_status_display().lower()}.", code="niet_open")
     before = audit.snapshot(vraag)
@@ -1317,8 +1341,7 @@ def add_agenda_item(
         catalogusitem=catalogusitem,
         toelichting=toelichting,
     )
-    overleg.versie += 1
-    overleg.save(update_fields=["versie", "gewijzigd_op"])
+    bump_version(overleg)
     audit.record(actor=actor, action="overleg.agendapunt_toevoegen", instance=punt)
     return punt
 
@@ -1343,7 +1366,6 @@ def record_decision(
         actiehouder=actiehouder,
         vastgelegd_door=actor.user,
     )
-    overleg.versie += 1
-    overleg.save(update_fields=["versie", "gewijzigd_op"])
+    bump_version(overleg)
     audit.record(actor=actor, action="overleg.besluit_vastleggen", instance=besluit)
     return besluit

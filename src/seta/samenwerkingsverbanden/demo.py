@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from seta.autorisaties.actor import system_actor
 from seta.demo.builder import DemoContext
 from seta.gemeenten.models import Functionaris
 from seta.samenwerkingsverbanden import services
@@ -23,6 +24,8 @@ from seta.samenwerkingsverbanden.models import (
     Samenwerkingsverband,
     Taakgebied,
 )
+
+SYSTEEM = system_actor("demo")  # the demo builder: a trusted channel, audited as systeem:demo
 
 TAAKGEBIEDEN: list[tuple[str, str]] = [
     ("hr", "Personeel en organisatie (HR)"),
@@ -79,7 +82,7 @@ def build(ctx: DemoContext) -> None:
     # whether it was later converted into a bedrijfsvoeringsorganisatie, so we keep the original form.
     bel_partners = [gemeenten[s] for s in ("blaricum", "eemnes", "laren")]
     bel = services.create_samenwerkingsverband(
-        actor=None,
+        actor=SYSTEEM,
         naam="BEL Combinatie",
         afkorting="BEL",
         slug="bel",
@@ -114,14 +117,14 @@ def build(ctx: DemoContext) -> None:
     for deelnemer in bel.deelnemers.select_related("gemeente"):
         for code, vanaf in bel_groei:
             services.bring_in_taakgebied(
-                actor=None, deelnemer=deelnemer, taakgebied=taakgebieden[code], vanaf=vanaf
+                actor=SYSTEEM, deelnemer=deelnemer, taakgebied=taakgebieden[code], vanaf=vanaf
             )
     # Figure 2, BEL: AB = the full colleges; DB = two wethouders and one burgemeester.
     zitting = dt.date(2022, 6, 2)
     for slug in ("blaricum", "eemnes", "laren"):
         for lid in _college(ctx, slug):
             services.add_bestuurslid(
-                actor=None,
+                actor=SYSTEEM,
                 samenwerkingsverband=bel,
                 functionaris=lid,
                 orgaan=Bestuursorgaan.ALGEMEEN_BESTUUR,
@@ -130,7 +133,7 @@ def build(ctx: DemoContext) -> None:
             )
     for sleutel in ("burgemeester.laren", "wethouder.blaricum", "wethouder.eemnes"):
         services.add_bestuurslid(
-            actor=None,
+            actor=SYSTEEM,
             samenwerkingsverband=bel,
             functionaris=_eerste(ctx, sleutel),
             orgaan=Bestuursorgaan.DAGELIJKS_BESTUUR,
@@ -141,7 +144,7 @@ def build(ctx: DemoContext) -> None:
     # --- Groningen – Ten Boer -------------------------------------------------------------------------------
     groningen, ten_boer = gemeenten["groningen"], gemeenten["ten-boer"]
     gtb = services.create_samenwerkingsverband(
-        actor=None,
+        actor=SYSTEEM,
         naam="Groningen – Ten Boer",
         afkorting="GTB",
         slug="gtb",
@@ -163,10 +166,13 @@ def build(ctx: DemoContext) -> None:
     ten_boer_deelnemer = gtb.deelnemers.get(gemeente=ten_boer)
     for code, _naam in TAAKGEBIEDEN:
         services.bring_in_taakgebied(
-            actor=None, deelnemer=ten_boer_deelnemer, taakgebied=taakgebieden[code], vanaf=dt.date(2008, 1, 1)
+            actor=SYSTEEM,
+            deelnemer=ten_boer_deelnemer,
+            taakgebied=taakgebieden[code],
+            vanaf=dt.date(2008, 1, 1),
         )
     einde = dt.date(2019, 1, 1)
-    services.end_deelnemerschap(actor=None, deelnemer=ten_boer_deelnemer, uittredingsdatum=einde)
+    services.end_deelnemerschap(actor=SYSTEEM, deelnemer=ten_boer_deelnemer, uittredingsdatum=einde)
     gtb.einddatum = einde
     gtb.save(update_fields=["einddatum"])
     Deelnemer.objects.filter(samenwerkingsverband=gtb, gemeente=groningen).update(uittredingsdatum=einde)
@@ -176,7 +182,7 @@ def build(ctx: DemoContext) -> None:
     # (an assumption for the demo). The five gemeentesecretarissen steer the units together (BAR-like variant).
     kempen_slugs = ("bergeijk", "bladel", "eersel", "oirschot", "reusel-de-mierden")
     kempen = services.create_samenwerkingsverband(
-        actor=None,
+        actor=SYSTEEM,
         naam="Kempengemeenten",
         afkorting="SK",
         slug="kempen",
@@ -199,11 +205,11 @@ def build(ctx: DemoContext) -> None:
             if code == "sociaal-domein" and deelnemer.gemeente.slug == "oirschot":
                 vanaf = dt.date(2011, 1, 1)
             services.bring_in_taakgebied(
-                actor=None, deelnemer=deelnemer, taakgebied=taakgebieden[code], vanaf=vanaf
+                actor=SYSTEEM, deelnemer=deelnemer, taakgebied=taakgebieden[code], vanaf=vanaf
             )
     for slug in kempen_slugs:
         services.add_bestuurslid(
-            actor=None,
+            actor=SYSTEEM,
             samenwerkingsverband=kempen,
             functionaris=_eerste(ctx, f"burgemeester.{slug}"),
             orgaan=Bestuursorgaan.ALGEMEEN_BESTUUR,
@@ -212,14 +218,14 @@ def build(ctx: DemoContext) -> None:
         )
         wethouder = _eerste(ctx, f"wethouder.{slug}")
         services.add_bestuurslid(
-            actor=None,
+            actor=SYSTEEM,
             samenwerkingsverband=kempen,
             functionaris=wethouder,
             orgaan=Bestuursorgaan.ALGEMEEN_BESTUUR,
             begindatum=zitting,
         )
         services.add_bestuurslid(
-            actor=None,
+            actor=SYSTEEM,
             samenwerkingsverband=kempen,
             functionaris=wethouder,
             orgaan=Bestuursorgaan.DAGELIJKS_BESTUUR,

@@ -18,7 +18,7 @@ from seta.autorisaties import policy
 from seta.autorisaties.actor import Actor
 from seta.core import audit
 from seta.core.errors import InvalidInput
-from seta.core.services import check_version, full_clean_or_raise, update_fields
+from seta.core.services import bump_version, full_clean_or_raise, lock, update_fields
 from seta.gemeenten.models import Functie, Functionaris, Gemeente
 from seta.samenwerkingsverbanden.models import (
     Bestuurslid,
@@ -79,7 +79,7 @@ def check_consistency(
 @transaction.atomic
 def create_samenwerkingsverband(
     *,
-    actor: Actor | None,
+    actor: Actor,
     naam: str,
     slug: str,
     menu: str,
@@ -94,10 +94,9 @@ def create_samenwerkingsverband(
 ) -> Samenwerkingsverband:
     """Found a cooperation with its founding partners (all joining on ``startdatum``).
 
-    Only the beheerder creates cooperations (``actor`` None: the system, e.g. the demo).
+    Only the beheerder creates cooperations (or the system actor of the demo builder).
     """
-    if actor is not None:
-        policy.require(actor, "samenwerkingsverband.aanmaken")
+    policy.require(actor, "samenwerkingsverband.aanmaken")
     partners = list(deelnemers)
     fouten = check_consistency(
         menu=menu, rechtsvorm=rechtsvorm, gastheergemeente=gastheergemeente, partners=partners
@@ -151,9 +150,8 @@ def update_samenwerkingsverband(
     **changes: Any,
 ) -> Samenwerkingsverband:
     """Change the form of a cooperation (menu, rechtsvorm, gastheergemeente, directie arrangement, …)."""
-    sv = samenwerkingsverband
-    _require_wijzigen(actor, sv)
-    check_version(sv, expected_version)
+    _require_wijzigen(actor, samenwerkingsverband)
+    sv = lock(samenwerkingsverband, expected_version=expected_version)
     toegestaan = {
         "naam",
         "afkorting",
@@ -205,7 +203,7 @@ def taakgebieden_in_pool(sv: Samenwerkingsverband, datum: dt.date) -> list[Taakg
 @transaction.atomic
 def add_deelnemer(
     *,
-    actor: Actor | None,
+    actor: Actor,
     samenwerkingsverband: Samenwerkingsverband,
     gemeente: Gemeente,
     toetredingsdatum: dt.date,
@@ -213,8 +211,7 @@ def add_deelnemer(
     """A gemeente joins. A partner that joins later takes over the existing agreements: it brings in
     every taakgebied that is in the pool on its join date, from that date (seed lines 361-367, 409-418)."""
     sv = samenwerkingsverband
-    if actor is not None:
-        _require_wijzigen(actor, sv)
+    _require_wijzigen(actor, sv)
     fouten: dict[str, list[str]] = {}
     if toetredingsdatum < sv.startdatum:
         fouten.setdefault("toetredingsdatum", []).append(
@@ -257,17 +254,15 @@ def add_deelnemer(
                 instance=inbreng,
                 note="Overgenomen bij toetreding: bestaande afspraak van het samenwerkingsverband.",
             )
-    sv.versie += 1
-    sv.save(update_fields=["versie", "gewijzigd_op"])
+    bump_version(sv)
     return deelnemer
 
 
 @transaction.atomic
-def end_deelnemerschap(*, actor: Actor | None, deelnemer: Deelnemer, uittredingsdatum: dt.date) -> Deelnemer:
+def end_deelnemerschap(*, actor: Actor, deelnemer: Deelnemer, uittredingsdatum: dt.date) -> Deelnemer:
     """A partner leaves on ``uittredingsdatum`` (first day out); its scope and board seats end with it."""
     sv = deelnemer.samenwerkingsverband
-    if actor is not None:
-        _require_wijzigen(actor, sv)
+    _require_wijzigen(actor, sv)
     fouten: dict[str, list[str]] = {}
     if deelnemer.uittredingsdatum is not None:
         fouten.setdefault("uittredingsdatum", []).append(
@@ -313,8 +308,7 @@ def end_deelnemerschap(*, actor: Actor | None, deelnemer: Deelnemer, uittredings
         audit.record(
             actor=actor, action="bestuurslid.beeindigen", instance=zetel, before=voor, note="Uittreding."
         )
-    sv.versie += 1
-    sv.save(update_fields=["versie", "gewijzigd_op"])
+    bump_version(sv)
     return deelnemer
 
 
@@ -322,7 +316,7 @@ def end_deelnemerschap(*, actor: Actor | None, deelnemer: Deelnemer, uittredings
 @transaction.atomic
 def bring_in_taakgebied(
     *,
-    actor: Actor | None,
+    actor: Actor,
     deelnemer: Deelnemer,
     taakgebied: Taakgebied,
     vanaf: dt.date,
@@ -330,8 +324,7 @@ def bring_in_taakgebied(
 ) -> Inbreng:
     """Partner ``deelnemer`` brings ``taakgebied`` into the pool from ``vanaf`` (until ``tot``, exclusive)."""
     sv = deelnemer.samenwerkingsverband
-    if actor is not None:
-        _require_wijzigen(actor, sv)
+    _require_wijzigen(actor, sv)
     fouten: dict[str, list[str]] = {}
     if vanaf < deelnemer.toetredingsdatum:
         fouten.setdefault("vanaf", []).append(
@@ -362,17 +355,15 @@ def bring_in_taakgebied(
         raise InvalidInput(fields=fouten)
     inbreng = Inbreng.objects.create(deelnemer=deelnemer, taakgebied=taakgebied, vanaf=vanaf, tot=tot)
     audit.record(actor=actor, action="inbreng.toevoegen", instance=inbreng)
-    sv.versie += 1
-    sv.save(update_fields=["versie", "gewijzigd_op"])
+    bump_version(sv)
     return inbreng
 
 
 @transaction.atomic
-def take_out_taakgebied(*, actor: Actor | None, inbreng: Inbreng, tot: dt.date) -> Inbreng:
+def take_out_taakgebied(*, actor: Actor, inbreng: Inbreng, tot: dt.date) -> Inbreng:
     """Take a taakgebied out of the pool from ``tot`` (first day out); the history stays."""
     sv = inbreng.deelnemer.samenwerkingsverband
-    if actor is not None:
-        _require_wijzigen(actor, sv)
+    _require_wijzigen(actor, sv)
     if inbreng.tot is not None and inbreng.tot <= tot:
         raise InvalidInput(fields={"tot": f"Dit taakgebied is al uit de pool sinds {inbreng.tot:%d-%m-%Y}."})
     if tot <= inbreng.vanaf:
@@ -383,8 +374,7 @@ def take_out_taakgebied(*, actor: Actor | None, inbreng: Inbreng, tot: dt.date) 
     inbreng.tot = tot
     inbreng.save(update_fields=["tot"])
     audit.record(actor=actor, action="inbreng.beeindigen", instance=inbreng, before=before)
-    sv.versie += 1
-    sv.save(update_fields=["versie", "gewijzigd_op"])
+    bump_version(sv)
     return inbreng
 
 
@@ -392,7 +382,7 @@ def take_out_taakgebied(*, actor: Actor | None, inbreng: Inbreng, tot: dt.date) 
 @transaction.atomic
 def add_bestuurslid(
     *,
-    actor: Actor | None,
+    actor: Actor,
     samenwerkingsverband: Samenwerkingsverband,
     functionaris: Functionaris,
     orgaan: str,
@@ -402,8 +392,7 @@ def add_bestuurslid(
 ) -> Bestuurslid:
     """Seat a college member (burgemeester or wethouder) of a partner in the AB or DB."""
     sv = samenwerkingsverband
-    if actor is not None:
-        _require_wijzigen(actor, sv)
+    _require_wijzigen(actor, sv)
     fouten: dict[str, list[str]] = {}
     if orgaan not in Bestuursorgaan.values:
         fouten.setdefault("orgaan", []).append(
@@ -453,10 +442,9 @@ def add_bestuurslid(
 
 
 @transaction.atomic
-def end_bestuurslid(*, actor: Actor | None, bestuurslid: Bestuurslid, einddatum: dt.date) -> Bestuurslid:
+def end_bestuurslid(*, actor: Actor, bestuurslid: Bestuurslid, einddatum: dt.date) -> Bestuurslid:
     """End a board seat (``einddatum`` is the last day in office)."""
-    if actor is not None:
-        _require_wijzigen(actor, bestuurslid.samenwerkingsverband)
+    _require_wijzigen(actor, bestuurslid.samenwerkingsverband)
     if einddatum < bestuurslid.begindatum:
         raise InvalidInput(
             fields={"einddatum": f"De einddatum ligt vóór de begindatum ({bestuurslid.begindatum:%d-%m-%Y})."}
@@ -473,10 +461,9 @@ def end_bestuurslid(*, actor: Actor | None, bestuurslid: Bestuurslid, einddatum:
 
 
 @transaction.atomic
-def create_taakgebied(*, actor: Actor | None, code: str, naam: str, volgorde: int = 0) -> Taakgebied:
+def create_taakgebied(*, actor: Actor, code: str, naam: str, volgorde: int = 0) -> Taakgebied:
     """Add a domain to the shared list of taakgebieden (beheerder)."""
-    if actor is not None:
-        policy.require(actor, "taakgebied.aanmaken")
+    policy.require(actor, "taakgebied.aanmaken")
     taakgebied = Taakgebied(code=code, naam=naam, volgorde=volgorde)
     full_clean_or_raise(taakgebied)
     taakgebied.save()

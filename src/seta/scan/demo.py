@@ -17,11 +17,13 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from seta.autorisaties.actor import actor_for
+from seta.autorisaties.actor import actor_for, system_actor
 from seta.demo.builder import DemoContext
 from seta.scan import services
 from seta.scan.models import Scansessie
 from seta.scan.services import PartnerInvoer
+
+SYSTEEM = system_actor("demo")  # the demo builder: a trusted channel, audited as systeem:demo
 
 EIGENAAR = "secretaris.laren"
 
@@ -82,7 +84,7 @@ SCANS: list[dict[str, Any]] = [
 
 
 def build(ctx: DemoContext) -> None:
-    telling = services.load_casussen(actor=None)
+    telling = services.load_casussen(actor=SYSTEEM)
     ctx.log(
         f"  casusbank: {telling['toegevoegd']} toegevoegd, {telling['ongewijzigd'] + telling['bijgewerkt']} al aanwezig"
     )

@@ -20,7 +20,7 @@ from seta.autorisaties import policy
 from seta.autorisaties.actor import Actor
 from seta.core import audit
 from seta.core.errors import InvalidInput
-from seta.core.services import check_version, full_clean_or_raise
+from seta.core.services import check_version, full_clean_or_raise, lock
 from seta.gemeenten.models import Gemeente
 from seta.scan import kern
 from seta.scan.models import Casus, Scanpartner, Scansessie, Scanstatus
@@ -512,8 +512,8 @@ def update_casus(*, actor: Actor, casus: Casus, expected_version: int | None = N
     onbekend = set(changes) - set(CASUS_VELDEN) - {"code"}
     if onbekend:
         raise InvalidInput(fields={name: ["Onbekend veld."] for name in sorted(onbekend)})
-    check_version(casus, expected_version)
-    before = audit.snapshot(Casus.objects.get(pk=casus.pk))
+    casus = lock(casus, expected_version=expected_version)
+    before = audit.snapshot(casus)
     for name, value in changes.items():
         setattr(casus, name, value)
     _validate_casus(casus)
@@ -533,13 +533,10 @@ def delete_casus(*, actor: Actor, casus: Casus) -> None:
 
 
 @transaction.atomic
-def load_casussen(
-    *, actor: Actor | None, path: Path | None = None, overschrijven: bool = False
-) -> dict[str, int]:
+def load_casussen(*, actor: Actor, path: Path | None = None, overschrijven: bool = False) -> dict[str, int]:
     """Load the case base from YAML into the table: new cases are added; existing ones are kept unless
-    ``overschrijven`` (then the YAML wins). ``actor`` None is the system (migration, demo, command)."""
-    if actor is not None:
-        policy.require(actor, "casus.laden")
+    ``overschrijven`` (then the YAML wins). The system actor loads it for the demo and ``seta scan-casussen``."""
+    policy.require(actor, "casus.laden")
     telling = {"toegevoegd": 0, "bijgewerkt": 0, "ongewijzigd": 0}
     for data in kern.casussen_yaml(path):
         velden = casus_velden_uit_data(data)
@@ -551,6 +548,7 @@ def load_casussen(
             audit.record(actor=actor, action="casus.laden", instance=casus)
             telling["toegevoegd"] += 1
         elif overschrijven and any(getattr(bestaand, k) != v for k, v in velden.items()):
+            bestaand = lock(bestaand)
             before = audit.snapshot(bestaand)
             for k, v in velden.items():
                 setattr(bestaand, k, v)

@@ -190,13 +190,10 @@ def _header(cells: list[Any]) -> dict[str, int]:
 
 @transaction.atomic
 def import_file(
-    *, actor: Actor | None, samenwerkingsverband: Samenwerkingsverband, bestandsnaam: str, inhoud: bytes
+    *, actor: Actor, samenwerkingsverband: Samenwerkingsverband, bestandsnaam: str, inhoud: bytes
 ) -> Importverslag:
-    """``actor`` None: the system (``seta import-uren`` run by an operator on the server)."""
-    if actor is not None:
-        policy.require(
-            actor, "uren.importeren", samenwerkingsverband, read_action="samenwerkingsverband.lezen"
-        )
+    """Import a file of hours; the system actor ``import-uren`` is ``seta import-uren`` on the server."""
+    policy.require(actor, "uren.importeren", samenwerkingsverband, read_action="samenwerkingsverband.lezen")
     bestand = Path(bestandsnaam).name or "bestand"
     sha = hashlib.sha256(inhoud).hexdigest()
     verslag = Importverslag(bestand=bestand, sha256=sha)
@@ -459,7 +456,7 @@ def import_file(
         samenwerkingsverband=sv,
         bestandsnaam=bestand,
         sha256=sha,
-        ingelezen_door=actor.user if actor is not None and actor.user_id else None,
+        ingelezen_door=actor.user if actor.user_id else None,
         aantal_rijen=verslag.rijen,
         aantal_nieuw=verslag.nieuw,
     )

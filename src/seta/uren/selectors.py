@@ -107,9 +107,10 @@ def weekrooster(actor: Actor, weekstaat: Weekstaat) -> Weekrooster:
     policy.require(actor, "weekstaat.lezen", weekstaat)
     dagen = weekstaat.dagen
     rijen: dict[str, Rij] = {}
-    for regel in weekstaat.regels.select_related("opdracht", "catalogusitem", "gemeente").order_by(
-        "datum", "id"
-    ):
+    regels = (
+        weekstaat.regels.select_related("opdracht", "catalogusitem", "gemeente") if weekstaat.pk else None
+    )
+    for regel in regels.order_by("datum", "id") if regels is not None else []:  # unsaved week: empty
         gemeente_id = regel.gemeente_id if regel.soort == Soort.REGULIER else None
         key = rij_sleutel(regel.soort, regel.opdracht_id, regel.catalogusitem_id, gemeente_id)
         if key not in rijen:

@@ -75,17 +75,40 @@ def _weekstaat(medewerker: Medewerker, jaar: int, week: int) -> Weekstaat:
 
 
 def weekstaat_for_week(*, actor: Actor, medewerker: Medewerker, jaar: int, week: int) -> Weekstaat:
-    """The weekstaat of that week (created, open, if it did not exist yet); the actor must be able to read it."""
+    """The weekstaat of that week; the actor must be able to read it. Never writes: a week without a
+    weekstaat yet comes back *unsaved* (open, empty); :func:`save_week` or :func:`submit_week` creates
+    it, audited, when the medewerker saves."""
     try:
         dt.date.fromisocalendar(jaar, week, 1)
-    except ValueError as exc:
+    except (ValueError, OverflowError) as exc:
         raise InvalidInput(fields={"week": [f"Week {week} van {jaar} bestaat niet."]}) from exc
     policy.require(actor, "weekstaat.lezen", medewerker)
     staat = Weekstaat.objects.filter(medewerker=medewerker, jaar=jaar, week=week).first()
     if staat is None:
-        with transaction.atomic():
-            staat = _weekstaat(medewerker, jaar, week)
+        staat = Weekstaat(
+            medewerker=medewerker,
+            jaar=jaar,
+            week=week,
+            samenwerkingsverband_id=medewerker.samenwerkingsverband_id,
+        )
     return staat
+
+
+def _locked_week(actor: Actor, weekstaat: Weekstaat, action: str) -> Weekstaat:
+    """The week's row under lock. An unsaved week (a page showed an empty one) is created here, once,
+    by the medewerker who may write it, and audited as ``weekstaat.openen``."""
+    if weekstaat.pk is None:
+        policy.require(actor, action, weekstaat.medewerker, read_action="weekstaat.lezen")
+        staat, aangemaakt = Weekstaat.objects.get_or_create(  # safe against a concurrent create
+            medewerker=weekstaat.medewerker,
+            jaar=weekstaat.jaar,
+            week=weekstaat.week,
+            defaults={"samenwerkingsverband_id": weekstaat.medewerker.samenwerkingsverband_id},
+        )
+        if aangemaakt:
+            audit.record(actor=actor, action="weekstaat.openen", instance=staat)
+        weekstaat = staat
+    return Weekstaat.objects.select_for_update(of=("self",)).select_related("medewerker").get(pk=weekstaat.pk)
 
 
 def _transition(actor: Actor, staat: Weekstaat, naar: str, reden: str = "") -> Weekstaat:
@@ -117,9 +140,7 @@ def _transition(actor: Actor, staat: Weekstaat, naar: str, reden: str = "") -> W
 @transaction.atomic
 def submit_week(*, actor: Actor, weekstaat: Weekstaat, expected_version: int | None = None) -> Weekstaat:
     """The medewerker hands in the week (open → ingediend)."""
-    staat = (
-        Weekstaat.objects.select_for_update(of=("self",)).select_related("medewerker").get(pk=weekstaat.pk)
-    )
+    staat = _locked_week(actor, weekstaat, "weekstaat.indienen")
     policy.require(actor, "weekstaat.indienen", staat, read_action="weekstaat.lezen")
     check_version(staat, expected_version)
     if staat.status != Weekstatus.OPEN:
@@ -437,9 +458,7 @@ def save_week(
     Cells whose total did not change keep their lines (so imported lines survive an untouched grid);
     a changed cell is replaced by one line with the new total. Rows not in ``rijen`` are removed.
     """
-    staat = (
-        Weekstaat.objects.select_for_update(of=("self",)).select_related("medewerker").get(pk=weekstaat.pk)
-    )
+    staat = _locked_week(actor, weekstaat, "urenregel.schrijven")
     policy.require(actor, "urenregel.schrijven", staat, read_action="weekstaat.lezen")
     check_version(staat, expected_version)
     _check_open(staat)

@@ -23,17 +23,30 @@ from seta.uren.forms import HeropenForm, ImportForm
 from seta.uren.models import Weekstaat, Weekstatus
 from seta.web.forms import apply_errors
 
+EERSTE_JAAR = 2000  # hours are not written for weeks before this year, nor beyond next year
 
-def _week_param(value: str | None) -> tuple[int, int]:
+
+def _week_param(value: str | None) -> tuple[int, int, str]:
+    """The ISO week ``2026-W07`` asked for, else this week with a message saying why (never a 500)."""
+    vandaag = timezone.localdate()
     if value:
         try:
-            jaar_s, week_s = value.upper().split("-W")
+            jaar_s, week_s = value.strip().upper().split("-W")
             jaar, week = int(jaar_s), int(week_s)
             dt.date.fromisocalendar(jaar, week, 1)
-            return jaar, week
-        except ValueError:
-            pass
-    return services.iso_week(timezone.localdate())
+        except (ValueError, OverflowError):
+            return (
+                *services.iso_week(vandaag),
+                f"'{value[:20]}' is geen week; gebruik de vorm 2026-W07. U ziet de huidige week.",
+            )
+        if not EERSTE_JAAR <= jaar <= vandaag.year + 1:
+            return (
+                *services.iso_week(vandaag),
+                f"Uren worden geschreven voor weken van {EERSTE_JAAR} tot en met {vandaag.year + 1}; "
+                f"week {week} van {jaar} valt daarbuiten. U ziet de huidige week.",
+            )
+        return jaar, week, ""
+    return *services.iso_week(vandaag), ""
 
 
 def _neighbour(jaar: int, week: int, delta: int) -> str:
@@ -102,10 +115,13 @@ def week(request: HttpRequest) -> HttpResponse:
         if selectors.te_beoordelen(actor).exists() or actor.is_beheerder:
             return redirect("uren:goedkeuren")
         raise PermissionDenied
-    jaar, weeknr = _week_param(request.GET.get("week") or request.POST.get("week"))
+    jaar, weeknr, weekfout = _week_param(request.GET.get("week") or request.POST.get("week"))
+    # A GET never writes: a week without hours yet is shown unsaved; saving creates it (audited).
     staat = services.weekstaat_for_week(actor=actor, medewerker=medewerker, jaar=jaar, week=weeknr)
     fouten: dict[str, list[str]] = {}
-    if request.method == "POST":
+    if weekfout:
+        messages.error(request, weekfout)
+    if request.method == "POST" and not weekfout:
         try:
             if request.POST.get("actie") == "indienen":
                 services.submit_week(
@@ -129,7 +145,7 @@ def week(request: HttpRequest) -> HttpResponse:
             messages.error(request, exc.detail)
         except SetaError as exc:
             messages.error(request, exc.detail)
-        staat.refresh_from_db()
+        staat = services.weekstaat_for_week(actor=actor, medewerker=medewerker, jaar=jaar, week=weeknr)
     context = _grid_context(
         actor, staat, bewerkbaar=not staat.vergrendeld and staat.status == Weekstatus.OPEN
     )

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from seta.autorisaties.actor import system_actor
 from seta.core.errors import InvalidInput
 from seta.gemeenten import services
 
@@ -44,7 +45,9 @@ class Command(BaseCommand):
         peildatum = _datum(options["peildatum"]) if options.get("peildatum") else dt.date.today()
         bron = options.get("bron") or f"CBS, {path.name}"
         try:
-            verslag = services.import_gemeenten(actor=None, path=path, peildatum=peildatum, bron=bron)
+            verslag = services.import_gemeenten(
+                actor=system_actor("import-gemeenten"), path=path, peildatum=peildatum, bron=bron
+            )
         except InvalidInput as exc:
             for plek, berichten in exc.fields.items():
                 for bericht in berichten:

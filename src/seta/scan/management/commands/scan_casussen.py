@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from seta.autorisaties.actor import system_actor
 from seta.core.errors import SetaError
 from seta.scan import services
 from seta.scan.models import Casus
@@ -31,7 +32,9 @@ class Command(BaseCommand):
         if options["laad"]:
             try:
                 telling = services.load_casussen(
-                    actor=None, path=options["bestand"], overschrijven=options["overschrijven"]
+                    actor=system_actor("scan-casussen"),
+                    path=options["bestand"],
+                    overschrijven=options["overschrijven"],
                 )
             except SetaError as exc:
                 raise CommandError(str(exc)) from exc

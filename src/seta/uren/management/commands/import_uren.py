@@ -11,6 +11,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from seta.autorisaties.actor import system_actor
 from seta.core.errors import InvalidInput, SetaError
 from seta.samenwerkingsverbanden.models import Samenwerkingsverband
 from seta.uren import importeren
@@ -50,7 +51,10 @@ class Command(BaseCommand):
             sv = verbanden[0]
         try:
             verslag = importeren.import_file(
-                actor=None, samenwerkingsverband=sv, bestandsnaam=path.name, inhoud=inhoud
+                actor=system_actor("import-uren"),
+                samenwerkingsverband=sv,
+                bestandsnaam=path.name,
+                inhoud=inhoud,
             )
         except InvalidInput as exc:
             for berichten in exc.fields.values():

@@ -1,0 +1,157 @@
+"""Every API update names the version it is based on: without If-Match 428 (problem+json naming the
+header), after the permission check (403/404 first, as HTTP evaluates preconditions last); the OpenAPI
+document says so for every such operation, read from the code.
+
+Before: a PATCH without If-Match was accepted (20 parallel ones: 20 × 200, 19 silent overwrites).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from seta.core.errors import PreconditionRequired, StaleVersion
+from seta.core.services import VERSION_REQUIRED, update_fields
+from seta.samenwerkingsverbanden.models import Samenwerkingsverband
+
+pytestmark = pytest.mark.django_db
+
+OPENAPI = Path(__file__).resolve().parents[2] / "openapi" / "openapi.json"
+
+
+def test_patch_without_if_match_is_428_naming_the_header(api_as: Any) -> None:
+    sv = Samenwerkingsverband.objects.get(slug="bel")
+    r = api_as("wethouder.blaricum").patch(
+        "/api/v1/samenwerkingsverbanden/bel", {"omschrijving": "Zonder versie"}, format="json"
+    )
+    assert r.status_code == 428
+    assert r["Content-Type"].startswith("application/problem+json")
+    body = r.json()
+    assert body["title"] == "Versie vereist" and body["status"] == 428 and "If-Match" in body["detail"]
+    assert [p["name"] for p in body["invalidParams"]] == ["If-Match"]
+    sv.refresh_from_db()
+    assert sv.omschrijving != "Zonder versie"
+
+
+def test_the_body_field_versie_is_an_alternative(api_as: Any) -> None:
+    sv = Samenwerkingsverband.objects.get(slug="bel")
+    r = api_as("wethouder.blaricum").patch(
+        "/api/v1/samenwerkingsverbanden/bel",
+        {"omschrijving": "Met versie", "versie": sv.versie},
+        format="json",
+    )
+    assert r.status_code == 200 and r["ETag"] == f'W/"{sv.versie + 1}"'
+
+
+def test_forbidden_and_unknown_come_before_428(api_as: Any) -> None:
+    # a pool director may read the cooperation but not change its form
+    r = api_as("directeur.bel").patch(
+        "/api/v1/samenwerkingsverbanden/bel", {"omschrijving": "x"}, format="json"
+    )
+    assert r.status_code == 403
+    r = api_as("directeur.kempen").patch(
+        "/api/v1/samenwerkingsverbanden/bel", {"omschrijving": "x"}, format="json"
+    )
+    assert r.status_code == 404
+
+
+def test_state_changing_action_without_if_match_is_428(api_as: Any, user_named: Any) -> None:
+    from seta.uren.models import Weekstaat, Weekstatus
+
+    mw = user_named("medewerker.bel").medewerker
+    staat = Weekstaat.objects.filter(medewerker=mw, status=Weekstatus.GOEDGEKEURD).first()
+    assert staat is not None
+    client = api_as("teamleider.bel")
+    r = client.post(f"/api/v1/weekstaten/{staat.pk}/heropenen", {"reden": "Controle"}, format="json")
+    assert r.status_code == 428
+    r = client.post(
+        f"/api/v1/weekstaten/{staat.pk}/heropenen",
+        {"reden": "Controle"},
+        format="json",
+        HTTP_IF_MATCH=f'W/"{staat.versie}"',
+    )
+    assert r.status_code == 200
+
+
+def test_budget_post_creates_without_but_updates_only_with_if_match(api_as: Any) -> None:
+    from seta.financien.models import Begroting
+
+    begroting = Begroting.objects.filter(samenwerkingsverband__slug="bel").order_by("-jaar").first()
+    assert begroting is not None
+    body = {
+        "samenwerkingsverband": "bel",
+        "jaar": begroting.jaar,
+        "personeel": "1000",
+        "materieel": "100",
+        "overhead": "10",
+    }
+    client = api_as("controller.bel")
+    assert client.post("/api/v1/begrotingen", body, format="json").status_code == 428
+    r = client.post("/api/v1/begrotingen", body, format="json", HTTP_IF_MATCH=f'W/"{begroting.versie}"')
+    assert r.status_code in {200, 201}, r.content
+    r = client.post("/api/v1/begrotingen", {**body, "jaar": 2031}, format="json")
+    assert r.status_code == 201, r.content  # a new year's budget is a create: no version needed
+
+
+def test_update_fields_compares_and_swaps(actor_named: Any) -> None:
+    """The one helper refuses an update based on an older version, also when the caller forgot to lock."""
+    from django.db import transaction
+
+    actor = actor_named("beheerder")
+    stale = Samenwerkingsverband.objects.get(slug="bel")
+    Samenwerkingsverband.objects.filter(pk=stale.pk).update(versie=stale.versie + 1)  # someone else won
+    with pytest.raises(StaleVersion), transaction.atomic():
+        update_fields(
+            stale, actor=actor, action="samenwerkingsverband.wijzigen", changes={"omschrijving": "x"}
+        )
+    with pytest.raises(PreconditionRequired), transaction.atomic():
+        update_fields(
+            stale,
+            actor=actor,
+            action="samenwerkingsverband.wijzigen",
+            changes={"omschrijving": "x"},
+            expected_version=VERSION_REQUIRED,
+        )
+    fresh = Samenwerkingsverband.objects.get(pk=stale.pk)
+    with transaction.atomic():
+        update_fields(
+            fresh,
+            actor=actor,
+            action="samenwerkingsverband.wijzigen",
+            changes={"omschrijving": "y"},
+            expected_version=fresh.versie,
+        )
+    assert Samenwerkingsverband.objects.get(pk=stale.pk).versie == stale.versie + 2
+
+
+def test_openapi_documents_if_match_and_428_on_every_update() -> None:
+    document = json.loads(OPENAPI.read_text(encoding="utf-8"))
+    operations = {
+        (method, path): operation
+        for path, item in document["paths"].items()
+        for method, operation in item.items()
+        if method in {"post", "patch", "put", "delete"}
+    }
+    for key in [
+        ("patch", "/api/v1/samenwerkingsverbanden/{slug}"),
+        ("patch", "/api/v1/medewerkers/{id}"),
+        ("patch", "/api/v1/functionarissen/{id}"),
+        ("post", "/api/v1/functionarissen/{id}/beeindigen"),
+        ("post", "/api/v1/bestuursopdrachten/{id}/opdragen"),
+        ("post", "/api/v1/weekstaten/{id}/goedkeuren"),
+        ("delete", "/api/v1/urenregels/{id}"),
+    ]:
+        operation = operations[key]
+        headers = {p["name"]: p for p in operation.get("parameters", []) if p["in"] == "header"}
+        assert headers["If-Match"]["required"] is True, key
+        assert {"412", "428"} <= set(operation["responses"]), key
+        assert "application/problem+json" in operation["responses"]["428"]["content"], key
+    creates = [
+        k for k, op in operations.items() if k[0] == "post" and "{" not in k[1] and "428" in op["responses"]
+    ]
+    assert creates == [("post", "/api/v1/begrotingen")]  # a create never needs If-Match; the budget upserts
+    begroting = {p["name"]: p for p in operations[("post", "/api/v1/begrotingen")]["parameters"]}
+    assert begroting["If-Match"]["required"] is False
