@@ -211,7 +211,8 @@ def test_college_sees_the_overrun_and_must_confirm_it(
 ) -> None:
     opdracht = _boven_kader(wereld)
     api = api_as("wethouder.blaricum")
-    data = api.get(f"/api/v1/bestuursopdrachten/{opdracht.pk}").json()
+    gelezen = api.get(f"/api/v1/bestuursopdrachten/{opdracht.pk}")
+    data, etag = gelezen.json(), gelezen["ETag"]
     over = data["overschrijding"]
     assert over is not None and Decimal(over["urenBovenKader"]) == Decimal("70")
     tarief = _tarief(wereld)
@@ -226,11 +227,11 @@ def test_college_sees_the_overrun_and_must_confirm_it(
     assert "Ik heb gezien dat de raming het kader overschrijdt" in html
 
     url = f"/api/v1/bestuursopdrachten/{opdracht.pk}/akkoord"
-    r = api.post(url, {"reden": "Akkoord"}, format="json")
+    r = api.post(url, {"reden": "Akkoord"}, format="json", HTTP_IF_MATCH=etag)
     assert r.status_code == 400 and "overschrijdingGezien" in str(r.json())
     opdracht.refresh_from_db()
     assert opdracht.status == lifecycle.INTAKE
-    r = api.post(url, {"reden": "Akkoord", "overschrijdingGezien": True}, format="json")
+    r = api.post(url, {"reden": "Akkoord", "overschrijdingGezien": True}, format="json", HTTP_IF_MATCH=etag)
     assert r.status_code == 200 and r.json()["status"] == lifecycle.AKKOORD
     rij = Statusovergang.objects.filter(bestuursopdracht=opdracht, actie="akkoord").latest("tijdstip", "id")
     assert rij.overschrijding_gezien and rij.overschrijding["uren_boven_kader"] == "70.0"
@@ -269,6 +270,9 @@ def test_within_the_frame_no_confirmation_is_asked(
     opdracht = wereld.in_status(lifecycle.INTAKE)
     Bestuursopdracht.objects.filter(pk=opdracht.pk).update(max_uren=1000)
     api = api_as("wethouder.blaricum")
-    assert api.get(f"/api/v1/bestuursopdrachten/{opdracht.pk}").json()["overschrijding"] is None
-    r = api.post(f"/api/v1/bestuursopdrachten/{opdracht.pk}/akkoord", {}, format="json")
+    gelezen = api.get(f"/api/v1/bestuursopdrachten/{opdracht.pk}")
+    assert gelezen.json()["overschrijding"] is None
+    r = api.post(
+        f"/api/v1/bestuursopdrachten/{opdracht.pk}/akkoord", {}, format="json", HTTP_IF_MATCH=gelezen["ETag"]
+    )
     assert r.status_code == 200

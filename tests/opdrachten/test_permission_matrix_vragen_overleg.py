@@ -102,7 +102,9 @@ def _overleg(wereld: Wereld, soort: str, gemeenten: list[str]) -> Any:
     )
 
 
-def _verzoek(kolom: str, wereld: Wereld, user_named: Callable[[str], Any]) -> tuple[str, dict[str, Any]]:
+def _verzoek(
+    kolom: str, wereld: Wereld, user_named: Callable[[str], Any]
+) -> tuple[str, dict[str, Any], dict[str, str]]:
     if kolom in {"bvc", "bvw", "bvr", "intr", "bvl"}:
         if kolom == "bvw":
             wethouder = Functionaris.objects.get(gebruiker=user_named("wethouder.blaricum"))
@@ -114,15 +116,20 @@ def _verzoek(kolom: str, wereld: Wereld, user_named: Callable[[str], Any]) -> tu
         else:
             vraag = _vraag(wereld, "blaricum", "college")
         if kolom == "intr":
-            return f"/api/v1/bestuursvragen/{vraag.pk}/intrekken", {"reden": "Matrixtest"}
-        return f"/api/v1/bestuursvragen/{vraag.pk}/beantwoorden", {"antwoord": "Het college kiest A."}
+            return f"/api/v1/bestuursvragen/{vraag.pk}/intrekken", {"reden": "Matrixtest"}, {}
+        # Answering is an update of the question: it carries the version read (If-Match).
+        return (
+            f"/api/v1/bestuursvragen/{vraag.pk}/beantwoorden",
+            {"antwoord": "Het college kiest A."},
+            {"HTTP_IF_MATCH": f'W/"{vraag.versie}"'},
+        )
     if kolom == "besg":
         overleg = _overleg(wereld, Overlegsoort.GEZAMENLIJK, ["laren", "eemnes"])
     else:
         overleg = _overleg(wereld, Overlegsoort.PORTEFEUILLEHOUDERSOVERLEG, ["blaricum"])
     if kolom == "agnd":
-        return f"/api/v1/overleggen/{overleg.pk}/agendapunten", {"onderwerp": "Matrixpunt"}
-    return f"/api/v1/overleggen/{overleg.pk}/besluiten", {"tekst": "Het overleg besluit A."}
+        return f"/api/v1/overleggen/{overleg.pk}/agendapunten", {"onderwerp": "Matrixpunt"}, {}
+    return f"/api/v1/overleggen/{overleg.pk}/besluiten", {"tekst": "Het overleg besluit A."}, {}
 
 
 def test_table_roles_match_the_main_matrix() -> None:
@@ -133,13 +140,13 @@ def test_table_roles_match_the_main_matrix() -> None:
 def test_matrix(
     kolom: str, wereld: Wereld, extra_gebruikers: dict[str, Any], user_named: Callable[[str], Any]
 ) -> None:
-    url, payload = _verzoek(kolom, wereld, user_named)
+    url, payload, headers = _verzoek(kolom, wereld, user_named)
     fouten = []
     client = APIClient()
     for rol, username in ROLLEN.items():
         client.force_authenticate(user=extra_gebruikers.get(username) or user_named(username))
         with transaction.atomic():
-            response = client.post(url, payload, format="json")
+            response = client.post(url, payload, format="json", **headers)
             transaction.set_rollback(True)  # every attempt starts from the same state
         gekregen = "ok" if response.status_code in (200, 201) else str(response.status_code)
         if gekregen != VERWACHT[rol][kolom]:

@@ -344,7 +344,7 @@ def sharpen(
         opdracht.mijlpalen.all().delete()
         for omschrijving, datum in mijlpalen:
             Mijlpaal.objects.create(bestuursopdracht=opdracht, omschrijving=omschrijving, datum=datum)
-    kaders_gewijzigd(actor, opdracht, kaders_voor, actie=lifecycle.AANSCHERPEN)
+    kaders_gewijzigd(actor=actor, opdracht=opdracht, voor=kaders_voor, actie=lifecycle.AANSCHERPEN)
     audit.record(actor=actor, action="bestuursopdracht.wijzigen", instance=opdracht, before=before)
     return opdracht
 
@@ -365,7 +365,7 @@ def kaderwaarden(opdracht: Bestuursopdracht) -> dict[str, Any]:
 
 
 def kaders_gewijzigd(
-    actor: Actor, opdracht: Bestuursopdracht, voor: dict[str, Any], *, actie: str, toelichting: str = ""
+    *, actor: Actor, opdracht: Bestuursopdracht, voor: dict[str, Any], actie: str, toelichting: str = ""
 ) -> Statusovergang | None:
     """After a change of the frames: a history row with every changed field before and after, and every consent given
     to a pending joint decision void (those principals decide again; ``instemming_vervallen_op`` tells them on their
@@ -1067,9 +1067,9 @@ def _pas_toe(actor: Actor, verzoek: Wijzigingsverzoek) -> None:
     opdracht.versie += 1
     opdracht.save()
     kaders_gewijzigd(
-        actor,
-        opdracht,
-        kaders_voor,
+        actor=actor,
+        opdracht=opdracht,
+        voor=kaders_voor,
         actie=lifecycle.WIJZIGING_TOEPASSEN,
         toelichting=f"Wijzigingsverzoek {verzoek.pk} ({verzoek.get_soort_display().lower()}), door alle opdrachtgevers goedgekeurd.",
     )
