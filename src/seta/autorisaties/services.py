@@ -1,45 +1,75 @@
-"""Write path for personal API tokens."""
+"""Write path for personal API tokens.
+
+A token is stored hashed (see ``tokens.py``); the functions that make one return the full token next to
+the record, and that is the only moment it exists in clear: the caller shows it once.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
-from rest_framework.authtoken.models import Token
+from django.db import IntegrityError, transaction
 
-from seta.autorisaties import policy
+from seta.autorisaties import policy, tokens
 from seta.autorisaties.actor import Actor
+from seta.autorisaties.models import ApiToken
 from seta.core import audit
 
 
+@dataclass(frozen=True)
+class NieuwToken:
+    """A freshly made token: the stored record and the full token (shown once, never stored)."""
+
+    token: ApiToken
+    sleutel: str
+
+
+def _make_token(user: Any) -> NieuwToken:
+    """Replace the user's token by a new one (a prefix collision, 1 in 4 billion, draws again)."""
+    ApiToken.objects.filter(gebruiker=user).delete()
+    for _ in range(5):
+        prefix, sleutel = tokens.generate()
+        try:
+            with transaction.atomic():
+                token = ApiToken.objects.create(
+                    gebruiker=user, prefix=prefix, sleutel_hash=tokens.digest(sleutel)
+                )
+        except IntegrityError:
+            continue
+        return NieuwToken(token=token, sleutel=sleutel)
+    raise RuntimeError("Could not draw a unique token prefix.")  # pragma: no cover
+
+
+def _audit_after(user: Any, token: ApiToken) -> dict[str, Any]:
+    return {"gebruiker": user.get_username(), "prefix": token.prefix}
+
+
 @transaction.atomic
-def renew_token(*, actor: Actor, user: Any) -> Token:
+def renew_token(*, actor: Actor, user: Any) -> NieuwToken:
     """Create (or replace) the personal API token of ``user``."""
     policy.require(actor, "token.beheren", user)
-    Token.objects.filter(user=user).delete()
-    token = Token.objects.create(user=user)
-    audit.record(
-        actor=actor, action="token.aanmaken", instance=user, after={"gebruiker": user.get_username()}
-    )
-    return token
+    nieuw = _make_token(user)
+    audit.record(actor=actor, action="token.aanmaken", instance=user, after=_audit_after(user, nieuw.token))
+    return nieuw
 
 
 @transaction.atomic
 def revoke_token(*, actor: Actor, user: Any) -> None:
     policy.require(actor, "token.beheren", user)
-    Token.objects.filter(user=user).delete()
+    ApiToken.objects.filter(gebruiker=user).delete()
     audit.record(
         actor=actor, action="token.intrekken", instance=user, after={"gebruiker": user.get_username()}
     )
 
 
 @transaction.atomic
-def token_for_command(*, username: str) -> Token:
-    """For ``seta token USERNAME`` (run by an operator on the server): reuse or create the token."""
+def token_for_command(*, username: str) -> NieuwToken:
+    """For ``seta token USERNAME`` (run by an operator on the server): a new token, replacing the old one
+    (a stored token cannot be shown again)."""
     from django.contrib.auth import get_user_model
 
     user = get_user_model().objects.get(username=username)
-    token, created = Token.objects.get_or_create(user=user)
-    if created:
-        audit.record(actor=None, action="token.aanmaken", instance=user, after={"gebruiker": username})
-    return token
+    nieuw = _make_token(user)
+    audit.record(actor=None, action="token.aanmaken", instance=user, after=_audit_after(user, nieuw.token))
+    return nieuw

@@ -12,11 +12,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
-from rest_framework.authtoken.models import Token
 
 from seta.autorisaties import services as autorisatie_services
 from seta.autorisaties.actor import actor_for
+from seta.autorisaties.inloggen import InlogFormulier
+from seta.autorisaties.models import ApiToken
 from seta.core.errors import SetaError
 from seta.web.home import panels_for
 
@@ -39,6 +41,7 @@ DEMO_VOORBEELDEN = [
 
 class LoginView(auth_views.LoginView):
     template_name = "web/login.html"
+    form_class = InlogFormulier  # lockout after repeated failures (autorisaties/inloggen.py)
     redirect_authenticated_user = True
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -63,11 +66,12 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "web/home.html", {"panels": panels})
 
 
+@never_cache  # the answer to "make a token" holds the full token
 @login_required
 @require_http_methods(["GET", "POST"])
 def account(request: HttpRequest) -> HttpResponse:
     actor = actor_for(request.user)
-    token = Token.objects.filter(user__username=request.user.get_username()).first()
+    token = ApiToken.objects.filter(gebruiker__username=request.user.get_username()).first()
     nieuw = None
     if request.method == "POST":
         try:
@@ -76,9 +80,11 @@ def account(request: HttpRequest) -> HttpResponse:
                 messages.success(request, "Uw API-token is ingetrokken.")
                 return redirect("web:account")
             nieuw = autorisatie_services.renew_token(actor=actor, user=request.user)
-            token = nieuw
+            token = nieuw.token
             messages.success(
-                request, "Er is een nieuw API-token aangemaakt. Bewaar het goed: het vorige werkt niet meer."
+                request,
+                "Er is een nieuw API-token aangemaakt. Kopieer het nu: het wordt niet opnieuw getoond, "
+                "en een vorig token werkt niet meer.",
             )
         except SetaError as exc:
             messages.error(request, exc.detail)
