@@ -11,16 +11,15 @@ from django.conf import settings
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 
-class _FromSettings:
-    scope: str
+def _rate(scope: str | None) -> str | None:
+    return getattr(settings, "SETA_API_RATES", {}).get(scope) or None
 
+
+class AnoniemeLimiet(AnonRateThrottle):
     def get_rate(self) -> str | None:
-        return getattr(settings, "SETA_API_RATES", {}).get(self.scope) or None
+        return _rate(self.scope)
 
 
-class AnoniemeLimiet(_FromSettings, AnonRateThrottle):
-    pass
-
-
-class GebruikerLimiet(_FromSettings, UserRateThrottle):
-    pass
+class GebruikerLimiet(UserRateThrottle):
+    def get_rate(self) -> str | None:
+        return _rate(self.scope)

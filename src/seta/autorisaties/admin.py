@@ -14,7 +14,7 @@ from seta.core.admin import ReadOnlyAdmin
 class ApiTokenAdmin(ReadOnlyAdmin):
     list_display = ["prefix", "gebruiker", "aangemaakt_op", "laatst_gebruikt_op"]
     search_fields = ["prefix", "gebruiker__username"]
-    fields = ["prefix", "gebruiker", "aangemaakt_op", "laatst_gebruikt_op"]  # never sleutel_hash
+    fields = ("prefix", "gebruiker", "aangemaakt_op", "laatst_gebruikt_op")  # never sleutel_hash
     readonly_fields = fields
 
 

@@ -148,24 +148,23 @@ class ThrottledModelBackend(ModelBackend):
         return user
 
 
-class _LockoutMessage(forms.Form):
+def _lockout_instead(form: AuthenticationForm, exc: forms.ValidationError) -> forms.ValidationError:
     """On a failed login, say so when the name or address is (now) locked, instead of "wrong password"."""
+    tot = geblokkeerd_tot(form.data.get("username", ""), client_address(form.request))
+    return forms.ValidationError(melding(tot), code="geblokkeerd") if tot is not None else exc
 
-    request: HttpRequest | None
 
+class InlogFormulier(AuthenticationForm):
     def clean(self) -> dict[str, Any]:
         try:
-            return super().clean()  # type: ignore[no-any-return]
-        except forms.ValidationError:
-            tot = geblokkeerd_tot(self.data.get("username", ""), client_address(self.request))
-            if tot is not None:
-                raise forms.ValidationError(melding(tot), code="geblokkeerd") from None
-            raise
+            return super().clean()
+        except forms.ValidationError as exc:
+            raise _lockout_instead(self, exc) from None
 
 
-class InlogFormulier(_LockoutMessage, AuthenticationForm):
-    pass
-
-
-class BeheerInlogFormulier(_LockoutMessage, AdminAuthenticationForm):
-    pass
+class BeheerInlogFormulier(AdminAuthenticationForm):
+    def clean(self) -> dict[str, Any]:
+        try:
+            return super().clean()
+        except forms.ValidationError as exc:
+            raise _lockout_instead(self, exc) from None

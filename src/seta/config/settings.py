@@ -266,7 +266,20 @@ SPECTACULAR_SETTINGS = {
     "CONTACT": {"name": "SETA", "url": "https://github.com/seta-gemeenten/seta"},
     "LICENSE": {"name": "EUPL-1.2"},
     "SERVERS": [{"url": "/"}],
-    "ENUM_NAME_OVERRIDES": {},
+    # One name per choice set (without these, drf-spectacular warns in `check --deploy` and invents
+    # hashed names like Soort05aEnum).
+    "ENUM_NAME_OVERRIDES": {
+        "OverlegsoortEnum": "seta.opdrachten.models.Overlegsoort",
+        "SoortwijzigingEnum": "seta.opdrachten.models.Soortwijziging",
+        "RagEnum": "seta.opdrachten.models.Rag",
+        "UrensoortEnum": "seta.uren.models.Soort",
+        "WeekstatusEnum": "seta.uren.models.Weekstatus",
+        "CatalogussoortEnum": "seta.catalogus.models.Soort",
+        "EenheidsoortEnum": "seta.organisatie.models.Soort",
+        "ScanstatusEnum": "seta.scan.models.Scanstatus",
+        # Modelstatus and Afrekeningstatus are the same set (concept, vastgesteld).
+        "VaststellingstatusEnum": "seta.financien.models.Modelstatus",
+    },
     "DISABLE_ERRORS_AND_WARNINGS": True,
 }
 
