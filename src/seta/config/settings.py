@@ -11,7 +11,7 @@ One settings module, configured by environment variables so that the demo (SQLit
 - ``SETA_ALLOWED_HOSTS``: comma-separated host names.
 - Production (DEBUG off, not the demo, a real key) turns on HTTPS-only: HSTS, secure cookies, the redirect
   to HTTPS; ``SETA_PROXY_SSL_HEADER`` tells Django which proxy header says a request came in over HTTPS.
-  The full list is in README.md ("Configuration") and docs/operations.md.
+  The full list is in README.md ("Configuration").
 """
 
 from __future__ import annotations
