@@ -67,6 +67,29 @@ def test_serve_refuses_the_development_key_outside_the_demo(tmp_path: Path) -> N
     assert "SETA_SECRET_KEY" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_the_wsgi_application_refuses_the_development_key(tmp_path: Path) -> None:
+    base = {k: v for k, v in os.environ.items() if not k.startswith("SETA_")}
+    result = subprocess.run(
+        [sys.executable, "-c", "import seta.config.wsgi"],
+        env={**base, "SETA_VAR_DIR": str(tmp_path)},
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and "SETA_SECRET_KEY" in result.stderr
+    ok = subprocess.run(
+        [sys.executable, "-c", "import seta.config.wsgi"],
+        env={**base, "SETA_VAR_DIR": str(tmp_path), **PRODUCTION},
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert ok.returncode == 0, ok.stderr
+
+
 def test_check_deploy_is_clean_with_production_settings(tmp_path: Path) -> None:
     result = _run(tmp_path, "check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
