@@ -193,3 +193,43 @@ def test_createsuperuser_refuses_a_weak_password(monkeypatch: pytest.MonkeyPatch
     assert "too short" in err.getvalue(), err.getvalue()
     user = get_user_model().objects.get(username="zwakbeheer")
     assert user.check_password(goed)
+
+
+# --- changing one's own password on the account page ----------------------------------------------------
+
+
+def _account_client(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize("zwak", ["password", "Wachtwoord1", "123456789012345"])
+def test_the_account_page_refuses_a_weak_password(zwak: str, user_named: Any) -> None:
+    user = user_named("griffier.eemnes")
+    response = _account_client(user).post(
+        "/account", {"actie": "wachtwoord", "huidig": "demo", "nieuw": zwak, "herhaling": zwak}
+    )
+    assert response.status_code == 400
+    assert "Nieuw wachtwoord" in response.content.decode()
+    user.refresh_from_db()
+    assert user.check_password("demo") and not user.check_password(zwak)
+
+
+def test_the_account_page_changes_the_password_with_the_current_one(user_named: Any) -> None:
+    user = user_named("griffier.eemnes")
+    client = _account_client(user)
+    goed = "paars-fietsbel-onder-de-brug-42"
+    fout = client.post(
+        "/account", {"actie": "wachtwoord", "huidig": "niet-demo", "nieuw": goed, "herhaling": goed}
+    )
+    assert fout.status_code == 400 and "huidige wachtwoord klopt niet" in fout.content.decode()
+    response = client.post(
+        "/account", {"actie": "wachtwoord", "huidig": "demo", "nieuw": goed, "herhaling": goed}
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password(goed)
+    assert client.get("/account").status_code == 200  # still logged in
+    event = AuditEvent.objects.filter(actie="wachtwoord.wijzigen").get()
+    assert event.actor_id == user.pk and goed not in str(event.na)

@@ -1,4 +1,4 @@
-"""Write path for personal API tokens.
+"""Write path for personal API tokens and one's own password.
 
 A token is stored hashed (see ``tokens.py``); the functions that make one return the full token next to
 the record, and that is the only moment it exists in clear: the caller shows it once.
@@ -9,12 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from seta.autorisaties import policy, tokens
 from seta.autorisaties.actor import Actor
 from seta.autorisaties.models import ApiToken
 from seta.core import audit
+from seta.core.errors import InvalidInput
 
 
 @dataclass(frozen=True)
@@ -73,3 +76,26 @@ def token_for_command(*, username: str) -> NieuwToken:
     nieuw = _make_token(user)
     audit.record(actor=None, action="token.aanmaken", instance=user, after=_audit_after(user, nieuw.token))
     return nieuw
+
+
+@transaction.atomic
+def change_password(*, actor: Actor, user: Any, huidig: str, nieuw: str, herhaling: str) -> None:
+    """Change one's own password: the current one must be right and the new one pass every validator
+    (``AUTH_PASSWORD_VALIDATORS``). The trail records that it changed, never the password."""
+    policy.require(actor, "wachtwoord.wijzigen", user)
+    fouten: dict[str, list[str]] = {}
+    if not user.check_password(huidig):
+        fouten["huidig"] = ["Uw huidige wachtwoord klopt niet."]
+    if nieuw != herhaling:
+        fouten["herhaling"] = ["De twee nieuwe wachtwoorden zijn niet gelijk."]
+    try:
+        validate_password(nieuw, user)
+    except ValidationError as exc:
+        fouten["nieuw"] = list(exc.messages)
+    if fouten:
+        raise InvalidInput(fields=fouten)
+    user.set_password(nieuw)
+    user.save(update_fields=["password"])
+    audit.record(
+        actor=actor, action="wachtwoord.wijzigen", instance=user, after={"gebruiker": user.get_username()}
+    )

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -20,6 +22,7 @@ from seta.autorisaties.actor import actor_for
 from seta.autorisaties.inloggen import InlogFormulier
 from seta.autorisaties.models import ApiToken
 from seta.core.errors import SetaError
+from seta.web.forms import apply_errors
 from seta.web.home import panels_for
 
 DEMO_VOORBEELDEN = [
@@ -66,6 +69,25 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "web/home.html", {"panels": panels})
 
 
+class WachtwoordFormulier(forms.Form):
+    huidig = forms.CharField(
+        label="Huidig wachtwoord",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    nieuw = forms.CharField(
+        label="Nieuw wachtwoord",
+        strip=False,
+        help_text="Minstens 12 tekens; geen veelgebruikt wachtwoord, niet alleen cijfers, niet uw naam.",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    herhaling = forms.CharField(
+        label="Nieuw wachtwoord (nogmaals)",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+
 @never_cache  # the answer to "make a token" holds the full token
 @login_required
 @require_http_methods(["GET", "POST"])
@@ -73,7 +95,25 @@ def account(request: HttpRequest) -> HttpResponse:
     actor = actor_for(request.user)
     token = ApiToken.objects.filter(gebruiker__username=request.user.get_username()).first()
     nieuw = None
-    if request.method == "POST":
+    wachtwoord_form = WachtwoordFormulier(auto_id="wachtwoord-%s")
+    status = 200
+    if request.method == "POST" and request.POST.get("actie") == "wachtwoord":
+        wachtwoord_form = WachtwoordFormulier(request.POST, auto_id="wachtwoord-%s")
+        if wachtwoord_form.is_valid():
+            try:
+                autorisatie_services.change_password(
+                    actor=actor, user=request.user, **wachtwoord_form.cleaned_data
+                )
+            except SetaError as exc:
+                apply_errors(wachtwoord_form, exc)
+                status = exc.status
+            else:
+                update_session_auth_hash(request, actor.user)  # stay logged in
+                messages.success(request, "Uw wachtwoord is gewijzigd.")
+                return redirect("web:account")
+        else:
+            status = 400
+    elif request.method == "POST":
         try:
             if request.POST.get("actie") == "intrekken":
                 autorisatie_services.revoke_token(actor=actor, user=request.user)
@@ -88,7 +128,8 @@ def account(request: HttpRequest) -> HttpResponse:
             )
         except SetaError as exc:
             messages.error(request, exc.detail)
-    return render(request, "web/account.html", {"token": token, "nieuw": nieuw, "rollen": actor.rollen})
+    context = {"token": token, "nieuw": nieuw, "rollen": actor.rollen, "wachtwoord_form": wachtwoord_form}
+    return render(request, "web/account.html", context, status=status)
 
 
 def _error(request: HttpRequest, status: int, titel: str, uitleg: str) -> HttpResponse:
