@@ -7,11 +7,12 @@ a server (the browser tests) start their own ``seta serve`` on a separate SQLite
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import override_settings
 from rest_framework.test import APIClient
 
 from seta.autorisaties.actor import Actor, actor_for
@@ -52,6 +53,14 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
 
     with django_db_blocker.unblock():
         builder.build()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_api_rate_limits() -> Iterator[None]:
+    """The suite makes thousands of API requests: no rate limits (tests/api/test_throttling.py turns them
+    back on with override_settings)."""
+    with override_settings(SETA_API_RATES={}):
+        yield
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@
 - no trailing slashes; camelCase keys; paginated lists with count/next/previous/results;
 - ``application/problem+json`` for 400 (``invalidParams`` naming every invalid field), 401, 403, 404,
   405 and 412;
-- ``Authorization: Token <key>`` works, with a key printed by ``seta token USERNAME``.
+- ``Authorization: Token <token>`` works, with a token printed by ``seta token USERNAME``.
 """
 
 from __future__ import annotations
@@ -281,7 +281,7 @@ def test_token_authentication_with_a_key_from_seta_token() -> None:
     out = io.StringIO()
     call_command("token", "wethouder.blaricum", stdout=out)
     key = out.getvalue().strip()
-    assert re.match(r"^[0-9a-f]{40}$", key), key
+    assert re.match(r"^seta_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$", key), key
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     response = client.get("/api/v1/samenwerkingsverbanden")

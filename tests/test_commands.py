@@ -28,7 +28,7 @@ pytestmark = pytest.mark.cli
 
 REPO = Path(__file__).resolve().parents[1]
 REFERENCE_LIST = REPO / "src" / "seta" / "gemeenten" / "data" / "gemeenten-2021.csv"
-TOKEN = re.compile(r"^[0-9a-f]{40}$")
+TOKEN = re.compile(r"^seta_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$")
 
 
 def seta_executable() -> str:
@@ -121,13 +121,19 @@ def test_demo_users_have_the_demo_password(demo_db: Seta) -> None:
     assert out == "True"
 
 
-def test_token_prints_a_stable_key(demo_db: Seta) -> None:
+def test_token_prints_a_new_token_once_and_stores_only_its_hash(demo_db: Seta) -> None:
     first = demo_db.run("token", "beheerder")
     assert first.returncode == 0, first.stderr
     key = first.stdout.strip()
     assert TOKEN.match(key), f"not a token: {key!r}"
-    second = demo_db.run("token", "beheerder")
-    assert second.stdout.strip() == key
+    stored = demo_db.python(
+        "from seta.autorisaties.models import ApiToken as T; t = T.objects.get(gebruiker__username='beheerder'); "
+        "print(t.prefix, t.sleutel_hash)"
+    )
+    assert key not in stored and stored.split()[0] == key[:13]
+    second = demo_db.run("token", "beheerder")  # a stored token cannot be shown again: a new one
+    assert TOKEN.match(second.stdout.strip()) and second.stdout.strip() != key
+    assert "werkt niet meer" in second.stderr
 
 
 def test_token_for_unknown_user_fails_clearly(demo_db: Seta) -> None:
@@ -212,7 +218,7 @@ def server(demo_db: Seta) -> Iterator[str]:
     log = (demo_db.tmp / "serve.log").open("w")
     proc = subprocess.Popen(
         [seta_executable(), "serve", "--port", str(port)],
-        env=demo_db.env,
+        env={**demo_db.env, "SETA_DEMO": "1"},  # the demo may serve on the development secret key
         cwd=REPO,
         stdout=log,
         stderr=subprocess.STDOUT,

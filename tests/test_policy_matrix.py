@@ -424,7 +424,7 @@ def test_api_token_is_only_ones_own(role: str, api_as: Any) -> None:
     client = api_as(subject.username)
     created = client.post("/api/v1/mijn-token")
     assert created.status_code == 201
-    assert client.get("/api/v1/mijn-token").json()["sleutel"] == created.json()["sleutel"]
+    assert client.get("/api/v1/mijn-token").json()["prefix"] == created.json()["prefix"]
     other = get_user_model().objects.exclude(username=subject.username).order_by("pk").first()
     assert client.get(f"/api/v1/mijn-token/{other.pk}").status_code == 404
     assert client.get(f"/api/v1/tokens/{other.pk}").status_code == 404

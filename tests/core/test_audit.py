@@ -24,7 +24,7 @@ def test_service_write_is_audited_with_actor_and_after_state() -> None:
     assert event.actie == "token.aanmaken"
     assert event.actor_id == user.pk
     assert event.actor_naam == "auditproef"
-    assert event.na == {"gebruiker": "auditproef"}
+    assert event.na == {"gebruiker": "auditproef", "prefix": user.api_token.prefix}
 
 
 def test_audit_event_cannot_be_changed_or_deleted() -> None:

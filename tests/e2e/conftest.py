@@ -173,8 +173,17 @@ def page(browser: Any, base_url: str, request: pytest.FixtureRequest) -> Iterato
     context = browser.new_context(base_url=base_url, locale="nl-NL", viewport={"width": 1280, "height": 900})
     context.set_default_timeout(15_000)
     pg = context.new_page()
+    # The Content-Security-Policy forbids inline scripts and styles: any violation is a failure.
+    csp_violations: list[str] = []
+    pg.on(
+        "console",
+        lambda msg: (
+            csp_violations.append(f"{pg.url}: {msg.text}") if "Content Security Policy" in msg.text else None
+        ),
+    )
     try:
         yield pg
+        assert not csp_violations, "CSP violations:\n" + "\n".join(csp_violations)
     finally:
         rep = getattr(request.node, "rep_call", None)
         if rep is not None and rep.failed:

@@ -177,7 +177,12 @@ def test_account_page_creates_a_token(page: Any, login: Any) -> None:
     visit(page, "/account")
     buttons = page.get_by_role("button", name=re.compile("token", re.I))
     click_and_settle(page, buttons.first)
-    assert re.search(r"\b[0-9a-f]{40}\b", page.get_by_role("main").inner_text())
+    main = page.get_by_role("main")
+    sleutel = main.locator("#token-sleutel").inner_text()
+    assert re.fullmatch(r"seta_[0-9a-f]{8}_[A-Za-z0-9_-]{43}", sleutel), sleutel
+    visit(page, "/account")  # shown once: not on the next visit, only its prefix
+    assert sleutel not in page.get_by_role("main").inner_text()
+    assert sleutel[:13] in page.get_by_role("main").inner_text()
 
 
 def test_assignment_pages_when_present(page: Any, login: Any) -> None:

@@ -1,4 +1,8 @@
-"""Personal API tokens: list, create and revoke your own (``seta token USERNAME`` prints one too)."""
+"""Personal API tokens: show, create and revoke your own (``seta token USERNAME`` makes one too).
+
+Tokens are stored hashed: the full token (``sleutel``) is in the answer to the POST that makes it and
+nowhere else; reading shows the prefix, when it was made and when it was last used.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,6 @@ from typing import Any
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.authtoken.models import Token
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
@@ -14,11 +17,25 @@ from rest_framework.views import APIView
 
 from seta.api.views import ActorMixin
 from seta.autorisaties import services as autorisatie_services
+from seta.autorisaties.models import ApiToken
+from seta.autorisaties.services import NieuwToken
 
 
-class TokenSerializer(serializers.Serializer[Token]):
-    sleutel = serializers.CharField(source="key", read_only=True)
-    aangemaakt = serializers.DateTimeField(source="created", read_only=True)
+class TokenSerializer(serializers.Serializer[ApiToken]):
+    prefix = serializers.CharField(read_only=True, help_text="Het zichtbare begin van het token.")
+    aangemaakt = serializers.DateTimeField(source="aangemaakt_op", read_only=True)
+    laatst_gebruikt = serializers.DateTimeField(source="laatst_gebruikt_op", read_only=True, allow_null=True)
+
+
+class NieuwTokenSerializer(serializers.Serializer[NieuwToken]):
+    sleutel = serializers.CharField(
+        read_only=True, help_text="Het volledige token; alleen in dit antwoord, bewaar het zelf."
+    )
+    prefix = serializers.CharField(source="token.prefix", read_only=True)
+    aangemaakt = serializers.DateTimeField(source="token.aangemaakt_op", read_only=True)
+    laatst_gebruikt = serializers.DateTimeField(
+        source="token.laatst_gebruikt_op", read_only=True, allow_null=True
+    )
 
 
 class MijnTokenView(ActorMixin, APIView):
@@ -26,7 +43,7 @@ class MijnTokenView(ActorMixin, APIView):
 
     @extend_schema(responses=TokenSerializer, operation_id="mijn_token_ophalen")
     def get(self, request: Request) -> Response:
-        token = Token.objects.filter(user__username=request.user.get_username()).first()
+        token = ApiToken.objects.filter(gebruiker__username=request.user.get_username()).first()
         if token is None:
             return Response(
                 {
@@ -40,10 +57,10 @@ class MijnTokenView(ActorMixin, APIView):
             )
         return Response(TokenSerializer(token).data)
 
-    @extend_schema(request=None, responses={201: TokenSerializer}, operation_id="mijn_token_vernieuwen")
+    @extend_schema(request=None, responses={201: NieuwTokenSerializer}, operation_id="mijn_token_vernieuwen")
     def post(self, request: Request) -> Response:
-        token = autorisatie_services.renew_token(actor=self.actor, user=request.user)
-        return Response(TokenSerializer(token).data, status=status.HTTP_201_CREATED)
+        nieuw = autorisatie_services.renew_token(actor=self.actor, user=request.user)
+        return Response(NieuwTokenSerializer(nieuw).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(responses={204: None}, operation_id="mijn_token_intrekken")
     def delete(self, request: Request) -> Response:

@@ -5,8 +5,13 @@ One settings module, configured by environment variables so that the demo (SQLit
 
 - ``DATABASE_URL``: the database (default: the embedded SQLite file ``var/seta.sqlite3``).
 - ``SETA_DEBUG``: ``1`` for development; off by default.
-- ``SETA_SECRET_KEY``: required in production (``SETA_DEBUG`` off and not the demo).
+- ``SETA_SECRET_KEY``: required in production (``SETA_DEBUG`` off and not the demo): with ``SETA_DEBUG=0``
+  and no key, nothing starts; with ``SETA_DEBUG`` unset and no key, ``seta serve`` and the WSGI
+  application refuse to start (``seta.config.checks``).
 - ``SETA_ALLOWED_HOSTS``: comma-separated host names.
+- Production (DEBUG off, not the demo, a real key) turns on HTTPS-only: HSTS, secure cookies, the redirect
+  to HTTPS; ``SETA_PROXY_SSL_HEADER`` tells Django which proxy header says a request came in over HTTPS.
+  The full list is in README.md ("Configuration").
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import warnings
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 # Static files are served from the finders in the demo; a missing STATIC_ROOT is expected there.
 warnings.filterwarnings("ignore", message="No directory at")
@@ -24,11 +30,28 @@ SRC_DIR = Path(__file__).resolve().parent.parent  # src/seta
 BASE_DIR = SRC_DIR.parent.parent  # repository root
 VAR_DIR = Path(os.environ.get("SETA_VAR_DIR", BASE_DIR / "var"))
 
+
+def _flag(name: str, default: bool) -> bool:
+    return os.environ.get(name, "1" if default else "0").strip().lower() in {"1", "true", "yes", "on"}
+
+
 DEBUG = os.environ.get("SETA_DEBUG", "0") == "1"
-SECRET_KEY = os.environ.get("SETA_SECRET_KEY", "seta-insecure-development-key-change-me-in-production")
+# Demo: the demo sets the password "demo" for every demo user; production never does.
+SETA_DEMO = os.environ.get("SETA_DEMO", "0") == "1"
+DEVELOPMENT_SECRET_KEY = "seta-insecure-development-key-change-me-in-production"
+SECRET_KEY = os.environ.get("SETA_SECRET_KEY") or DEVELOPMENT_SECRET_KEY
+if os.environ.get("SETA_DEBUG") == "0" and not SETA_DEMO and SECRET_KEY == DEVELOPMENT_SECRET_KEY:
+    raise ImproperlyConfigured(
+        "SETA_DEBUG=0 (productie) maar SETA_SECRET_KEY is niet gezet: SETA weigert te starten met de "
+        "ingebouwde ontwikkelsleutel. Zet SETA_SECRET_KEY op een lange willekeurige waarde, bijvoorbeeld "
+        "de uitvoer van: python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
+# Production: HTTPS only. Not in development, the demo or the tests (which run on the development key).
+PRODUCTION = not DEBUG and not SETA_DEMO and SECRET_KEY != DEVELOPMENT_SECRET_KEY
 ALLOWED_HOSTS = [
     h for h in os.environ.get("SETA_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h
 ]
+CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("SETA_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -39,7 +62,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     # SETA, in dependency order
@@ -60,6 +82,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "seta.web.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "seta.web.middleware.DutchFirstLocaleMiddleware",
@@ -103,10 +126,26 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Every password a person sets (createsuperuser, the admin's user forms) is validated; the demo sets
+# its documented password "demo" directly, for demo users only.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": int(os.environ.get("SETA_PASSWORD_MIN_LENGTH", "12"))},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Login lockout (seta/autorisaties/inloggen.py): failures per user name and per client address within
+# the window, after which attempts are refused until the window has passed.
+AUTHENTICATION_BACKENDS = ["seta.autorisaties.inloggen.ThrottledModelBackend"]
+SETA_LOGIN_MAX_PER_GEBRUIKER = int(os.environ.get("SETA_LOGIN_MAX_PER_GEBRUIKER", "5"))
+SETA_LOGIN_MAX_PER_ADRES = int(os.environ.get("SETA_LOGIN_MAX_PER_ADRES", "20"))
+SETA_LOGIN_VENSTER = int(os.environ.get("SETA_LOGIN_VENSTER", "900"))  # seconds
+# Reverse proxies in front of SETA that set X-Forwarded-For (0: use REMOTE_ADDR).
+SETA_TRUSTED_PROXIES = int(os.environ.get("SETA_TRUSTED_PROXIES", "0"))
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
@@ -132,6 +171,47 @@ LOGOUT_REDIRECT_URL = "web:login"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# HTTPS in production. Behind a TLS-terminating proxy, SETA_PROXY_SSL_HEADER names the header the proxy
+# sets, as "X-Forwarded-Proto" (value https) or "X-Forwarded-Proto=https"; only set it when the proxy
+# always sets or overwrites that header (a client could send it otherwise).
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = PRODUCTION
+SECURE_SSL_REDIRECT = PRODUCTION and _flag("SETA_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = int(os.environ.get("SETA_HSTS_SECONDS", "31536000")) if PRODUCTION else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("SETA_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = _flag("SETA_HSTS_PRELOAD", False)
+if _proxy_header := os.environ.get("SETA_PROXY_SSL_HEADER", "").strip():
+    _name, _, _value = _proxy_header.partition("=")
+    _meta = _name.strip().upper().replace("-", "_")
+    SECURE_PROXY_SSL_HEADER = (
+        _meta if _meta.startswith("HTTP_") else f"HTTP_{_meta}",
+        _value.strip() or "https",
+    )
+# Asking browsers to preload HSTS for the domain is the operator's decision, not a default.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+
+# Content-Security-Policy and Permissions-Policy on every response (seta/web/security.py). No inline
+# scripts or styles anywhere: htmx's indicator styles are off (meta tag in base.html); the Utrecht CSS
+# uses data: images.
+SETA_CONTENT_SECURITY_POLICY = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+    "base-uri": "'self'",
+    "object-src": "'none'",
+}
+SETA_PERMISSIONS_POLICY = dict.fromkeys(
+    ("accelerometer", "camera", "geolocation", "gyroscope", "magnetometer", "microphone", "payment", "usb"),
+    "()",
+)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -151,10 +231,21 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "seta.api.exceptions.problem_exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    # Rates from SETA_API_RATES (seta/api/throttling.py); the tests switch them off (tests/conftest.py).
+    "DEFAULT_THROTTLE_CLASSES": [
+        "seta.api.throttling.AnoniemeLimiet",
+        "seta.api.throttling.GebruikerLimiet",
+    ],
+    "NUM_PROXIES": SETA_TRUSTED_PROXIES,
     "DEFAULT_VERSIONING_CLASS": None,
 }
 
 API_VERSION = "1.0.0"
+# Requests per client address (anonymous) and per user; "" switches a limit off.
+SETA_API_RATES = {
+    "anon": os.environ.get("SETA_API_RATE_ANON", "60/minute"),
+    "user": os.environ.get("SETA_API_RATE_USER", "1200/minute"),
+}
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "SETA API",
@@ -175,7 +266,20 @@ SPECTACULAR_SETTINGS = {
     "CONTACT": {"name": "SETA", "url": "https://github.com/seta-gemeenten/seta"},
     "LICENSE": {"name": "EUPL-1.2"},
     "SERVERS": [{"url": "/"}],
-    "ENUM_NAME_OVERRIDES": {},
+    # One name per choice set (without these, drf-spectacular warns in `check --deploy` and invents
+    # hashed names like Soort05aEnum).
+    "ENUM_NAME_OVERRIDES": {
+        "OverlegsoortEnum": "seta.opdrachten.models.Overlegsoort",
+        "SoortwijzigingEnum": "seta.opdrachten.models.Soortwijziging",
+        "RagEnum": "seta.opdrachten.models.Rag",
+        "UrensoortEnum": "seta.uren.models.Soort",
+        "WeekstatusEnum": "seta.uren.models.Weekstatus",
+        "CatalogussoortEnum": "seta.catalogus.models.Soort",
+        "EenheidsoortEnum": "seta.organisatie.models.Soort",
+        "ScanstatusEnum": "seta.scan.models.Scanstatus",
+        # Modelstatus and Afrekeningstatus are the same set (concept, vastgesteld).
+        "VaststellingstatusEnum": "seta.financien.models.Modelstatus",
+    },
     "DISABLE_ERRORS_AND_WARNINGS": True,
 }
 
@@ -185,6 +289,3 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("SETA_LOG_LEVEL", "WARNING")},
 }
-
-# Demo: the demo sets the password "demo" for every demo user; production never does.
-SETA_DEMO = os.environ.get("SETA_DEMO", "0") == "1"

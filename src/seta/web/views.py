@@ -4,20 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
-from rest_framework.authtoken.models import Token
 
 from seta.autorisaties import services as autorisatie_services
 from seta.autorisaties.actor import actor_for
+from seta.autorisaties.inloggen import InlogFormulier
+from seta.autorisaties.models import ApiToken
 from seta.core.errors import SetaError
+from seta.web.forms import apply_errors
 from seta.web.home import panels_for
 
 DEMO_VOORBEELDEN = [
@@ -39,6 +44,7 @@ DEMO_VOORBEELDEN = [
 
 class LoginView(auth_views.LoginView):
     template_name = "web/login.html"
+    form_class = InlogFormulier  # lockout after repeated failures (autorisaties/inloggen.py)
     redirect_authenticated_user = True
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -63,26 +69,67 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "web/home.html", {"panels": panels})
 
 
+class WachtwoordFormulier(forms.Form):
+    huidig = forms.CharField(
+        label="Huidig wachtwoord",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    nieuw = forms.CharField(
+        label="Nieuw wachtwoord",
+        strip=False,
+        help_text="Minstens 12 tekens; geen veelgebruikt wachtwoord, niet alleen cijfers, niet uw naam.",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    herhaling = forms.CharField(
+        label="Nieuw wachtwoord (nogmaals)",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+
+@never_cache  # the answer to "make a token" holds the full token
 @login_required
 @require_http_methods(["GET", "POST"])
 def account(request: HttpRequest) -> HttpResponse:
     actor = actor_for(request.user)
-    token = Token.objects.filter(user__username=request.user.get_username()).first()
+    token = ApiToken.objects.filter(gebruiker__username=request.user.get_username()).first()
     nieuw = None
-    if request.method == "POST":
+    wachtwoord_form = WachtwoordFormulier(auto_id="wachtwoord-%s")
+    status = 200
+    if request.method == "POST" and request.POST.get("actie") == "wachtwoord":
+        wachtwoord_form = WachtwoordFormulier(request.POST, auto_id="wachtwoord-%s")
+        if wachtwoord_form.is_valid():
+            try:
+                autorisatie_services.change_password(
+                    actor=actor, user=request.user, **wachtwoord_form.cleaned_data
+                )
+            except SetaError as exc:
+                apply_errors(wachtwoord_form, exc)
+                status = exc.status
+            else:
+                update_session_auth_hash(request, actor.user)  # stay logged in
+                messages.success(request, "Uw wachtwoord is gewijzigd.")
+                return redirect("web:account")
+        else:
+            status = 400
+    elif request.method == "POST":
         try:
             if request.POST.get("actie") == "intrekken":
                 autorisatie_services.revoke_token(actor=actor, user=request.user)
                 messages.success(request, "Uw API-token is ingetrokken.")
                 return redirect("web:account")
             nieuw = autorisatie_services.renew_token(actor=actor, user=request.user)
-            token = nieuw
+            token = nieuw.token
             messages.success(
-                request, "Er is een nieuw API-token aangemaakt. Bewaar het goed: het vorige werkt niet meer."
+                request,
+                "Er is een nieuw API-token aangemaakt. Kopieer het nu: het wordt niet opnieuw getoond, "
+                "en een vorig token werkt niet meer.",
             )
         except SetaError as exc:
             messages.error(request, exc.detail)
-    return render(request, "web/account.html", {"token": token, "nieuw": nieuw, "rollen": actor.rollen})
+    context = {"token": token, "nieuw": nieuw, "rollen": actor.rollen, "wachtwoord_form": wachtwoord_form}
+    return render(request, "web/account.html", context, status=status)
 
 
 def _error(request: HttpRequest, status: int, titel: str, uitleg: str) -> HttpResponse:

@@ -127,6 +127,12 @@ def token_beheren(actor: Actor, user: Any) -> bool:
     return actor.user_id is not None and getattr(user, "pk", None) == actor.user_id
 
 
+@rule("wachtwoord.wijzigen")
+def wachtwoord_wijzigen(actor: Actor, user: Any) -> bool:
+    """A user changes their own password (the admin's forms are for the beheerder)."""
+    return actor.user_id is not None and getattr(user, "pk", None) == actor.user_id
+
+
 @rule("gebruiker.koppelen")
 def gebruiker_koppelen(actor: Actor, obj: Any) -> bool:
     """Linking a login to a functionaris or medewerker hands out roles: the functional administrator only."""

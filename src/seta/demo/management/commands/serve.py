@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 
 class Command(BaseCommand):
@@ -18,6 +19,12 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         from waitress import serve
 
+        from seta.web.security import require_production_secret
+
+        try:
+            require_production_secret()
+        except ImproperlyConfigured as exc:
+            raise CommandError(str(exc)) from None
         from seta.config.wsgi import application
 
         self.stdout.write(f"SETA draait op http://{options['host']}:{options['port']}/ (Ctrl+C stopt)")
