@@ -40,7 +40,7 @@ from seta.samenwerkingsverbanden import selectors as sv_selectors
 
 
 def _portefeuilles(actor: Actor) -> QuerySet[Portefeuille]:
-    return Portefeuille.objects.all()
+    return gemeente_selectors.portefeuilles_for(actor)
 
 
 def _regisseurs(actor: Actor) -> QuerySet[Functionaris]:

@@ -15,7 +15,8 @@ from django.db.models import Max
 from django.utils import timezone
 
 from seta.autorisaties import policy
-from seta.autorisaties.actor import Actor, Rol
+from seta.autorisaties.actor import Actor
+from seta.autorisaties.policy import opdrachten as policy_opdrachten
 from seta.autorisaties.policy.opdrachten import Opdrachtcontext, beslissende_opdrachtgevers
 from seta.catalogus.models import Catalogusitem
 from seta.core import audit
@@ -192,18 +193,11 @@ def _historie(
 
 
 def _rol_gemeente(actor: Actor, gemeente_ids: Iterable[int]) -> str:
-    ids = set(gemeente_ids)
-    for rol in (Rol.BURGEMEESTER, Rol.WETHOUDER, Rol.GEMEENTESECRETARIS, Rol.BELEIDSREGISSEUR):
-        if any(actor.heeft(rol, gemeente_id=g) for g in ids):
-            return rol.value
-    return ""
+    return policy_opdrachten.rol_namens_gemeente(actor, gemeente_ids)
 
 
 def _rol_pool(actor: Actor, sv_id: int) -> str:
-    for rol in (Rol.DIRECTEUR, Rol.TEAMLEIDER, Rol.MEDEWERKER, Rol.CONTROLLER):
-        if actor.heeft(rol, samenwerkingsverband_id=sv_id):
-            return rol.value
-    return ""
+    return policy_opdrachten.rol_namens_pool(actor, sv_id)
 
 
 # --- drafting -----------------------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from seta.autorisaties import policy
 from seta.autorisaties.actor import Actor, actor_for
-from seta.autorisaties.policy.opdrachten import Opdrachtcontext
+from seta.autorisaties.policy.opdrachten import Opdrachtcontext, eigen_gemeente_ids, initiatief_van
 from seta.catalogus import selectors as catalogus_selectors
 from seta.core.errors import Conflict, Forbidden, InvalidInput, NotFound, StaleVersion
 from seta.gemeenten import selectors as gemeente_selectors
@@ -122,7 +122,7 @@ def nieuw(request: HttpRequest) -> HttpResponse:
     if not policy.can(actor, "bestuursopdracht.aanmaken", None):
         return _forbidden(request, Forbidden("U mag geen bestuursopdrachten opstellen."))
     verbanden = sv_selectors.samenwerkingsverbanden_for(actor).order_by("naam")
-    eigen = actor.gemeenten()
+    eigen = eigen_gemeente_ids(actor)
     gemeenten = _partner_gemeenten(actor)
     portefeuilles = sorted(
         set(
@@ -151,7 +151,7 @@ def nieuw(request: HttpRequest) -> HttpResponse:
                 .first()
             )
             opdrachtgevers.append(services.OpdrachtgeverInvoer(gemeente, pf, regisseur))
-        initiatief = Initiatief.GEMEENTE if set(actor.gemeenten()) else Initiatief.POOL
+        initiatief = Initiatief(initiatief_van(actor))
         kaders = form.kaders()
         for k in ("samenwerkingsverband", "gemeenten", "portefeuille"):
             kaders.pop(k, None)

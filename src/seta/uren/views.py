@@ -99,7 +99,7 @@ def week(request: HttpRequest) -> HttpResponse:
     actor = actor_for(request.user)
     medewerker = selectors.eigen_medewerker(actor)
     if medewerker is None:
-        if selectors.te_beoordelen(actor).exists() or actor.is_beheerder:
+        if selectors.weekstaten_for(actor).filter(policy.actie_scope(actor, "weekstaat.goedkeuren")).exists():
             return redirect("uren:goedkeuren")
         raise PermissionDenied
     jaar, weeknr = _week_param(request.GET.get("week") or request.POST.get("week"))
@@ -238,12 +238,12 @@ def importeren(request: HttpRequest) -> HttpResponse:
     verbanden = [v for v in _verbanden(actor) if policy.can(actor, "uren.importeren", v)]
     if not verbanden:
         raise PermissionDenied
-    from seta.samenwerkingsverbanden.models import Samenwerkingsverband
+    from seta.samenwerkingsverbanden import selectors as sv_selectors
 
     form = ImportForm(
         request.POST or None,
         request.FILES or None,
-        verbanden=Samenwerkingsverband.objects.filter(pk__in=[v.pk for v in verbanden]),
+        verbanden=sv_selectors.samenwerkingsverbanden_for(actor).filter(pk__in=[v.pk for v in verbanden]),
     )
     verslag = None
     fouten: list[str] = []

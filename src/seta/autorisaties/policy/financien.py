@@ -19,7 +19,7 @@ from typing import Any
 from django.db.models import Q
 
 from seta.autorisaties.actor import GEMEENTE_ROLLEN, Actor, Rol
-from seta.autorisaties.policy import EVERYTHING, read_scope, rule
+from seta.autorisaties.policy import EVERYTHING, NOTHING, action_scope, read_scope, rule
 from seta.autorisaties.policy.basis import _sv_id
 
 
@@ -186,3 +186,39 @@ def financien_scope(actor: Actor) -> Q:
     if actor.is_beheerder:
         return EVERYTHING
     return Q(samenwerkingsverband_id__in=financien_sv_ids(actor))
+
+
+# --- named decisions for the selectors (lists the pages show) ------------------------------------------------
+def eigen_medewerker_ids(actor: Actor) -> frozenset[int]:
+    """The staff records that are the actor themself (a person's own hours, own week)."""
+    return _eigen_medewerker_ids(actor)
+
+
+@action_scope("weekstaat.goedkeuren")
+def weekstaat_goedkeuren_scope(actor: Actor) -> Q:
+    """The weeks the actor may approve (:func:`uren_goedkeuren` as a query): of the units under a teamleider,
+    of the whole pool for its directeur, any for the beheerder; never the actor's own."""
+    eigen = Q(medewerker_id__in=_eigen_medewerker_ids(actor))
+    if actor.is_beheerder:
+        return ~eigen
+    q = NOTHING
+    directeur_svs = actor.samenwerkingsverbanden(Rol.DIRECTEUR)
+    if directeur_svs:
+        q |= Q(samenwerkingsverband_id__in=directeur_svs)
+    teamleider_svs = actor.samenwerkingsverbanden(Rol.TEAMLEIDER)
+    if teamleider_svs and actor.beheerde_eenheid_ids:
+        q |= Q(
+            samenwerkingsverband_id__in=teamleider_svs,
+            medewerker__eenheid_id__in=actor.beheerde_eenheid_ids,
+        )
+    return q & ~eigen
+
+
+def financien_verbanden(actor: Actor) -> Q:
+    """The cooperations (a Q on Samenwerkingsverband) whose financial figures the actor may read."""
+    return EVERYTHING if actor.is_beheerder else Q(pk__in=financien_sv_ids(actor))
+
+
+def ziet_uren(actor: Actor) -> bool:
+    """Whether hours are part of the actor's work at all (the menu): pool staff and the beheerder."""
+    return actor.is_pool or actor.is_beheerder
