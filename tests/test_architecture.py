@@ -63,10 +63,22 @@ OBJECTS_ALLOWED: dict[tuple[str, str], str] = {
     ("seta/api/tokens.py", "Token.objects"): "the requesting user's own token, never a record named by input",
     ("seta/web/views.py", "Token.objects"): "the requesting user's own token on the account page",
     ("seta/catalogus/forms.py", "Taakveld.objects"): "the national Iv3 list (read scope: everything)",
-    ("seta/catalogus/forms.py", "Taakgebied.objects"): "the shared list of task areas (read scope: everything)",
-    ("seta/organisatie/forms.py", "Competentie.objects"): "the shared list of competences (read scope: everything)",
-    ("seta/gemeenten/forms.py", "Portefeuille.objects"): "portfolios of the gemeente the view resolved by selector",
-    ("seta/uren/api.py", "Medewerker.objects"): "issue 8 'hours API' finding: resolved through selectors there",
+    (
+        "seta/catalogus/forms.py",
+        "Taakgebied.objects",
+    ): "the shared list of task areas (read scope: everything)",
+    (
+        "seta/organisatie/forms.py",
+        "Competentie.objects",
+    ): "the shared list of competences (read scope: everything)",
+    (
+        "seta/gemeenten/forms.py",
+        "Portefeuille.objects",
+    ): "portfolios of the gemeente the view resolved by selector",
+    (
+        "seta/uren/api.py",
+        "Medewerker.objects",
+    ): "issue 8 'hours API' finding: resolved through selectors there",
 }
 
 
@@ -108,7 +120,15 @@ def test_views_api_and_forms_read_through_selectors() -> None:
 
 # --- 3. role decisions live in seta.autorisaties ----------------------------------------------------------------
 
-ROLE_NAMES = {"Rol", "Rolinstantie", "GEMEENTE_ROLLEN", "COLLEGE_ROLLEN", "RAAD_ROLLEN", "POOL_ROLLEN", "BESTUUR_ROLLEN"}
+ROLE_NAMES = {
+    "Rol",
+    "Rolinstantie",
+    "GEMEENTE_ROLLEN",
+    "COLLEGE_ROLLEN",
+    "RAAD_ROLLEN",
+    "POOL_ROLLEN",
+    "BESTUUR_ROLLEN",
+}
 # Attributes of the Actor (and the user) that only a role decision needs.
 ROLE_ATTRIBUTES = {
     "heeft",
@@ -125,7 +145,10 @@ ROLE_ATTRIBUTES = {
 ROLE_METHODS = {"gemeenten", "samenwerkingsverbanden", "portefeuilles"}
 
 ROLES_ALLOWED: dict[tuple[str, str], str] = {
-    ("seta/web/views.py", "actor.rollen"): "the account page lists the user's own roles (display, no decision)",
+    (
+        "seta/web/views.py",
+        "actor.rollen",
+    ): "the account page lists the user's own roles (display, no decision)",
 }
 
 
@@ -148,7 +171,11 @@ def _role_uses(tree: ast.Module) -> Iterator[tuple[str, int]]:
                 yield f".{node.attr}", node.lineno
             elif node.attr == "rollen" and _is_actor(node.value):
                 yield "actor.rollen", node.lineno
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ROLE_METHODS:
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ROLE_METHODS
+        ):
             yield f".{node.func.attr}()", node.lineno
 
 

@@ -166,12 +166,12 @@ def weekstaat(request: HttpRequest, pk: int) -> HttpResponse:
     actor = actor_for(request.user)
     staat = _staat(actor, pk)
     context = _grid_context(actor, staat, bewerkbaar=False)
+    acties = policy.toegestane_acties(actor, staat)
     context.update(
         {
-            "mag_goedkeuren": staat.status == Weekstatus.INGEDIEND
-            and policy.can(actor, "weekstaat.goedkeuren", staat),
-            "mag_heropenen": staat.status != Weekstatus.OPEN
-            and policy.can(actor, "weekstaat.heropenen", staat),
+            "mag_indienen": "indienen" in acties,
+            "mag_goedkeuren": "goedkeuren" in acties,
+            "mag_heropenen": "heropenen" in acties,
             "heropen_form": HeropenForm(),
             "historie": staat.overgangen.select_related("door"),
         }

@@ -32,6 +32,8 @@ Scope = Callable[[Actor], Q]
 RULES: dict[str, Rule] = {}
 SCOPES: dict[str, Scope] = {}
 ACTION_SCOPES: dict[str, Scope] = {}
+ActieTabel = Callable[[Any], list[str]]
+ACTIETABELLEN: dict[str, tuple[str, ActieTabel]] = {}
 NOTHING = Q(pk__in=[])
 EVERYTHING = Q()
 
@@ -113,11 +115,28 @@ def actie_scope(actor: Actor, action: str) -> Q:
     return fn(actor)
 
 
-def toegestane_acties(actor: Actor, obj: Any, acties: Iterable[str], *, prefix: str = "") -> list[str]:
-    """The actions of ``acties`` (in their order) that ``actor`` may perform on ``obj`` now.
+def actietabel(model_label: str, resource: str) -> Callable[[ActieTabel], ActieTabel]:
+    """Register ``fn(obj)`` as the action table of a stateful model: the verbs (``<resource>.<verb>``)
+    that the record's *state* allows now, in the order the page shows them (the rules decide who)."""
 
-    The one source of the buttons on a record's page and of ``toegestaneActies`` in the API; ``prefix``
-    is the resource (``"bestuursopdracht."``) when ``acties`` are the bare verbs."""
+    def decorator(fn: ActieTabel) -> ActieTabel:
+        ACTIETABELLEN[model_label.lower()] = (resource, fn)
+        return fn
+
+    return decorator
+
+
+def toegestane_acties(
+    actor: Actor, obj: Any, acties: Iterable[str] | None = None, *, prefix: str = ""
+) -> list[str]:
+    """The actions (bare verbs, in order) that ``actor`` may perform on ``obj`` now.
+
+    The one source of the buttons on a record's page and of ``toegestaneActies`` in the API. Without
+    ``acties`` the candidates come from the model's action table (:func:`actietabel`); with them,
+    ``prefix`` is the resource (``"bestuursopdracht."``) of the bare verbs."""
+    if acties is None:
+        resource, tabel = ACTIETABELLEN[obj._meta.label_lower]
+        acties, prefix = tabel(obj), f"{resource}."
     return [actie for actie in acties if can(actor, f"{prefix}{actie}", obj)]
 
 
@@ -133,6 +152,7 @@ from seta.autorisaties.policy import (  # noqa: E402
 
 __all__ = [
     "actie_scope",
+    "actietabel",
     "action_scope",
     "basis",
     "can",

@@ -19,7 +19,7 @@ from typing import Any
 from django.db.models import Q
 
 from seta.autorisaties.actor import GEMEENTE_ROLLEN, Actor, Rol
-from seta.autorisaties.policy import EVERYTHING, NOTHING, action_scope, read_scope, rule
+from seta.autorisaties.policy import EVERYTHING, NOTHING, actietabel, action_scope, read_scope, rule
 from seta.autorisaties.policy.basis import _sv_id
 
 
@@ -222,3 +222,18 @@ def financien_verbanden(actor: Actor) -> Q:
 def ziet_uren(actor: Actor) -> bool:
     """Whether hours are part of the actor's work at all (the menu): pool staff and the beheerder."""
     return actor.is_pool or actor.is_beheerder
+
+
+@actietabel("uren.weekstaat", "weekstaat")
+def weekstaat_acties(staat: Any) -> list[str]:
+    """What a week's state allows: submit an open week with hours, approve a submitted one, reopen a
+    submitted or approved one (the services refuse the rest)."""
+    if staat.status == "open":
+        if hasattr(staat, "totaal_uren"):  # annotated by the API's queryset: no query per row
+            heeft_regels = staat.totaal_uren is not None
+        else:
+            heeft_regels = staat.regels.exists()
+        return ["indienen"] if heeft_regels else []
+    if staat.status == "ingediend":
+        return ["goedkeuren", "heropenen"]
+    return ["heropenen"]
