@@ -1,6 +1,7 @@
-"""A record's page and the API offer the same actions: the buttons on the page of a bestuursopdracht are
-exactly its ``toegestaneActies`` in the API, for every demo login and a sample of assignments in every
-state (both come from ``selectors.allowed_actions`` → ``policy.toegestane_acties``)."""
+"""A record's page and the API offer the same actions: the buttons on the page of a record are exactly its
+``toegestaneActies`` in the API, for every demo login and a sample of records in every state. Both come
+from one function: ``selectors.allowed_actions`` → ``policy.toegestane_acties`` for a bestuursopdracht,
+``policy.toegestane_acties`` (the weekstaat's action table) for a week."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from rest_framework.test import APIClient
 from seta.autorisaties.actor import actor_for
 from seta.opdrachten import selectors
 from seta.opdrachten.models import Bestuursopdracht
+from seta.uren import selectors as uren_selectors
+from seta.uren.models import Weekstaat, Weekstatus
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +71,78 @@ def test_page_buttons_equal_toegestane_acties_for_every_demo_login() -> None:
     assert compared > 100 and offered > 10, (compared, offered)
 
 
-def test_the_parser_finds_the_buttons() -> None:
-    """The page's action forms have the shape the test parses (else it would compare empty lists)."""
+FORM = re.compile(r'<form method="post" action="([^"]+)"[^>]*>(.*?)</form>', re.S)
+WEEK_ACTION = re.compile(r"^/uren/weekstaten/\d+/(goedkeuren|heropenen)$")
+
+
+def _week_buttons(html: str) -> list[str]:
+    result = []
+    for action, inhoud in FORM.findall(html):
+        if m := WEEK_ACTION.match(action):
+            result.append(m.group(1))
+        elif action.startswith("/uren/?week=") and 'name="actie" value="indienen"' in inhoud:
+            result.append("indienen")
+    return result
+
+
+def _weeks() -> list[Weekstaat]:
+    """Open weeks with and without hours, submitted and approved weeks, across the pools and units."""
+    result: list[Weekstaat] = []
+    for status in (Weekstatus.OPEN, Weekstatus.INGEDIEND, Weekstatus.GOEDGEKEURD):
+        qs = Weekstaat.objects.filter(status=status).order_by(
+            "samenwerkingsverband_id", "medewerker__eenheid_id", "-jaar", "-week"
+        )
+        seen: set[tuple[int, int | None]] = set()
+        for w in qs.select_related("medewerker")[:400]:
+            key = (w.samenwerkingsverband_id, w.medewerker.eenheid_id)
+            if key not in seen:
+                seen.add(key)
+                result.append(w)
+    leeg = Weekstaat.objects.filter(status=Weekstatus.OPEN, regels__isnull=True).first()
+    if leeg is not None:
+        result.append(leeg)
+    return result
+
+
+def test_week_page_buttons_equal_toegestane_acties_for_every_demo_login() -> None:
+    sample = _weeks()
+    ids = [w.pk for w in sample]
+    mismatches = []
+    compared = 0
+    offered: set[str] = set()
+    for user in get_user_model().objects.order_by("username"):
+        zichtbaar = list(
+            uren_selectors.weekstaten_for(actor_for(user)).filter(pk__in=ids).values_list("pk", flat=True)
+        )
+        if not zichtbaar:
+            continue
+        web = Client()
+        web.force_login(user)
+        api = APIClient()
+        api.force_authenticate(user=user)
+        for pk in zichtbaar:
+            page = web.get(f"/uren/weekstaten/{pk}")
+            assert page.status_code == 200, (user.username, pk, page.status_code)
+            knoppen = _week_buttons(page.content.decode())
+            body = api.get(f"/api/v1/weekstaten/{pk}")
+            assert body.status_code == 200, (user.username, pk, body.status_code)
+            acties = body.json()["toegestaneActies"]
+            compared += 1
+            offered.update(acties)
+            if knoppen != acties:
+                mismatches.append(f"{user.username} on week {pk}: page {knoppen}, API {acties}")
+    assert mismatches == []
+    assert compared > 50 and offered == {"indienen", "goedkeuren", "heropenen"}, (compared, offered)
+
+
+def test_the_parsers_find_the_buttons() -> None:
+    """The pages' action forms have the shape the test parses (else it would compare empty lists)."""
     html = '<form method="post" action="/opdrachten/12/actie/opdragen" class="seta-form">'
     assert ACTIE_FORM.findall(html) == [("12", "opdragen")]
+    week = (
+        '<form method="post" action="/uren/?week=2026-W03" class="seta-actions"><input name="versie">'
+        '<button type="submit" name="actie" value="indienen">Week indienen</button></form>'
+        '<form method="post" action="/uren/weekstaten/7/goedkeuren" class="seta-actions"><button>x</button></form>'
+        '<form method="post" action="/uren/weekstaten/7/heropenen" class="seta-form"><button>y</button></form>'
+    )
+    assert _week_buttons(week) == ["indienen", "goedkeuren", "heropenen"]
