@@ -6,6 +6,7 @@ from one function: ``selectors.allowed_actions`` → ``policy.toegestane_acties`
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -13,6 +14,8 @@ from django.test import Client
 from rest_framework.test import APIClient
 
 from seta.autorisaties.actor import actor_for
+from seta.financien import selectors as financien_selectors
+from seta.financien.models import Afrekening, Verdeelmodel
 from seta.opdrachten import selectors
 from seta.opdrachten.models import Bestuursopdracht
 from seta.uren import selectors as uren_selectors
@@ -133,6 +136,82 @@ def test_week_page_buttons_equal_toegestane_acties_for_every_demo_login() -> Non
                 mismatches.append(f"{user.username} on week {pk}: page {knoppen}, API {acties}")
     assert mismatches == []
     assert compared > 50 and offered == {"indienen", "goedkeuren", "heropenen"}, (compared, offered)
+
+
+VERDEELMODEL_ACTION = re.compile(r"^/financien/verdeelmodellen/\d+/(nieuwe-versie|vaststellen)$")
+ACTIE_KNOP = re.compile(r'name="actie" value="([a-z_-]+)"')
+
+
+def _verdeelmodel_buttons(html: str) -> list[str]:
+    result = []
+    for action, _inhoud in FORM.findall(html):
+        if m := VERDEELMODEL_ACTION.match(action):
+            result.append(m.group(1))
+    # The concept's edit form posts to the page itself (no action attribute).
+    if re.search(r'<form method="post" class="seta-form">', html):
+        result.append("wijzigen")
+    return sorted(result)
+
+
+def _afrekening_buttons(html: str) -> list[str]:
+    return sorted(
+        knop
+        for action, inhoud in FORM.findall(html)
+        if action.endswith("/actie")
+        for knop in ACTIE_KNOP.findall(inhoud)
+    )
+
+
+@pytest.mark.parametrize(
+    ("model", "selector", "page", "api", "buttons"),
+    [
+        (
+            Verdeelmodel,
+            financien_selectors.verdeelmodellen_for,
+            "/financien/verdeelmodellen/{}",
+            "/api/v1/verdeelmodellen/{}",
+            _verdeelmodel_buttons,
+        ),
+        (
+            Afrekening,
+            financien_selectors.afrekeningen_for,
+            "/financien/afrekeningen/{}",
+            "/api/v1/afrekeningen/{}",
+            _afrekening_buttons,
+        ),
+    ],
+    ids=["verdeelmodel", "afrekening"],
+)
+def test_financial_page_buttons_equal_toegestane_acties_for_every_demo_login(
+    model: Any, selector: Any, page: str, api: str, buttons: Any
+) -> None:
+    ids = list(model.objects.order_by("pk").values_list("pk", flat=True)[:30])
+    assert ids
+    mismatches = []
+    compared = 0
+    offered: set[str] = set()
+    for user in get_user_model().objects.order_by("username"):
+        zichtbaar = list(selector(actor_for(user)).filter(pk__in=ids).values_list("pk", flat=True))
+        if not zichtbaar:
+            continue
+        web = Client()
+        web.force_login(user)
+        client = APIClient()
+        client.force_authenticate(user=user)
+        for pk in zichtbaar:
+            html = web.get(page.format(pk))
+            assert html.status_code == 200, (user.username, pk, html.status_code)
+            body = client.get(api.format(pk))
+            assert body.status_code == 200, (user.username, pk, body.status_code)
+            acties = sorted(body.json()["toegestaneActies"])
+            compared += 1
+            offered.update(acties)
+            if buttons(html.content.decode()) != acties:
+                mismatches.append(
+                    f"{user.username} on {pk}: page {buttons(html.content.decode())}, API {acties}"
+                )
+    assert mismatches == []
+    assert compared > 20 and offered, (compared, offered)
 
 
 def test_the_parsers_find_the_buttons() -> None:

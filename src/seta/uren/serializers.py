@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from seta.autorisaties import policy
+from seta.api.fields import ToegestaneActiesField
 from seta.uren.models import Soort, Urenimport, Urenregel, Weekovergang, Weekstaat, Weekstatus
 
 
@@ -105,9 +104,7 @@ class WeekstaatSerializer(serializers.ModelSerializer[Weekstaat]):
         slug_field="username", read_only=True
     )
     historie = WeekovergangSerializer(source="overgangen", many=True, read_only=True)
-    toegestane_acties = serializers.SerializerMethodField(
-        help_text="Wat u nu met deze week kunt doen (dezelfde knoppen als op de pagina)."
-    )
+    toegestane_acties = ToegestaneActiesField()
 
     class Meta:
         model = Weekstaat
@@ -130,11 +127,6 @@ class WeekstaatSerializer(serializers.ModelSerializer[Weekstaat]):
             "versie",
         ]
         read_only_fields = fields
-
-    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
-    def get_toegestane_acties(self, obj: Weekstaat) -> list[str]:
-        actor = self.context.get("actor")
-        return [] if actor is None else policy.toegestane_acties(actor, obj)
 
     def get_iso_week(self, obj: Weekstaat) -> str:
         return f"{obj.jaar}-W{obj.week:02d}"

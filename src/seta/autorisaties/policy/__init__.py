@@ -33,7 +33,7 @@ RULES: dict[str, Rule] = {}
 SCOPES: dict[str, Scope] = {}
 ACTION_SCOPES: dict[str, Scope] = {}
 ActieTabel = Callable[[Any], list[str]]
-ACTIETABELLEN: dict[str, tuple[str, ActieTabel]] = {}
+ACTIETABELLEN: dict[str, tuple[str, ActieTabel, dict[str, str]]] = {}
 NOTHING = Q(pk__in=[])
 EVERYTHING = Q()
 
@@ -115,12 +115,15 @@ def actie_scope(actor: Actor, action: str) -> Q:
     return fn(actor)
 
 
-def actietabel(model_label: str, resource: str) -> Callable[[ActieTabel], ActieTabel]:
-    """Register ``fn(obj)`` as the action table of a stateful model: the verbs (``<resource>.<verb>``)
-    that the record's *state* allows now, in the order the page shows them (the rules decide who)."""
+def actietabel(
+    model_label: str, resource: str, *, regels: dict[str, str] | None = None
+) -> Callable[[ActieTabel], ActieTabel]:
+    """Register ``fn(obj)`` as the action table of a stateful model: the verbs that the record's *state*
+    allows now, in the order the page shows them. Who may is the rule ``<resource>.<verb>``, or the
+    rule named in ``regels`` for a verb that shares one (``{"nieuwe-versie": "verdeelmodel.opstellen"}``)."""
 
     def decorator(fn: ActieTabel) -> ActieTabel:
-        ACTIETABELLEN[model_label.lower()] = (resource, fn)
+        ACTIETABELLEN[model_label.lower()] = (resource, fn, dict(regels or {}))
         return fn
 
     return decorator
@@ -134,10 +137,11 @@ def toegestane_acties(
     The one source of the buttons on a record's page and of ``toegestaneActies`` in the API. Without
     ``acties`` the candidates come from the model's action table (:func:`actietabel`); with them,
     ``prefix`` is the resource (``"bestuursopdracht."``) of the bare verbs."""
+    namen: dict[str, str] = {}
     if acties is None:
-        resource, tabel = ACTIETABELLEN[obj._meta.label_lower]
+        resource, tabel, namen = ACTIETABELLEN[obj._meta.label_lower]
         acties, prefix = tabel(obj), f"{resource}."
-    return [actie for actie in acties if can(actor, f"{prefix}{actie}", obj)]
+    return [actie for actie in acties if can(actor, namen.get(actie, f"{prefix}{actie}"), obj)]
 
 
 # Rule modules register themselves on import; keep this list complete.

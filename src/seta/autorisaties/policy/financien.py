@@ -237,3 +237,19 @@ def weekstaat_acties(staat: Any) -> list[str]:
     if staat.status == "ingediend":
         return ["goedkeuren", "heropenen"]
     return ["heropenen"]
+
+
+@actietabel(
+    "financien.verdeelmodel",
+    "verdeelmodel",
+    regels={"nieuwe-versie": "verdeelmodel.opstellen", "wijzigen": "verdeelmodel.opstellen"},
+)
+def verdeelmodel_acties(model: Any) -> list[str]:
+    """A concept may be changed and adopted; any version may be the start of a new one."""
+    return ["nieuwe-versie"] if model.is_vastgesteld else ["nieuwe-versie", "vaststellen", "wijzigen"]
+
+
+@actietabel("financien.afrekening", "afrekening", regels={"opnieuw": "afrekening.opstellen"})
+def afrekening_acties(afrekening: Any) -> list[str]:
+    """A concept settlement may be recalculated and adopted; an adopted one is final."""
+    return ["opnieuw", "vaststellen"] if afrekening.status == "concept" else []
