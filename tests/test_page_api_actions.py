@@ -17,7 +17,7 @@ from seta.autorisaties.actor import actor_for
 from seta.financien import selectors as financien_selectors
 from seta.financien.models import Afrekening, Verdeelmodel
 from seta.opdrachten import selectors
-from seta.opdrachten.models import Bestuursopdracht
+from seta.opdrachten.models import Bestuursopdracht, Wijzigingsverzoek
 from seta.uren import selectors as uren_selectors
 from seta.uren.models import Weekstaat, Weekstatus
 
@@ -212,6 +212,56 @@ def test_financial_page_buttons_equal_toegestane_acties_for_every_demo_login(
                 )
     assert mismatches == []
     assert compared > 20 and offered, (compared, offered)
+
+
+VERZOEK_FORM = re.compile(r'action="/opdrachten/wijzigingsverzoeken/(\d+)/goedkeuren"(.*?)</form>', re.S)
+
+
+def _verzoek_buttons(html: str) -> dict[int, list[str]]:
+    """Per change request on an assignment's page: its decision buttons."""
+    result = {}
+    for pk, inhoud in VERZOEK_FORM.findall(html):
+        knoppen = ["goedkeuren"]
+        if f'formaction="/opdrachten/wijzigingsverzoeken/{pk}/afwijzen"' in inhoud:
+            knoppen.append("afwijzen")
+        result[int(pk)] = knoppen
+    return result
+
+
+def test_change_request_buttons_equal_toegestane_acties_for_every_demo_login() -> None:
+    verzoeken = list(Wijzigingsverzoek.objects.order_by("pk").values_list("pk", "bestuursopdracht_id"))
+    assert "ingediend" in set(Wijzigingsverzoek.objects.values_list("status", flat=True))
+    mismatches = []
+    compared = 0
+    offered: set[str] = set()
+    for user in get_user_model().objects.order_by("username"):
+        zichtbaar = set(
+            selectors.wijzigingsverzoeken_for(actor_for(user))
+            .filter(pk__in=[pk for pk, _ in verzoeken])
+            .values_list("pk", flat=True)
+        )
+        if not zichtbaar:
+            continue
+        web = Client()
+        web.force_login(user)
+        api = APIClient()
+        api.force_authenticate(user=user)
+        for opdracht_id in sorted({o for pk, o in verzoeken if pk in zichtbaar}):
+            page = web.get(f"/opdrachten/{opdracht_id}")
+            assert page.status_code == 200, (user.username, opdracht_id, page.status_code)
+            knoppen = _verzoek_buttons(page.content.decode())
+            for pk in (pk for pk, o in verzoeken if o == opdracht_id and pk in zichtbaar):
+                body = api.get(f"/api/v1/wijzigingsverzoeken/{pk}")
+                assert body.status_code == 200, (user.username, pk, body.status_code)
+                acties = body.json()["toegestaneActies"]
+                compared += 1
+                offered.update(acties)
+                if knoppen.get(pk, []) != acties:
+                    mismatches.append(
+                        f"{user.username} on change request {pk}: page {knoppen.get(pk)}, API {acties}"
+                    )
+    assert mismatches == []
+    assert compared > 10 and offered == {"goedkeuren", "afwijzen"}, (compared, offered)
 
 
 def test_the_parsers_find_the_buttons() -> None:

@@ -142,7 +142,7 @@ def wijzigingsverzoeken_for(actor: Actor) -> QuerySet[Wijzigingsverzoek]:
     return (
         Wijzigingsverzoek.objects.filter(policy.scope(actor, "opdrachten.wijzigingsverzoek"))
         .select_related("bestuursopdracht")
-        .prefetch_related("goedgekeurd_door")
+        .prefetch_related("goedgekeurd_door", "bestuursopdracht__opdrachtgevers")
     )
 
 

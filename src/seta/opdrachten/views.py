@@ -24,7 +24,7 @@ from seta.core.errors import Conflict, Forbidden, InvalidInput, NotFound, StaleV
 from seta.gemeenten import selectors as gemeente_selectors
 from seta.gemeenten.models import Functie, Gemeente
 from seta.opdrachten import forms, lifecycle, selectors, services
-from seta.opdrachten.models import STATUS_CHOICES, Bestuursopdracht, Initiatief, Vraagstatus, Wijzigingsstatus
+from seta.opdrachten.models import STATUS_CHOICES, Bestuursopdracht, Initiatief, Vraagstatus
 from seta.organisatie import selectors as organisatie_selectors
 from seta.samenwerkingsverbanden import selectors as sv_selectors
 from seta.web.forms import apply_errors
@@ -274,11 +274,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     verzoeken = list(
         opdracht.wijzigingsverzoeken.prefetch_related("goedgekeurd_door").order_by("-ingediend_op")
     )
-    mag_besluiten = bool(verzoeken) and policy.can(actor, "wijzigingsverzoek.goedkeuren", verzoeken[0])
     for v in verzoeken:
         v.besluit_form = (
             forms.BesluitWijzigingForm(initial={"versie": v.versie}, prefix=f"wv{v.pk}")
-            if mag_besluiten and v.status == Wijzigingsstatus.INGEDIEND
+            if policy.toegestane_acties(actor, v)
             else None
         )
     context = {

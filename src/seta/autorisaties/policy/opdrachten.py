@@ -27,7 +27,7 @@ from typing import Any
 from django.db.models import Q
 
 from seta.autorisaties.actor import COLLEGE_ROLLEN, Actor, Rol
-from seta.autorisaties.policy import EVERYTHING, NOTHING, action_scope, read_scope, rule
+from seta.autorisaties.policy import EVERYTHING, NOTHING, actietabel, action_scope, read_scope, rule
 from seta.opdrachten import lifecycle
 
 BESTUUR_LEZERS = (Rol.BURGEMEESTER, Rol.WETHOUDER, Rol.GEMEENTESECRETARIS, Rol.BELEIDSREGISSEUR)
@@ -396,3 +396,9 @@ def rol_namens_pool(actor: Actor, sv_id: int) -> str:
         if actor.heeft(rol, samenwerkingsverband_id=sv_id):
             return rol.value
     return ""
+
+
+@actietabel("opdrachten.wijzigingsverzoek", "wijzigingsverzoek")
+def wijzigingsverzoek_acties(verzoek: Any) -> list[str]:
+    """A submitted change request is approved or rejected (each principal's college decides)."""
+    return ["goedkeuren", "afwijzen"] if verzoek.status == "ingediend" else []
