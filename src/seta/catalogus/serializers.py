@@ -11,11 +11,10 @@ from seta.catalogus.models import Catalogusitem, Maatwerkruimte, Norm, Soort, Ta
 from seta.gemeenten.serializers import ScopedPrimaryKeyField, ScopedSlugField
 from seta.organisatie import selectors as organisatie_selectors
 from seta.samenwerkingsverbanden import selectors as sv_selectors
-from seta.samenwerkingsverbanden.models import Taakgebied
 
 
 def _taakgebieden(actor: Any) -> Any:
-    return Taakgebied.objects.all()
+    return sv_selectors.taakgebieden_for(actor)
 
 
 class TaakveldSerializer(serializers.ModelSerializer[Taakveld]):

@@ -41,7 +41,7 @@ from seta.financien.serializers import (
     VerdeelmodelSerializer,
     VerdeelmodelWijzigSerializer,
 )
-from seta.gemeenten.models import Gemeente
+from seta.gemeenten import selectors as gemeente_selectors
 from seta.organisatie import selectors as organisatie_selectors
 from seta.samenwerkingsverbanden import selectors as sv_selectors
 from seta.samenwerkingsverbanden.models import Samenwerkingsverband
@@ -161,7 +161,9 @@ class BegrotingViewSet(
         bijdragen = []
         fouten: dict[str, list[str]] = {}
         for i, b in enumerate(data.pop("bijdragen", [])):
-            gemeente = Gemeente.objects.filter(cbs_code__iexact=b["gemeente"]).first()
+            gemeente = (
+                gemeente_selectors.gemeenten_for(self.actor).filter(cbs_code__iexact=b["gemeente"]).first()
+            )
             if gemeente is None:
                 fouten[f"bijdragen[{i}].gemeente"] = [f"'{b['gemeente']}' is geen bekende CBS-code."]
                 continue

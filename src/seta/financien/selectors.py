@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 
 from seta.autorisaties import policy
 from seta.autorisaties.actor import Actor
-from seta.autorisaties.policy.financien import financien_sv_ids
+from seta.autorisaties.policy.financien import financien_verbanden
 from seta.financien import berekening
 from seta.financien.models import (
     Afrekening,
@@ -78,8 +78,7 @@ def berekeningen_for(actor: Actor) -> QuerySet[Berekening]:
 
 def verbanden_for(actor: Actor) -> QuerySet[Samenwerkingsverband]:
     """Cooperations whose financial figures the actor may see."""
-    qs = Samenwerkingsverband.objects.all()
-    return qs if actor.is_beheerder else qs.filter(pk__in=financien_sv_ids(actor))
+    return Samenwerkingsverband.objects.filter(financien_verbanden(actor))
 
 
 # --- comparison as view data -------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from seta.api.fields import ToegestaneActiesField
 from seta.financien.models import (
     Afrekening,
     Afrekeningsregel,
@@ -127,6 +128,7 @@ class VerdeelmodelSerializer(serializers.ModelSerializer[Verdeelmodel]):
         read_only=True,
         help_text="Het modeldeel van docs/schemas/allocate-input.schema.json met SETA-uitbreidingen (docs/uren.md).",
     )
+    toegestane_acties = ToegestaneActiesField()
 
     class Meta:
         model = Verdeelmodel
@@ -143,6 +145,7 @@ class VerdeelmodelSerializer(serializers.ModelSerializer[Verdeelmodel]):
             "vastgesteld_op",
             "vastgesteld_door",
             "besluit",
+            "toegestane_acties",
             "versie",
         ]
         read_only_fields = fields
@@ -312,6 +315,7 @@ class AfrekeningSerializer(serializers.ModelSerializer[Afrekening]):
     vastgesteld_door: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="username", read_only=True
     )
+    toegestane_acties = ToegestaneActiesField()
 
     class Meta:
         model = Afrekening
@@ -329,6 +333,7 @@ class AfrekeningSerializer(serializers.ModelSerializer[Afrekening]):
             "berekend_op",
             "vastgesteld_op",
             "vastgesteld_door",
+            "toegestane_acties",
             "versie",
         ]
         read_only_fields = fields

@@ -129,7 +129,8 @@ def verdeelmodel(request: HttpRequest, pk: int) -> HttpResponse:
         except InvalidInput as exc:
             fout = exc
     bewerk = None
-    if not model.is_vastgesteld and policy.can(actor, "verdeelmodel.opstellen", model):
+    acties = policy.toegestane_acties(actor, model)
+    if "wijzigen" in acties:
         bewerk = VerdeelmodelForm(
             request.POST or None,
             bewerk_naam=False,
@@ -164,8 +165,8 @@ def verdeelmodel(request: HttpRequest, pk: int) -> HttpResponse:
         "versies": selectors.verdeelmodellen_for(actor)
         .filter(samenwerkingsverband=model.samenwerkingsverband, naam=model.naam)
         .order_by("-volgnummer"),
-        "mag_vaststellen": not model.is_vastgesteld and policy.can(actor, "verdeelmodel.vaststellen", model),
-        "mag_nieuwe_versie": policy.can(actor, "verdeelmodel.opstellen", model),
+        "mag_vaststellen": "vaststellen" in acties,
+        "mag_nieuwe_versie": "nieuwe-versie" in acties,
         "vaststel_form": VaststellenForm(),
     }
     return render(request, "financien/verdeelmodel.html", context)
@@ -251,6 +252,7 @@ def afrekening(request: HttpRequest, pk: int) -> HttpResponse:
     actor = actor_for(request.user)
     obj: Afrekening = _get(selectors.afrekeningen_for(actor), pk)
     regels = list(obj.regels.select_related("gemeente"))
+    acties = policy.toegestane_acties(actor, obj)
     totaal = {
         "voorschot": sum(r.voorschot for r in regels),
         "realisatie": sum(r.realisatie for r in regels),
@@ -261,8 +263,8 @@ def afrekening(request: HttpRequest, pk: int) -> HttpResponse:
         "afrekening": obj,
         "regels": regels,
         "totaal": totaal,
-        "mag_opnieuw": obj.status == "concept" and policy.can(actor, "afrekening.opstellen", obj),
-        "mag_vaststellen": obj.status == "concept" and policy.can(actor, "afrekening.vaststellen", obj),
+        "mag_opnieuw": "opnieuw" in acties,
+        "mag_vaststellen": "vaststellen" in acties,
     }
     return render(request, "financien/afrekening.html", context)
 

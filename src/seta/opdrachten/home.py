@@ -8,9 +8,10 @@ from collections import Counter, defaultdict
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from seta.autorisaties.actor import Actor, Rol
+from seta.autorisaties.actor import Actor
 from seta.autorisaties.policy.opdrachten import beslissende_opdrachtgevers
-from seta.gemeenten.models import Gemeente
+from seta.autorisaties.policy.werkterrein import werkterrein
+from seta.gemeenten import selectors as gemeente_selectors
 from seta.opdrachten import lifecycle, selectors
 from seta.opdrachten.models import Bestuursopdracht, Opdrachtgever, Vertrouwelijkheid, Wijzigingsstatus
 from seta.web.home import Panel
@@ -56,11 +57,12 @@ def panels(actor: Actor) -> list[Panel]:
     vandaag = timezone.localdate()
     zichtbaar = selectors.bestuursopdrachten_for(actor)
     vragen = selectors.bestuursvragen_for(actor)
+    terrein = werkterrein(actor)
 
     # --- college: my portfolio, decisions waiting for me, questions waiting for me --------------------------------
-    college = actor.gemeenten(Rol.BURGEMEESTER, Rol.WETHOUDER)
+    college = terrein.college
     if college:
-        pf = actor.portefeuilles()
+        pf = terrein.portefeuilles
         mijn = list(
             selectors.met_opdrachtgever(zichtbaar, portefeuille_id__in=pf)
             .exclude(status__in=lifecycle.EINDSTATUSSEN)
@@ -128,12 +130,15 @@ def panels(actor: Actor) -> list[Panel]:
         )
 
     # --- beleidsregisseur / gemeentesecretaris: the pipeline of my municipality, deadlines at risk -------------------
-    regie = actor.gemeenten(Rol.BELEIDSREGISSEUR, Rol.GEMEENTESECRETARIS)
+    regie = terrein.regie
     if regie:
         eigen = _van_gemeenten(zichtbaar, regie)
         telling = Counter(eigen.values_list("status", flat=True))
         gemeenten = ", ".join(
-            Gemeente.objects.filter(pk__in=regie).order_by("naam").values_list("naam", flat=True)
+            gemeente_selectors.gemeenten_for(actor)
+            .filter(pk__in=regie)
+            .order_by("naam")
+            .values_list("naam", flat=True)
         )
         result.append(
             Panel(
@@ -175,7 +180,7 @@ def panels(actor: Actor) -> list[Panel]:
             )
 
     # --- raad: read-only overview ---------------------------------------------------------------------------------------
-    raad = actor.gemeenten(Rol.RAADSLID, Rol.GRIFFIER)
+    raad = terrein.raad
     if raad:
         eigen = _van_gemeenten(zichtbaar, raad).filter(vertrouwelijkheid=Vertrouwelijkheid.OPENBAAR)
         jaar = vandaag.year
@@ -197,7 +202,7 @@ def panels(actor: Actor) -> list[Panel]:
                 },
             )
         )
-        if actor.heeft(Rol.GRIFFIER):
+        if terrein.griffier:
             aan_raad = list(selectors.vragen_voor_mij(actor).order_by("uiterlijk"))
             result.append(
                 Panel(
@@ -214,8 +219,8 @@ def panels(actor: Actor) -> list[Panel]:
             )
 
     # --- pool ---------------------------------------------------------------------------------------------------------------
-    if actor.heeft(Rol.TEAMLEIDER):
-        eenheden = actor.beheerde_eenheid_ids
+    if terrein.teamleider_eenheden is not None:
+        eenheden = terrein.teamleider_eenheden
         intake = list(
             zichtbaar.filter(
                 eenheid_id__in=eenheden, status__in=[lifecycle.OPGEDRAGEN, lifecycle.INTAKE]
@@ -238,10 +243,8 @@ def panels(actor: Actor) -> list[Panel]:
         result.append(
             _lijst("Werk van mijn eenheid", werk, leeg="Geen lopend werk.", volgorde=32, voortgang=True)
         )
-    if actor.heeft(Rol.MEDEWERKER):
-        eigen_eenheden = {
-            r.eenheid_id for r in actor.rollen if r.rol is Rol.MEDEWERKER and r.eenheid_id is not None
-        }
+    if terrein.medewerker_eenheden is not None:
+        eigen_eenheden = terrein.medewerker_eenheden
         werk = list(
             zichtbaar.filter(
                 eenheid_id__in=eigen_eenheden, status__in=[lifecycle.IN_UITVOERING, lifecycle.TERUG]
@@ -256,7 +259,7 @@ def panels(actor: Actor) -> list[Panel]:
                 voortgang=True,
             )
         )
-    leiding = actor.samenwerkingsverbanden(Rol.DIRECTEUR, Rol.CONTROLLER)
+    leiding = terrein.leiding
     if leiding:
         per_partner: dict[str, Counter[str]] = defaultdict(Counter)
         for naam, status in Opdrachtgever.objects.filter(

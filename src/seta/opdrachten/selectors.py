@@ -13,7 +13,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from seta.autorisaties import policy
-from seta.autorisaties.actor import Actor, Rol
+from seta.autorisaties.actor import Actor
 from seta.core.errors import NotFound
 from seta.opdrachten import lifecycle, overschrijding
 from seta.opdrachten.models import (
@@ -140,14 +140,18 @@ def allowed_actions(actor: Actor, opdracht: Bestuursopdracht) -> list[Knop]:
     """The transitions the actor may make from the current state (state AND policy AND not yet decided)."""
     from seta.autorisaties.policy.opdrachten import beslissende_opdrachtgevers
 
+    rijen = [
+        rij
+        for rij in lifecycle.overgangen_vanuit(opdracht.status)
+        if rij.actie != "hervatten"
+        or lifecycle.overgang(opdracht.status, "hervatten", naar=opdracht.status_voor_aanhouden) is not None
+    ]
+    toegestaan = set(
+        policy.toegestane_acties(actor, opdracht, [rij.actie for rij in rijen], prefix="bestuursopdracht.")
+    )
     result = []
-    for rij in lifecycle.overgangen_vanuit(opdracht.status):
-        if (
-            rij.actie == "hervatten"
-            and lifecycle.overgang(opdracht.status, "hervatten", naar=opdracht.status_voor_aanhouden) is None
-        ):
-            continue
-        if not policy.can(actor, f"bestuursopdracht.{rij.actie}", opdracht):
+    for rij in rijen:
+        if rij.actie not in toegestaan:
             continue
         toelichting = ""
         if rij.gezamenlijk:
@@ -234,7 +238,7 @@ def wijzigingsverzoeken_for(actor: Actor) -> QuerySet[Wijzigingsverzoek]:
     return (
         Wijzigingsverzoek.objects.filter(policy.scope(actor, "opdrachten.wijzigingsverzoek"))
         .select_related("bestuursopdracht")
-        .prefetch_related("goedgekeurd_door")
+        .prefetch_related("goedgekeurd_door", "bestuursopdracht__opdrachtgevers")
     )
 
 
@@ -269,20 +273,10 @@ def te_late_vragen(qs: QuerySet[Bestuursvraag], vandaag: dt.date | None = None) 
 
 
 def vragen_voor_mij(actor: Actor) -> QuerySet[Bestuursvraag]:
-    """Open questions waiting for this actor's answer (addressed to their college, to them, or to their council)."""
-    q = Q(pk__in=[])
-    for r in actor.rollen:
-        if r.gemeente_id is None:
-            continue
-        if r.rol is Rol.BURGEMEESTER:
-            q |= Q(gemeente_id=r.gemeente_id) & ~Q(gericht_aan="raad")
-        elif r.rol is Rol.WETHOUDER:
-            q |= Q(gemeente_id=r.gemeente_id, gericht_aan="college") | Q(
-                gericht_aan="wethouder", wethouder_id=r.functionaris_id
-            )
-        elif r.rol is Rol.GRIFFIER:
-            q |= Q(gemeente_id=r.gemeente_id, gericht_aan="raad")
-    return open_vragen(bestuursvragen_for(actor)).filter(q)
+    """Open questions waiting for this actor's answer (the policy's action scope of ``bestuursvraag.beantwoorden``)."""
+    return open_vragen(bestuursvragen_for(actor)).filter(
+        policy.actie_scope(actor, "bestuursvraag.beantwoorden")
+    )
 
 
 def overleggen_for(actor: Actor) -> QuerySet[Overleg]:
@@ -335,18 +329,8 @@ class Verwant:
 
 
 def may_see_related(actor: Actor, opdracht: Bestuursopdracht) -> bool:
-    """The hint is for those who can act on it: the pool and the principal's regisseur/secretaris/college."""
-    if actor.heeft(
-        Rol.DIRECTEUR,
-        Rol.TEAMLEIDER,
-        Rol.CONTROLLER,
-        samenwerkingsverband_id=opdracht.samenwerkingsverband_id,
-    ):
-        return True
-    eigen = {og.gemeente_id for og in opdracht.opdrachtgevers.all()}
-    return bool(
-        eigen & actor.gemeenten(Rol.BELEIDSREGISSEUR, Rol.GEMEENTESECRETARIS, Rol.BURGEMEESTER, Rol.WETHOUDER)
-    )
+    """The hint is for those who can act on it (policy ``bestuursopdracht.verwant_lezen``)."""
+    return policy.can(actor, "bestuursopdracht.verwant_lezen", opdracht)
 
 
 def related_elsewhere(actor: Actor, opdracht: Bestuursopdracht) -> list[Verwant]:

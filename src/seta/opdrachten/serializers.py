@@ -9,6 +9,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from seta.api.fields import ToegestaneActiesField
 from seta.autorisaties.actor import Actor
 from seta.catalogus import selectors as catalogus_selectors
 from seta.gemeenten import selectors as gemeente_selectors
@@ -40,7 +41,7 @@ from seta.samenwerkingsverbanden import selectors as sv_selectors
 
 
 def _portefeuilles(actor: Actor) -> QuerySet[Portefeuille]:
-    return Portefeuille.objects.all()
+    return gemeente_selectors.portefeuilles_for(actor)
 
 
 def _regisseurs(actor: Actor) -> QuerySet[Functionaris]:
@@ -333,6 +334,7 @@ class WijzigingsverzoekSerializer(serializers.ModelSerializer[Wijzigingsverzoek]
     goedgekeurd_door: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="slug", many=True, read_only=True
     )
+    toegestane_acties = ToegestaneActiesField()
 
     class Meta:
         model = Wijzigingsverzoek
@@ -351,6 +353,7 @@ class WijzigingsverzoekSerializer(serializers.ModelSerializer[Wijzigingsverzoek]
             "goedgekeurd_door",
             "besluit_toelichting",
             "afgehandeld_op",
+            "toegestane_acties",
             "versie",
         ]
         read_only_fields = fields

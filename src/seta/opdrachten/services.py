@@ -15,7 +15,8 @@ from django.db.models import Max
 from django.utils import timezone
 
 from seta.autorisaties import policy
-from seta.autorisaties.actor import Actor, Rol
+from seta.autorisaties.actor import Actor
+from seta.autorisaties.policy import opdrachten as policy_opdrachten
 from seta.autorisaties.policy.opdrachten import (
     Opdrachtcontext,
     beslissende_opdrachtgevers,
@@ -204,18 +205,11 @@ def _historie(
 
 
 def _rol_gemeente(actor: Actor, gemeente_ids: Iterable[int]) -> str:
-    ids = set(gemeente_ids)
-    for rol in (Rol.BURGEMEESTER, Rol.WETHOUDER, Rol.GEMEENTESECRETARIS, Rol.BELEIDSREGISSEUR):
-        if any(actor.heeft(rol, gemeente_id=g) for g in ids):
-            return rol.value
-    return ""
+    return policy_opdrachten.rol_namens_gemeente(actor, gemeente_ids)
 
 
 def _rol_pool(actor: Actor, sv_id: int) -> str:
-    for rol in (Rol.DIRECTEUR, Rol.TEAMLEIDER, Rol.MEDEWERKER, Rol.CONTROLLER):
-        if actor.heeft(rol, samenwerkingsverband_id=sv_id):
-            return rol.value
-    return ""
+    return policy_opdrachten.rol_namens_pool(actor, sv_id)
 
 
 def _save_with_number(opdracht: Bestuursopdracht, sv: Samenwerkingsverband, pogingen: int = 5) -> None:
@@ -413,7 +407,7 @@ def kaders_gewijzigd(
     kant = "gemeente" if rol else "pool"
     if not rol:
         rol = _rol_pool(actor, opdracht.samenwerkingsverband_id)
-    eigen = [g for g in gemeente_ids if actor.heeft(Rol(rol), gemeente_id=g)] if kant == "gemeente" else []
+    eigen = policy_opdrachten.gemeenten_namens(actor, gemeente_ids) if kant == "gemeente" else []
     rij = Statusovergang.objects.create(
         bestuursopdracht=opdracht,
         van=opdracht.status,

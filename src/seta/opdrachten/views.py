@@ -18,13 +18,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from seta.autorisaties import policy
 from seta.autorisaties.actor import Actor, actor_for
-from seta.autorisaties.policy.opdrachten import Opdrachtcontext
+from seta.autorisaties.policy.opdrachten import Opdrachtcontext, eigen_gemeente_ids, initiatief_van
 from seta.catalogus import selectors as catalogus_selectors
 from seta.core.errors import Conflict, Forbidden, InvalidInput, NotFound, StaleVersion
 from seta.gemeenten import selectors as gemeente_selectors
 from seta.gemeenten.models import Functie, Gemeente
 from seta.opdrachten import forms, lifecycle, selectors, services
-from seta.opdrachten.models import STATUS_CHOICES, Bestuursopdracht, Initiatief, Vraagstatus, Wijzigingsstatus
+from seta.opdrachten.models import STATUS_CHOICES, Bestuursopdracht, Initiatief, Vraagstatus
 from seta.organisatie import selectors as organisatie_selectors
 from seta.samenwerkingsverbanden import selectors as sv_selectors
 from seta.web.forms import apply_errors
@@ -122,7 +122,7 @@ def nieuw(request: HttpRequest) -> HttpResponse:
     if not policy.can(actor, "bestuursopdracht.aanmaken", None):
         return _forbidden(request, Forbidden("U mag geen bestuursopdrachten opstellen."))
     verbanden = sv_selectors.samenwerkingsverbanden_for(actor).order_by("naam")
-    eigen = actor.gemeenten()
+    eigen = eigen_gemeente_ids(actor)
     gemeenten = _partner_gemeenten(actor)
     portefeuilles = sorted(
         set(
@@ -151,7 +151,7 @@ def nieuw(request: HttpRequest) -> HttpResponse:
                 .first()
             )
             opdrachtgevers.append(services.OpdrachtgeverInvoer(gemeente, pf, regisseur))
-        initiatief = Initiatief.GEMEENTE if set(actor.gemeenten()) else Initiatief.POOL
+        initiatief = Initiatief(initiatief_van(actor))
         kaders = form.kaders()
         for k in ("samenwerkingsverband", "gemeenten", "portefeuille"):
             kaders.pop(k, None)
@@ -278,11 +278,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     verzoeken = list(
         opdracht.wijzigingsverzoeken.prefetch_related("goedgekeurd_door").order_by("-ingediend_op")
     )
-    mag_besluiten = bool(verzoeken) and policy.can(actor, "wijzigingsverzoek.goedkeuren", verzoeken[0])
     for v in verzoeken:
         v.besluit_form = (
             forms.BesluitWijzigingForm(initial={"versie": v.versie}, prefix=f"wv{v.pk}")
-            if mag_besluiten and v.status == Wijzigingsstatus.INGEDIEND
+            if policy.toegestane_acties(actor, v)
             else None
         )
     context = {

@@ -15,12 +15,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from seta.autorisaties import policy
-from seta.autorisaties.actor import BESTUUR_ROLLEN, POOL_ROLLEN, Actor, actor_for
+from seta.autorisaties.actor import Actor, actor_for
+from seta.autorisaties.policy.organisatie import personeel_sv_ids
 from seta.catalogus import selectors as catalogus_selectors
 from seta.core.errors import SetaError
 from seta.organisatie import selectors, services
 from seta.organisatie.forms import EenheidForm, MedewerkerForm, UitDienstForm
-from seta.organisatie.models import Competentie, Eenheid, Medewerker, Positie
+from seta.organisatie.models import Eenheid, Medewerker, Positie
 from seta.samenwerkingsverbanden import selectors as sv_selectors
 from seta.samenwerkingsverbanden.models import Samenwerkingsverband
 from seta.web.forms import apply_errors
@@ -136,8 +137,7 @@ def eenheid(request: HttpRequest, pk: int) -> HttpResponse:
             "mag_aannemen": policy.can(
                 actor, "medewerker.wijzigen", Medewerker(samenwerkingsverband_id=sv.pk, eenheid_id=e.pk)
             ),
-            "mag_wijzigen_medewerkers": actor.is_beheerder
-            or policy.can(
+            "mag_wijzigen_medewerkers": policy.can(
                 actor, "medewerker.wijzigen", Medewerker(samenwerkingsverband_id=sv.pk, eenheid_id=e.pk)
             ),
         },
@@ -147,9 +147,7 @@ def eenheid(request: HttpRequest, pk: int) -> HttpResponse:
 # --- people -----------------------------------------------------------------------------------------------
 def _personeel_sv_ids(actor: Actor) -> set[int] | None:
     """Cooperations whose staff the actor may list (None: all, for the beheerder)."""
-    if actor.is_beheerder:
-        return None
-    return set(actor.samenwerkingsverbanden(*(POOL_ROLLEN | BESTUUR_ROLLEN)))
+    return personeel_sv_ids(actor)
 
 
 @login_required
@@ -233,7 +231,7 @@ def mensen(request: HttpRequest) -> HttpResponse:
             "gekozen_sv": gekozen_sv,
             "eenheden": eenheden,
             "posities": Positie.choices,
-            "competenties": Competentie.objects.order_by("naam"),
+            "competenties": selectors.competenties_for(actor).order_by("naam"),
             "partners": selectors.partners_of(gekozen_sv) if gekozen_sv else [],
             "filters": filters,
             "zoek": zoek,

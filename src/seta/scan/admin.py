@@ -12,6 +12,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.http import HttpRequest
 
+from seta.autorisaties import policy
 from seta.autorisaties.actor import actor_for
 from seta.core.errors import SetaError
 from seta.scan import selectors, services
@@ -60,7 +61,7 @@ class CasusAdmin(admin.ModelAdmin):
     readonly_fields = ["versie", "aangemaakt_op", "gewijzigd_op"]
 
     def has_module_permission(self, request: HttpRequest) -> bool:
-        return bool(request.user.is_active and request.user.is_superuser)
+        return bool(request.user.is_active and policy.can(actor_for(request.user), "casus.wijzigen", None))
 
     def save_model(self, request: HttpRequest, obj: Casus, form: Any, change: bool) -> None:
         actor = actor_for(request.user)

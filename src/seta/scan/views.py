@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from seta.autorisaties import policy
 from seta.autorisaties.actor import actor_for
 from seta.core.errors import InvalidInput, NotFound, SetaError, StaleVersion
 from seta.gemeenten import selectors as gemeente_selectors
@@ -483,4 +484,8 @@ def vergelijk(request: HttpRequest) -> HttpResponse:
 def casussen(request: HttpRequest) -> HttpResponse:
     actor = actor_for(request.user)
     lijst = list(selectors.casussen_for(actor).order_by("jaar", "naam"))
-    return render(request, "scan/casussen.html", {"casussen": lijst, "beheerder": actor.is_beheerder})
+    return render(
+        request,
+        "scan/casussen.html",
+        {"casussen": lijst, "beheerder": policy.can(actor, "casus.wijzigen", None)},
+    )

@@ -11,7 +11,8 @@ from typing import Any
 from django.db.models import QuerySet, Sum
 
 from seta.autorisaties import policy
-from seta.autorisaties.actor import Actor, Rol
+from seta.autorisaties.actor import Actor
+from seta.autorisaties.policy.financien import eigen_medewerker_ids
 from seta.catalogus.models import Catalogusitem
 from seta.gemeenten.models import Gemeente
 from seta.opdrachten.models import Bestuursopdracht
@@ -37,23 +38,18 @@ def urenimports_for(actor: Actor) -> QuerySet[Urenimport]:
 
 
 def eigen_medewerker(actor: Actor) -> Medewerker | None:
-    ids = [r.medewerker_id for r in actor.rollen if r.medewerker_id is not None]
+    ids = eigen_medewerker_ids(actor)
     return Medewerker.objects.filter(pk__in=ids).select_related("eenheid", "samenwerkingsverband").first()
 
 
 def te_beoordelen(actor: Actor) -> QuerySet[Weekstaat]:
-    """Submitted weeks the actor may approve: of the units under a teamleider, or the pool of a directeur."""
-    qs = weekstaten_for(actor).filter(status=Weekstatus.INGEDIEND)
-    eigen = [r.medewerker_id for r in actor.rollen if r.medewerker_id is not None]
-    if actor.is_beheerder:
-        return qs.exclude(medewerker_id__in=eigen)
-    directeur_svs = actor.samenwerkingsverbanden(Rol.DIRECTEUR)
-    from django.db.models import Q
-
-    q = Q(samenwerkingsverband_id__in=directeur_svs)
-    if actor.beheerde_eenheid_ids:
-        q |= Q(medewerker__eenheid_id__in=actor.beheerde_eenheid_ids)
-    return qs.filter(q).exclude(medewerker_id__in=eigen).order_by("jaar", "week", "medewerker__naam")
+    """Submitted weeks the actor may approve (the policy's action scope of ``weekstaat.goedkeuren``)."""
+    return (
+        weekstaten_for(actor)
+        .filter(status=Weekstatus.INGEDIEND)
+        .filter(policy.actie_scope(actor, "weekstaat.goedkeuren"))
+        .order_by("jaar", "week", "medewerker__naam")
+    )
 
 
 # --- the weekly grid ----------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from seta.api.fields import ToegestaneActiesField
 from seta.uren.models import Soort, Urenimport, Urenregel, Weekovergang, Weekstaat, Weekstatus
 
 
@@ -103,6 +104,7 @@ class WeekstaatSerializer(serializers.ModelSerializer[Weekstaat]):
         slug_field="username", read_only=True
     )
     historie = WeekovergangSerializer(source="overgangen", many=True, read_only=True)
+    toegestane_acties = ToegestaneActiesField()
 
     class Meta:
         model = Weekstaat
@@ -121,6 +123,7 @@ class WeekstaatSerializer(serializers.ModelSerializer[Weekstaat]):
             "goedgekeurd_op",
             "goedgekeurd_door",
             "historie",
+            "toegestane_acties",
             "versie",
         ]
         read_only_fields = fields

@@ -112,7 +112,7 @@ def week(request: HttpRequest) -> HttpResponse:
     actor = actor_for(request.user)
     medewerker = selectors.eigen_medewerker(actor)
     if medewerker is None:
-        if selectors.te_beoordelen(actor).exists() or actor.is_beheerder:
+        if selectors.weekstaten_for(actor).filter(policy.actie_scope(actor, "weekstaat.goedkeuren")).exists():
             return redirect("uren:goedkeuren")
         raise PermissionDenied
     jaar, weeknr, weekfout = _week_param(request.GET.get("week") or request.POST.get("week"))
@@ -182,12 +182,12 @@ def weekstaat(request: HttpRequest, pk: int) -> HttpResponse:
     actor = actor_for(request.user)
     staat = _staat(actor, pk)
     context = _grid_context(actor, staat, bewerkbaar=False)
+    acties = policy.toegestane_acties(actor, staat)
     context.update(
         {
-            "mag_goedkeuren": staat.status == Weekstatus.INGEDIEND
-            and policy.can(actor, "weekstaat.goedkeuren", staat),
-            "mag_heropenen": staat.status != Weekstatus.OPEN
-            and policy.can(actor, "weekstaat.heropenen", staat),
+            "mag_indienen": "indienen" in acties,
+            "mag_goedkeuren": "goedkeuren" in acties,
+            "mag_heropenen": "heropenen" in acties,
             "heropen_form": HeropenForm(),
             "historie": staat.overgangen.select_related("door"),
         }
@@ -254,12 +254,12 @@ def importeren(request: HttpRequest) -> HttpResponse:
     verbanden = [v for v in _verbanden(actor) if policy.can(actor, "uren.importeren", v)]
     if not verbanden:
         raise PermissionDenied
-    from seta.samenwerkingsverbanden.models import Samenwerkingsverband
+    from seta.samenwerkingsverbanden import selectors as sv_selectors
 
     form = ImportForm(
         request.POST or None,
         request.FILES or None,
-        verbanden=Samenwerkingsverband.objects.filter(pk__in=[v.pk for v in verbanden]),
+        verbanden=sv_selectors.samenwerkingsverbanden_for(actor).filter(pk__in=[v.pk for v in verbanden]),
     )
     verslag = None
     fouten: list[str] = []

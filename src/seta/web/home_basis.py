@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from seta.autorisaties.actor import GEMEENTE_ROLLEN, Actor, Rol
+from seta.autorisaties.actor import Actor
+from seta.autorisaties.policy.werkterrein import werkterrein
 from seta.gemeenten import selectors as gemeente_selectors
 from seta.organisatie import selectors as organisatie_selectors
 from seta.samenwerkingsverbanden import selectors as sv_selectors
@@ -13,7 +14,8 @@ from seta.web.home import Panel
 
 def panels(actor: Actor) -> list[Panel]:
     result: list[Panel] = []
-    gemeente_ids = actor.gemeenten(*GEMEENTE_ROLLEN)
+    terrein = werkterrein(actor)
+    gemeente_ids = terrein.gemeenten
     if gemeente_ids:
         gemeenten = list(gemeente_selectors.gemeenten_for(actor).filter(pk__in=gemeente_ids))
         result.append(
@@ -22,7 +24,7 @@ def panels(actor: Actor) -> list[Panel]:
                 template="web/panels/gemeente.html",
                 context={
                     "gemeenten": gemeenten,
-                    "rollen": [r for r in actor.rollen if r.rol in GEMEENTE_ROLLEN],
+                    "rollen": list(terrein.gemeenterollen),
                 },
                 volgorde=10,
             )
@@ -37,8 +39,8 @@ def panels(actor: Actor) -> list[Panel]:
                 volgorde=20,
             )
         )
-    if actor.heeft(Rol.TEAMLEIDER, Rol.MEDEWERKER, Rol.DIRECTEUR, Rol.CONTROLLER):
-        eenheid_ids = [r.eenheid_id for r in actor.rollen if r.eenheid_id is not None]
+    if terrein.pool:
+        eenheid_ids = terrein.eenheden
         eenheden = list(organisatie_selectors.eenheden_for(actor).filter(pk__in=eenheid_ids))
         result.append(
             Panel(

@@ -9,6 +9,7 @@ from typing import Any
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from seta.autorisaties import policy
 from seta.autorisaties.actor import Actor
 
 
@@ -20,13 +21,20 @@ class Menuitem:
 
 
 def _financien(actor: Actor) -> bool:
-    from seta.autorisaties.policy.financien import financien_sv_ids
-
-    return actor.is_beheerder or bool(financien_sv_ids(actor))
+    return policy.can(actor, "financien.lezen", None)
 
 
 def _pool_of_bestuur(actor: Actor) -> bool:
-    return actor.is_beheerder or bool(actor.samenwerkingsverbanden())
+    from seta.autorisaties.policy.organisatie import personeel_sv_ids
+
+    sv_ids = personeel_sv_ids(actor)
+    return sv_ids is None or bool(sv_ids)
+
+
+def _uren(actor: Actor) -> bool:
+    from seta.autorisaties.policy.financien import ziet_uren
+
+    return ziet_uren(actor)
 
 
 MENU: list[Menuitem] = [
@@ -34,7 +42,7 @@ MENU: list[Menuitem] = [
     Menuitem(_("Bestuursopdrachten"), "opdrachten:lijst"),
     Menuitem(_("Bestuursvragen"), "opdrachten:vragen"),
     Menuitem(_("Overleggen"), "opdrachten:overleggen"),
-    Menuitem(_("Uren"), "uren:week", lambda a: a.is_pool or a.is_beheerder),
+    Menuitem(_("Uren"), "uren:week", _uren),
     Menuitem(_("Financiën"), "financien:overzicht", _financien),
     Menuitem(_("Samenwerkingsverbanden"), "samenwerkingsverbanden:lijst"),
     Menuitem(_("Organisatie"), "organisatie:boom"),

@@ -3,7 +3,13 @@
 Every rule is registered here under an action name ``<resource>.<verb>`` (``samenwerkingsverband.lezen``,
 ``catalogusitem.wijzigen``, ``bestuursopdracht.opdragen`` …) and every read scope under a model label.
 Services call :func:`require`; selectors call :func:`scope`; views and templates call :func:`can`.
-Nothing else in the code base decides who sees what.
+Nothing else in the code base decides who sees what (``tests/test_architecture.py`` enforces it).
+
+Actions offered on a record (the buttons on a page and ``toegestaneActies`` in the API) come from
+:func:`toegestane_acties`, so the page and the API cannot disagree. A rule whose records must also be
+listed ("which weeks can I approve", "which questions wait for my answer") registers an *action scope*
+with :func:`action_scope`: the Q object of the records on which the actor may perform that action, kept
+equal to the rule by ``tests/test_policy_action_scopes.py``.
 
 Convention for HTTP: an actor who may not *read* a record gets 404 (it may not know it exists); an
 actor who may read it but not perform the action gets 403. :func:`require` implements exactly that
@@ -12,7 +18,7 @@ when the read action is given.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db.models import Q
@@ -46,6 +52,9 @@ SYSTEM_ACTIONS: dict[str, frozenset[str]] = {
 
 RULES: dict[str, Rule] = {}
 SCOPES: dict[str, Scope] = {}
+ACTION_SCOPES: dict[str, Scope] = {}
+ActieTabel = Callable[[Any], list[str]]
+ACTIETABELLEN: dict[str, tuple[str, ActieTabel, dict[str, str]]] = {}
 NOTHING = Q(pk__in=[])
 EVERYTHING = Q()
 
@@ -103,6 +112,63 @@ def scope(actor: Actor, model_label: str) -> Q:
     return SCOPES[model_label.lower()](actor)
 
 
+def action_scope(action: str) -> Callable[[Scope], Scope]:
+    """Register ``fn`` as the action scope of ``action``: the records on which the actor may perform it.
+
+    It must select exactly the records for which the rule of ``action`` says yes (the rule stays the
+    authority for a single record; the scope is the same decision as a query, for lists)."""
+
+    def decorator(fn: Scope) -> Scope:
+        if action in ACTION_SCOPES:
+            raise RuntimeError(f"Action scope for {action!r} registered twice")
+        if action not in RULES:
+            raise RuntimeError(f"Action scope for {action!r} without a rule")
+        ACTION_SCOPES[action] = fn
+        return fn
+
+    return decorator
+
+
+def actie_scope(actor: Actor, action: str) -> Q:
+    """The Q object of the records on which ``actor`` may perform ``action`` (list counterpart of :func:`can`)."""
+    try:
+        fn = ACTION_SCOPES[action]
+    except KeyError as exc:
+        raise KeyError(f"No action scope for action {action!r}") from exc
+    if actor.user is None:
+        return NOTHING
+    return fn(actor)
+
+
+def actietabel(
+    model_label: str, resource: str, *, regels: dict[str, str] | None = None
+) -> Callable[[ActieTabel], ActieTabel]:
+    """Register ``fn(obj)`` as the action table of a stateful model: the verbs that the record's *state*
+    allows now, in the order the page shows them. Who may is the rule ``<resource>.<verb>``, or the
+    rule named in ``regels`` for a verb that shares one (``{"nieuwe-versie": "verdeelmodel.opstellen"}``)."""
+
+    def decorator(fn: ActieTabel) -> ActieTabel:
+        ACTIETABELLEN[model_label.lower()] = (resource, fn, dict(regels or {}))
+        return fn
+
+    return decorator
+
+
+def toegestane_acties(
+    actor: Actor, obj: Any, acties: Iterable[str] | None = None, *, prefix: str = ""
+) -> list[str]:
+    """The actions (bare verbs, in order) that ``actor`` may perform on ``obj`` now.
+
+    The one source of the buttons on a record's page and of ``toegestaneActies`` in the API. Without
+    ``acties`` the candidates come from the model's action table (:func:`actietabel`); with them,
+    ``prefix`` is the resource (``"bestuursopdracht."``) of the bare verbs."""
+    namen: dict[str, str] = {}
+    if acties is None:
+        resource, tabel, namen = ACTIETABELLEN[obj._meta.label_lower]
+        acties, prefix = tabel(obj), f"{resource}."
+    return [actie for actie in acties if can(actor, namen.get(actie, f"{prefix}{actie}"), obj)]
+
+
 # Rule modules register themselves on import; keep this list complete.
 from seta.autorisaties.policy import (  # noqa: E402
     basis,
@@ -115,6 +181,9 @@ from seta.autorisaties.policy import (  # noqa: E402
 
 __all__ = [
     "SYSTEM_ACTIONS",
+    "actie_scope",
+    "actietabel",
+    "action_scope",
     "basis",
     "can",
     "financien",
@@ -126,4 +195,5 @@ __all__ = [
     "samenwerkingsverbanden",
     "scan",
     "scope",
+    "toegestane_acties",
 ]

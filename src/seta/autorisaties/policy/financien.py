@@ -19,7 +19,7 @@ from typing import Any
 from django.db.models import Q
 
 from seta.autorisaties.actor import GEMEENTE_ROLLEN, Actor, Rol
-from seta.autorisaties.policy import EVERYTHING, read_scope, rule
+from seta.autorisaties.policy import EVERYTHING, NOTHING, actietabel, action_scope, read_scope, rule
 from seta.autorisaties.policy.basis import _sv_id
 
 
@@ -186,3 +186,70 @@ def financien_scope(actor: Actor) -> Q:
     if actor.is_beheerder:
         return EVERYTHING
     return Q(samenwerkingsverband_id__in=financien_sv_ids(actor))
+
+
+# --- named decisions for the selectors (lists the pages show) ------------------------------------------------
+def eigen_medewerker_ids(actor: Actor) -> frozenset[int]:
+    """The staff records that are the actor themself (a person's own hours, own week)."""
+    return _eigen_medewerker_ids(actor)
+
+
+@action_scope("weekstaat.goedkeuren")
+def weekstaat_goedkeuren_scope(actor: Actor) -> Q:
+    """The weeks the actor may approve (:func:`uren_goedkeuren` as a query): of the units under a teamleider,
+    of the whole pool for its directeur, any for the beheerder; never the actor's own."""
+    eigen = Q(medewerker_id__in=_eigen_medewerker_ids(actor))
+    if actor.is_beheerder:
+        return ~eigen
+    q = NOTHING
+    directeur_svs = actor.samenwerkingsverbanden(Rol.DIRECTEUR)
+    if directeur_svs:
+        q |= Q(samenwerkingsverband_id__in=directeur_svs)
+    teamleider_svs = actor.samenwerkingsverbanden(Rol.TEAMLEIDER)
+    if teamleider_svs and actor.beheerde_eenheid_ids:
+        q |= Q(
+            samenwerkingsverband_id__in=teamleider_svs,
+            medewerker__eenheid_id__in=actor.beheerde_eenheid_ids,
+        )
+    return q & ~eigen
+
+
+def financien_verbanden(actor: Actor) -> Q:
+    """The cooperations (a Q on Samenwerkingsverband) whose financial figures the actor may read."""
+    return EVERYTHING if actor.is_beheerder else Q(pk__in=financien_sv_ids(actor))
+
+
+def ziet_uren(actor: Actor) -> bool:
+    """Whether hours are part of the actor's work at all (the menu): pool staff and the beheerder."""
+    return actor.is_pool or actor.is_beheerder
+
+
+@actietabel("uren.weekstaat", "weekstaat")
+def weekstaat_acties(staat: Any) -> list[str]:
+    """What a week's state allows: submit an open week with hours, approve a submitted one, reopen a
+    submitted or approved one (the services refuse the rest)."""
+    if staat.status == "open":
+        if hasattr(staat, "totaal_uren"):  # annotated by the API's queryset: no query per row
+            heeft_regels = staat.totaal_uren is not None
+        else:
+            heeft_regels = staat.regels.exists()
+        return ["indienen"] if heeft_regels else []
+    if staat.status == "ingediend":
+        return ["goedkeuren", "heropenen"]
+    return ["heropenen"]
+
+
+@actietabel(
+    "financien.verdeelmodel",
+    "verdeelmodel",
+    regels={"nieuwe-versie": "verdeelmodel.opstellen", "wijzigen": "verdeelmodel.opstellen"},
+)
+def verdeelmodel_acties(model: Any) -> list[str]:
+    """A concept may be changed and adopted; any version may be the start of a new one."""
+    return ["nieuwe-versie"] if model.is_vastgesteld else ["nieuwe-versie", "vaststellen", "wijzigen"]
+
+
+@actietabel("financien.afrekening", "afrekening", regels={"opnieuw": "afrekening.opstellen"})
+def afrekening_acties(afrekening: Any) -> list[str]:
+    """A concept settlement may be recalculated and adopted; an adopted one is final."""
+    return ["opnieuw", "vaststellen"] if afrekening.status == "concept" else []

@@ -20,13 +20,14 @@ Political primacy, as decided (see docs/opdrachten.md):
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q
 
 from seta.autorisaties.actor import COLLEGE_ROLLEN, Actor, Rol
-from seta.autorisaties.policy import EVERYTHING, read_scope, rule
+from seta.autorisaties.policy import EVERYTHING, NOTHING, actietabel, action_scope, read_scope, rule
 from seta.opdrachten import lifecycle
 
 BESTUUR_LEZERS = (Rol.BURGEMEESTER, Rol.WETHOUDER, Rol.GEMEENTESECRETARIS, Rol.BELEIDSREGISSEUR)
@@ -345,3 +346,72 @@ def overleg_wijzigen(actor: Actor, obj: Any) -> bool:
 def overleg_besluiten(actor: Actor, obj: Any) -> bool:
     """The decision list belongs to the bestuur: college members, secretaris or regisseur record it."""
     return bool(_overleg_gemeenten(obj) & actor.gemeenten(*OPSTELLERS))
+
+
+# --- named decisions for lists, home panels and forms (the selectors and views call these) -----------------
+@action_scope("bestuursvraag.beantwoorden")
+def bestuursvraag_beantwoorden_scope(actor: Actor) -> Q:
+    """The questions the actor may answer (:func:`bestuursvraag_beantwoorden` as a query)."""
+    q = NOTHING
+    for r in actor.rollen:
+        if r.rol is Rol.GRIFFIER and r.gemeente_id is not None:
+            q |= Q(gemeente_id=r.gemeente_id, gericht_aan="raad")
+        elif r.rol is Rol.BURGEMEESTER and r.gemeente_id is not None:
+            q |= Q(gemeente_id=r.gemeente_id) & ~Q(gericht_aan="raad")
+        elif r.rol is Rol.WETHOUDER and r.gemeente_id is not None:
+            q |= Q(gemeente_id=r.gemeente_id, gericht_aan="college")
+            q |= Q(gemeente_id=r.gemeente_id, gericht_aan="wethouder", wethouder__isnull=True)
+    eigen_functionarissen = {r.functionaris_id for r in actor.rollen if r.functionaris_id is not None}
+    if eigen_functionarissen:
+        q |= Q(gericht_aan="wethouder", wethouder_id__in=eigen_functionarissen)
+    return q
+
+
+@rule("bestuursopdracht.verwant_lezen")
+def bestuursopdracht_verwant_lezen(actor: Actor, obj: Any) -> bool:
+    """The harmonisation hint (counts of other partners' related assignments) is for those who can act on
+    it: the pool's directeur, teamleiders and controller, and the principal's college, secretaris, regisseur."""
+    if actor.heeft(*POOL_LEZERS_ALLES, samenwerkingsverband_id=obj.samenwerkingsverband_id):
+        return True
+    eigen = {og.gemeente_id for og in obj.opdrachtgevers.all()}
+    return bool(eigen & actor.gemeenten(*OPSTELLERS))
+
+
+def eigen_gemeente_ids(actor: Actor) -> frozenset[int]:
+    """The municipalities the actor works for (any municipality-side role): the default principals of a draft."""
+    return actor.gemeenten()
+
+
+def initiatief_van(actor: Actor) -> str:
+    """Who takes the initiative when this actor drafts: a municipality, or (without one) the pool."""
+    return "gemeente" if actor.gemeenten() else "pool"
+
+
+def rol_namens_gemeente(actor: Actor, gemeente_ids: Iterable[int]) -> str:
+    """The role in which the actor acts for one of these municipalities (recorded in the history), or ""."""
+    ids = set(gemeente_ids)
+    for rol in (Rol.BURGEMEESTER, Rol.WETHOUDER, Rol.GEMEENTESECRETARIS, Rol.BELEIDSREGISSEUR):
+        if any(actor.heeft(rol, gemeente_id=g) for g in ids):
+            return rol.value
+    return ""
+
+
+def gemeenten_namens(actor: Actor, gemeente_ids: Iterable[int]) -> list[int]:
+    """Those of ``gemeente_ids`` for which the actor acts in the role of :func:`rol_namens_gemeente`."""
+    ids = sorted(set(gemeente_ids))
+    rol = rol_namens_gemeente(actor, ids)
+    return [g for g in ids if rol and actor.heeft(Rol(rol), gemeente_id=g)]
+
+
+def rol_namens_pool(actor: Actor, sv_id: int) -> str:
+    """The role in which the actor acts for the pool of ``sv_id`` (recorded in the history), or ""."""
+    for rol in (Rol.DIRECTEUR, Rol.TEAMLEIDER, Rol.MEDEWERKER, Rol.CONTROLLER):
+        if actor.heeft(rol, samenwerkingsverband_id=sv_id):
+            return rol.value
+    return ""
+
+
+@actietabel("opdrachten.wijzigingsverzoek", "wijzigingsverzoek")
+def wijzigingsverzoek_acties(verzoek: Any) -> list[str]:
+    """A submitted change request is approved or rejected (each principal's college decides)."""
+    return ["goedkeuren", "afwijzen"] if verzoek.status == "ingediend" else []

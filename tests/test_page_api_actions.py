@@ -1,0 +1,309 @@
+"""A record's page and the API offer the same actions: the buttons on the page of a record are exactly its
+``toegestaneActies`` in the API, for every demo login and a sample of records in every state. Both come
+from one function: ``selectors.allowed_actions`` → ``policy.toegestane_acties`` for a bestuursopdracht,
+``policy.toegestane_acties`` (the weekstaat's action table) for a week."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db.models import Count
+from django.test import Client
+from rest_framework.test import APIClient
+
+from seta.autorisaties.actor import actor_for
+from seta.financien import selectors as financien_selectors
+from seta.financien.models import Afrekening, Verdeelmodel
+from seta.opdrachten import selectors
+from seta.opdrachten.models import Bestuursopdracht, Wijzigingsverzoek
+from seta.uren import selectors as uren_selectors
+from seta.uren.models import Weekstaat, Weekstatus
+
+pytestmark = pytest.mark.django_db
+
+ACTIE_FORM = re.compile(r'<form method="post" action="/opdrachten/(\d+)/actie/([a-z_]+)"')
+
+
+def _sample() -> list[Bestuursopdracht]:
+    """Per state: a confidential one, a joint one and another (so every state and side is exercised)."""
+    result: dict[int, Bestuursopdracht] = {}
+    # The cooperation with the most assignments (every state occurs there); other pools' logins see none.
+    sv_id = (
+        Bestuursopdracht.objects.values("samenwerkingsverband_id")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+        .values_list("samenwerkingsverband_id", flat=True)
+        .first()
+    )
+    alle = Bestuursopdracht.objects.filter(samenwerkingsverband_id=sv_id)
+    for status in alle.values_list("status", flat=True).distinct():
+        qs = alle.filter(status=status).order_by("pk")
+        for o in [
+            qs.filter(vertrouwelijkheid="vertrouwelijk").first(),
+            next(
+                (x for x in qs.prefetch_related("opdrachtgevers")[:40] if x.opdrachtgevers.count() > 1), None
+            ),
+            qs.first(),
+        ]:
+            if o is not None:
+                result[o.pk] = o
+    return list(result.values())
+
+
+def test_page_buttons_equal_toegestane_acties_for_every_demo_login() -> None:
+    sample = _sample()
+    assert len({o.status for o in sample}) >= 8, "the demo has assignments in most states"
+    ids = [o.pk for o in sample]
+    mismatches = []
+    compared = offered = 0
+    for nummer, user in enumerate(get_user_model().objects.order_by("username")):
+        # What this login sees of the sample: one per state and confidentiality (keeps the test fast).
+        rijen = (
+            selectors.bestuursopdrachten_for(actor_for(user))
+            .filter(pk__in=ids)
+            .order_by("pk")
+            .values_list("status", "vertrouwelijkheid", "pk")
+        )
+        zichtbaar = sorted(
+            {(status, vertrouwelijk): pk for status, vertrouwelijk, pk in reversed(rijen)}.values()
+        )
+        if not zichtbaar:
+            continue
+        # At most four per login, a different four for the next login of the same kind.
+        begin = nummer % len(zichtbaar)
+        zichtbaar = (zichtbaar[begin:] + zichtbaar[:begin])[:4]
+        web = Client()
+        web.force_login(user)
+        api = APIClient()
+        api.force_authenticate(user=user)
+        for pk in zichtbaar:
+            page = web.get(f"/opdrachten/{pk}")
+            assert page.status_code == 200, (user.username, pk, page.status_code)
+            knoppen = [actie for nr, actie in ACTIE_FORM.findall(page.content.decode()) if int(nr) == pk]
+            body = api.get(f"/api/v1/bestuursopdrachten/{pk}")
+            assert body.status_code == 200, (user.username, pk, body.status_code)
+            acties = body.json()["toegestaneActies"]
+            compared += 1
+            offered += bool(acties)
+            if knoppen != acties:
+                mismatches.append(f"{user.username} on {pk}: page {knoppen}, API {acties}")
+    assert mismatches == []
+    assert compared > 60 and offered > 10, (compared, offered)
+
+
+FORM = re.compile(r'<form method="post" action="([^"]+)"[^>]*>(.*?)</form>', re.S)
+WEEK_ACTION = re.compile(r"^/uren/weekstaten/\d+/(goedkeuren|heropenen)$")
+
+
+def _week_buttons(html: str) -> list[str]:
+    result = []
+    for action, inhoud in FORM.findall(html):
+        if m := WEEK_ACTION.match(action):
+            result.append(m.group(1))
+        elif action.startswith("/uren/?week=") and 'name="actie" value="indienen"' in inhoud:
+            result.append("indienen")
+    return result
+
+
+def _weeks() -> list[Weekstaat]:
+    """Open weeks with and without hours, submitted and approved weeks, across the pools and units."""
+    result: list[Weekstaat] = []
+    for status in (Weekstatus.OPEN, Weekstatus.INGEDIEND, Weekstatus.GOEDGEKEURD):
+        qs = Weekstaat.objects.filter(status=status).order_by(
+            "samenwerkingsverband_id", "medewerker__eenheid_id", "-jaar", "-week"
+        )
+        seen: set[tuple[int, int | None]] = set()
+        for w in qs.select_related("medewerker")[:400]:
+            key = (w.samenwerkingsverband_id, w.medewerker.eenheid_id)
+            if key not in seen:
+                seen.add(key)
+                result.append(w)
+    leeg = Weekstaat.objects.filter(status=Weekstatus.OPEN, regels__isnull=True).first()
+    if leeg is not None:
+        result.append(leeg)
+    return result
+
+
+def test_week_page_buttons_equal_toegestane_acties_for_every_demo_login() -> None:
+    sample = _weeks()
+    ids = [w.pk for w in sample]
+    mismatches = []
+    compared = 0
+    offered: set[str] = set()
+    for user in get_user_model().objects.order_by("username"):
+        zichtbaar = list(
+            uren_selectors.weekstaten_for(actor_for(user)).filter(pk__in=ids).values_list("pk", flat=True)
+        )
+        if not zichtbaar:
+            continue
+        web = Client()
+        web.force_login(user)
+        api = APIClient()
+        api.force_authenticate(user=user)
+        for pk in zichtbaar:
+            page = web.get(f"/uren/weekstaten/{pk}")
+            assert page.status_code == 200, (user.username, pk, page.status_code)
+            knoppen = _week_buttons(page.content.decode())
+            body = api.get(f"/api/v1/weekstaten/{pk}")
+            assert body.status_code == 200, (user.username, pk, body.status_code)
+            acties = body.json()["toegestaneActies"]
+            compared += 1
+            offered.update(acties)
+            if knoppen != acties:
+                mismatches.append(f"{user.username} on week {pk}: page {knoppen}, API {acties}")
+    assert mismatches == []
+    assert compared > 50 and offered == {"indienen", "goedkeuren", "heropenen"}, (compared, offered)
+
+
+VERDEELMODEL_ACTION = re.compile(r"^/financien/verdeelmodellen/\d+/(nieuwe-versie|vaststellen)$")
+ACTIE_KNOP = re.compile(r'name="actie" value="([a-z_-]+)"')
+
+
+def _verdeelmodel_buttons(html: str) -> list[str]:
+    result = []
+    for action, _inhoud in FORM.findall(html):
+        if m := VERDEELMODEL_ACTION.match(action):
+            result.append(m.group(1))
+    # The concept's edit form posts to the page itself (no action attribute).
+    if re.search(r'<form method="post" class="seta-form">', html):
+        result.append("wijzigen")
+    return sorted(result)
+
+
+def _afrekening_buttons(html: str) -> list[str]:
+    return sorted(
+        knop
+        for action, inhoud in FORM.findall(html)
+        if action.endswith("/actie")
+        for knop in ACTIE_KNOP.findall(inhoud)
+    )
+
+
+@pytest.mark.parametrize(
+    ("model", "selector", "page", "api", "buttons"),
+    [
+        (
+            Verdeelmodel,
+            financien_selectors.verdeelmodellen_for,
+            "/financien/verdeelmodellen/{}",
+            "/api/v1/verdeelmodellen/{}",
+            _verdeelmodel_buttons,
+        ),
+        (
+            Afrekening,
+            financien_selectors.afrekeningen_for,
+            "/financien/afrekeningen/{}",
+            "/api/v1/afrekeningen/{}",
+            _afrekening_buttons,
+        ),
+    ],
+    ids=["verdeelmodel", "afrekening"],
+)
+def test_financial_page_buttons_equal_toegestane_acties_for_every_demo_login(
+    model: Any, selector: Any, page: str, api: str, buttons: Any
+) -> None:
+    ids = list(model.objects.order_by("pk").values_list("pk", flat=True)[:30])
+    assert ids
+    mismatches = []
+    compared = 0
+    offered: set[str] = set()
+    for user in get_user_model().objects.order_by("username"):
+        zichtbaar = list(selector(actor_for(user)).filter(pk__in=ids).values_list("pk", flat=True))
+        if not zichtbaar:
+            continue
+        web = Client()
+        web.force_login(user)
+        client = APIClient()
+        client.force_authenticate(user=user)
+        for pk in zichtbaar:
+            html = web.get(page.format(pk))
+            assert html.status_code == 200, (user.username, pk, html.status_code)
+            body = client.get(api.format(pk))
+            assert body.status_code == 200, (user.username, pk, body.status_code)
+            acties = sorted(body.json()["toegestaneActies"])
+            compared += 1
+            offered.update(acties)
+            if buttons(html.content.decode()) != acties:
+                mismatches.append(
+                    f"{user.username} on {pk}: page {buttons(html.content.decode())}, API {acties}"
+                )
+    assert mismatches == []
+    assert compared > 20 and offered, (compared, offered)
+
+
+VERZOEK_FORM = re.compile(r'action="/opdrachten/wijzigingsverzoeken/(\d+)/goedkeuren"(.*?)</form>', re.S)
+
+
+def _verzoek_buttons(html: str) -> dict[int, list[str]]:
+    """Per change request on an assignment's page: its decision buttons."""
+    result = {}
+    for pk, inhoud in VERZOEK_FORM.findall(html):
+        knoppen = ["goedkeuren"]
+        if f'formaction="/opdrachten/wijzigingsverzoeken/{pk}/afwijzen"' in inhoud:
+            knoppen.append("afwijzen")
+        result[int(pk)] = knoppen
+    return result
+
+
+def test_change_request_buttons_equal_toegestane_acties_for_every_demo_login() -> None:
+    # The change requests of a few assignments: all submitted ones first, then decided ones.
+    opdrachten = list(
+        dict.fromkeys(
+            Wijzigingsverzoek.objects.order_by("-status", "pk").values_list("bestuursopdracht_id", flat=True)
+        )
+    )[:8]
+    verzoeken = list(
+        Wijzigingsverzoek.objects.filter(bestuursopdracht_id__in=opdrachten)
+        .order_by("pk")
+        .values_list("pk", "bestuursopdracht_id")
+    )
+    assert "ingediend" in set(
+        Wijzigingsverzoek.objects.filter(pk__in=[pk for pk, _ in verzoeken]).values_list("status", flat=True)
+    )
+    mismatches = []
+    compared = 0
+    offered: set[str] = set()
+    for user in get_user_model().objects.order_by("username"):
+        zichtbaar = set(
+            selectors.wijzigingsverzoeken_for(actor_for(user))
+            .filter(pk__in=[pk for pk, _ in verzoeken])
+            .values_list("pk", flat=True)
+        )
+        if not zichtbaar:
+            continue
+        web = Client()
+        web.force_login(user)
+        api = APIClient()
+        api.force_authenticate(user=user)
+        for opdracht_id in sorted({o for pk, o in verzoeken if pk in zichtbaar}):
+            page = web.get(f"/opdrachten/{opdracht_id}")
+            assert page.status_code == 200, (user.username, opdracht_id, page.status_code)
+            knoppen = _verzoek_buttons(page.content.decode())
+            for pk in (pk for pk, o in verzoeken if o == opdracht_id and pk in zichtbaar):
+                body = api.get(f"/api/v1/wijzigingsverzoeken/{pk}")
+                assert body.status_code == 200, (user.username, pk, body.status_code)
+                acties = body.json()["toegestaneActies"]
+                compared += 1
+                offered.update(acties)
+                if knoppen.get(pk, []) != acties:
+                    mismatches.append(
+                        f"{user.username} on change request {pk}: page {knoppen.get(pk)}, API {acties}"
+                    )
+    assert mismatches == []
+    assert compared > 10 and offered == {"goedkeuren", "afwijzen"}, (compared, offered)
+
+
+def test_the_parsers_find_the_buttons() -> None:
+    """The pages' action forms have the shape the test parses (else it would compare empty lists)."""
+    html = '<form method="post" action="/opdrachten/12/actie/opdragen" class="seta-form">'
+    assert ACTIE_FORM.findall(html) == [("12", "opdragen")]
+    week = (
+        '<form method="post" action="/uren/?week=2026-W03" class="seta-actions"><input name="versie">'
+        '<button type="submit" name="actie" value="indienen">Week indienen</button></form>'
+        '<form method="post" action="/uren/weekstaten/7/goedkeuren" class="seta-actions"><button>x</button></form>'
+        '<form method="post" action="/uren/weekstaten/7/heropenen" class="seta-form"><button>y</button></form>'
+    )
+    assert _week_buttons(week) == ["indienen", "goedkeuren", "heropenen"]
