@@ -164,3 +164,42 @@ def test_settlement_still_splits_the_hours_of_a_confidential_joint_assignment(we
     geheim = regels()
     Bestuursopdracht.objects.filter(titel=TITEL).update(vertrouwelijkheid="openbaar")
     assert regels() == geheim
+
+
+def test_migration_renames_stored_results_of_before_the_fix(wereld: Wereld) -> None:
+    """Results stored before the fix carry "Gezamenlijk <nummer>: <titel>"; the data migration renames them."""
+    import importlib
+    import json
+
+    from django.apps import apps
+
+    migratie = importlib.import_module("seta.financien.migrations.0002_vertrouwelijke_opdrachten_neutraal")
+    opdracht = _vertrouwelijke_gezamenlijke_opdracht(wereld)
+    controller = wereld.actor("controller.bel")
+    scenario = Scenario.objects.get(samenwerkingsverband=wereld.bel, naam="Drie verdeelmodellen voor 2025")
+    financien.calculate_scenario(actor=controller, scenario=scenario)
+    afrekening = financien.settle_year(actor=controller, samenwerkingsverband=wereld.bel, jaar=JAAR)
+    scenario.refresh_from_db()
+    nu = {"scenario": scenario.resultaat, "invoer": afrekening.invoer, "resultaat": afrekening.resultaat}
+
+    def oud(doc: Any) -> Any:  # as stored before the fix
+        tekst = json.dumps(doc).replace(
+            "Gezamenlijke vertrouwelijke opdracht 1", f"Gezamenlijk {opdracht.nummer}: {TITEL}"
+        )
+        return json.loads(tekst)
+
+    Scenario.objects.filter(pk=scenario.pk).update(resultaat=oud(scenario.resultaat))
+    Afrekening.objects.filter(pk=afrekening.pk).update(
+        invoer=oud(afrekening.invoer), resultaat=oud(afrekening.resultaat)
+    )
+    assert TITEL in str(Scenario.objects.get(pk=scenario.pk).resultaat)
+
+    migratie.forwards(apps, None)
+
+    scenario.refresh_from_db()
+    afrekening.refresh_from_db()
+    assert {
+        "scenario": scenario.resultaat,
+        "invoer": afrekening.invoer,
+        "resultaat": afrekening.resultaat,
+    } == nu
