@@ -1,6 +1,6 @@
 """Financial figures never name a confidential joint assignment (issue 8, "Confidentiality").
 
-Every partner's college, council and boards read the allocation (ADR 0004); most of them may not open a given
+Every partner's college, council and boards read the allocation (ADR 0032); most of them may not open a given
 assignment. A confidential joint assignment is still charged to its partners, with the same amounts, but its part
 is called "Gezamenlijke vertrouwelijke opdracht <n>": no number, no title, in the scenario page, the settlement, the
 exports (XLSX, CSV, JSON), the API and the stored results. (Here, next to the ``wereld`` fixture that drives an
@@ -203,3 +203,48 @@ def test_migration_renames_stored_results_of_before_the_fix(wereld: Wereld) -> N
         "invoer": afrekening.invoer,
         "resultaat": afrekening.resultaat,
     } == nu
+
+
+def test_model_configuration_hides_an_assignment_its_reader_may_not_open(
+    wereld: Wereld, user_named: Callable[[str], Any]
+) -> None:
+    """A model's own part on the confidential joint assignment: the reader sees neither its number nor the name
+    the controller gave it (page and API); the controller does; the calculation names it neutrally."""
+    opdracht = _vertrouwelijke_gezamenlijke_opdracht(wereld)
+    controller = wereld.actor("controller.bel")
+    model = financien.draft_model(
+        actor=controller,
+        samenwerkingsverband=wereld.bel,
+        naam="Met eigen onderdeel",
+        configuratie={
+            "verdeelsleutel": {"soort": "bevolking"},
+            "onderdelen": [
+                {
+                    "soort": "gezamenlijk",
+                    "naam": f"Shapley {opdracht.nummer} {TITEL}",
+                    "opdracht": opdracht.nummer,
+                    "methode": "verdeelsleutel",
+                    "btw": "vrijgesteld",
+                },
+                {"soort": "vast", "naam": "Rest", "bedrag": "rest", "btw": "vrijgesteld"},
+            ],
+        },
+    )
+    berekend = financien.store_calculation(actor=controller, verdeelmodel=model, jaar=JAAR)
+    assert opdracht.nummer not in str(berekend.resultaat) and TITEL not in str(berekend.resultaat)
+    assert "Gezamenlijke vertrouwelijke opdracht 1" in str(berekend.resultaat)
+
+    web, api = Client(), APIClient()
+    web.force_login(user_named("raadslid.eemnes"))
+    api.force_authenticate(user=user_named("raadslid.eemnes"))
+    for waar, r in (
+        ("pagina", web.get(f"/financien/verdeelmodellen/{model.pk}", {"jaar": JAAR})),
+        ("api", api.get(f"/api/v1/verdeelmodellen/{model.pk}")),
+        ("lijst", api.get("/api/v1/verdeelmodellen", {"paginaGrootte": 200})),
+    ):
+        assert r.status_code == 200, waar
+        tekst = r.content.decode()
+        assert opdracht.nummer not in tekst and TITEL not in tekst, waar
+    eigen = APIClient()
+    eigen.force_authenticate(user=user_named("controller.bel"))
+    assert opdracht.nummer in eigen.get(f"/api/v1/verdeelmodellen/{model.pk}").content.decode()

@@ -20,7 +20,7 @@ turns it into plain core JSON for one year:
   ``gezamenlijkeOpdrachten.methode`` (default ``verdeelsleutel``), unless the model names it in an own
   ``gezamenlijk`` part with ``"opdracht": "<nummer>"`` (e.g. to give Shapley its stand-alone costs).
 
-Financial figures are read by every partner's college, council and boards (ADR 0004), most of whom may not
+Financial figures are read by every partner's college, council and boards (ADR 0032), most of whom may not
 open a given assignment. A joint part is therefore named after its assignment ("Gezamenlijk <nummer>:
 <titel>") only if the assignment is public and commissioned; a confidential one or a draft is named
 "Gezamenlijke vertrouwelijke opdracht <n>" (:data:`VERTROUWELIJK_NAAM`), <n> a stable index within the
