@@ -22,8 +22,10 @@ from openpyxl import load_workbook
 from rest_framework.test import APIClient
 
 from seta.autorisaties import policy
+from seta.financien import berekening
 from seta.financien import services as financien
 from seta.financien.models import Afrekening, Berekening, Scenario, Verdeelmodel
+from seta.gemeenten.models import Portefeuille
 from seta.opdrachten import lifecycle
 from seta.opdrachten.models import Bestuursopdracht
 from seta.uren.models import Soort, Urenregel
@@ -36,8 +38,6 @@ TITEL = "Geheime herindeling sociaal domein"
 def _vertrouwelijke_gezamenlijke_opdracht(wereld: Wereld) -> Bestuursopdracht:
     """Blaricum and Laren commission a confidential joint assignment through the services; it was delivered in
     the demo year with external costs, and 16 hours were written on it that year."""
-    from seta.gemeenten.models import Portefeuille
-
     pf = Portefeuille.objects.filter(gemeente__slug="laren").order_by("naam").first()
     assert pf is not None
     opdracht = wereld.in_status(
@@ -248,3 +248,24 @@ def test_model_configuration_hides_an_assignment_its_reader_may_not_open(
     eigen = APIClient()
     eigen.force_authenticate(user=user_named("controller.bel"))
     assert opdracht.nummer in eigen.get(f"/api/v1/verdeelmodellen/{model.pk}").content.decode()
+
+
+def test_a_draft_joint_assignment_is_not_named_either(wereld: Wereld) -> None:
+    """A draft (public, but not yet commissioned: the council may not open it) is named neutrally too."""
+    pf = Portefeuille.objects.filter(gemeente__slug="laren").order_by("naam").first()
+    assert pf is not None
+    concept = wereld.draft(gemeenten=(("blaricum", "Sociaal domein"), ("laren", pf.naam)))
+    Bestuursopdracht.objects.filter(pk=concept.pk).update(titel=TITEL)
+    regel = Urenregel.objects.filter(
+        samenwerkingsverband=wereld.bel, datum__year=JAAR, opdracht__isnull=False
+    ).first()
+    assert regel is not None
+    regel.pk = None
+    regel._state.adding = True
+    regel.opdracht, regel.gemeente, regel.sleutel, regel.uren = concept, None, "", Decimal("4")
+    regel.save()
+    model = Verdeelmodel.objects.get(samenwerkingsverband=wereld.bel, naam="BEL hybride", volgnummer=1)
+    uitkomst = berekening.allocate(wereld.bel, JAAR, [model])
+    tekst = str(uitkomst.document) + str(uitkomst.to_json())
+    assert "Gezamenlijke vertrouwelijke opdracht 1" in tekst
+    assert concept.nummer not in tekst and TITEL not in tekst
