@@ -156,7 +156,8 @@ def build(ctx: DemoContext) -> None:
         joint_parts.append(
             {
                 "soort": "gezamenlijk",
-                "naam": f"Gezamenlijk {nummer}",
+                # a confidential one is named neutrally, as the figures name it (invoer.noembaar)
+                "naam": data.onderdeelnaam(product) if product.vertrouwelijk else f"Gezamenlijk {nummer}",
                 "opdracht": nummer,
                 "methode": "shapley",
                 "standaloneKosten": {k: str(v) for k, v in standalone.items()},

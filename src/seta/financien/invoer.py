@@ -19,6 +19,14 @@ turns it into plain core JSON for one year:
   ``gezamenlijk`` part (cost = its hours x tariff + external costs) split by the model's rule
   ``gezamenlijkeOpdrachten.methode`` (default ``verdeelsleutel``), unless the model names it in an own
   ``gezamenlijk`` part with ``"opdracht": "<nummer>"`` (e.g. to give Shapley its stand-alone costs).
+
+Financial figures are read by every partner's college, council and boards (ADR 0032), most of whom may not
+open a given assignment. A joint part is therefore named after its assignment ("Gezamenlijk <nummer>:
+<titel>") only if the assignment is public and commissioned; a confidential one or a draft is named
+"Gezamenlijke vertrouwelijke opdracht <n>" (:data:`VERTROUWELIJK_NAAM`), <n> a stable index within the
+calculation (by number, never the number itself), also when the model names it in an own part. Amount
+and partners stay: the partners pay for it and their colleges know it. The link from a part to its
+assignment (``Jaardata.onderdeel_opdracht``) stays in memory for the settlement; it is never stored.
 """
 
 from __future__ import annotations
@@ -44,6 +52,15 @@ from seta.uren.models import Soort, Urenregel, Weekstatus
 NUL = Decimal("0")
 PRODUCTIEF = (Soort.OPDRACHT, Soort.REGULIER)
 SETA_EXTENSIES = {"urensoorten", "opdracht"}
+VERTROUWELIJK_NAAM = "Gezamenlijke vertrouwelijke opdracht {index}"
+
+
+def noembaar(opdracht: Any) -> bool:
+    """Whether financial figures, which every partner's council reads, may name this assignment: public and
+    commissioned, the same test as for the council reading it (confidential ones and drafts: never)."""
+    from seta.autorisaties.policy.opdrachten import raad_mag_lezen
+
+    return raad_mag_lezen(opdracht)
 
 
 def _geld(value: Decimal) -> str:
@@ -144,6 +161,7 @@ class Gezamenlijk:
     deelnemers: list[str]  # CBS codes
     uren: Decimal = NUL
     bedrag: Decimal = NUL  # uren x tarief + externe kosten
+    vertrouwelijk: bool = False  # not to be named in the figures (see noembaar)
 
 
 @dataclass
@@ -164,8 +182,29 @@ class Jaardata:
         default_factory=dict
     )  # grondslag -> nummer -> product
     ontbrekende_tarieven: set[str] = field(default_factory=set)
-    # filled by resolve(): name of a gezamenlijk part -> the nummer of its joint assignment
+    # filled by resolve(): name of a gezamenlijk part -> the nummer of its joint assignment (in memory only)
     onderdeel_opdracht: dict[str, str] = field(default_factory=dict)
+    # nummer of a confidential joint assignment -> its index in the neutral name (stable within the year)
+    vertrouwelijk_index: dict[str, int] = field(default_factory=dict)
+
+    def onderdeelnaam(self, product: Gezamenlijk) -> str:
+        """The name of a joint assignment's part: its number and title, or neutral when it is confidential."""
+        if not product.vertrouwelijk:
+            return f"Gezamenlijk {product.nummer}: {product.titel}"[:120]
+        if product.nummer not in self.vertrouwelijk_index:
+            self.vertrouwelijk_index[product.nummer] = len(self.vertrouwelijk_index) + 1
+        return VERTROUWELIJK_NAAM.format(index=self.vertrouwelijk_index[product.nummer])
+
+    def nummer_vertrouwelijk(self) -> None:
+        """Give the confidential joint assignments of the year their index, in order of number."""
+        nummers = {
+            nummer
+            for producten in self.gezamenlijk.values()
+            for nummer, product in producten.items()
+            if product.vertrouwelijk
+        }
+        for nummer in sorted(nummers):
+            self.vertrouwelijk_index.setdefault(nummer, len(self.vertrouwelijk_index) + 1)
 
     @property
     def code_van(self) -> dict[int, str]:
@@ -202,6 +241,7 @@ def load_year(
         data.groepen = aggregate_hours(sv.pk, jaar, alleen_goedgekeurd=alleen_goedgekeurd)
         _realisatie(data)
         _raming(data)
+        data.nummer_vertrouwelijk()
     return data
 
 
@@ -235,30 +275,38 @@ def _realisatie(data: Jaardata) -> None:
 
     # External costs of assignments delivered in the year (SETA keeps no invoices: the agreed estimate).
     begin, eind = dt.date(data.jaar, 1, 1), dt.date(data.jaar, 12, 31)
-    opgeleverd = Bestuursopdracht.objects.filter(
-        samenwerkingsverband=data.samenwerkingsverband,
-        opgeleverd_op__gte=begin,
-        opgeleverd_op__lte=eind,
-        raming_externe_kosten__gt=0,
-    ).values_list("id", "nummer", "titel", "raming_externe_kosten")
-    opdrachten = list(opgeleverd)
-    joint_ids = set(joint) | {o[0] for o in opdrachten}
+    velden = ("id", "nummer", "titel", "vertrouwelijkheid", "status", "raming_externe_kosten")
+    opdrachten = list(
+        Bestuursopdracht.objects.filter(
+            samenwerkingsverband=data.samenwerkingsverband,
+            opgeleverd_op__gte=begin,
+            opgeleverd_op__lte=eind,
+            raming_externe_kosten__gt=0,
+        ).only(*velden)
+    )
+    joint_ids = set(joint) | {o.pk for o in opdrachten}
     gevers = _opdrachtgevers(joint_ids)
     extern: dict[str, Decimal] = defaultdict(Decimal)
     producten: dict[str, Gezamenlijk] = {}
-    info = {o.pk: o for o in Bestuursopdracht.objects.filter(pk__in=set(joint)).only("id", "nummer", "titel")}
+    info = {o.pk: o for o in Bestuursopdracht.objects.filter(pk__in=set(joint)).only(*velden)}
     for oid, per_tarief in joint.items():
         o = info[oid]
         uren = sum(per_tarief.values(), NUL)
         bedrag = sum((u * t for t, u in per_tarief.items()), NUL)
-        producten[o.nummer] = Gezamenlijk(oid, o.nummer, o.titel, gevers.get(oid, []), uren, bedrag)
-    for oid, nummer, titel, kosten in opdrachten:
-        deelnemers = gevers.get(oid, [])
+        producten[o.nummer] = Gezamenlijk(
+            oid, o.nummer, o.titel, gevers.get(oid, []), uren, bedrag, vertrouwelijk=not noembaar(o)
+        )
+    for o in opdrachten:
+        deelnemers = gevers.get(o.pk, [])
+        kosten = o.raming_externe_kosten or NUL
         if len(deelnemers) == 1:
-            extern[deelnemers[0]] += kosten or NUL
+            extern[deelnemers[0]] += kosten
         elif len(deelnemers) > 1:
-            product = producten.setdefault(nummer, Gezamenlijk(oid, nummer, titel, deelnemers))
-            product.bedrag += kosten or NUL
+            product = producten.setdefault(
+                o.nummer,
+                Gezamenlijk(o.pk, o.nummer, o.titel, deelnemers, vertrouwelijk=not noembaar(o)),
+            )
+            product.bedrag += kosten
     data.externe_kosten["realisatie"] = extern
     data.gezamenlijk["realisatie"] = producten
 
@@ -284,15 +332,25 @@ def _raming(data: Jaardata) -> None:
             Q(raming_opleverdatum__gte=begin, raming_opleverdatum__lte=eind)
             | Q(raming_opleverdatum__isnull=True, deadline__gte=begin, deadline__lte=eind)
         )
-        .values_list("id", "nummer", "titel", "eenheid_id", "raming_uren", "raming_externe_kosten")
+        .only(
+            "id",
+            "nummer",
+            "titel",
+            "vertrouwelijkheid",
+            "status",
+            "eenheid_id",
+            "raming_uren",
+            "raming_externe_kosten",
+        )
     )
-    gevers = _opdrachtgevers({r[0] for r in rows})
+    gevers = _opdrachtgevers({r.pk for r in rows})
     gebruik: dict[tuple[str, Decimal], Decimal] = defaultdict(Decimal)
     extern: dict[str, Decimal] = defaultdict(Decimal)
     producten: dict[str, Gezamenlijk] = {}
-    for oid, nummer, titel, eenheid_id, uren, kosten in rows:
-        uren = uren or NUL
-        kosten = kosten or NUL
+    for o in rows:
+        oid, nummer, titel, eenheid_id = o.pk, o.nummer, o.titel, o.eenheid_id
+        uren = o.raming_uren or NUL
+        kosten = o.raming_externe_kosten or NUL
         tarief = data.tarieven.voor(eenheid_id, None)
         if tarief is None and uren:
             data.ontbrekende_tarieven.add(f"eenheid {eenheid_id}")
@@ -304,7 +362,13 @@ def _raming(data: Jaardata) -> None:
             extern[deelnemers[0]] += kosten
         elif len(deelnemers) > 1:
             producten[nummer] = Gezamenlijk(
-                oid, nummer, titel, deelnemers, uren, uren * (tarief or NUL) + kosten
+                oid,
+                nummer,
+                titel,
+                deelnemers,
+                uren,
+                uren * (tarief or NUL) + kosten,
+                vertrouwelijk=not noembaar(o),
             )
     data.gebruik["raming"] = {Soort.OPDRACHT: gebruik, Soort.REGULIER: {}}
     data.externe_kosten["raming"] = extern
@@ -407,7 +471,7 @@ def resolve(
                     joint_added.add(nummer)
                     part: dict[str, Any] = {
                         "soort": "gezamenlijk",
-                        "naam": f"Gezamenlijk {product.nummer}: {product.titel}"[:120],
+                        "naam": data.onderdeelnaam(product),
                         "bedrag": _geld(product.bedrag),
                         "deelnemers": product.deelnemers,
                         "methode": standaard_methode,
@@ -433,8 +497,17 @@ def resolve(
                         f"Opdracht {nummer} bestaat niet in {data.samenwerkingsverband}."
                     ]
                     continue
-                product = Gezamenlijk(o.pk, o.nummer, o.titel, _opdrachtgevers({o.pk}).get(o.pk, []))
+                product = Gezamenlijk(
+                    o.pk,
+                    o.nummer,
+                    o.titel,
+                    _opdrachtgevers({o.pk}).get(o.pk, []),
+                    vertrouwelijk=not noembaar(o),
+                )
             joint_added.add(nummer)
+            if product.vertrouwelijk:
+                # the model's own name for the part may well name the assignment: the figures never do
+                onderdeel["naam"] = data.onderdeelnaam(product)
             data.onderdeel_opdracht[str(onderdeel.get("naam", ""))] = nummer
             onderdeel.setdefault("deelnemers", product.deelnemers)
             onderdeel["bedrag"] = _geld(product.bedrag)

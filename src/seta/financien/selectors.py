@@ -56,6 +56,40 @@ def verdeelmodellen_for(actor: Actor) -> QuerySet[Verdeelmodel]:
     )
 
 
+AFGESCHERMD = "Gezamenlijke opdracht (niet in te zien)"
+
+
+def configuratie_for(actor: Actor, verdeelmodel: Verdeelmodel) -> Any:
+    """The model's configuration as ``actor`` may see it: a part on a joint assignment the actor may not open
+    shows neither its number (``opdracht``: null) nor the model's own name for the part (which may name it)."""
+    from seta.opdrachten.selectors import bestuursopdrachten_for
+
+    config = verdeelmodel.configuratie
+    onderdelen = config.get("onderdelen") if isinstance(config, dict) else None
+    if not isinstance(onderdelen, list):
+        return config
+    nummers = {
+        str(o["opdracht"])
+        for o in onderdelen
+        if isinstance(o, dict) and o.get("soort") == "gezamenlijk" and o.get("opdracht")
+    }
+    if not nummers:
+        return config
+    leesbaar = set(
+        bestuursopdrachten_for(actor)
+        .filter(samenwerkingsverband_id=verdeelmodel.samenwerkingsverband_id, nummer__in=nummers)
+        .values_list("nummer", flat=True)
+    )
+    verborgen = sorted(nummers - leesbaar)
+    nieuw = []
+    for o in onderdelen:
+        nummer = str(o.get("opdracht")) if isinstance(o, dict) and o.get("soort") == "gezamenlijk" else ""
+        if nummer in verborgen:
+            o = {**o, "opdracht": None, "naam": AFGESCHERMD}
+        nieuw.append(o)
+    return {**config, "onderdelen": nieuw}
+
+
 def scenarios_for(actor: Actor) -> QuerySet[Scenario]:
     return Scenario.objects.filter(policy.scope(actor, "financien.scenario")).select_related(
         "samenwerkingsverband", "referentiemodel"

@@ -150,6 +150,15 @@ class VerdeelmodelSerializer(serializers.ModelSerializer[Verdeelmodel]):
         ]
         read_only_fields = fields
 
+    def to_representation(self, instance: Verdeelmodel) -> Any:
+        data = super().to_representation(instance)
+        from seta.financien import selectors
+
+        actor = self.context.get("actor")
+        if actor is not None:  # never a number or title of an assignment the reader may not open
+            data["configuratie"] = selectors.configuratie_for(actor, instance)
+        return data
+
 
 class VerdeelmodelInvoerSerializer(serializers.Serializer[Any]):
     samenwerkingsverband = serializers.SlugField()

@@ -157,7 +157,7 @@ def verdeelmodel(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     context = {
         "model": model,
-        "configuratie": json.dumps(model.configuratie, indent=2, ensure_ascii=False),
+        "configuratie": json.dumps(selectors.configuratie_for(actor, model), indent=2, ensure_ascii=False),
         "bereken": bereken,
         "uitkomst": uitkomst.to_json()["verdelingen"][0] if uitkomst else None,
         "fout": fout,
