@@ -60,8 +60,6 @@ def _parents(tree: ast.AST) -> dict[ast.AST, ast.AST]:
 READ_KINDS = {"views", "api", "serializers", "forms"}
 
 OBJECTS_ALLOWED: dict[tuple[str, str], str] = {
-    ("seta/api/tokens.py", "Token.objects"): "the requesting user's own token, never a record named by input",
-    ("seta/web/views.py", "Token.objects"): "the requesting user's own token on the account page",
     ("seta/catalogus/forms.py", "Taakveld.objects"): "the national Iv3 list (read scope: everything)",
     (
         "seta/catalogus/forms.py",
@@ -75,10 +73,6 @@ OBJECTS_ALLOWED: dict[tuple[str, str], str] = {
         "seta/gemeenten/forms.py",
         "Portefeuille.objects",
     ): "portfolios of the gemeente the view resolved by selector",
-    (
-        "seta/uren/api.py",
-        "Medewerker.objects",
-    ): "issue 8 'hours API' finding: resolved through selectors there",
 }
 
 

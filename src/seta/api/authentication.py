@@ -12,7 +12,7 @@ from typing import Any
 from django.utils import timezone
 from rest_framework import authentication, exceptions
 
-from seta.autorisaties import tokens
+from seta.autorisaties import selectors, tokens
 from seta.autorisaties.models import ApiToken
 
 # "Last used" is written at most once a minute per token, not on every request.
@@ -24,11 +24,7 @@ class TokenAuthentication(authentication.TokenAuthentication):
 
     def authenticate_credentials(self, key: str) -> tuple[Any, ApiToken]:
         prefix = tokens.prefix_of(key)
-        token = (
-            ApiToken.objects.select_related("gebruiker").filter(prefix=prefix).first()
-            if prefix is not None
-            else None
-        )
+        token = selectors.token_met_prefix(prefix)
         # Hash even when nothing matched, so a miss costs what a hit costs.
         stored = token.sleutel_hash if token is not None else "0" * 64
         if not tokens.matches(key, stored) or token is None:
@@ -37,5 +33,5 @@ class TokenAuthentication(authentication.TokenAuthentication):
             raise exceptions.AuthenticationFailed("Gebruiker is niet actief of verwijderd.")
         now = timezone.now()
         if token.laatst_gebruikt_op is None or now - token.laatst_gebruikt_op > LAST_USED_RESOLUTION:
-            ApiToken.objects.filter(pk=token.pk).update(laatst_gebruikt_op=now)
+            selectors.markeer_gebruikt(token, now)
         return token.gebruiker, token

@@ -16,6 +16,7 @@ from rest_framework.routers import DefaultRouter
 from rest_framework.views import APIView
 
 from seta.api.views import ActorMixin
+from seta.autorisaties import selectors
 from seta.autorisaties import services as autorisatie_services
 from seta.autorisaties.models import ApiToken
 from seta.autorisaties.services import NieuwToken
@@ -43,7 +44,7 @@ class MijnTokenView(ActorMixin, APIView):
 
     @extend_schema(responses=TokenSerializer, operation_id="mijn_token_ophalen")
     def get(self, request: Request) -> Response:
-        token = ApiToken.objects.filter(gebruiker__username=request.user.get_username()).first()
+        token = selectors.eigen_token(request.user)
         if token is None:
             return Response(
                 {

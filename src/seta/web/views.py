@@ -17,10 +17,10 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from seta.autorisaties import selectors
 from seta.autorisaties import services as autorisatie_services
 from seta.autorisaties.actor import actor_for
 from seta.autorisaties.inloggen import InlogFormulier
-from seta.autorisaties.models import ApiToken
 from seta.core.errors import SetaError
 from seta.web.forms import apply_errors
 from seta.web.home import panels_for
@@ -93,7 +93,7 @@ class WachtwoordFormulier(forms.Form):
 @require_http_methods(["GET", "POST"])
 def account(request: HttpRequest) -> HttpResponse:
     actor = actor_for(request.user)
-    token = ApiToken.objects.filter(gebruiker__username=request.user.get_username()).first()
+    token = selectors.eigen_token(request.user)
     nieuw = None
     wachtwoord_form = WachtwoordFormulier(auto_id="wachtwoord-%s")
     status = 200

@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from seta.autorisaties.models import ApiToken
+from seta.autorisaties import selectors
 from seta.autorisaties.services import token_for_command
 
 
@@ -28,7 +28,7 @@ class Command(BaseCommand):
         username = options["username"]
         if not get_user_model().objects.filter(username=username).exists():
             raise CommandError(f"Gebruiker '{username}' bestaat niet.")
-        vervangen = ApiToken.objects.filter(gebruiker__username=username).exists()
+        vervangen = selectors.heeft_token(username)
         self.stdout.write(token_for_command(username=username).sleutel)
         if vervangen:
             self.stderr.write(f"Het vorige token van '{username}' werkt niet meer.")
