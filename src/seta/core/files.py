@@ -29,7 +29,8 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -288,20 +289,30 @@ def csv_cell(value: Any) -> Any:
 
 
 class _SafeWriter:
-    def __init__(self, out: Any, **kwargs: Any) -> None:
+    def __init__(self, out: Any, number: Callable[[Any], str] | None = None, **kwargs: Any) -> None:
         self._writer = csv.writer(out, **kwargs)
+        self._number = number
+
+    def cell(self, value: Any) -> Any:
+        if value is None:
+            return ""
+        if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+            return self._number(value) if self._number is not None else value  # a number: never escaped
+        return csv_cell(value)
 
     def writerow(self, row: Iterable[Any]) -> Any:
-        return self._writer.writerow([csv_cell(v) for v in row])
+        return self._writer.writerow([self.cell(v) for v in row])
 
     def writerows(self, rows: Iterable[Iterable[Any]]) -> None:
         for row in rows:
             self.writerow(row)
 
 
-def csv_writer(out: Any, **kwargs: Any) -> _SafeWriter:
-    """``csv.writer`` for exports: every row goes through :func:`csv_cell`."""
-    return _SafeWriter(out, **kwargs)
+def csv_writer(out: Any, *, number: Callable[[Any], str] | None = None, **kwargs: Any) -> _SafeWriter:
+    """``csv.writer`` for exports: text cells go through :func:`csv_cell`; numbers (int, float, Decimal)
+    are written with ``number`` (e.g. a decimal comma) and never escaped, so ``-12,50`` stays a number;
+    None is an empty cell."""
+    return _SafeWriter(out, number=number, **kwargs)
 
 
 def append_row(ws: Any, values: Sequence[Any]) -> None:
