@@ -111,7 +111,9 @@ def read_path(path: str | Path, kind: str) -> bytes:
 
 # --- text ------------------------------------------------------------------------------------------------------
 def _row_of(raw: bytes | str, position: int) -> int:
-    return raw.count(b"\n" if isinstance(raw, bytes) else "\n", 0, position) + 1
+    if isinstance(raw, bytes):
+        return raw.count(b"\n", 0, position) + 1
+    return raw.count("\n", 0, position) + 1
 
 
 def decode_text(raw: bytes, bestand: str, *, cp1252: bool = False) -> str:
