@@ -120,3 +120,26 @@ def test_no_export_writes_csv_or_sheet_rows_without_the_helper() -> None:
         if "openpyxl" in tekst and ".append([" in tekst.replace("ws.append([])", ""):
             overtreders.append(f"{path.relative_to(src)}: sheet.append")
     assert not overtreders, overtreders
+
+
+def test_deeply_nested_configuratie_in_the_web_editor_is_a_form_error(client: Any, user_named: Any) -> None:
+    client.force_login(user_named("controller.bel"))
+    for diepte in (100_000, 60):
+        r = client.post(
+            "/financien/verdeelmodellen/nieuw",
+            {"naam": "Diep", "omschrijving": "", "configuratie": "[" * diepte + "]" * diepte},
+        )
+        assert r.status_code in (200, 400), r.status_code
+        assert "te diep genest" in r.content.decode()
+    assert not Verdeelmodel.objects.filter(naam="Diep").exists()
+
+
+def test_deeply_nested_configuratie_through_the_core_is_refused() -> None:
+    from seta.financien.verdeling import io as verdeling_io
+    from seta.financien.verdeling.model import AllocationInputError
+
+    diep: Any = 1
+    for _ in range(200):
+        diep = [diep]
+    with pytest.raises(AllocationInputError, match="te diep genest"):
+        verdeling_io.parse({"jaar": 2025, "gemeenten": diep})

@@ -130,13 +130,13 @@ def loads(text: str) -> Invoer:
         ) from exc
     except RecursionError as exc:
         raise AllocationInputError([FieldError("$", TOO_DEEP)]) from exc
-    if nesting_depth(data) > NESTING_LIMIT:
-        raise AllocationInputError([FieldError("$", TOO_DEEP)])
     return parse(data)
 
 
 def parse(data: Any) -> Invoer:
     """Turn parsed JSON into ``Invoer``; raises ``AllocationInputError`` with every bad field."""
+    if nesting_depth(data) > NESTING_LIMIT:
+        raise AllocationInputError([FieldError("$", TOO_DEEP)])
     reader = _Reader()
     invoer = reader.invoer(data)
     if reader.errors:
