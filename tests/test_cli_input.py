@@ -207,3 +207,14 @@ def test_the_installed_command_prints_no_traceback(tmp_path: Path) -> None:
         result = subprocess.run([str(seta_bin), *args], capture_output=True, text=True, timeout=120)
         assert result.returncode == 2, result
         assert "Traceback" not in result.stderr and "te diep genest" in result.stderr
+
+
+def test_a_deep_answer_document_through_the_core_is_refused() -> None:
+    """The API hands parsed JSON to the same core (``parse_answers``): the limit holds there too."""
+    from seta.scan.scoring import ScanInputError, parse_answers
+
+    diep: Any = "ja"
+    for _ in range(200):
+        diep = {"x": diep}
+    with pytest.raises(ScanInputError, match="te diep genest"):
+        parse_answers({"partners": [], "antwoorden": diep})

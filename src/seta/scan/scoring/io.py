@@ -223,6 +223,7 @@ def parse_answers(
 
     Raises :class:`ScanInputError` listing every problem.
     """
+    _check_shape(data, "het invoerbestand")
     vragen = vragen or load_questions()
     gemeenten = gemeenten if gemeenten is not None else _default_gemeenten()
     if not isinstance(data, Mapping):
