@@ -289,3 +289,19 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("SETA_LOG_LEVEL", "WARNING")},
 }
+
+# Files in: the largest file accepted per kind of import, in bytes (``SETA_IMPORT_MAX_BYTES_UREN`` …
+# overrides one), and the limits of an XLSX unpacked (a zip bomb is refused before openpyxl reads it).
+# See seta.core.files and docs/decisions/0025-bestanden-in-en-uit.md.
+SETA_IMPORT_MAX_BYTES = {
+    kind: int(os.environ.get(f"SETA_IMPORT_MAX_BYTES_{kind.upper()}", default))
+    for kind, default in {
+        "uren": 10 * 1024 * 1024,
+        "gemeenten": 2 * 1024 * 1024,
+        "scan": 1024 * 1024,
+        "casussen": 5 * 1024 * 1024,
+        "verdeling": 5 * 1024 * 1024,
+    }.items()
+}
+SETA_XLSX_MAX_UNPACKED_BYTES = int(os.environ.get("SETA_XLSX_MAX_UNPACKED_BYTES", 50 * 1024 * 1024))
+SETA_XLSX_MAX_RATIO = int(os.environ.get("SETA_XLSX_MAX_RATIO", 200))

@@ -1,13 +1,17 @@
-"""Export of a scenario comparison: XLSX (openpyxl), CSV (semicolon, Dutch Excel) and JSON."""
+"""Export of a scenario comparison: XLSX (openpyxl), CSV (semicolon, Dutch Excel) and JSON.
+
+Every spreadsheet row goes through ``seta.core.files`` (``csv_writer``, ``append_row``): a text that
+begins like a formula (a model or partner name such as ``=HYPERLINK(…)``) is written as text.
+"""
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from decimal import Decimal
 from typing import Any
 
+from seta.core import files
 from seta.financien.selectors import Vergelijkingstabel
 
 MIME = {
@@ -44,15 +48,11 @@ def rows(tabel: Vergelijkingstabel) -> list[list[Any]]:
 
 def to_csv(tabel: Vergelijkingstabel) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer = files.csv_writer(
+        out, delimiter=";", lineterminator="\r\n", number=lambda v: f"{v:.2f}".replace(".", ",")
+    )
     writer.writerow(header(tabel))
-    for line in rows(tabel):
-        writer.writerow(
-            [
-                "" if v is None else (f"{v:.2f}".replace(".", ",") if isinstance(v, Decimal) else v)
-                for v in line
-            ]
-        )
+    writer.writerows(rows(tabel))
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -64,15 +64,17 @@ def to_xlsx(tabel: Vergelijkingstabel, titel: str = "Vergelijking") -> bytes:
     ws = wb.active
     assert ws is not None
     ws.title = "Vergelijking"
-    ws.append([titel])
+    files.append_row(ws, [titel])
     ws["A1"].font = Font(bold=True, size=13)
-    ws.append([f"Jaar {tabel.jaar}; referentiemodel: {tabel.referentie}; bedragen in euro incl. btw"])
+    files.append_row(
+        ws, [f"Jaar {tabel.jaar}; referentiemodel: {tabel.referentie}; bedragen in euro incl. btw"]
+    )
     ws.append([])
-    ws.append(header(tabel))
+    files.append_row(ws, header(tabel))
     for cell in ws[4]:
         cell.font = Font(bold=True)
     for line in rows(tabel):
-        ws.append([float(v) if isinstance(v, Decimal) else v for v in line])
+        files.append_row(ws, [float(v) if isinstance(v, Decimal) else v for v in line])
     for row in ws.iter_rows(min_row=5, min_col=3):
         for cell in row:
             if isinstance(cell.value, float):
@@ -83,13 +85,13 @@ def to_xlsx(tabel: Vergelijkingstabel, titel: str = "Vergelijking") -> bytes:
     # one sheet per model with its lines per partner and part
     for verdeling in tabel.verdelingen:
         sheet = wb.create_sheet(title=str(verdeling["verdeelmodel"])[:31].replace("/", "-"))
-        sheet.append(["Gemeente", "Onderdeel", "Bedrag excl. btw", "Btw"])
+        files.append_row(sheet, ["Gemeente", "Onderdeel", "Bedrag excl. btw", "Btw"])
         for b in verdeling["bijdragen"]:
             for r in b["regels"]:
-                sheet.append(
-                    [b["naam"], r["onderdeel"], float(Decimal(r["bedrag"])), float(Decimal(r["btw"]))]
+                files.append_row(
+                    sheet, [b["naam"], r["onderdeel"], float(Decimal(r["bedrag"])), float(Decimal(r["btw"]))]
                 )
-            sheet.append([b["naam"], "Totaal incl. btw", float(Decimal(b["totaalInclBtw"])), None])
+            files.append_row(sheet, [b["naam"], "Totaal incl. btw", float(Decimal(b["totaalInclBtw"])), None])
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

@@ -7,6 +7,12 @@ from typing import Any
 
 from django import forms
 
+from seta.core import files
+
+TE_DIEP = (
+    f"De configuratie is te diep genest (meer dan {files.NESTING_LIMIT} lagen lijsten of objecten in elkaar)."
+)
+
 
 class VerdeelmodelForm(forms.Form):
     naam = forms.CharField(
@@ -39,6 +45,10 @@ class VerdeelmodelForm(forms.Form):
             raise forms.ValidationError(
                 f"Geen geldige JSON: {exc.msg} (regel {exc.lineno}, kolom {exc.colno})."
             ) from exc
+        except RecursionError as exc:
+            raise forms.ValidationError(TE_DIEP) from exc
+        if files.nesting_depth(value) > files.NESTING_LIMIT:
+            raise forms.ValidationError(TE_DIEP)
         if not isinstance(value, dict):
             raise forms.ValidationError("De configuratie moet een JSON-object zijn ({ … }).")
         return value

@@ -7,11 +7,12 @@ for example ``gemeenten-2023.csv, rij 14, veld population: 'abc' is geen geheel 
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from seta.core import files
+from seta.core.errors import InvalidInput
 
 CBS_CODE = re.compile(r"^GM\d{4}$")
 PROVINCIE_CODE = re.compile(r"^PV\d{2}$")
@@ -41,14 +42,21 @@ class Rij:
     opgegaan_in: str = ""
 
 
+MAX_FOUTEN = 200  # messages kept (and printed); the count covers every problem
+
+
 @dataclass
 class Resultaat:
     bestand: str
     rijen: list[Rij] = field(default_factory=list)
-    # "<bestand>, rij <n>, veld <kolom>" → messages; in file order.
+    # "<bestand>, rij <n>, veld <kolom>" → messages; in file order; at most MAX_FOUTEN messages.
     fouten: dict[str, list[str]] = field(default_factory=dict)
+    aantal: int = 0  # every problem, also those beyond MAX_FOUTEN
 
     def fout(self, rij: int | None, veld: str | None, bericht: str) -> None:
+        self.aantal += 1
+        if self.aantal > MAX_FOUTEN:
+            return
         plek = self.bestand
         if rij is not None:
             plek += f", rij {rij}"
@@ -58,28 +66,24 @@ class Resultaat:
 
     @property
     def regels(self) -> list[str]:
-        """Every problem as one readable line."""
+        """Every problem kept as one readable line."""
         return [f"{plek}: {bericht}" for plek, berichten in self.fouten.items() for bericht in berichten]
 
 
 def read_file(path: str | Path) -> Resultaat:
+    """Read and check a CBS list. It must be UTF-8 (with or without BOM) or UTF-16 with a BOM: any
+    other byte is refused naming its position and row, so no garbled name is ever imported."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
+        raw = files.read_path(path, "gemeenten")
+        text = files.decode_text(raw, path.name)
+    except InvalidInput as exc:
         result = Resultaat(bestand=path.name)
-        result.fout(None, None, f"het bestand kan niet worden gelezen ({exc.strerror or exc}).")
+        for berichten in exc.fields.values():
+            for bericht in berichten:
+                result.fout(None, None, bericht.removeprefix(f"{path.name}: "))
         return result
-    return read_text(_decode(raw, path.name), bestand=path.name)
-
-
-def _decode(raw: bytes, bestand: str) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("utf-8", errors="replace")
+    return read_text(text, bestand=path.name)
 
 
 def read_text(text: str, *, bestand: str) -> Resultaat:
@@ -90,8 +94,14 @@ def read_text(text: str, *, bestand: str) -> Resultaat:
         return result
     first_line = text.splitlines()[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [h.strip().lower() for h in next(reader)]
+    try:
+        records = files.read_csv(text, bestand, delimiter=delimiter)
+    except InvalidInput as exc:
+        for berichten in exc.fields.values():
+            for bericht in berichten:
+                result.fout(None, None, bericht.removeprefix(f"{bestand}: "))
+        return result
+    header = [h.strip().lower() for h in records[0][1]]
 
     positie: dict[str, int] = {}
     namen: dict[str, str] = {}
@@ -111,8 +121,7 @@ def read_text(text: str, *, bestand: str) -> Resultaat:
         return result
 
     gezien: dict[str, int] = {}
-    for values in reader:
-        rij = reader.line_num
+    for rij, values in records[1:]:
         if not any(v.strip() for v in values):
             continue
         if len(values) != len(header):
@@ -122,7 +131,7 @@ def read_text(text: str, *, bestand: str) -> Resultaat:
         def waarde(sleutel: str, values: list[str] = values) -> str:
             return values[positie[sleutel]].strip() if sleutel in positie else ""
 
-        fouten_voor = len(result.regels)
+        fouten_voor = result.aantal
         code = waarde("cbs_code").upper()
         if not CBS_CODE.match(code):
             result.fout(
@@ -168,7 +177,7 @@ def read_text(text: str, *, bestand: str) -> Resultaat:
             else:
                 if inwoners < 0:
                     result.fout(rij, namen["inwoners"], f"'{inwoners}' is negatief.")
-        if len(result.regels) == fouten_voor:
+        if result.aantal == fouten_voor:
             result.rijen.append(
                 Rij(
                     rij=rij,
@@ -181,7 +190,7 @@ def read_text(text: str, *, bestand: str) -> Resultaat:
                 )
             )
 
-    if not result.rijen and not result.fouten:
+    if not result.rijen and not result.aantal:
         result.fout(None, None, "het bestand bevat geen gemeenten.")
     # opgegaan_in must point at a municipality that exists after the import (checked against the file here;
     # the service also accepts codes already in the database).

@@ -83,9 +83,14 @@ def import_gemeenten(*, actor: Actor, path: str | Path, peildatum: dt.date, bron
             result.fout(
                 r.rij, "opgegaan_in", f"'{r.opgegaan_in}' staat niet in het bestand en is ook niet bekend."
             )
-    if result.fouten:
+    if result.aantal:
+        meer = (
+            f" (de eerste {importer.MAX_FOUTEN} staan hieronder)"
+            if result.aantal > importer.MAX_FOUTEN
+            else ""
+        )
         raise InvalidInput(
-            f"{result.bestand} is niet ingelezen: {len(result.regels)} fout(en); er is niets gewijzigd.",
+            f"{result.bestand} is niet ingelezen: {result.aantal} fout(en){meer}; er is niets gewijzigd.",
             fields=result.fouten,
             code="import_invalid",
         )

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from seta.core import files
+from seta.core.errors import InvalidInput
 from seta.scan.scoring import cases as core_cases
 from seta.scan.scoring import engine, io
 from seta.scan.scoring.model import WEET_NIET, Antwoorden, Partner, ScanResultaat
@@ -104,10 +104,29 @@ _cache: dict[str, Any] = {}
 
 
 def casussen_yaml(path: Path | None = None) -> list[dict[str, Any]]:
-    """The bundled case base file (or ``path``) as raw dicts."""
-    with Path(path or core_cases.CASUSSEN_PATH).open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
-    return list(data.get("casussen") or [])
+    """The bundled case base file (or ``path``, at most ``SETA_IMPORT_MAX_BYTES['casussen']``) as raw
+    dicts. A file that is not UTF-8 YAML (or JSON) of the form ``casussen: [{id: …, …}, …]`` is refused
+    with :class:`InvalidInput` naming the file (and the case), never a Python error."""
+    bron = Path(path or core_cases.CASUSSEN_PATH)
+    try:
+        data = io.read_document(bron, max_bytes=files.max_bytes("casussen") if path else None)
+    except io.ScanInputError as exc:
+        raise InvalidInput(f"{bron.name} is niet ingelezen.", fields={"bestand": list(exc.fouten)}) from exc
+    casussen = data.get("casussen") if isinstance(data, dict) else None
+    if not isinstance(casussen, list) or not all(isinstance(c, dict) for c in casussen):
+        raise InvalidInput(
+            f"{bron.name} is niet ingelezen.",
+            fields={
+                "bestand": [f"{bron}: verwacht 'casussen:' met een lijst van casussen (objecten met een id)."]
+            },
+        )
+    zonder_id = [str(i) for i, c in enumerate(casussen, 1) if not isinstance(c.get("id"), str) or not c["id"]]
+    if zonder_id:
+        raise InvalidInput(
+            f"{bron.name} is niet ingelezen.",
+            fields={"bestand": [f"{bron}: casus nummer {', '.join(zonder_id)} heeft geen tekst als 'id'."]},
+        )
+    return list(casussen)
 
 
 def casussen_uit_db() -> tuple[core_cases.Casus, ...]:

@@ -6,6 +6,8 @@ from typing import Any
 
 from django import forms
 
+from seta.core import files
+from seta.core.errors import InvalidInput
 from seta.samenwerkingsverbanden.models import Samenwerkingsverband
 
 
@@ -26,6 +28,14 @@ class ImportForm(forms.Form):
         super().__init__(*args, **kwargs)
         if verbanden is not None:
             self.fields["samenwerkingsverband"].queryset = verbanden  # type: ignore[attr-defined]
+
+    def clean_bestand(self) -> Any:
+        bestand = self.cleaned_data["bestand"]
+        try:
+            files.check_size("uren", bestand.size or 0, bestand.name or "bestand")
+        except InvalidInput as exc:
+            raise forms.ValidationError([m for msgs in exc.fields.values() for m in msgs]) from exc
+        return bestand
 
 
 class HeropenForm(forms.Form):

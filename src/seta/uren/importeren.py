@@ -16,7 +16,6 @@ Columns (a header row; names are matched case-insensitively, common synonyms acc
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 import io
@@ -26,14 +25,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Sum
 
 from seta.autorisaties import policy
 from seta.autorisaties.actor import Actor
 from seta.catalogus.models import Catalogusitem
-from seta.core import audit
-from seta.core.errors import InvalidInput
+from seta.core import audit, files
+from seta.core.errors import Conflict, InvalidInput
 from seta.gemeenten.models import Gemeente
 from seta.opdrachten.models import Bestuursopdracht
 from seta.organisatie.models import Medewerker
@@ -127,30 +126,34 @@ class _Fouten:
 
 
 def read_rows(bestandsnaam: str, inhoud: bytes) -> list[tuple[int, list[Any]]]:
-    """The rows of the file as (row number, cells); row 1 is the header."""
+    """The rows of the file as (row number, cells); row 1 is the header.
+
+    A file that is not a table (binary, UTF-16 without BOM, NUL bytes, a broken or oversized XLSX, bad
+    CSV, a cell over ``files.MAX_CELL`` characters) is refused naming file, row and column, never a 500.
+    """
     suffix = Path(bestandsnaam).suffix.lower()
     if suffix == ".xlsx":
         from openpyxl import load_workbook
 
+        files.check_xlsx(inhoud, bestandsnaam)
         try:
             wb = load_workbook(io.BytesIO(inhoud), read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many kinds for a broken file
+            try:
+                ws = wb.worksheets[0]
+                rows = [(i, list(row)) for i, row in enumerate(ws.iter_rows(values_only=True), start=1)]
+            finally:
+                wb.close()
+        except Exception as exc:  # openpyxl (and zipfile, lxml) raise many kinds for a broken file
             raise InvalidInput(
-                fields={"bestand": [f"{bestandsnaam}: geen leesbaar Excel-bestand (.xlsx)."]}
+                f"{bestandsnaam} is niet ingelezen: geen leesbaar Excel-bestand.",
+                fields={"bestand": [f"{bestandsnaam}: geen leesbaar Excel-bestand (.xlsx)."]},
             ) from exc
-        ws = wb.worksheets[0]
-        rows = [(i, list(row)) for i, row in enumerate(ws.iter_rows(values_only=True), start=1)]
-        wb.close()
+        files.check_cells(rows, bestandsnaam)
         return rows
     if suffix in {".csv", ".txt"}:
-        try:
-            text = inhoud.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = inhoud.decode("cp1252", errors="replace")
-        first = text.splitlines()[0] if text else ""
-        delimiter = max(";,\t", key=first.count) if first else ";"
-        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-        return [(i, list(row)) for i, row in enumerate(reader, start=1)]
+        # UTF-8 (with or without BOM), UTF-16 with BOM (Excel's "Unicode-tekst"), else Windows-1252.
+        text = files.decode_text(inhoud, bestandsnaam, cp1252=True)
+        return files.read_csv(text, bestandsnaam, delimiter=files.sniff_delimiter(text))
     raise InvalidInput(
         fields={"bestand": [f"{bestandsnaam}: alleen .csv- en .xlsx-bestanden kunnen worden ingelezen."]}
     )
@@ -188,6 +191,14 @@ def _header(cells: list[Any]) -> dict[str, int]:
     return mapping
 
 
+def _tegelijk(bestand: str) -> Conflict:
+    return Conflict(
+        f"{bestand} is niet ingelezen: tegelijk werd een ander urenbestand (of hetzelfde) ingelezen. "
+        "Er is niets opgeslagen; lees het bestand opnieuw in (wat al is ingelezen, wordt niet verdubbeld).",
+        code="import_tegelijk",
+    )
+
+
 @transaction.atomic
 def import_file(
     *, actor: Actor, samenwerkingsverband: Samenwerkingsverband, bestandsnaam: str, inhoud: bytes
@@ -195,8 +206,13 @@ def import_file(
     """Import a file of hours; the system actor ``import-uren`` is ``seta import-uren`` on the server."""
     policy.require(actor, "uren.importeren", samenwerkingsverband, read_action="samenwerkingsverband.lezen")
     bestand = Path(bestandsnaam).name or "bestand"
+    files.check_size("uren", len(inhoud), bestand)
     sha = hashlib.sha256(inhoud).hexdigest()
     verslag = Importverslag(bestand=bestand, sha256=sha)
+    # One import per pool at a time: a second upload of the same file waits here and then finds it
+    # recorded ("al ingelezen"); one of different files for the same new week waits, then sees the
+    # weekstaten and lines of the first. (SQLite serialises every write transaction anyway.)
+    list(Samenwerkingsverband.objects.select_for_update().filter(pk=samenwerkingsverband.pk).values("pk"))
     if Urenimport.objects.filter(samenwerkingsverband=samenwerkingsverband, sha256=sha).exists():
         verslag.al_ingelezen = True
         return verslag
@@ -363,6 +379,12 @@ def import_file(
         sleutel = hashlib.sha256(f"{basis}|{voorkomen[basis]}".encode()).hexdigest()
         gelezen.append((rijnummer, medewerker, datum, uren, doel, omschrijving, sleutel))
     fouten.raise_if_any()
+    if not verslag.rijen:
+        raise InvalidInput(
+            f"{bestand} is niet ingelezen: het bestand bevat geen regels (alleen een kopregel).",
+            fields={"bestand": [f"{bestand}: het bestand bevat geen regels, alleen een kopregel."]},
+            code="import_leeg",
+        )
 
     # rows already imported (from another file with the same rows) are skipped
     sleutels = [g[6] for g in gelezen]
@@ -382,7 +404,7 @@ def import_file(
         eind = max(g[2] for g in nieuw)
         staten = {
             (s.medewerker_id, s.jaar, s.week): s
-            for s in Weekstaat.objects.filter(
+            for s in Weekstaat.objects.select_for_update(of=("self",)).filter(
                 medewerker_id__in=mw_ids, jaar__gte=iso_week(begin)[0], jaar__lte=iso_week(eind)[0]
             )
         }
@@ -417,7 +439,8 @@ def import_file(
             [
                 Weekstaat(samenwerkingsverband_id=sv.pk, medewerker_id=mw, jaar=jaar, week=week)
                 for mw, jaar, week in sorted(ontbrekend)
-            ]
+            ],
+            ignore_conflicts=True,  # made meanwhile by the medewerker's own grid: use that one
         )
         staten = {
             (s.medewerker_id, s.jaar, s.week): s
@@ -448,18 +471,26 @@ def import_file(
                     sleutel=sleutel,
                 )
             )
-        Urenregel.objects.bulk_create(regels, batch_size=1000)
+        try:
+            with transaction.atomic():
+                Urenregel.objects.bulk_create(regels, batch_size=1000)
+        except IntegrityError as exc:  # only if the lock above was bypassed; never a 500
+            raise _tegelijk(bestand) from exc
         verslag.nieuw = len(regels)
         verslag.uren = sum((r.uren for r in regels), Decimal("0"))
 
-    record = Urenimport.objects.create(
-        samenwerkingsverband=sv,
-        bestandsnaam=bestand,
-        sha256=sha,
-        ingelezen_door=actor.user if actor.user_id else None,
-        aantal_rijen=verslag.rijen,
-        aantal_nieuw=verslag.nieuw,
-    )
+    try:
+        with transaction.atomic():
+            record = Urenimport.objects.create(
+                samenwerkingsverband=sv,
+                bestandsnaam=bestand,
+                sha256=sha,
+                ingelezen_door=actor.user if actor.user_id else None,
+                aantal_rijen=verslag.rijen,
+                aantal_nieuw=verslag.nieuw,
+            )
+    except IntegrityError as exc:
+        raise _tegelijk(bestand) from exc
     audit.record(
         actor=actor,
         action="uren.importeren",

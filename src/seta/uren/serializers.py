@@ -7,6 +7,8 @@ from typing import Any
 from rest_framework import serializers
 
 from seta.api.fields import ToegestaneActiesField
+from seta.core import files
+from seta.core.errors import InvalidInput
 from seta.uren.models import Soort, Urenimport, Urenregel, Weekovergang, Weekstaat, Weekstatus
 
 
@@ -172,6 +174,13 @@ class UploadSerializer(serializers.Serializer[Any]):
         help_text="Slug van het samenwerkingsverband, bijvoorbeeld bel."
     )
     bestand = serializers.FileField(help_text="CSV- of XLSX-export van een tijdschrijfsysteem.")
+
+    def validate_bestand(self, value: Any) -> Any:
+        try:
+            files.check_size("uren", value.size or 0, value.name or "bestand")
+        except InvalidInput as exc:
+            raise serializers.ValidationError([m for msgs in exc.fields.values() for m in msgs]) from exc
+        return value
 
 
 class ImportverslagSerializer(serializers.Serializer[Any]):

@@ -77,7 +77,7 @@ def load_file(path: str | Path) -> Invoer:
         message = f"het bestand kan niet worden gelezen ({exc.strerror})"
         raise AllocationInputError([FieldError(str(path), message)]) from exc
     except UnicodeDecodeError as exc:
-        message = f"het bestand is geen UTF-8-tekst (byte {exc.start + 1})"
+        message = f"het bestand is geen UTF-8-tekst (byte {exc.start + 1}); sla het op als UTF-8"
         raise AllocationInputError([FieldError(str(path), message)]) from exc
     return loads(text)
 
@@ -98,6 +98,28 @@ _JSON_MESSAGES = {
 }
 
 
+# No allocation document nests deeper than a dozen levels; deeper input is refused before it is read
+# further (the parser and the readers below recurse, and would raise RecursionError at ~1000 levels).
+NESTING_LIMIT = 50
+TOO_DEEP = f"het bestand is te diep genest (meer dan {NESTING_LIMIT} lagen lijsten of objecten in elkaar)"
+
+
+def nesting_depth(data: Any) -> int:
+    """How deep lists and objects nest in ``data``, counted without recursion (stops past the limit)."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else None
+        if children is None:
+            continue
+        deepest = max(deepest, depth)
+        if depth > NESTING_LIMIT:
+            break
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
 def loads(text: str) -> Invoer:
     try:
         data = json.loads(text, parse_float=Decimal, parse_constant=Decimal)
@@ -106,11 +128,15 @@ def loads(text: str) -> Invoer:
         raise AllocationInputError(
             [FieldError("$", f"geen geldige JSON: {message} (regel {exc.lineno}, kolom {exc.colno})")]
         ) from exc
+    except RecursionError as exc:
+        raise AllocationInputError([FieldError("$", TOO_DEEP)]) from exc
     return parse(data)
 
 
 def parse(data: Any) -> Invoer:
     """Turn parsed JSON into ``Invoer``; raises ``AllocationInputError`` with every bad field."""
+    if nesting_depth(data) > NESTING_LIMIT:
+        raise AllocationInputError([FieldError("$", TOO_DEEP)])
     reader = _Reader()
     invoer = reader.invoer(data)
     if reader.errors:

@@ -223,6 +223,7 @@ def parse_answers(
 
     Raises :class:`ScanInputError` listing every problem.
     """
+    _check_shape(data, "het invoerbestand")
     vragen = vragen or load_questions()
     gemeenten = gemeenten if gemeenten is not None else _default_gemeenten()
     if not isinstance(data, Mapping):
@@ -274,21 +275,84 @@ def parse_answers(
 
 
 def load_answer_file(
-    path: str | Path, gemeenten: GemeenteLookup | None = None, vragen: Vragenlijst | None = None
+    path: str | Path,
+    gemeenten: GemeenteLookup | None = None,
+    vragen: Vragenlijst | None = None,
+    *,
+    max_bytes: int | None = None,
 ) -> ScanInvoer:
     """Read and validate an answer file; ``.json`` is read as JSON, anything else as YAML."""
+    return parse_answers(read_document(path, max_bytes=max_bytes), gemeenten, vragen)
+
+
+# A scan document (answer file, case base) nests a handful of levels and has a few thousand values;
+# beyond these limits it is refused before anything walks it (a RecursionError, or the exponential
+# expansion of YAML aliases, "billion laughs").
+NESTING_LIMIT = 50
+MAX_NODES = 200_000
+SAVE_AS_UTF8 = "sla het bestand op als UTF-8"
+
+
+def _check_shape(data: Any, naam: str) -> None:
+    nodes = 0
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        nodes += 1
+        if nodes > MAX_NODES:
+            raise ScanInputError(
+                [
+                    f"{naam}: het bestand bevat meer dan {MAX_NODES} waarden (of verwijzingen); dit is geen "
+                    "invoerbestand van de scan"
+                ]
+            )
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else None
+        if children is None:
+            continue
+        if depth > NESTING_LIMIT:
+            raise ScanInputError([f"{naam}: {TOO_DEEP}"])
+        stack.extend((child, depth + 1) for child in children)
+
+
+TOO_DEEP = f"het bestand is te diep genest (meer dan {NESTING_LIMIT} lagen lijsten of objecten in elkaar)"
+
+
+def read_document(path: str | Path, *, max_bytes: int | None = None) -> Any:
+    """A YAML (or, for ``.json``, JSON) file as data: UTF-8 (with or without BOM), at most ``max_bytes``,
+    at most :data:`NESTING_LIMIT` levels deep. Every other file raises :class:`ScanInputError` in Dutch."""
     path = Path(path)
+    soort = "JSON" if path.suffix.lower() == ".json" else "YAML"
     try:
-        text = path.read_text(encoding="utf-8")
+        if max_bytes is not None and path.stat().st_size > max_bytes:
+            raise ScanInputError(
+                [f"{path}: het bestand is {path.stat().st_size} bytes; de grens is {max_bytes} bytes"]
+            )
+        raw = path.read_bytes()
     except OSError as exc:
         raise ScanInputError([f"{path}: kan het bestand niet lezen ({exc.strerror})"]) from exc
     try:
-        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
-    except (json.JSONDecodeError, yaml.YAMLError) as exc:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        rij = raw.count(b"\n", 0, exc.start) + 1
         raise ScanInputError(
-            [f"{path}: geen geldige {'JSON' if path.suffix == '.json' else 'YAML'} ({exc})"]
+            [
+                f"{path}: het bestand is geen UTF-8-tekst: byte {exc.start + 1} (0x{raw[exc.start]:02X}, regel {rij}) "
+                f"past daar niet in; {SAVE_AS_UTF8}"
+            ]
         ) from exc
-    return parse_answers(data, gemeenten, vragen)
+    if "\x00" in text:
+        rij = text.count("\n", 0, text.index("\x00")) + 1
+        raise ScanInputError(
+            [f"{path}: regel {rij} bevat een NUL-teken: dit is geen tekstbestand (of UTF-16); {SAVE_AS_UTF8}"]
+        )
+    try:
+        data = json.loads(text) if soort == "JSON" else yaml.safe_load(text)
+    except (json.JSONDecodeError, yaml.YAMLError) as exc:
+        raise ScanInputError([f"{path}: geen geldige {soort} ({exc})"]) from exc
+    except RecursionError as exc:
+        raise ScanInputError([f"{path}: {TOO_DEEP}"]) from exc
+    _check_shape(data, str(path))
+    return data
 
 
 # --------------------------------------------------------------------------- JSON Schema

@@ -9,10 +9,13 @@ system checks (so it does not depend on the URL configuration or the other apps)
 from __future__ import annotations
 
 from argparse import ArgumentParser
+from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from seta.core import files
+from seta.core.errors import InvalidInput
 from seta.financien.verdeling.io import allocate_file
 from seta.financien.verdeling.model import AllocationInputError
 from seta.financien.verdeling.text import render
@@ -44,8 +47,13 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        path = Path(options["file"])
         try:
+            if path.is_file():
+                files.check_size("verdeling", path.stat().st_size, path.name)
             result = allocate_file(options["file"])
+        except InvalidInput as exc:
+            raise Fout(" ".join(m for msgs in exc.fields.values() for m in msgs), returncode=2) from exc
         except AllocationInputError as exc:
             raise Fout(str(exc), returncode=2) from exc
         self.stdout.write(render(result, format=options["format"]), ending="")

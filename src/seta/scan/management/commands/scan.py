@@ -13,6 +13,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from seta.core import files
 from seta.scan.scoring import ScanInputError, load_answer_file, render_text, resultaat_als_dict, scan
 
 
@@ -30,7 +31,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            invoer = load_answer_file(options["file"])
+            invoer = load_answer_file(options["file"], max_bytes=files.max_bytes("scan"))
         except ScanInputError as exc:
             self.stderr.write(f"Ongeldig invoerbestand {options['file']}:")
             for fout in exc.fouten:

@@ -8,7 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from seta.autorisaties.actor import system_actor
-from seta.core.errors import SetaError
+from seta.core.errors import InvalidInput, SetaError
 from seta.scan import services
 from seta.scan.models import Casus
 
@@ -36,8 +36,13 @@ class Command(BaseCommand):
                     path=options["bestand"],
                     overschrijven=options["overschrijven"],
                 )
+            except InvalidInput as exc:
+                for berichten in exc.fields.values():
+                    for bericht in berichten:
+                        self.stderr.write(bericht)
+                raise CommandError(exc.detail, returncode=2) from exc
             except SetaError as exc:
-                raise CommandError(str(exc)) from exc
+                raise CommandError(str(exc), returncode=2) from exc
             self.stdout.write(
                 f"Casusbank: {telling['toegevoegd']} toegevoegd, {telling['bijgewerkt']} bijgewerkt, "
                 f"{telling['ongewijzigd']} ongewijzigd."

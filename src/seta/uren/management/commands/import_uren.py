@@ -12,6 +12,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from seta.autorisaties.actor import system_actor
+from seta.core import files
 from seta.core.errors import InvalidInput, SetaError
 from seta.samenwerkingsverbanden.models import Samenwerkingsverband
 from seta.uren import importeren
@@ -33,9 +34,11 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         path = Path(options["bestand"])
         try:
-            inhoud = path.read_bytes()
-        except OSError as exc:
-            raise CommandError(f"{path}: kan het bestand niet lezen ({exc.strerror}).", returncode=2) from exc
+            inhoud = files.read_path(path, "uren")
+        except InvalidInput as exc:
+            raise CommandError(
+                " ".join(m for msgs in exc.fields.values() for m in msgs), returncode=2
+            ) from exc
         slug = options.get("samenwerkingsverband")
         if slug:
             sv = Samenwerkingsverband.objects.filter(slug=slug).first()
