@@ -7,6 +7,8 @@ from typing import Any
 
 from django import forms
 
+from seta.api.parsers import TeDiepGenest, json_uit_tekst
+
 
 class VerdeelmodelForm(forms.Form):
     naam = forms.CharField(
@@ -34,7 +36,9 @@ class VerdeelmodelForm(forms.Form):
 
     def clean_configuratie(self) -> dict[str, Any]:
         try:
-            value = json.loads(self.cleaned_data["configuratie"])
+            value = json_uit_tekst(self.cleaned_data["configuratie"])
+        except TeDiepGenest as exc:
+            raise forms.ValidationError(str(exc)) from exc
         except json.JSONDecodeError as exc:
             raise forms.ValidationError(
                 f"Geen geldige JSON: {exc.msg} (regel {exc.lineno}, kolom {exc.colno})."

@@ -6,6 +6,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from seta.api.fields import IdField, JaarField
 from seta.financien.models import (
     Afrekening,
     Afrekeningsregel,
@@ -67,7 +68,7 @@ class BijdrageInvoerSerializer(serializers.Serializer[Any]):
 
 class BegrotingInvoerSerializer(serializers.Serializer[Any]):
     samenwerkingsverband = serializers.SlugField()
-    jaar = serializers.IntegerField()
+    jaar = JaarField()
     personeel = serializers.DecimalField(max_digits=14, decimal_places=2)
     materieel = serializers.DecimalField(max_digits=14, decimal_places=2)
     overhead = serializers.DecimalField(max_digits=14, decimal_places=2)
@@ -102,7 +103,7 @@ class TariefSerializer(serializers.ModelSerializer[Tarief]):
 
 class TariefInvoerSerializer(serializers.Serializer[Any]):
     samenwerkingsverband = serializers.SlugField()
-    jaar = serializers.IntegerField()
+    jaar = JaarField()
     uurtarief = serializers.DecimalField(max_digits=8, decimal_places=2)
     eenheid = serializers.CharField(
         required=False, allow_blank=True, default="", help_text="Code van de eenheid (leeg: geen)."
@@ -219,9 +220,9 @@ class ScenarioSerializer(serializers.ModelSerializer[Scenario]):
 class ScenarioInvoerSerializer(serializers.Serializer[Any]):
     samenwerkingsverband = serializers.SlugField()
     naam = serializers.CharField(max_length=150)
-    jaar = serializers.IntegerField()
-    verdeelmodellen = serializers.ListField(child=serializers.IntegerField(), min_length=1)
-    referentiemodel = serializers.IntegerField(required=False, allow_null=True, default=None)
+    jaar = JaarField()
+    verdeelmodellen = serializers.ListField(child=IdField(), min_length=1)
+    referentiemodel = IdField(required=False, allow_null=True, default=None)
     grondslag = serializers.ChoiceField(
         choices=[("", "zoals elk model"), *Grondslag.choices], required=False, default=""
     )
@@ -230,9 +231,9 @@ class ScenarioInvoerSerializer(serializers.Serializer[Any]):
 
 class ScenarioWijzigSerializer(serializers.Serializer[Any]):
     naam = serializers.CharField(max_length=150, required=False)
-    jaar = serializers.IntegerField(required=False)
-    verdeelmodellen = serializers.ListField(child=serializers.IntegerField(), min_length=1, required=False)
-    referentiemodel = serializers.IntegerField(required=False, allow_null=True)
+    jaar = JaarField(required=False)
+    verdeelmodellen = serializers.ListField(child=IdField(), min_length=1, required=False)
+    referentiemodel = IdField(required=False, allow_null=True)
     grondslag = serializers.ChoiceField(choices=[("", "zoals elk model"), *Grondslag.choices], required=False)
     omschrijving = serializers.CharField(required=False, allow_blank=True)
 
@@ -290,7 +291,7 @@ class AfwijkingsdrempelSerializer(serializers.ModelSerializer[Afwijkingsdrempel]
 
 class DrempelInvoerSerializer(serializers.Serializer[Any]):
     samenwerkingsverband = serializers.SlugField()
-    vanaf_jaar = serializers.IntegerField()
+    vanaf_jaar = JaarField()
     procentpunten = serializers.DecimalField(
         max_digits=5, decimal_places=2, required=False, allow_null=True, default=None
     )
@@ -336,7 +337,7 @@ class AfrekeningSerializer(serializers.ModelSerializer[Afrekening]):
 
 class AfrekeningInvoerSerializer(serializers.Serializer[Any]):
     samenwerkingsverband = serializers.SlugField()
-    jaar = serializers.IntegerField()
-    verdeelmodel = serializers.IntegerField(
+    jaar = JaarField()
+    verdeelmodel = IdField(
         required=False, allow_null=True, default=None, help_text="Standaard: het vastgestelde model."
     )

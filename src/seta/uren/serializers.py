@@ -6,6 +6,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from seta.api.fields import IdField
 from seta.uren.models import Soort, Urenimport, Urenregel, Weekovergang, Weekstaat, Weekstatus
 
 
@@ -53,9 +54,7 @@ class UrenregelSerializer(serializers.ModelSerializer[Urenregel]):
 
 
 class UrenregelInvoerSerializer(serializers.Serializer[Any]):
-    medewerker = serializers.IntegerField(
-        required=False, help_text="Standaard: uzelf. Alleen uw eigen uren kunt u schrijven."
-    )
+    medewerker = IdField(required=False, help_text="Standaard: uzelf. Alleen uw eigen uren kunt u schrijven.")
     datum = serializers.DateField()
     uren = serializers.DecimalField(max_digits=4, decimal_places=2)
     soort = serializers.ChoiceField(choices=Soort.choices)

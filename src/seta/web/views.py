@@ -97,6 +97,17 @@ def _error(request: HttpRequest, status: int, titel: str, uitleg: str) -> HttpRe
     return render(request, "web/error.html", {"titel": titel, "uitleg": uitleg}, status=status)
 
 
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """Django's 400 (a SuspiciousOperation); a body over the upload limit is a 413 with its own page."""
+    from django.core.exceptions import RequestDataTooBig
+
+    from seta.api.exceptions import te_groot_uitleg
+
+    if isinstance(exception, RequestDataTooBig):
+        return _error(request, 413, "Verzoek te groot", te_groot_uitleg())
+    return _error(request, 400, "Ongeldig verzoek", "Het verzoek is ongeldig en is geweigerd.")
+
+
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return _error(
         request, 404, "Pagina niet gevonden", "Deze pagina bestaat niet, of u heeft er geen toegang toe."
