@@ -9,6 +9,7 @@ form field, so every place that parses JSON from a request refuses it the same w
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
@@ -81,7 +82,7 @@ class PlainJSONParser(JSONParser):
     """JSON as sent (no key conversion); invalid or too deep JSON is a 400 problem."""
 
     def parse(
-        self, stream: Any, media_type: str | None = None, parser_context: dict[str, Any] | None = None
+        self, stream: Any, media_type: str | None = None, parser_context: Mapping[str, Any] | None = None
     ) -> Any:
         parser_context = parser_context or {}
         encoding = parser_context.get("encoding", settings.DEFAULT_CHARSET)

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 
 from seta.api.parsers import TeDiepGenest, json_uit_tekst
+from seta.core.bounds import JAAR_MAX, JAAR_MIN
 
 
 class VerdeelmodelForm(forms.Form):
@@ -64,8 +65,8 @@ class VaststellenForm(forms.Form):
 class BerekenForm(forms.Form):
     jaar = forms.IntegerField(
         label="Jaar",
-        min_value=2000,
-        max_value=2100,
+        min_value=JAAR_MIN,
+        max_value=JAAR_MAX,
         widget=forms.NumberInput(attrs={"class": "utrecht-textbox"}),
     )
     grondslag = forms.ChoiceField(
@@ -83,8 +84,8 @@ class BerekenForm(forms.Form):
 class DrempelForm(forms.Form):
     vanaf_jaar = forms.IntegerField(
         label="Geldt vanaf jaar",
-        min_value=2000,
-        max_value=2100,
+        min_value=JAAR_MIN,
+        max_value=JAAR_MAX,
         widget=forms.NumberInput(attrs={"class": "utrecht-textbox"}),
     )
     procentpunten = forms.DecimalField(

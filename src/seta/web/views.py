@@ -115,7 +115,8 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return _error(request, 403, "Geen toestemming", "U mag deze handeling niet uitvoeren.")
+    uitleg = str(exception or "").strip() or "U mag deze handeling niet uitvoeren."
+    return _error(request, 403, "Geen toestemming", uitleg)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
