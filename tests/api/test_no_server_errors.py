@@ -178,3 +178,27 @@ def test_json_within_the_depth_limit_is_parsed(api_as: Any) -> None:
     r = client.post("/api/v1/catalogusitems", body, content_type="application/json")
     assert r.status_code == 400
     assert "te diep genest" not in r.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    ("path", "veld"),
+    [
+        ("/api/v1/catalogusitems", "soort"),
+        ("/api/v1/urenregels", "soort"),
+        ("/api/v1/bestuursopdrachten", "prioriteit"),
+    ],
+)
+def test_a_lone_surrogate_in_json_is_400(api_as: Any, path: str, veld: str) -> None:
+    # valid JSON, not valid text: echoing it in the error message raised UnicodeEncodeError (500)
+    body = '{"' + veld + '": "\\ud800"}'
+    r = api_as("controller.bel").post(path, body, content_type="application/json")
+    assert r.status_code == 400, r.content[:300]
+    assert "ongeldig teken" in r.json()["detail"]
+
+
+@pytest.mark.parametrize("configuratie", ["bel", 1, [1, 2], None, True])
+def test_verdeelmodel_configuratie_must_be_an_object(api_as: Any, configuratie: Any) -> None:
+    body = {"samenwerkingsverband": "bel", "naam": "Fuzz", "configuratie": configuratie}
+    r = api_as("controller.bel").post("/api/v1/verdeelmodellen", body, format="json")
+    assert r.status_code == 400, r.content[:300]
+    assert [p["name"] for p in r.json()["invalidParams"]] == ["configuratie"]

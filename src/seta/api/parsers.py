@@ -69,13 +69,23 @@ def diepte(tekst: str) -> int:
 
 
 def json_uit_tekst(tekst: str) -> Any:
-    """``json.loads`` that raises ``TeDiepGenest`` (a ``ValueError``) instead of ``RecursionError``."""
+    """``json.loads`` that raises ``TeDiepGenest`` (a ``ValueError``) instead of ``RecursionError``, and
+    ``ValueError`` for a string with a lone surrogate (``"\\ud800"``): valid JSON, but not text, so it
+    could be neither stored nor echoed in an error message (``UnicodeEncodeError``, a server error)."""
     if ("[" in tekst or "{" in tekst) and diepte(tekst) > MAX_DIEPTE:
         raise TeDiepGenest
     try:
-        return json.loads(tekst)
+        data = json.loads(tekst)
     except RecursionError:
         raise TeDiepGenest from None
+    if "\\u" in tekst:  # only an escape can produce a lone surrogate
+        try:
+            json.dumps(data, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError(
+                "de tekst bevat een ongeldig teken (een losse surrogaat, zoals \\ud800)"
+            ) from None
+    return data
 
 
 class PlainJSONParser(JSONParser):

@@ -149,16 +149,26 @@ class VerdeelmodelSerializer(serializers.ModelSerializer[Verdeelmodel]):
         read_only_fields = fields
 
 
+class ConfiguratieField(serializers.JSONField):
+    """A verdeelmodel's configuration: a JSON object (anything else is a 400, not a server error)."""
+
+    def to_internal_value(self, data: Any) -> Any:
+        value = super().to_internal_value(data)
+        if not isinstance(value, dict):
+            raise serializers.ValidationError("De configuratie moet een JSON-object zijn ({ … }).")
+        return value
+
+
 class VerdeelmodelInvoerSerializer(serializers.Serializer[Any]):
     samenwerkingsverband = serializers.SlugField()
     naam = serializers.CharField(max_length=120)
     omschrijving = serializers.CharField(required=False, allow_blank=True, default="")
-    configuratie = serializers.JSONField()
+    configuratie = ConfiguratieField()
 
 
 class VerdeelmodelWijzigSerializer(serializers.Serializer[Any]):
     omschrijving = serializers.CharField(required=False, allow_blank=True)
-    configuratie = serializers.JSONField(required=False)
+    configuratie = ConfiguratieField(required=False)
 
 
 class VaststellenSerializer(serializers.Serializer[Any]):
