@@ -202,3 +202,39 @@ def test_verdeelmodel_configuratie_must_be_an_object(api_as: Any, configuratie: 
     r = api_as("controller.bel").post("/api/v1/verdeelmodellen", body, format="json")
     assert r.status_code == 400, r.content[:300]
     assert [p["name"] for p in r.json()["invalidParams"]] == ["configuratie"]
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/api/v1/catalogusitems", '{"samenwerkingsverband": "x\\u0000y"}'),
+        ("/api/v1/bestuursvragen", '{"gemeente": "x\\u0000y"}'),
+        (
+            "/api/v1/verdeelmodellen",
+            '{"samenwerkingsverband": "bel", "naam": "x", "configuratie": {"a": "\\u0000"}}',
+        ),
+    ],
+)
+def test_a_nul_character_in_json_is_400(api_as: Any, path: str, body: str) -> None:
+    # PostgreSQL can neither compare nor store NUL: these were 500s there
+    r = api_as("controller.bel").post(path, body, content_type="application/json")
+    assert r.status_code == 400, r.content[:300]
+    assert "NUL" in r.json()["detail"]
+
+
+def test_a_nul_character_in_a_form_body_is_400(api_as: Any) -> None:
+    r = api_as("controller.bel").post("/api/v1/catalogusitems", {"samenwerkingsverband": "x\x00y"})
+    assert r.status_code == 400
+    assert "NUL" in r.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/eenmansposten", "/api/v1/catalogusitems", "/catalogus/", "/gemeenten/"]
+)
+def test_a_nul_character_in_the_query_is_400(client: Any, user_named: Any, path: str) -> None:
+    client.force_login(user_named("directeur.bel"))
+    r = client.get(path + "?samenwerkingsverband=x%00y&zoek=%00")
+    assert r.status_code == 400
+    if path.startswith("/api/"):
+        assert r["Content-Type"] == "application/problem+json"
+        assert r["API-Version"]

@@ -14,8 +14,10 @@ from typing import Any
 
 from django.conf import settings
 from djangorestframework_camel_case.parser import (
-    CamelCaseFormParser,
-    CamelCaseMultiPartParser,
+    CamelCaseFormParser as _CamelCaseFormParser,
+)
+from djangorestframework_camel_case.parser import (
+    CamelCaseMultiPartParser as _CamelCaseMultiPartParser,
 )
 from djangorestframework_camel_case.settings import api_settings
 from djangorestframework_camel_case.util import underscoreize
@@ -69,15 +71,20 @@ def diepte(tekst: str) -> int:
 
 
 def json_uit_tekst(tekst: str) -> Any:
-    """``json.loads`` that raises ``TeDiepGenest`` (a ``ValueError``) instead of ``RecursionError``, and
-    ``ValueError`` for a string with a lone surrogate (``"\\ud800"``): valid JSON, but not text, so it
-    could be neither stored nor echoed in an error message (``UnicodeEncodeError``, a server error)."""
+    """``json.loads`` that raises ``TeDiepGenest`` (a ``ValueError``) instead of ``RecursionError``.
+
+    Also a ``ValueError`` for a NUL character (PostgreSQL can neither store nor compare one) and for a
+    lone surrogate (``"\\ud800"``: valid JSON, not text; echoing it in an error message raised
+    ``UnicodeEncodeError``). Each of these was a server error.
+    """
     if ("[" in tekst or "{" in tekst) and diepte(tekst) > MAX_DIEPTE:
         raise TeDiepGenest
     try:
         data = json.loads(tekst)
     except RecursionError:
         raise TeDiepGenest from None
+    if "\\u0000" in tekst:  # PostgreSQL can neither store nor compare a NUL character
+        raise ValueError("de tekst bevat een ongeldig teken (NUL, \\u0000)")
     if "\\u" in tekst:  # only an escape can produce a lone surrogate
         try:
             json.dumps(data, ensure_ascii=False).encode("utf-8")
@@ -114,3 +121,31 @@ class CamelCaseJSONParser(PlainJSONParser):
 
     def convert(self, data: Any) -> Any:
         return underscoreize(data, **self.json_underscoreize)
+
+
+def _zonder_nul(parsed: Any) -> Any:
+    """``parsed`` (a QueryDict, or DataAndFiles of a multipart body) unless a value holds a NUL character."""
+    velden = parsed.data if hasattr(parsed, "files") else parsed
+    paren = velden.lists() if hasattr(velden, "lists") else ((k, [v]) for k, v in velden.items())
+    for _naam, waarden in paren:
+        if any(isinstance(w, str) and "\x00" in w for w in waarden):
+            raise ParseError("Het formulier bevat een ongeldig teken (NUL).")
+    return parsed
+
+
+class CamelCaseFormParser(_CamelCaseFormParser):
+    """Form data with camelCase keys; a NUL character in a value is a 400."""
+
+    def parse(
+        self, stream: Any, media_type: str | None = None, parser_context: Mapping[str, Any] | None = None
+    ) -> Any:
+        return _zonder_nul(super().parse(stream, media_type, parser_context))
+
+
+class CamelCaseMultiPartParser(_CamelCaseMultiPartParser):
+    """Multipart data (uploads) with camelCase keys; a NUL character in a field value is a 400."""
+
+    def parse(
+        self, stream: Any, media_type: str | None = None, parser_context: Mapping[str, Any] | None = None
+    ) -> Any:
+        return _zonder_nul(super().parse(stream, media_type, parser_context))

@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "seta.web.actions.SetaErrorMiddleware",
     "seta.api.middleware.ApiVersionMiddleware",
+    "seta.api.middleware.RefuseNulInQueryMiddleware",
 ]
 
 ROOT_URLCONF = "seta.config.urls"
