@@ -247,9 +247,9 @@ def scenario_berekenen(request: HttpRequest, pk: int) -> HttpResponse:
     obj = _get(selectors.scenarios_for(actor), pk)
     try:
         services.calculate_scenario(actor=actor, scenario=obj)
-        messages.success(request, "De vergelijking is opnieuw berekend en bewaard.")
     except SetaError as exc:
-        messages.error(request, exc.detail)
+        return refusal(request, exc, back=reverse("financien:scenario", args=[obj.pk]))
+    messages.success(request, "De vergelijking is opnieuw berekend en bewaard.")
     return redirect("financien:scenario", pk=obj.pk)
 
 

@@ -173,7 +173,7 @@ def nieuw(request: HttpRequest) -> HttpResponse:
         except InvalidInput as exc:
             apply_errors(form, exc, rename={"opdrachtgevers": "gemeenten"})
         except Forbidden as exc:
-            form.add_error(None, exc.detail)
+            apply_errors(form, exc)  # on top of the form, with its status (403)
         else:
             messages.success(request, f"Concept {opdracht.nummer} is opgesteld.")
             return redirect("opdrachten:detail", pk=opdracht.pk)
