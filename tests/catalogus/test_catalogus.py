@@ -289,7 +289,7 @@ def test_teamleider_edits_through_the_form(client_as: Callable[[str], Client]) -
         "omschrijving": "Herzien",
         "versie": wmo.versie,
     }
-    assert client.post(url, {**data, "code": "paspoort"}).status_code == 200  # code taken: shown on the form
+    assert client.post(url, {**data, "code": "paspoort"}).status_code == 400  # code taken: shown on the form
     assert client.post(url, data).status_code == 302
     wmo.refresh_from_db()
     assert wmo.omschrijving == "Herzien"

@@ -71,7 +71,7 @@ def test_griffier_adds_and_ends_a_functionaris(user_named: Callable[[str], Any])
         "/gemeenten/laren/functionarissen/nieuw",
         {"functie": "raadslid", "naam": "Web Raadslid", "fractie": "", "begindatum": "2026-09-01"},
     )
-    assert r.status_code == 200 and "vul de fractie in" in r.content.decode()
+    assert r.status_code == 400 and "vul de fractie in" in r.content.decode()
     r = client.post(
         "/gemeenten/laren/functionarissen/nieuw",
         {"functie": "raadslid", "naam": "Web Raadslid", "fractie": "CDA", "begindatum": "2026-09-01"},

@@ -237,7 +237,7 @@ def test_joint_assignment_through_the_pages(wereld: Wereld, user_named: Callable
         "/opdrachten/nieuw", {"samenwerkingsverband": wereld.bel.pk, "gemeenten": [blaricum.pk, laren.pk]}
     )
     html = r.content.decode()
-    assert r.status_code == 200
+    assert r.status_code == 400
     assert "Controleer de volgende velden" in html and "Geef in het proceskader een deadline op." in html
     assert "Kies de portefeuille van Blaricum" in html
 

@@ -87,7 +87,7 @@ def test_db_member_adds_a_partner_and_a_taakgebied(user_named: Callable[[str], A
         "/samenwerkingsverbanden/bel/inbreng/nieuw",
         {"deelnemer": laren.pk, "taakgebied": hr.pk, "vanaf": "2027-01-01"},
     )
-    assert r.status_code == 200 and "al in de pool" in r.content.decode()
+    assert r.status_code == 400 and "al in de pool" in r.content.decode()
     Inbreng.objects.filter(deelnemer=laren, taakgebied=hr).update(tot="2026-01-01")
     r = client.post(
         "/samenwerkingsverbanden/bel/inbreng/nieuw",

@@ -195,7 +195,8 @@ def test_stale_version_is_refused(client_as: Callable[[str], Client]) -> None:
         f"/scan/{scan.pk}/vragen/1",
         {"urgentie_college": "1", "versie": scan.versie - 1 or 99, "knop": "volgende"},
     )
-    assert response.status_code == 302
+    assert response.status_code == 412  # a refusal page that says why, not a redirect
+    assert "intussen door iemand anders gewijzigd" in response.content.decode()
     assert Scansessie.objects.get(pk=scan.pk).antwoorden["urgentie_college"] == 3
 
 

@@ -10,7 +10,9 @@ import logging
 import re
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.http import Http404, HttpRequest, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -30,6 +32,7 @@ TITLES = {
     406: "Niet acceptabel",
     409: "Conflict",
     412: "Verouderde versie",
+    413: "Verzoek te groot",
     415: "Mediatype niet ondersteund",
     428: "Versie vereist",
     429: "Te veel verzoeken",
@@ -90,6 +93,16 @@ def problem(
     return body
 
 
+def te_groot_uitleg() -> str:
+    """Why a request body over ``DATA_UPLOAD_MAX_MEMORY_SIZE`` is refused (API and web pages alike)."""
+    limiet = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    grootte = f" (meer dan {limiet / 1024 / 1024:.1f} MB)".replace(".", ",") if limiet else ""
+    return (
+        f"Het verzoek is te groot{grootte}. Verstuur minder gegevens tegelijk, of lever een bestand aan "
+        "via een upload."
+    )
+
+
 def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
     request = context.get("request")
     instance = request.get_full_path() if request is not None else ""
@@ -106,6 +119,13 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
             extra["invalidParams"] = [{"name": exc.header, "code": "required", "reason": exc.detail}]
         body = problem(exc.status, exc.detail, instance=instance, code=exc.code, **extra)
         return Response(body, status=exc.status, content_type=PROBLEM)
+
+    if isinstance(exc, RequestDataTooBig):
+        body = problem(413, te_groot_uitleg(), instance=instance, code="te_groot")
+        return Response(body, status=413, content_type=PROBLEM)
+    if isinstance(exc, SuspiciousOperation):  # e.g. TooManyFieldsSent: malformed input, not our fault
+        body = problem(400, "Het verzoek is ongeldig en is geweigerd.", instance=instance, code="ongeldig")
+        return Response(body, status=400, content_type=PROBLEM)
 
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()

@@ -1,4 +1,6 @@
-"""The ``API-Version`` header on every API response (NL API Design Rules, /core/version-header)."""
+"""Request plumbing for the API and the pages: the ``API-Version`` header on every API response (NL API
+Design Rules, /core/version-header), and no NUL character in a query string (PostgreSQL cannot store or
+compare one, so a ``?zoek=%00`` reached the database as a server error)."""
 
 from __future__ import annotations
 
@@ -17,3 +19,20 @@ class ApiVersionMiddleware:
         if request.path.startswith("/api/"):
             response["API-Version"] = settings.API_VERSION
         return response
+
+
+class RefuseNulInQueryMiddleware:
+    """A query string with a NUL character (``%00``) is a 400, for the API (problem+json) and the pages."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        query = request.META.get("QUERY_STRING", "")
+        if "%00" in query or "\x00" in query:
+            from seta.web.views import error_page
+
+            return error_page(
+                request, 400, "Ongeldig verzoek", "De zoekparameters bevatten een ongeldig teken (NUL, %00)."
+            )
+        return self.get_response(request)

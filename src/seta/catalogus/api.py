@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 
 from seta.api.concurrency import expected_version
+from seta.api.filters import IdFilter
 from seta.api.views import ActorMixin
 from seta.catalogus import selectors, services
 from seta.catalogus.models import Catalogusitem, Soort, Taaksoort, Taakveld
@@ -31,7 +32,7 @@ class CatalogusitemFilter(django_filters.FilterSet):
     )
     soort = django_filters.ChoiceFilter(choices=Soort.choices)
     taaksoort = django_filters.ChoiceFilter(choices=Taaksoort.choices)
-    eenheid = django_filters.NumberFilter(field_name="eenheid_id", label="Id van de eigenaar (eenheid).")
+    eenheid = IdFilter(field_name="eenheid_id", label="Id van de eigenaar (eenheid).")
     taakveld = django_filters.CharFilter(
         method="filter_taakveld", label="Iv3-code (0.2) of hoofdtaakveld (0)."
     )

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from seta.autorisaties import policy
@@ -25,10 +26,12 @@ from seta.catalogus.models import (
     Soort,
     Taaksoort,
 )
+from seta.core.bounds import parse_id
 from seta.core.errors import SetaError
 from seta.organisatie import selectors as organisatie_selectors
 from seta.samenwerkingsverbanden import selectors as sv_selectors
 from seta.samenwerkingsverbanden.models import Samenwerkingsverband
+from seta.web.actions import page_status, refusal
 from seta.web.forms import apply_errors
 
 PER_PAGINA = 50
@@ -82,9 +85,10 @@ def lijst(request: HttpRequest) -> HttpResponse:
     if g.get("hoofdtaakveld", "").isdigit():
         filters["hoofdtaakveld"] = g["hoofdtaakveld"]
         qs = qs.filter(taakveld__code__startswith=f"{g['hoofdtaakveld']}.")
-    if g.get("eenheid", "").isdigit():
-        filters["eenheid"] = int(g["eenheid"])
-        qs = qs.filter(eenheid_id=filters["eenheid"])
+    eenheid = parse_id(g.get("eenheid"), name="eenheid")
+    if eenheid is not None:
+        filters["eenheid"] = eenheid
+        qs = qs.filter(eenheid_id=eenheid)
     status = g.get("status", "actief")
     filters["status"] = status
     if status == "actief":
@@ -163,7 +167,10 @@ def nieuw(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, f"{item.naam} is aan de catalogus toegevoegd.")
             return redirect("catalogus:detail", pk=item.pk)
     return render(
-        request, "catalogus/form.html", {"form": form, "sv": sv, "item": None, "taaksoorten": _taaksoorten()}
+        request,
+        "catalogus/form.html",
+        {"form": form, "sv": sv, "item": None, "taaksoorten": _taaksoorten()},
+        status=page_status(request, form),
     )
 
 
@@ -198,7 +205,10 @@ def wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "Het catalogusitem is gewijzigd.")
             return redirect("catalogus:detail", pk=item.pk)
     return render(
-        request, "catalogus/form.html", {"form": form, "sv": sv, "item": item, "taaksoorten": _taaksoorten()}
+        request,
+        "catalogus/form.html",
+        {"form": form, "sv": sv, "item": item, "taaksoorten": _taaksoorten()},
+        status=page_status(request, form),
     )
 
 
@@ -210,11 +220,8 @@ def deactiveren(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.deactivate_catalogusitem(actor=actor, item=item)
     except SetaError as exc:
-        if exc.status in (403, 404):
-            raise PermissionDenied(exc.detail) from exc
-        messages.error(request, exc.detail)
-    else:
-        messages.success(request, f"{item.naam} is gedeactiveerd.")
+        return refusal(request, exc, back=reverse("catalogus:detail", args=[item.pk]))
+    messages.success(request, f"{item.naam} is gedeactiveerd.")
     return redirect("catalogus:detail", pk=item.pk)
 
 
@@ -235,7 +242,10 @@ def norm_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "De norm is toegevoegd.")
             return redirect("catalogus:detail", pk=item.pk)
     return render(
-        request, "catalogus/detail.html", {"item": item, "mag_wijzigen": True, "norm_form": form}, status=400
+        request,
+        "catalogus/detail.html",
+        {"item": item, "mag_wijzigen": True, "norm_form": form},
+        status=page_status(request, form),
     )
 
 
@@ -250,6 +260,6 @@ def norm_verwijderen(request: HttpRequest, pk: int, norm_pk: int) -> HttpRespons
     try:
         services.remove_norm(actor=actor, norm=norm)
     except SetaError as exc:
-        raise PermissionDenied(exc.detail) from exc
+        return refusal(request, exc, back=reverse("catalogus:detail", args=[item.pk]))
     messages.success(request, "De norm is verwijderd.")
     return redirect("catalogus:detail", pk=item.pk)

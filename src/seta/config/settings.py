@@ -91,7 +91,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "seta.web.actions.SetaErrorMiddleware",
     "seta.api.middleware.ApiVersionMiddleware",
+    "seta.api.middleware.RefuseNulInQueryMiddleware",
 ]
 
 ROOT_URLCONF = "seta.config.urls"
@@ -221,9 +223,9 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["seta.api.renderers.CamelCaseJSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [
-        "djangorestframework_camel_case.parser.CamelCaseJSONParser",
-        "djangorestframework_camel_case.parser.CamelCaseFormParser",
-        "djangorestframework_camel_case.parser.CamelCaseMultiPartParser",
+        "seta.api.parsers.CamelCaseJSONParser",
+        "seta.api.parsers.CamelCaseFormParser",
+        "seta.api.parsers.CamelCaseMultiPartParser",
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "seta.api.pagination.Paginering",

@@ -13,6 +13,7 @@ urlpatterns = [
     *app_urlpatterns,
 ]
 
+handler400 = "seta.web.views.bad_request"
 handler404 = "seta.web.views.not_found"
 handler403 = "seta.web.views.forbidden"
 handler500 = "seta.web.views.server_error"

@@ -12,14 +12,16 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 
 from seta.api.concurrency import expected_version, optional_version
+from seta.api.filters import JaarFilter
+from seta.api.parsers import PlainJSONParser
 from seta.api.views import ActorMixin
 from seta.autorisaties.actor import Actor
+from seta.core.bounds import JAAR_MAX, JAAR_MIN, parse_jaar
 from seta.core.errors import InvalidInput, NotFound
 from seta.financien import exports, selectors, services
 from seta.financien.models import Afrekening, Afwijkingsdrempel, Begroting, Scenario, Tarief, Verdeelmodel
@@ -47,7 +49,12 @@ from seta.samenwerkingsverbanden import selectors as sv_selectors
 from seta.samenwerkingsverbanden.models import Samenwerkingsverband
 
 FORMATEN = ("xlsx", "csv", "json")
-JAAR = OpenApiParameter("jaar", OpenApiTypes.INT, required=True, description="Het jaar, bijvoorbeeld 2025.")
+JAAR = OpenApiParameter(
+    "jaar",
+    {"type": "integer", "minimum": JAAR_MIN, "maximum": JAAR_MAX},
+    required=True,
+    description="Het jaar, bijvoorbeeld 2025.",
+)
 GRONDSLAG = OpenApiParameter(
     "grondslag",
     OpenApiTypes.STR,
@@ -67,10 +74,10 @@ def _sv(actor: Actor, slug: str) -> Samenwerkingsverband:
 
 
 def _jaar(request: Request) -> int:
-    value = request.query_params.get("jaar", "")
-    if not value.isdigit():
+    jaar = parse_jaar(request.query_params.get("jaar", ""))
+    if jaar is None:
         raise InvalidInput(fields={"jaar": ["Geef het jaar op, bijvoorbeeld ?jaar=2025."]})
-    return int(value)
+    return jaar
 
 
 def _grondslag(request: Request) -> str:
@@ -84,7 +91,7 @@ class SvJaarFilter(django_filters.FilterSet):
     samenwerkingsverband = django_filters.CharFilter(
         field_name="samenwerkingsverband__slug", label="Slug, bijv. bel."
     )
-    jaar = django_filters.NumberFilter()
+    jaar = JaarFilter()
 
 
 class BegrotingFilter(SvJaarFilter):
@@ -260,7 +267,7 @@ class VerdeelmodelViewSet(
     http_method_names = ["get", "post", "patch", "head", "options"]
     # Plain JSON: the configuratie is a document of its own (keys like "GM0376" and "standaloneKosten" must
     # arrive untouched, so no camelCase-to-snake_case conversion); the other input fields are single words.
-    parser_classes = [JSONParser]
+    parser_classes = [PlainJSONParser]
 
     def get_queryset(self) -> QuerySet[Verdeelmodel]:
         return (

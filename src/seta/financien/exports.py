@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Collection
 from decimal import Decimal
 from typing import Any
 
@@ -56,6 +57,28 @@ def to_csv(tabel: Vergelijkingstabel) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
+_NIET_IN_BLADNAAM = str.maketrans(dict.fromkeys(":*?/\\[]", "-"))
+MAX_BLADNAAM = 31  # Excel's limit
+
+
+def sheet_title(naam: str, bestaande: Collection[str] = ()) -> str:
+    """A valid, unique worksheet title for ``naam``.
+
+    Excel refuses ``: * ? / \\ [ ]`` in a title (openpyxl raises ``ValueError``), titles over 31 characters,
+    a leading or trailing apostrophe and an empty title; two titles that differ only in case are the
+    same sheet. Invalid characters become ``-``, a duplicate gets `` (2)``, `` (3)``, … within 31 characters.
+    """
+    basis = "".join(c for c in naam.translate(_NIET_IN_BLADNAAM) if c.isprintable()).strip().strip("'")
+    basis = basis.strip() or "Blad"
+    gebruikt = {t.casefold() for t in bestaande}
+    kandidaat, nummer = basis[:MAX_BLADNAAM].rstrip(), 1
+    while kandidaat.casefold() in gebruikt:
+        nummer += 1
+        achtervoegsel = f" ({nummer})"
+        kandidaat = basis[: MAX_BLADNAAM - len(achtervoegsel)].rstrip() + achtervoegsel
+    return kandidaat
+
+
 def to_xlsx(tabel: Vergelijkingstabel, titel: str = "Vergelijking") -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -84,7 +107,7 @@ def to_xlsx(tabel: Vergelijkingstabel, titel: str = "Vergelijking") -> bytes:
         ws.column_dimensions[letter].width = 20
     # one sheet per model with its lines per partner and part
     for verdeling in tabel.verdelingen:
-        sheet = wb.create_sheet(title=str(verdeling["verdeelmodel"])[:31].replace("/", "-"))
+        sheet = wb.create_sheet(title=sheet_title(str(verdeling["verdeelmodel"]), wb.sheetnames))
         files.append_row(sheet, ["Gemeente", "Onderdeel", "Bedrag excl. btw", "Btw"])
         for b in verdeling["bijdragen"]:
             for r in b["regels"]:

@@ -7,7 +7,9 @@ from typing import Any
 
 from django import forms
 
+from seta.api.parsers import TeDiepGenest, json_uit_tekst
 from seta.core import files
+from seta.core.bounds import JAAR_MAX, JAAR_MIN
 
 TE_DIEP = (
     f"De configuratie is te diep genest (meer dan {files.NESTING_LIMIT} lagen lijsten of objecten in elkaar)."
@@ -40,7 +42,9 @@ class VerdeelmodelForm(forms.Form):
 
     def clean_configuratie(self) -> dict[str, Any]:
         try:
-            value = json.loads(self.cleaned_data["configuratie"])
+            value = json_uit_tekst(self.cleaned_data["configuratie"])
+        except TeDiepGenest as exc:
+            raise forms.ValidationError(str(exc)) from exc
         except json.JSONDecodeError as exc:
             raise forms.ValidationError(
                 f"Geen geldige JSON: {exc.msg} (regel {exc.lineno}, kolom {exc.colno})."
@@ -70,8 +74,8 @@ class VaststellenForm(forms.Form):
 class BerekenForm(forms.Form):
     jaar = forms.IntegerField(
         label="Jaar",
-        min_value=2000,
-        max_value=2100,
+        min_value=JAAR_MIN,
+        max_value=JAAR_MAX,
         widget=forms.NumberInput(attrs={"class": "utrecht-textbox"}),
     )
     grondslag = forms.ChoiceField(
@@ -89,8 +93,8 @@ class BerekenForm(forms.Form):
 class DrempelForm(forms.Form):
     vanaf_jaar = forms.IntegerField(
         label="Geldt vanaf jaar",
-        min_value=2000,
-        max_value=2100,
+        min_value=JAAR_MIN,
+        max_value=JAAR_MAX,
         widget=forms.NumberInput(attrs={"class": "utrecht-textbox"}),
     )
     procentpunten = forms.DecimalField(

@@ -6,7 +6,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from seta.api.fields import ToegestaneActiesField
+from seta.api.fields import IdField, JaarField, ToegestaneActiesField
 from seta.financien.models import (
     Afrekening,
     Afrekeningsregel,
@@ -68,7 +68,7 @@ class BijdrageInvoerSerializer(serializers.Serializer[Any]):
 
 class BegrotingInvoerSerializer(serializers.Serializer[Any]):
     samenwerkingsverband = serializers.SlugField()
-    jaar = serializers.IntegerField()
+    jaar = JaarField()
     personeel = serializers.DecimalField(max_digits=14, decimal_places=2)
     materieel = serializers.DecimalField(max_digits=14, decimal_places=2)
     overhead = serializers.DecimalField(max_digits=14, decimal_places=2)
@@ -103,7 +103,7 @@ class TariefSerializer(serializers.ModelSerializer[Tarief]):
 
 class TariefInvoerSerializer(serializers.Serializer[Any]):
     samenwerkingsverband = serializers.SlugField()
-    jaar = serializers.IntegerField()
+    jaar = JaarField()
     uurtarief = serializers.DecimalField(max_digits=8, decimal_places=2)
     eenheid = serializers.CharField(
         required=False, allow_blank=True, default="", help_text="Code van de eenheid (leeg: geen)."
@@ -160,16 +160,26 @@ class VerdeelmodelSerializer(serializers.ModelSerializer[Verdeelmodel]):
         return data
 
 
+class ConfiguratieField(serializers.JSONField):
+    """A verdeelmodel's configuration: a JSON object (anything else is a 400, not a server error)."""
+
+    def to_internal_value(self, data: Any) -> Any:
+        value = super().to_internal_value(data)
+        if not isinstance(value, dict):
+            raise serializers.ValidationError("De configuratie moet een JSON-object zijn ({ … }).")
+        return value
+
+
 class VerdeelmodelInvoerSerializer(serializers.Serializer[Any]):
     samenwerkingsverband = serializers.SlugField()
     naam = serializers.CharField(max_length=120)
     omschrijving = serializers.CharField(required=False, allow_blank=True, default="")
-    configuratie = serializers.JSONField()
+    configuratie = ConfiguratieField()
 
 
 class VerdeelmodelWijzigSerializer(serializers.Serializer[Any]):
     omschrijving = serializers.CharField(required=False, allow_blank=True)
-    configuratie = serializers.JSONField(required=False)
+    configuratie = ConfiguratieField(required=False)
 
 
 class VaststellenSerializer(serializers.Serializer[Any]):
@@ -231,9 +241,9 @@ class ScenarioSerializer(serializers.ModelSerializer[Scenario]):
 class ScenarioInvoerSerializer(serializers.Serializer[Any]):
     samenwerkingsverband = serializers.SlugField()
     naam = serializers.CharField(max_length=150)
-    jaar = serializers.IntegerField()
-    verdeelmodellen = serializers.ListField(child=serializers.IntegerField(), min_length=1)
-    referentiemodel = serializers.IntegerField(required=False, allow_null=True, default=None)
+    jaar = JaarField()
+    verdeelmodellen = serializers.ListField(child=IdField(), min_length=1)
+    referentiemodel = IdField(required=False, allow_null=True, default=None)
     grondslag = serializers.ChoiceField(
         choices=[("", "zoals elk model"), *Grondslag.choices], required=False, default=""
     )
@@ -242,9 +252,9 @@ class ScenarioInvoerSerializer(serializers.Serializer[Any]):
 
 class ScenarioWijzigSerializer(serializers.Serializer[Any]):
     naam = serializers.CharField(max_length=150, required=False)
-    jaar = serializers.IntegerField(required=False)
-    verdeelmodellen = serializers.ListField(child=serializers.IntegerField(), min_length=1, required=False)
-    referentiemodel = serializers.IntegerField(required=False, allow_null=True)
+    jaar = JaarField(required=False)
+    verdeelmodellen = serializers.ListField(child=IdField(), min_length=1, required=False)
+    referentiemodel = IdField(required=False, allow_null=True)
     grondslag = serializers.ChoiceField(choices=[("", "zoals elk model"), *Grondslag.choices], required=False)
     omschrijving = serializers.CharField(required=False, allow_blank=True)
 
@@ -302,7 +312,7 @@ class AfwijkingsdrempelSerializer(serializers.ModelSerializer[Afwijkingsdrempel]
 
 class DrempelInvoerSerializer(serializers.Serializer[Any]):
     samenwerkingsverband = serializers.SlugField()
-    vanaf_jaar = serializers.IntegerField()
+    vanaf_jaar = JaarField()
     procentpunten = serializers.DecimalField(
         max_digits=5, decimal_places=2, required=False, allow_null=True, default=None
     )
@@ -350,7 +360,7 @@ class AfrekeningSerializer(serializers.ModelSerializer[Afrekening]):
 
 class AfrekeningInvoerSerializer(serializers.Serializer[Any]):
     samenwerkingsverband = serializers.SlugField()
-    jaar = serializers.IntegerField()
-    verdeelmodel = serializers.IntegerField(
+    jaar = JaarField()
+    verdeelmodel = IdField(
         required=False, allow_null=True, default=None, help_text="Standaard: het vastgestelde model."
     )

@@ -15,11 +15,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from seta.autorisaties import policy
 from seta.autorisaties.actor import actor_for
+from seta.core.bounds import parse_versie
 from seta.core.errors import InvalidInput, SetaError
 from seta.financien import exports, grafiek, selectors, services
 from seta.financien.forms import BerekenForm, DrempelForm, VaststellenForm, VerdeelmodelForm
 from seta.financien.models import Afrekening, Scenario
-from seta.web.forms import apply_errors
+from seta.web.actions import form_invalid, page_status, refusal, run
 
 
 def _get(qs: Any, pk: int) -> Any:
@@ -66,20 +67,16 @@ def drempel_vaststellen(request: HttpRequest, slug: str) -> HttpResponse:
     sv = selectors.verbanden_for(actor).filter(slug=slug).first()
     if sv is None:
         raise Http404
+    terug = f"{reverse('financien:overzicht')}?samenwerkingsverband={sv.slug}"
     form = DrempelForm(request.POST)
-    if form.is_valid():
-        try:
-            drempel = services.set_threshold(actor=actor, samenwerkingsverband=sv, **form.cleaned_data)
-            messages.success(request, f"{drempel} is vastgesteld.")
-        except SetaError as exc:
-            messages.error(request, exc.detail if not isinstance(exc, InvalidInput) else str(exc))
-    else:
-        messages.error(
-            request,
-            "Controleer de drempel: "
-            + "; ".join(f"{k}: {' '.join(str(m) for m in v)}" for k, v in form.errors.items()),
-        )
-    return redirect(f"{reverse('financien:overzicht')}?samenwerkingsverband={sv.slug}")
+    if not form.is_valid():
+        return refusal(request, form_invalid(form), back=terug)
+    try:
+        drempel = services.set_threshold(actor=actor, samenwerkingsverband=sv, **form.cleaned_data)
+    except SetaError as exc:
+        return refusal(request, exc, back=terug)
+    messages.success(request, f"{drempel} is vastgesteld.")
+    return redirect(terug)
 
 
 @login_required
@@ -103,14 +100,22 @@ def verdeelmodel_nieuw(request: HttpRequest) -> HttpResponse:
         request.POST or None, initial={"configuratie": json.dumps(voorbeeld, indent=2, ensure_ascii=False)}
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            model = services.draft_model(actor=actor, samenwerkingsverband=sv, **form.cleaned_data)
-        except SetaError as exc:
-            apply_errors(form, exc, fallback="configuratie")
-        else:
+        uitkomst = run(
+            request,
+            lambda: services.draft_model(actor=actor, samenwerkingsverband=sv, **form.cleaned_data),
+            form=form,
+            fallback="configuratie",
+        )
+        if uitkomst.value is not None:
+            model = uitkomst.value
             messages.success(request, f"Verdeelmodel {model.label} is als concept opgeslagen.")
             return redirect("financien:verdeelmodel", pk=model.pk)
-    return render(request, "financien/verdeelmodel_form.html", {"form": form, "sv": sv, "model": None})
+    return render(
+        request,
+        "financien/verdeelmodel_form.html",
+        {"form": form, "sv": sv, "model": None},
+        status=page_status(request, form),
+    )
 
 
 @login_required
@@ -140,17 +145,20 @@ def verdeelmodel(request: HttpRequest, pk: int) -> HttpResponse:
             },
         )
         if request.method == "POST" and bewerk.is_valid():
-            try:
-                services.change_model(
+            formulier = bewerk
+            gewijzigd = run(
+                request,
+                lambda: services.change_model(
                     actor=actor,
                     verdeelmodel=model,
-                    expected_version=int(request.POST.get("versie") or 0) or None,
-                    configuratie=bewerk.cleaned_data["configuratie"],
-                    omschrijving=bewerk.cleaned_data["omschrijving"],
-                )
-            except SetaError as exc:
-                apply_errors(bewerk, exc, fallback="configuratie")
-            else:
+                    expected_version=parse_versie(request.POST.get("versie")),
+                    configuratie=formulier.cleaned_data["configuratie"],
+                    omschrijving=formulier.cleaned_data["omschrijving"],
+                ),
+                form=bewerk,
+                fallback="configuratie",
+            )
+            if gewijzigd.ok:
                 messages.success(request, "Het concept is gewijzigd.")
                 return redirect("financien:verdeelmodel", pk=model.pk)
     elif request.method == "POST":
@@ -169,7 +177,7 @@ def verdeelmodel(request: HttpRequest, pk: int) -> HttpResponse:
         "mag_nieuwe_versie": "nieuwe-versie" in acties,
         "vaststel_form": VaststellenForm(),
     }
-    return render(request, "financien/verdeelmodel.html", context)
+    return render(request, "financien/verdeelmodel.html", context, status=page_status(request, bewerk))
 
 
 @login_required
@@ -177,21 +185,21 @@ def verdeelmodel(request: HttpRequest, pk: int) -> HttpResponse:
 def verdeelmodel_vaststellen(request: HttpRequest, pk: int) -> HttpResponse:
     actor = actor_for(request.user)
     model = _get(selectors.verdeelmodellen_for(actor), pk)
+    terug = reverse("financien:verdeelmodel", args=[model.pk])
     form = VaststellenForm(request.POST)
-    if form.is_valid():
-        try:
-            services.adopt_model(
-                actor=actor,
-                verdeelmodel=model,
-                besluit=form.cleaned_data["besluit"],
-                datum=form.cleaned_data["datum"],
-            )
-            messages.success(request, f"{model.label} is vastgesteld.")
-        except SetaError as exc:
-            messages.error(request, exc.detail)
-    else:
-        messages.error(request, "Vul het besluit en de datum in.")
-    return redirect("financien:verdeelmodel", pk=model.pk)
+    if not form.is_valid():
+        return refusal(request, form_invalid(form, "Vul het besluit en de datum in."), back=terug)
+    try:
+        services.adopt_model(
+            actor=actor,
+            verdeelmodel=model,
+            besluit=form.cleaned_data["besluit"],
+            datum=form.cleaned_data["datum"],
+        )
+    except SetaError as exc:
+        return refusal(request, exc, back=terug)
+    messages.success(request, f"{model.label} is vastgesteld.")
+    return redirect(terug)
 
 
 @login_required
@@ -202,8 +210,7 @@ def verdeelmodel_nieuwe_versie(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         nieuw = services.new_version(actor=actor, verdeelmodel=model)
     except SetaError as exc:
-        messages.error(request, exc.detail)
-        return redirect("financien:verdeelmodel", pk=model.pk)
+        return refusal(request, exc, back=reverse("financien:verdeelmodel", args=[model.pk]))
     messages.success(request, f"{nieuw.label} is als concept gemaakt.")
     return redirect("financien:verdeelmodel", pk=nieuw.pk)
 
@@ -241,9 +248,9 @@ def scenario_berekenen(request: HttpRequest, pk: int) -> HttpResponse:
     obj = _get(selectors.scenarios_for(actor), pk)
     try:
         services.calculate_scenario(actor=actor, scenario=obj)
-        messages.success(request, "De vergelijking is opnieuw berekend en bewaard.")
     except SetaError as exc:
-        messages.error(request, exc.detail)
+        return refusal(request, exc, back=reverse("financien:scenario", args=[obj.pk]))
+    messages.success(request, "De vergelijking is opnieuw berekend en bewaard.")
     return redirect("financien:scenario", pk=obj.pk)
 
 
@@ -277,7 +284,7 @@ def afrekening_actie(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         if request.POST.get("actie") == "vaststellen":
             services.adopt_settlement(
-                actor=actor, afrekening=obj, expected_version=int(request.POST.get("versie") or 0) or None
+                actor=actor, afrekening=obj, expected_version=parse_versie(request.POST.get("versie"))
             )
             messages.success(request, f"De afrekening {obj.jaar} is vastgesteld.")
         else:
@@ -289,5 +296,5 @@ def afrekening_actie(request: HttpRequest, pk: int) -> HttpResponse:
             )
             messages.success(request, f"De afrekening {obj.jaar} is opnieuw berekend.")
     except SetaError as exc:
-        messages.error(request, exc.detail)
+        return refusal(request, exc, back=reverse("financien:afrekening", args=[obj.pk]))
     return redirect("financien:afrekening", pk=obj.pk)

@@ -17,6 +17,7 @@ from seta.gemeenten import selectors, services
 from seta.gemeenten.forms import BeeindigenForm, FunctionarisForm
 from seta.gemeenten.models import Gemeente
 from seta.samenwerkingsverbanden import selectors as sv_selectors
+from seta.web.actions import page_status
 from seta.web.forms import apply_errors
 
 PER_PAGINA = 50
@@ -115,7 +116,12 @@ def functionaris_toevoegen(request: HttpRequest, slug: str) -> HttpResponse:
                 f"{functionaris.naam} is toegevoegd als {functionaris.get_functie_display().lower()}.",
             )
             return redirect("gemeenten:detail", slug=gemeente.slug)
-    return render(request, "gemeenten/functionaris_form.html", {"gemeente": gemeente, "form": form})
+    return render(
+        request,
+        "gemeenten/functionaris_form.html",
+        {"gemeente": gemeente, "form": form},
+        status=page_status(request, form),
+    )
 
 
 @login_required
@@ -148,4 +154,5 @@ def functionaris_beeindigen(request: HttpRequest, slug: str, pk: int) -> HttpRes
         request,
         "gemeenten/functionaris_beeindigen.html",
         {"gemeente": gemeente, "functionaris": functionaris, "form": form},
+        status=page_status(request, form),
     )

@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 
 from seta.api.concurrency import expected_version, with_etag
+from seta.api.filters import IdFilter
 from seta.api.views import ActorMixin
 from seta.autorisaties import policy
 from seta.core.errors import InvalidInput
@@ -67,9 +68,9 @@ class BestuursopdrachtFilter(django_filters.FilterSet):
     )
     samenwerkingsverband = django_filters.CharFilter(field_name="samenwerkingsverband__slug")
     status = django_filters.MultipleChoiceFilter(choices=STATUS_CHOICES)
-    portefeuille = django_filters.NumberFilter(method="filter_portefeuille", label="Id van een portefeuille.")
-    eenheid = django_filters.NumberFilter(field_name="eenheid_id")
-    catalogusitem = django_filters.NumberFilter(field_name="catalogusitem_id")
+    portefeuille = IdFilter(method="filter_portefeuille", label="Id van een portefeuille.")
+    eenheid = IdFilter(field_name="eenheid_id")
+    catalogusitem = IdFilter(field_name="catalogusitem_id")
     vertrouwelijkheid = django_filters.ChoiceFilter(choices=Vertrouwelijkheid.choices)
     initiatief = django_filters.ChoiceFilter(choices=Initiatief.choices)
     deadline_voor = django_filters.DateFilter(field_name="deadline", lookup_expr="lte")
@@ -267,7 +268,7 @@ for _actie in lifecycle.ACTIES:
 
 # --- wijzigingsverzoeken -------------------------------------------------------------------------------------------------
 class WijzigingsverzoekFilter(django_filters.FilterSet):
-    bestuursopdracht = django_filters.NumberFilter(field_name="bestuursopdracht_id")
+    bestuursopdracht = IdFilter(field_name="bestuursopdracht_id")
     status = django_filters.ChoiceFilter(choices=Wijzigingsstatus.choices)
 
     class Meta:
@@ -342,7 +343,7 @@ class WijzigingsverzoekViewSet(
 class BestuursvraagFilter(django_filters.FilterSet):
     gemeente = django_filters.CharFilter(field_name="gemeente__slug")
     samenwerkingsverband = django_filters.CharFilter(field_name="samenwerkingsverband__slug")
-    bestuursopdracht = django_filters.NumberFilter(field_name="bestuursopdracht_id")
+    bestuursopdracht = IdFilter(field_name="bestuursopdracht_id")
     status = django_filters.ChoiceFilter(choices=Vraagstatus.choices)
     gericht_aan = django_filters.ChoiceFilter(choices=GerichtAan.choices)
     te_laat = django_filters.BooleanFilter(

@@ -9,7 +9,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from seta.api.fields import ToegestaneActiesField
+from seta.api.fields import IdField, ToegestaneActiesField
 from seta.autorisaties.actor import Actor
 from seta.catalogus import selectors as catalogus_selectors
 from seta.gemeenten import selectors as gemeente_selectors
@@ -532,7 +532,7 @@ class AgendapuntInvoerSerializer(serializers.Serializer[Any]):
 
 class BesluitInvoerSerializer(serializers.Serializer[Any]):
     tekst = serializers.CharField(allow_blank=True)
-    agendapunt = serializers.IntegerField(required=False, allow_null=True, default=None)
+    agendapunt = IdField(required=False, allow_null=True, default=None)
     actiehouder = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
 
 

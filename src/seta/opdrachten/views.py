@@ -20,13 +20,15 @@ from seta.autorisaties import policy
 from seta.autorisaties.actor import Actor, actor_for
 from seta.autorisaties.policy.opdrachten import Opdrachtcontext, eigen_gemeente_ids, initiatief_van
 from seta.catalogus import selectors as catalogus_selectors
-from seta.core.errors import Conflict, Forbidden, InvalidInput, NotFound, StaleVersion
+from seta.core.bounds import parse_id
+from seta.core.errors import Conflict, Forbidden, InvalidInput, NotFound, SetaError, StaleVersion
 from seta.gemeenten import selectors as gemeente_selectors
 from seta.gemeenten.models import Functie, Gemeente
 from seta.opdrachten import forms, lifecycle, selectors, services
 from seta.opdrachten.models import STATUS_CHOICES, Bestuursopdracht, Initiatief, Vraagstatus
 from seta.organisatie import selectors as organisatie_selectors
 from seta.samenwerkingsverbanden import selectors as sv_selectors
+from seta.web.actions import form_invalid, page_status, refusal
 from seta.web.forms import apply_errors
 
 PER_PAGINA = 25
@@ -171,7 +173,7 @@ def nieuw(request: HttpRequest) -> HttpResponse:
         except InvalidInput as exc:
             apply_errors(form, exc, rename={"opdrachtgevers": "gemeenten"})
         except Forbidden as exc:
-            form.add_error(None, exc.detail)
+            apply_errors(form, exc)  # on top of the form, with its status (403)
         else:
             messages.success(request, f"Concept {opdracht.nummer} is opgesteld.")
             return redirect("opdrachten:detail", pk=opdracht.pk)
@@ -186,6 +188,7 @@ def nieuw(request: HttpRequest) -> HttpResponse:
             "knop": "Concept opslaan",
             "terug": reverse("opdrachten:lijst"),
         },
+        status=page_status(request, form),
     )
 
 
@@ -436,12 +439,15 @@ def wijzigingsverzoek_besluit(request: HttpRequest, pk: int, besluit: str) -> Ht
                 toelichting=form.cleaned_data.get("toelichting") or "",
                 expected_version=form.cleaned_data.get("versie"),
             )
-        except Forbidden as exc:
-            return _forbidden(request, exc)
-        except (StaleVersion, InvalidInput, Conflict) as exc:
-            messages.error(request, str(exc) if isinstance(exc, InvalidInput) else exc.detail)
-        else:
-            messages.success(request, "Uw besluit over het wijzigingsverzoek is vastgelegd.")
+        except SetaError as exc:
+            return refusal(
+                request, exc, back=reverse("opdrachten:detail", args=[verzoek.bestuursopdracht_id])
+            )
+        messages.success(request, "Uw besluit over het wijzigingsverzoek is vastgelegd.")
+    else:
+        return refusal(
+            request, form_invalid(form), back=reverse("opdrachten:detail", args=[verzoek.bestuursopdracht_id])
+        )
     return redirect("opdrachten:detail", pk=verzoek.bestuursopdracht_id)
 
 
@@ -715,7 +721,9 @@ def overleg(request: HttpRequest, pk: int) -> HttpResponse:
             if soort == "suggestie":
                 item = (
                     catalogus_selectors.catalogusitems_for(actor)
-                    .filter(pk=request.POST.get("catalogusitem") or 0)
+                    .filter(
+                        pk=parse_id(request.POST.get("catalogusitem"), name="catalogusitem", default=0) or 0
+                    )
                     .first()
                 )
                 services.add_agenda_item(

@@ -17,6 +17,7 @@ from rest_framework.routers import DefaultRouter
 from rest_framework.views import APIView
 
 from seta.api.concurrency import expected_version, with_etag
+from seta.api.filters import IdFilter
 from seta.api.views import ActorMixin
 from seta.autorisaties import policy
 from seta.core.errors import InvalidInput, NotFound
@@ -41,9 +42,7 @@ class EenheidFilter(django_filters.FilterSet):
         field_name="samenwerkingsverband__slug", label="Slug, bijv. bel."
     )
     soort = django_filters.ChoiceFilter(choices=Soort.choices)
-    bovenliggend = django_filters.NumberFilter(
-        field_name="bovenliggend_id", label="Id van de bovenliggende eenheid."
-    )
+    bovenliggend = IdFilter(field_name="bovenliggend_id", label="Id van de bovenliggende eenheid.")
     gastgemeente = django_filters.CharFilter(
         field_name="gastgemeente__cbs_code", lookup_expr="iexact", label="CBS-code."
     )
@@ -57,7 +56,7 @@ class MedewerkerFilter(django_filters.FilterSet):
     samenwerkingsverband = django_filters.CharFilter(
         field_name="samenwerkingsverband__slug", label="Slug, bijv. bel."
     )
-    eenheid = django_filters.NumberFilter(field_name="eenheid_id", label="Id van de eenheid.")
+    eenheid = IdFilter(field_name="eenheid_id", label="Id van de eenheid.")
     personeelsnummer = django_filters.CharFilter(
         lookup_expr="iexact", label="Personeelsnummer (hoofdletters maken niet uit), bijv. BEL-00123."
     )

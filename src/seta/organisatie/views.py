@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -18,12 +19,14 @@ from seta.autorisaties import policy
 from seta.autorisaties.actor import Actor, actor_for
 from seta.autorisaties.policy.organisatie import personeel_sv_ids
 from seta.catalogus import selectors as catalogus_selectors
+from seta.core.bounds import parse_id
 from seta.core.errors import SetaError
 from seta.organisatie import selectors, services
 from seta.organisatie.forms import EenheidForm, MedewerkerForm, UitDienstForm
 from seta.organisatie.models import Eenheid, Medewerker, Positie
 from seta.samenwerkingsverbanden import selectors as sv_selectors
 from seta.samenwerkingsverbanden.models import Samenwerkingsverband
+from seta.web.actions import form_invalid, page_status, refusal
 from seta.web.forms import apply_errors
 
 PER_PAGINA = 50
@@ -179,8 +182,9 @@ def mensen(request: HttpRequest) -> HttpResponse:
     elif status == "uit":
         qs = qs.exclude(selectors.actief_q())
     filters: dict[str, Any] = {"status": status}
-    if g.get("eenheid", "").isdigit():
-        filters["eenheid"] = int(g["eenheid"])
+    eenheid_id = parse_id(g.get("eenheid"), name="eenheid")
+    if eenheid_id is not None:
+        filters["eenheid"] = eenheid_id
         ids = {filters["eenheid"]}
         if gekozen_sv is not None:
             knopen = selectors.boominfo_for(actor, [gekozen_sv.pk])
@@ -191,8 +195,9 @@ def mensen(request: HttpRequest) -> HttpResponse:
     if g.get("positie") in Positie.values:
         filters["positie"] = g["positie"]
         qs = qs.filter(positie=g["positie"])
-    if g.get("competentie", "").isdigit():
-        filters["competentie"] = int(g["competentie"])
+    competentie_id = parse_id(g.get("competentie"), name="competentie")
+    if competentie_id is not None:
+        filters["competentie"] = competentie_id
         qs = qs.filter(competenties__id=filters["competentie"])
     if g.get("afkomstig_van"):
         filters["afkomstig_van"] = g["afkomstig_van"]
@@ -283,7 +288,12 @@ def eenheid_nieuw(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, f"Eenheid {e.naam} is aangemaakt.")
             return redirect("organisatie:eenheid", pk=e.pk)
-    return render(request, "organisatie/eenheid_form.html", {"form": form, "sv": sv, "eenheid": None})
+    return render(
+        request,
+        "organisatie/eenheid_form.html",
+        {"form": form, "sv": sv, "eenheid": None},
+        status=page_status(request, form),
+    )
 
 
 @login_required
@@ -321,7 +331,12 @@ def eenheid_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "De eenheid is gewijzigd.")
             return redirect("organisatie:eenheid", pk=e.pk)
-    return render(request, "organisatie/eenheid_form.html", {"form": form, "sv": sv, "eenheid": e})
+    return render(
+        request,
+        "organisatie/eenheid_form.html",
+        {"form": form, "sv": sv, "eenheid": e},
+        status=page_status(request, form),
+    )
 
 
 @login_required
@@ -357,7 +372,10 @@ def medewerker_nieuw(request: HttpRequest, eenheid_pk: int) -> HttpResponse:
             messages.success(request, f"{m.naam} is in dienst genomen.")
             return redirect("organisatie:medewerker", pk=m.pk)
     return render(
-        request, "organisatie/medewerker_form.html", {"form": form, "sv": sv, "eenheid": e, "m": None}
+        request,
+        "organisatie/medewerker_form.html",
+        {"form": form, "sv": sv, "eenheid": e, "m": None},
+        status=page_status(request, form),
     )
 
 
@@ -405,7 +423,10 @@ def medewerker_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "De gegevens van de medewerker zijn gewijzigd.")
             return redirect("organisatie:medewerker", pk=m.pk)
     return render(
-        request, "organisatie/medewerker_form.html", {"form": form, "sv": sv, "eenheid": m.eenheid, "m": m}
+        request,
+        "organisatie/medewerker_form.html",
+        {"form": form, "sv": sv, "eenheid": m.eenheid, "m": m},
+        status=page_status(request, form),
     )
 
 
@@ -424,13 +445,12 @@ def medewerker_uit_dienst(request: HttpRequest, pk: int) -> HttpResponse:
                 expected_version=form.cleaned_data.get("versie"),
             )
         except SetaError as exc:
-            if exc.status in (403, 404):
-                raise PermissionDenied(exc.detail) from exc
-            messages.error(request, str(exc))
-        else:
-            messages.success(
-                request, f"{m.naam} is uit dienst per {form.cleaned_data['uit_dienst']:%d-%m-%Y}."
-            )
+            return refusal(request, exc, back=reverse("organisatie:medewerker", args=[m.pk]))
+        messages.success(request, f"{m.naam} is uit dienst per {form.cleaned_data['uit_dienst']:%d-%m-%Y}.")
     else:
-        messages.error(request, "Geef een geldige datum uit dienst.")
+        return refusal(
+            request,
+            form_invalid(form, "Geef een geldige datum uit dienst."),
+            back=reverse("organisatie:medewerker", args=[m.pk]),
+        )
     return redirect("organisatie:medewerker", pk=m.pk)

@@ -21,6 +21,7 @@ from seta.organisatie import selectors as organisatie_selectors
 from seta.samenwerkingsverbanden import selectors, services
 from seta.samenwerkingsverbanden.forms import DeelnemerForm, InbrengForm
 from seta.samenwerkingsverbanden.models import Samenwerkingsverband
+from seta.web.actions import page_status
 from seta.web.forms import apply_errors
 
 GEEN_TOEGANG = "Alleen de leden van het dagelijks bestuur (en de beheerder) wijzigen deelnemers en scope."
@@ -135,7 +136,12 @@ def deelnemer_toevoegen(request: HttpRequest, slug: str) -> HttpResponse:
                 f"afspraken over ({overgenomen} taakgebied{'en' if overgenomen != 1 else ''}).",
             )
             return redirect("samenwerkingsverbanden:detail", slug=sv.slug)
-    return render(request, "samenwerkingsverbanden/deelnemer_form.html", {"sv": sv, "form": form})
+    return render(
+        request,
+        "samenwerkingsverbanden/deelnemer_form.html",
+        {"sv": sv, "form": form},
+        status=page_status(request, form),
+    )
 
 
 @login_required
@@ -166,4 +172,9 @@ def inbreng_toevoegen(request: HttpRequest, slug: str) -> HttpResponse:
                 f"{inbreng.deelnemer.gemeente} brengt {inbreng.taakgebied} in per {inbreng.vanaf:%d-%m-%Y}.",
             )
             return redirect("samenwerkingsverbanden:detail", slug=sv.slug)
-    return render(request, "samenwerkingsverbanden/inbreng_form.html", {"sv": sv, "form": form})
+    return render(
+        request,
+        "samenwerkingsverbanden/inbreng_form.html",
+        {"sv": sv, "form": form},
+        status=page_status(request, form),
+    )

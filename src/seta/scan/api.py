@@ -18,7 +18,6 @@ from typing import Any
 import django_filters
 from django.db.models import QuerySet
 from django.http import HttpResponse
-from djangorestframework_camel_case.parser import CamelCaseJSONParser
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
@@ -31,6 +30,7 @@ from rest_framework.views import APIView
 
 from seta.api import concurrency
 from seta.api.exceptions import problem_exception_handler
+from seta.api.parsers import CamelCaseJSONParser
 from seta.api.renderers import CamelCaseJSONRenderer
 from seta.api.views import ActorMixin
 from seta.core.errors import InvalidInput, NotFound

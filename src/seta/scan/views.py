@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from seta.autorisaties import policy
 from seta.autorisaties.actor import actor_for
+from seta.core.bounds import parse_id, parse_versie
 from seta.core.errors import InvalidInput, NotFound, SetaError, StaleVersion
 from seta.gemeenten import selectors as gemeente_selectors
 from seta.scan import kern, selectors, services
@@ -24,6 +25,7 @@ from seta.scan.forms import HandmatigePartnerForm, NieuweScanForm, ThemaForm, Zo
 from seta.scan.models import Casusvorm, Scansessie
 from seta.scan.pdf import render_pdf
 from seta.scan.services import PartnerInvoer
+from seta.web.actions import page_status, refusal
 from seta.web.forms import apply_errors
 
 RISICO_KLASSE = {
@@ -49,11 +51,7 @@ def _scan(request: HttpRequest, pk: int) -> Scansessie:
 
 
 def _versie(request: HttpRequest) -> int | None:
-    value = request.POST.get("versie")
-    try:
-        return int(value) if value else None
-    except ValueError:
-        return None
+    return parse_versie(request.POST.get("versie"))
 
 
 def _stappen(scansessie: Scansessie) -> list[dict[str, Any]]:
@@ -118,7 +116,9 @@ def nieuw(request: HttpRequest) -> HttpResponse:
             messages.success(request, f"De scan '{scan.naam}' is aangemaakt. Kies eerst de partnergemeenten.")
             return redirect("scan:partners", pk=scan.pk)
     scans = list(selectors.scansessies_for(actor))
-    return render(request, "scan/start.html", {"scans": scans, "form": form}, status=400)
+    return render(
+        request, "scan/start.html", {"scans": scans, "form": form}, status=page_status(request, form)
+    )
 
 
 @login_required
@@ -155,7 +155,7 @@ def partners(request: HttpRequest, pk: int) -> HttpResponse:
                 scan = services.remove_partner(
                     actor=actor,
                     scansessie=scan,
-                    partner_id=int(request.POST.get("partner", "0") or 0),
+                    partner_id=parse_id(request.POST.get("partner"), name="partner", default=0) or 0,
                     expected_version=_versie(request),
                 )
                 messages.success(request, "De partner is verwijderd.")
@@ -179,8 +179,7 @@ def partners(request: HttpRequest, pk: int) -> HttpResponse:
                     return redirect("scan:partners", pk=scan.pk)
                 status = 400
         except StaleVersion as exc:
-            messages.error(request, exc.detail)
-            return redirect("scan:partners", pk=scan.pk)
+            return refusal(request, exc, back=reverse("scan:partners", args=[scan.pk]))
         except InvalidInput as exc:
             status = 400
             for veld, meldingen in exc.fields.items():
@@ -242,8 +241,7 @@ def vragen(request: HttpRequest, pk: int, stap: int) -> HttpResponse:
                     expected_version=_versie(request),
                 )
             except StaleVersion as exc:
-                messages.error(request, exc.detail)
-                return redirect("scan:vragen", pk=scan.pk, stap=stap)
+                return refusal(request, exc, back=reverse("scan:vragen", args=[scan.pk, stap]))
             except InvalidInput as exc:
                 status = 400
                 for veld, meldingen in exc.fields.items():
@@ -309,8 +307,7 @@ def berekenen(request: HttpRequest, pk: int) -> HttpResponse:
             actor=actor_for(request.user), scansessie=scan, expected_version=_versie(request)
         )
     except StaleVersion as exc:
-        messages.error(request, exc.detail)
-        return redirect("scan:overzicht", pk=scan.pk)
+        return refusal(request, exc, back=reverse("scan:overzicht", args=[scan.pk]))
     except InvalidInput as exc:
         context = _overzicht_context(scan)
         context["fouten"] = [

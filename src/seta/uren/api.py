@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 
 from seta.api.concurrency import expected_version
+from seta.api.filters import IdFilter, JaarFilter
 from seta.api.views import ActorMixin
 from seta.autorisaties import policy
 from seta.core.errors import InvalidInput, NotFound
@@ -46,9 +47,7 @@ def _parse_week(value: str) -> tuple[int, int]:
 
 
 class UrenregelFilter(django_filters.FilterSet):
-    medewerker = django_filters.NumberFilter(
-        field_name="medewerker_id", label="Personeelsnummer (id) van de medewerker."
-    )
+    medewerker = IdFilter(field_name="medewerker_id", label="Personeelsnummer (id) van de medewerker.")
     week = django_filters.CharFilter(method="filter_week", label="ISO-week, bijvoorbeeld 2026-W10.")
     gemeente = django_filters.CharFilter(
         field_name="gemeente__cbs_code", lookup_expr="iexact", label="CBS-code."
@@ -189,11 +188,11 @@ class UrenregelViewSet(
 
 
 class WeekstaatFilter(django_filters.FilterSet):
-    medewerker = django_filters.NumberFilter(field_name="medewerker_id")
-    jaar = django_filters.NumberFilter()
+    medewerker = IdFilter(field_name="medewerker_id")
+    jaar = JaarFilter()
     week = django_filters.CharFilter(method="filter_week", label="ISO-week (2026-W10) of weeknummer.")
     status = django_filters.ChoiceFilter(choices=Weekstatus.choices)
-    eenheid = django_filters.NumberFilter(field_name="medewerker__eenheid_id")
+    eenheid = IdFilter(field_name="medewerker__eenheid_id")
 
     class Meta:
         model = Weekstaat

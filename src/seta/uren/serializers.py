@@ -6,7 +6,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from seta.api.fields import ToegestaneActiesField
+from seta.api.fields import IdField, ToegestaneActiesField
 from seta.core import files
 from seta.core.errors import InvalidInput
 from seta.uren.models import Soort, Urenimport, Urenregel, Weekovergang, Weekstaat, Weekstatus
@@ -56,9 +56,7 @@ class UrenregelSerializer(serializers.ModelSerializer[Urenregel]):
 
 
 class UrenregelInvoerSerializer(serializers.Serializer[Any]):
-    medewerker = serializers.IntegerField(
-        required=False, help_text="Standaard: uzelf. Alleen uw eigen uren kunt u schrijven."
-    )
+    medewerker = IdField(required=False, help_text="Standaard: uzelf. Alleen uw eigen uren kunt u schrijven.")
     datum = serializers.DateField()
     uren = serializers.DecimalField(max_digits=4, decimal_places=2)
     soort = serializers.ChoiceField(choices=Soort.choices)

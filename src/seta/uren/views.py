@@ -17,11 +17,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from seta.autorisaties import policy
 from seta.autorisaties.actor import Actor, actor_for
+from seta.core.bounds import parse_int, parse_versie
 from seta.core.errors import InvalidInput, SetaError
 from seta.uren import selectors, services
 from seta.uren.forms import HeropenForm, ImportForm
 from seta.uren.models import Weekstaat, Weekstatus
-from seta.web.forms import apply_errors
+from seta.web.actions import page_status, refusal, run, safe_next
 
 EERSTE_JAAR = 2000  # hours are not written for weeks before this year, nor beyond next year
 
@@ -68,7 +69,7 @@ def _cell(value: str) -> Decimal | None:
 def _rows_from_post(request: HttpRequest, medewerker: Any) -> list[services.Weekrij]:
     rijen: list[services.Weekrij] = []
     fouten: dict[str, list[str]] = {}
-    aantal = int(request.POST.get("aantal_rijen", "0") or 0)
+    aantal = parse_int(request.POST.get("aantal_rijen"), name="aantal_rijen", minimum=0, default=0) or 0
     sleutels: list[tuple[str, str, str | None]] = [
         (f"rij-{i}", request.POST.get(f"rij-{i}-doel", ""), None) for i in range(min(aantal, 200))
     ]
@@ -119,6 +120,7 @@ def week(request: HttpRequest) -> HttpResponse:
     # A GET never writes: a week without hours yet is shown unsaved; saving creates it (audited).
     staat = services.weekstaat_for_week(actor=actor, medewerker=medewerker, jaar=jaar, week=weeknr)
     fouten: dict[str, list[str]] = {}
+    status = 200
     if weekfout:
         messages.error(request, weekfout)
     if request.method == "POST" and not weekfout:
@@ -127,7 +129,7 @@ def week(request: HttpRequest) -> HttpResponse:
                 services.submit_week(
                     actor=actor,
                     weekstaat=staat,
-                    expected_version=int(request.POST.get("versie") or 0) or None,
+                    expected_version=parse_versie(request.POST.get("versie")),
                 )
                 messages.success(request, f"Week {weeknr} is ingediend bij uw teamleider.")
             else:
@@ -136,14 +138,15 @@ def week(request: HttpRequest) -> HttpResponse:
                     actor=actor,
                     weekstaat=staat,
                     rijen=rijen,
-                    expected_version=int(request.POST.get("versie") or 0) or None,
+                    expected_version=parse_versie(request.POST.get("versie")),
                 )
                 messages.success(request, f"Uw uren van week {weeknr} zijn opgeslagen.")
             return redirect(f"{reverse('uren:week')}?week={jaar}-W{weeknr:02d}")
         except InvalidInput as exc:
-            fouten = exc.fields
+            fouten, status = exc.fields, exc.status
             messages.error(request, exc.detail)
         except SetaError as exc:
+            status = exc.status
             messages.error(request, exc.detail)
         staat = services.weekstaat_for_week(actor=actor, medewerker=medewerker, jaar=jaar, week=weeknr)
     context = _grid_context(
@@ -160,7 +163,7 @@ def week(request: HttpRequest) -> HttpResponse:
             "mag_importeren": any(policy.can(actor, "uren.importeren", v) for v in _verbanden(actor)),
         }
     )
-    return render(request, "uren/week.html", context)
+    return render(request, "uren/week.html", context, status=status)
 
 
 def _verbanden(actor: Actor) -> list[Any]:
@@ -200,16 +203,17 @@ def weekstaat(request: HttpRequest, pk: int) -> HttpResponse:
 def goedkeuren_week(request: HttpRequest, pk: int) -> HttpResponse:
     actor = actor_for(request.user)
     staat = _staat(actor, pk)
+    terug = safe_next(request, request.POST.get("terug"), reverse("uren:goedkeuren"))
     try:
         services.approve_week(
-            actor=actor, weekstaat=staat, expected_version=int(request.POST.get("versie") or 0) or None
-        )
-        messages.success(
-            request, f"Week {staat.week}-{staat.jaar} van {staat.medewerker} is goedgekeurd en vergrendeld."
+            actor=actor, weekstaat=staat, expected_version=parse_versie(request.POST.get("versie"))
         )
     except SetaError as exc:
-        messages.error(request, exc.detail)
-    return redirect(request.POST.get("terug") or reverse("uren:goedkeuren"))
+        return refusal(request, exc, back=terug)
+    messages.success(
+        request, f"Week {staat.week}-{staat.jaar} van {staat.medewerker} is goedgekeurd en vergrendeld."
+    )
+    return redirect(terug)
 
 
 @login_required
@@ -219,12 +223,14 @@ def heropenen(request: HttpRequest, pk: int) -> HttpResponse:
     staat = _staat(actor, pk)
     form = HeropenForm(request.POST)
     if form.is_valid():
-        try:
-            services.reopen_week(actor=actor, weekstaat=staat, reden=form.cleaned_data["reden"])
+        uitkomst = run(
+            request,
+            lambda: services.reopen_week(actor=actor, weekstaat=staat, reden=form.cleaned_data["reden"]),
+            form=form,
+        )
+        if uitkomst.ok:
             messages.success(request, f"Week {staat.week}-{staat.jaar} van {staat.medewerker} is heropend.")
             return redirect("uren:weekstaat", pk=staat.pk)
-        except SetaError as exc:
-            apply_errors(form, exc)
     context = _grid_context(actor, staat, bewerkbaar=False)
     context.update(
         {
@@ -234,7 +240,7 @@ def heropenen(request: HttpRequest, pk: int) -> HttpResponse:
             "historie": staat.overgangen.all(),
         }
     )
-    return render(request, "uren/weekstaat.html", context, status=400)
+    return render(request, "uren/weekstaat.html", context, status=page_status(request, form))
 
 
 @login_required

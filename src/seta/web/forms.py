@@ -21,7 +21,9 @@ def apply_errors(
     An ``InvalidInput`` puts each message next to the field it names (``rename`` maps a service's field
     name to the form's); a name the form does not have goes to ``fallback`` (prefixed with the name)
     when given, else to the top of the form. Any other error, or one without fields, goes to the top.
+    The error's HTTP status stays on the form for ``seta.web.actions.page_status`` (403, 409, 412, …).
     """
+    form.seta_status = exc.status  # type: ignore[attr-defined]
     if not (isinstance(exc, InvalidInput) and exc.fields):
         form.add_error(None, exc.detail)
         return

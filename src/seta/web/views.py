@@ -132,7 +132,8 @@ def account(request: HttpRequest) -> HttpResponse:
     return render(request, "web/account.html", context, status=status)
 
 
-def _error(request: HttpRequest, status: int, titel: str, uitleg: str) -> HttpResponse:
+def error_page(request: HttpRequest, status: int, titel: str, uitleg: str) -> HttpResponse:
+    """The error page (problem+json under /api/) with ``status``."""
     if request.path.startswith("/api/"):
         from django.http import JsonResponse
 
@@ -144,15 +145,29 @@ def _error(request: HttpRequest, status: int, titel: str, uitleg: str) -> HttpRe
     return render(request, "web/error.html", {"titel": titel, "uitleg": uitleg}, status=status)
 
 
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """Django's 400 (a SuspiciousOperation); a body over the upload limit is a 413 with its own page."""
+    from django.core.exceptions import RequestDataTooBig
+
+    from seta.api.exceptions import te_groot_uitleg
+
+    if isinstance(exception, RequestDataTooBig):
+        return error_page(request, 413, "Verzoek te groot", te_groot_uitleg())
+    return error_page(request, 400, "Ongeldig verzoek", "Het verzoek is ongeldig en is geweigerd.")
+
+
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return _error(
+    return error_page(
         request, 404, "Pagina niet gevonden", "Deze pagina bestaat niet, of u heeft er geen toegang toe."
     )
 
 
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return _error(request, 403, "Geen toestemming", "U mag deze handeling niet uitvoeren.")
+    uitleg = str(exception or "").strip() or "U mag deze handeling niet uitvoeren."
+    return error_page(request, 403, "Geen toestemming", uitleg)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    return _error(request, 500, "Er ging iets mis", "Er ging iets mis aan onze kant. De fout is vastgelegd.")
+    return error_page(
+        request, 500, "Er ging iets mis", "Er ging iets mis aan onze kant. De fout is vastgelegd."
+    )
