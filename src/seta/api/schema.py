@@ -1,8 +1,20 @@
-"""OpenAPI post-processing: the problem+json responses every operation can give."""
+"""OpenAPI post-processing: what every operation answers besides its own success response.
+
+One generic hook, so no view has to remember it (the NL API Design Rules as tests in
+tests/test_api_design_rules.py check the result):
+
+- the ``API-Version`` header on every response (/core/version-header);
+- the problem+json responses (RFC 9457) every operation can give: 401, 403, 404, 406 and 500 on all;
+  400 on every operation that takes input (query parameters or a body); 413 and 415 on operations with a
+  body; 412 (stale ``If-Match``) and 428 (``If-Match`` missing) on every update and delete;
+- every 4xx/5xx response (also those a view documents itself, such as 409) as problem+json.
+"""
 
 from __future__ import annotations
 
 from typing import Any
+
+PROBLEM = "application/problem+json"
 
 PROBLEM_SCHEMA = {
     "type": "object",
@@ -29,33 +41,64 @@ PROBLEM_SCHEMA = {
     "required": ["title", "status"],
 }
 
-STANDARD = {
-    "400": "Ongeldige invoer; invalidParams noemt elk ongeldig veld.",
+API_VERSION_HEADER = {
+    "description": "De volledige versie van de API (semver), op elk antwoord.",
+    "schema": {"type": "string", "example": "1.0.0"},
+    "required": True,
+}
+
+METHODS = {"get", "post", "put", "patch", "delete"}
+UPDATES = {"put", "patch", "delete"}
+
+ALWAYS = {
     "401": "Niet ingelogd.",
     "403": "U mag dit record zien maar deze handeling niet uitvoeren.",
     "404": "Niet gevonden (of u mag niet weten dat het bestaat).",
+    "406": "Geen van de gevraagde mediatypen (Accept) kan worden geleverd.",
+    "500": "Interne fout; het antwoord bevat geen details, de fout is vastgelegd.",
 }
+WITH_INPUT = {"400": "Ongeldige invoer; invalidParams noemt elk ongeldig veld of parameter."}
+WITH_BODY = {
+    "413": "Het verzoek is te groot.",
+    "415": "Mediatype van het verzoek niet ondersteund.",
+}
+ON_UPDATE = {
+    "412": "Verouderde versie: het record is intussen gewijzigd (If-Match).",
+    "428": "If-Match ontbreekt: stuur de ETag van de versie die u wijzigt.",
+}
+
+
+def takes_input(operation: dict[str, Any], path_item: dict[str, Any]) -> bool:
+    """Whether an operation takes input a client can get wrong: query parameters or a body."""
+    parameters = [*path_item.get("parameters", []), *operation.get("parameters", [])]
+    return "requestBody" in operation or any(p.get("in") == "query" for p in parameters)
 
 
 def add_problem_responses(
     result: dict[str, Any], generator: Any, request: Any, public: bool
 ) -> dict[str, Any]:
-    components = result.setdefault("components", {}).setdefault("schemas", {})
-    components["Probleem"] = PROBLEM_SCHEMA
-    ref = {"$ref": "#/components/schemas/Probleem"}
+    components = result.setdefault("components", {})
+    components.setdefault("schemas", {})["Probleem"] = PROBLEM_SCHEMA
+    components.setdefault("headers", {})["API-Version"] = API_VERSION_HEADER
+    problem = {PROBLEM: {"schema": {"$ref": "#/components/schemas/Probleem"}}}
+    header_ref = {"$ref": "#/components/headers/API-Version"}
     for path_item in result.get("paths", {}).values():
         for method, operation in path_item.items():
-            if method not in {"get", "post", "put", "patch", "delete"}:
+            if method not in METHODS:
                 continue
             responses = operation.setdefault("responses", {})
-            for code, description in STANDARD.items():
-                if code == "400" and method in {"get", "delete"}:
-                    continue
-                responses.setdefault(
-                    code,
-                    {"description": description, "content": {"application/problem+json": {"schema": ref}}},
-                )
-            for code in ("409", "412"):
-                if code in responses:
-                    responses[code].setdefault("content", {"application/problem+json": {"schema": ref}})
+            standard = dict(ALWAYS)
+            if takes_input(operation, path_item):
+                standard.update(WITH_INPUT)
+            if "requestBody" in operation:
+                standard.update(WITH_BODY)
+            if method in UPDATES:
+                standard.update(ON_UPDATE)
+            for code, description in standard.items():
+                responses.setdefault(code, {"description": description})
+            for code, response in responses.items():
+                if code[0] in "45":
+                    response["content"] = dict(problem)
+                response.setdefault("headers", {})["API-Version"] = header_ref
+            operation["responses"] = dict(sorted(responses.items()))
     return result

@@ -60,6 +60,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost but one: strips the body of every HEAD response after all others ran.
+    "seta.api.middleware.HeadWithoutBodyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "seta.web.middleware.DutchFirstLocaleMiddleware",
@@ -165,16 +167,22 @@ SPECTACULAR_SETTINGS = {
     ),
     "VERSION": API_VERSION,
     "SERVE_INCLUDE_SCHEMA": False,
+    # Paths are relative to the server URL, which carries the major version (ADR /core/uri-version).
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SCHEMA_PATH_PREFIX_TRIM": True,
     "COMPONENT_SPLIT_REQUEST": True,
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "drf_spectacular.contrib.djangorestframework_camel_case.camelize_serializer_fields",
         "seta.api.schema.add_problem_responses",
     ],
-    "CONTACT": {"name": "SETA", "url": "https://github.com/seta-gemeenten/seta"},
+    "CONTACT": {
+        "name": "SETA maintainers",
+        "url": "https://github.com/seta-gemeenten/seta",
+        "email": "maintainers@users.noreply.r-seed-05f774a2.example",
+    },
     "LICENSE": {"name": "EUPL-1.2"},
-    "SERVERS": [{"url": "/"}],
+    "SERVERS": [{"url": "/api/v1", "description": "SETA API, major version 1"}],
     "ENUM_NAME_OVERRIDES": {},
     "DISABLE_ERRORS_AND_WARNINGS": True,
 }

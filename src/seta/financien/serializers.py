@@ -80,7 +80,7 @@ class TariefSerializer(serializers.ModelSerializer[Tarief]):
         slug_field="slug", read_only=True
     )
     eenheid: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
-        slug_field="code", read_only=True
+        slug_field="code", read_only=True, allow_null=True
     )
     grondslag = serializers.CharField(read_only=True)
 
@@ -119,9 +119,11 @@ class VerdeelmodelSerializer(serializers.ModelSerializer[Verdeelmodel]):
     titel = serializers.CharField(
         source="label", read_only=True, help_text="Naam met versie, zoals in vergelijkingen."
     )
-    voorganger: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(read_only=True)
+    voorganger: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True
+    )
     vastgesteld_door: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
-        slug_field="username", read_only=True
+        slug_field="username", read_only=True, allow_null=True
     )
     configuratie = serializers.JSONField(
         read_only=True,
@@ -169,7 +171,7 @@ class VaststellenSerializer(serializers.Serializer[Any]):
 
 class BerekeningSerializer(serializers.ModelSerializer[Berekening]):
     berekend_door: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
-        slug_field="username", read_only=True
+        slug_field="username", read_only=True, allow_null=True
     )
 
     class Meta:
@@ -195,7 +197,7 @@ class ScenarioSerializer(serializers.ModelSerializer[Scenario]):
         many=True, read_only=True
     )
     referentiemodel: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(
-        read_only=True
+        read_only=True, allow_null=True
     )
 
     class Meta:
@@ -269,7 +271,7 @@ class AfwijkingsdrempelSerializer(serializers.ModelSerializer[Afwijkingsdrempel]
         slug_field="slug", read_only=True
     )
     vastgesteld_door: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
-        slug_field="username", read_only=True
+        slug_field="username", read_only=True, allow_null=True
     )
 
     class Meta:
@@ -307,10 +309,10 @@ class AfrekeningSerializer(serializers.ModelSerializer[Afrekening]):
     )
     verdeelmodel: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(read_only=True)
     verdeelmodel_label = serializers.CharField(source="verdeelmodel.label", read_only=True)
-    drempel = AfwijkingsdrempelSerializer(read_only=True)
+    drempel = AfwijkingsdrempelSerializer(read_only=True, allow_null=True)
     regels = AfrekeningsregelSerializer(many=True, read_only=True)
     vastgesteld_door: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
-        slug_field="username", read_only=True
+        slug_field="username", read_only=True, allow_null=True
     )
 
     class Meta:

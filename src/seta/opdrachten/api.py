@@ -72,8 +72,8 @@ class BestuursopdrachtFilter(django_filters.FilterSet):
     catalogusitem = django_filters.NumberFilter(field_name="catalogusitem_id")
     vertrouwelijkheid = django_filters.ChoiceFilter(choices=Vertrouwelijkheid.choices)
     initiatief = django_filters.ChoiceFilter(choices=Initiatief.choices)
-    deadline_voor = django_filters.DateFilter(field_name="deadline", lookup_expr="lte")
-    deadline_na = django_filters.DateFilter(field_name="deadline", lookup_expr="gte")
+    deadlineVoor = django_filters.DateFilter(field_name="deadline", lookup_expr="lte")
+    deadlineNa = django_filters.DateFilter(field_name="deadline", lookup_expr="gte")
     zoek = django_filters.CharFilter(method="filter_zoek")
 
     class Meta:
@@ -87,8 +87,8 @@ class BestuursopdrachtFilter(django_filters.FilterSet):
             "catalogusitem",
             "vertrouwelijkheid",
             "initiatief",
-            "deadline_voor",
-            "deadline_na",
+            "deadlineVoor",
+            "deadlineNa",
             "zoek",
         ]
 
@@ -344,14 +344,14 @@ class BestuursvraagFilter(django_filters.FilterSet):
     samenwerkingsverband = django_filters.CharFilter(field_name="samenwerkingsverband__slug")
     bestuursopdracht = django_filters.NumberFilter(field_name="bestuursopdracht_id")
     status = django_filters.ChoiceFilter(choices=Vraagstatus.choices)
-    gericht_aan = django_filters.ChoiceFilter(choices=GerichtAan.choices)
-    te_laat = django_filters.BooleanFilter(
+    gerichtAan = django_filters.ChoiceFilter(field_name="gericht_aan", choices=GerichtAan.choices)
+    teLaat = django_filters.BooleanFilter(
         method="filter_te_laat", label="Alleen open vragen over de uiterste datum."
     )
 
     class Meta:
         model = Bestuursvraag
-        fields = ["gemeente", "samenwerkingsverband", "bestuursopdracht", "status", "gericht_aan", "te_laat"]
+        fields = ["gemeente", "samenwerkingsverband", "bestuursopdracht", "status", "gerichtAan", "teLaat"]
 
     def filter_te_laat(self, qs: QuerySet[Bestuursvraag], name: str, value: bool) -> QuerySet[Bestuursvraag]:
         laat = Q(status=Vraagstatus.OPEN, uiterlijk__lt=timezone.localdate())
