@@ -162,3 +162,31 @@ def test_head_answers_the_headers_of_get_without_a_body(client: Callable[[str | 
         assert head.headers["API-Version"], url
     page = client(None).head("/inloggen")
     assert page.get_data() == b""
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "body", "name"),
+    [
+        ("GET", "/api/v1/gemeenten?provincie=Noord%00Holland", None, "provincie"),
+        ("GET", "/api/v1/bestuursopdrachten?gemeente=%00", None, "gemeente"),
+        (
+            "POST",
+            "/api/v1/catalogusitems",
+            {"samenwerkingsverband": "bel", "taakgebied": "\x00"},
+            "taakgebied",
+        ),
+        ("PATCH", "/api/v1/samenwerkingsverbanden/bel", {"omschrijving": "a\x00b"}, "omschrijving"),
+        ("POST", "/api/v1/scans", {"naam": "x", "antwoorden": {"a\x00": 1}}, "antwoorden.a\\x00"),
+    ],
+)
+def test_a_nul_character_in_any_input_is_a_400_not_a_database_error(
+    method: str, url: str, body: Any, name: str, client: Callable[[str | None], Api]
+) -> None:
+    """PostgreSQL refuses NUL in text (500 before, from the lookup); SQLite took it silently."""
+    response = client("wethouder.blaricum").open(
+        method, url, data=json.dumps(body) if body is not None else None, content_type="application/json"
+    )
+    assert response.status_code == 400, response.text[:300]
+    assert response.headers["Content-Type"] == PROBLEM
+    params = response.json["invalidParams"]
+    assert params == [{"name": name, "code": "invalid", "reason": "Mag geen NUL-teken bevatten."}], params

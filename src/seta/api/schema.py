@@ -6,7 +6,8 @@ tests/test_api_design_rules.py check the result):
 - the ``API-Version`` header on every response (/core/version-header);
 - the problem+json responses (RFC 9457) every operation can give: 401, 403, 404, 406 and 500 on all;
   400 on every operation that takes input (query parameters or a body); 413 and 415 on operations with a
-  body; 412 (stale ``If-Match``) and 428 (``If-Match`` missing) on every update and delete;
+  body; 409 on every write; 412 (stale ``If-Match``) and 428 (``If-Match`` missing) on every operation
+  that changes an existing record;
 - every 4xx/5xx response (also those a view documents itself, such as 409) as problem+json.
 """
 
@@ -48,7 +49,6 @@ API_VERSION_HEADER = {
 }
 
 METHODS = {"get", "post", "put", "patch", "delete"}
-UPDATES = {"put", "patch", "delete"}
 
 ALWAYS = {
     "401": "Niet ingelogd.",
@@ -62,10 +62,21 @@ WITH_BODY = {
     "413": "Het verzoek is te groot.",
     "415": "Mediatype van het verzoek niet ondersteund.",
 }
+ON_WRITE = {"409": "Conflict: de handeling past niet bij de huidige toestand van het record."}
 ON_UPDATE = {
     "412": "Verouderde versie: het record is intussen gewijzigd (If-Match).",
     "428": "If-Match ontbreekt: stuur de ETag van de versie die u wijzigt.",
 }
+
+
+def changes_a_record(path: str, method: str, operation: dict[str, Any]) -> bool:
+    """PUT, PATCH and DELETE, a POST on an existing record (``/x/{id}/actie``), or any operation that
+    takes ``If-Match``: these may answer 412 (stale version) and 428 (version missing)."""
+    if method in {"put", "patch", "delete"} or (method == "post" and "{" in path):
+        return True
+    return any(
+        p.get("in") == "header" and p.get("name") == "If-Match" for p in operation.get("parameters", [])
+    )
 
 
 def takes_input(operation: dict[str, Any], path_item: dict[str, Any]) -> bool:
@@ -82,7 +93,7 @@ def add_problem_responses(
     components.setdefault("headers", {})["API-Version"] = API_VERSION_HEADER
     problem = {PROBLEM: {"schema": {"$ref": "#/components/schemas/Probleem"}}}
     header_ref = {"$ref": "#/components/headers/API-Version"}
-    for path_item in result.get("paths", {}).values():
+    for path, path_item in result.get("paths", {}).items():
         for method, operation in path_item.items():
             if method not in METHODS:
                 continue
@@ -92,7 +103,9 @@ def add_problem_responses(
                 standard.update(WITH_INPUT)
             if "requestBody" in operation:
                 standard.update(WITH_BODY)
-            if method in UPDATES:
+            if method != "get":
+                standard.update(ON_WRITE)
+            if changes_a_record(path, method, operation):
                 standard.update(ON_UPDATE)
             for code, description in standard.items():
                 responses.setdefault(code, {"description": description})
