@@ -11,7 +11,6 @@ from seta.api.concurrency import with_etag
 from seta.autorisaties.actor import Actor, actor_for
 from seta.core.errors import InvalidInput
 
-
 NUL = "\x00"
 
 
