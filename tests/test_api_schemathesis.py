@@ -110,8 +110,12 @@ def known_server_error(case: Any) -> str | None:
     return None
 
 
+#: ``SETA_SCHEMATHESIS_ALL=1`` sends the known cases too (to check that their fixes landed).
+SEND_KNOWN = os.environ.get("SETA_SCHEMATHESIS_ALL") == "1"
+
+
 def run(case: Any, authorization: str) -> None:
-    if known_server_error(case):
+    if not SEND_KNOWN and known_server_error(case):
         return
     case.call_and_validate(headers={"Authorization": authorization}, checks=CHECKS)
 
