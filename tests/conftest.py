@@ -108,3 +108,35 @@ def careful_api_as(user_named: Callable[[str], Any]) -> Callable[[str], ReadsBef
         return client
 
     return make
+
+
+def token_for(user_named: Callable[[str], Any]) -> Callable[[str], str]:
+    """The ``Authorization`` header value (``Token <key>``) for a demo user: the one place that knows
+    how API tokens are made (through the service, as ``POST /api/v1/mijn-token`` does)."""
+    from seta.autorisaties import services as autorisatie_services
+
+    made: dict[str, str] = {}
+
+    def make(username: str) -> str:
+        if username not in made:
+            user = user_named(username)
+            token = autorisatie_services.renew_token(actor=actor_for(user), user=user)
+            made[username] = f"Token {token.sleutel}"
+        return made[username]
+
+    return make
+
+
+@pytest.fixture
+def wsgi_in_test_transaction() -> Iterator[None]:
+    """Lets requests sent to the real WSGI application (not the test client) run inside the test's
+    transaction: Django's handler closes "old" connections per request, which would end it; the test
+    client disconnects the same signal handlers."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)

@@ -71,12 +71,8 @@ def test_document_is_served_without_login_and_is_openapi_3() -> None:
     document = json.loads(response.content)
     assert document["openapi"].startswith("3.")
     assert document["info"]["version"] == response["API-Version"]
-    for resource in (
-        "/api/v1/gemeenten",
-        "/api/v1/samenwerkingsverbanden",
-        "/api/v1/eenheden",
-        "/api/v1/catalogusitems",
-    ):
+    assert [s["url"] for s in document["servers"]] == ["/api/v1"]  # paths are relative to it
+    for resource in ("/gemeenten", "/samenwerkingsverbanden", "/eenheden", "/catalogusitems"):
         assert resource in document["paths"], f"{resource} missing from the OpenAPI document"
 
 
@@ -84,7 +80,7 @@ def test_document_paths_have_no_trailing_slash_and_camelcase_properties() -> Non
     document = served_document()
     for path in document["paths"]:
         assert not path.endswith("/"), f"trailing slash in {path}"
-        assert path.startswith("/api/v1/"), path
+        assert path.startswith("/") and not path.startswith("/api/"), path  # under the server URL
     bad: list[str] = []
     for name, schema in document.get("components", {}).get("schemas", {}).items():
         for prop in schema.get("properties", {}):
@@ -294,3 +290,21 @@ def test_wrong_token_is_401_problem() -> None:
     client.credentials(HTTP_AUTHORIZATION="Token " + "0" * 40)
     body = assert_problem(client.get("/api/v1/gemeenten"), 401)
     assert body["detail"]
+
+
+def test_filters_use_camelcase_query_keys(api_as: ApiAs) -> None:
+    """``deadlineNa``, ``gerichtAan``, ``teLaat`` (NL API Design Rules); the old snake_case keys filter nothing."""
+    client = api_as("wethouder.blaricum")
+    alle = client.get("/api/v1/bestuursopdrachten").json()["count"]
+    later = client.get("/api/v1/bestuursopdrachten", {"deadlineNa": "2100-01-01"}).json()["count"]
+    assert alle > 0 and later == 0
+    assert client.get("/api/v1/bestuursopdrachten", {"deadlineVoor": "1900-01-01"}).json()["count"] == 0
+    vragen = client.get("/api/v1/bestuursvragen").json()["results"]
+    assert vragen
+    gericht = vragen[0]["gerichtAan"]
+    gefilterd = client.get("/api/v1/bestuursvragen", {"gerichtAan": gericht}).json()["results"]
+    assert gefilterd and {v["gerichtAan"] for v in gefilterd} == {gericht}
+    laat = client.get("/api/v1/bestuursvragen", {"teLaat": "true"}).json()["results"]
+    assert all(v["teLaat"] for v in laat)
+    op_tijd = client.get("/api/v1/bestuursvragen", {"teLaat": "false"}).json()["results"]
+    assert not any(v["teLaat"] for v in op_tijd)

@@ -1,8 +1,17 @@
-"""OpenAPI post-processing: the problem+json responses every operation can give, and ``If-Match``.
+"""OpenAPI post-processing: what every operation answers besides its own success response.
 
-Which operations require ``If-Match`` is read from the code itself: every view method that calls
-:func:`seta.api.concurrency.expected_version` (directly or through a helper method of its view) gets
-the required header and its 412 and 428 responses, so the document and the code cannot disagree.
+One generic hook, so no view has to remember it (the NL API Design Rules as tests in
+tests/test_api_design_rules.py check the result):
+
+- the ``API-Version`` header on every response (/core/version-header);
+- the problem+json responses (RFC 9457) every operation can give: 401, 403, 404, 406 and 500 on all;
+  400 on every operation that takes input (query parameters or a body); 413 and 415 on operations with a
+  body; 409 on every write; 412 (stale ``If-Match``) and 428 (``If-Match`` missing) on every operation
+  that changes an existing record;
+- every 4xx/5xx response (also those a view documents itself, such as 409) as problem+json.
+- ``If-Match`` on the updates: read from the code itself. Every view method that calls
+  :func:`seta.api.concurrency.expected_version` (directly or through a helper method of its view) gets
+  the required header and its 412 and 428 responses, so the document and the code cannot disagree.
 """
 
 from __future__ import annotations
@@ -10,6 +19,8 @@ from __future__ import annotations
 import re
 import types
 from typing import Any
+
+PROBLEM = "application/problem+json"
 
 PROBLEM_SCHEMA = {
     "type": "object",
@@ -36,12 +47,47 @@ PROBLEM_SCHEMA = {
     "required": ["title", "status"],
 }
 
-STANDARD = {
-    "400": "Ongeldige invoer; invalidParams noemt elk ongeldig veld.",
+API_VERSION_HEADER = {
+    "description": "De volledige versie van de API (semver), op elk antwoord.",
+    "schema": {"type": "string", "example": "1.0.0"},
+    "required": True,
+}
+
+METHODS = {"get", "post", "put", "patch", "delete"}
+
+ALWAYS = {
     "401": "Niet ingelogd.",
     "403": "U mag dit record zien maar deze handeling niet uitvoeren.",
     "404": "Niet gevonden (of u mag niet weten dat het bestaat).",
+    "406": "Geen van de gevraagde mediatypen (Accept) kan worden geleverd.",
+    "500": "Interne fout; het antwoord bevat geen details, de fout is vastgelegd.",
 }
+WITH_INPUT = {"400": "Ongeldige invoer; invalidParams noemt elk ongeldig veld of parameter."}
+WITH_BODY = {
+    "413": "Het verzoek is te groot.",
+    "415": "Mediatype van het verzoek niet ondersteund.",
+}
+ON_WRITE = {"409": "Conflict: de handeling past niet bij de huidige toestand van het record."}
+ON_UPDATE = {
+    "412": "Verouderde versie: het record is intussen gewijzigd (If-Match).",
+    "428": "If-Match ontbreekt: stuur de ETag van de versie die u wijzigt.",
+}
+
+
+def changes_a_record(path: str, method: str, operation: dict[str, Any]) -> bool:
+    """PUT, PATCH and DELETE, a POST on an existing record (``/x/{id}/actie``), or any operation that
+    takes ``If-Match``: these may answer 412 (stale version) and 428 (version missing)."""
+    if method in {"put", "patch", "delete"} or (method == "post" and "{" in path):
+        return True
+    return any(
+        p.get("in") == "header" and p.get("name") == "If-Match" for p in operation.get("parameters", [])
+    )
+
+
+def takes_input(operation: dict[str, Any], path_item: dict[str, Any]) -> bool:
+    """Whether an operation takes input a client can get wrong: query parameters or a body."""
+    parameters = [*path_item.get("parameters", []), *operation.get("parameters", [])]
+    return "requestBody" in operation or any(p.get("in") == "query" for p in parameters)
 
 
 IF_MATCH = {
@@ -92,7 +138,9 @@ def _calls(cls: type, fn: Any, wanted: str, seen: set[str] | None = None) -> boo
 
 
 def _shape(path: str) -> str:
-    """A path without its parameter names (the generator says ``{pk}`` where the document says ``{id}``)."""
+    """A path without its parameter names (the generator says ``{pk}`` where the document says ``{id}``)
+    and without the server's ``/api/v1`` (the document's paths are relative to ``servers``)."""
+    path = path.removeprefix("/api/v1")
     return re.sub(r"\{[^}]*\}", "{}", path)
 
 
@@ -119,13 +167,15 @@ def if_match_operations(generator: Any) -> dict[tuple[str, str], bool]:
 def add_problem_responses(
     result: dict[str, Any], generator: Any, request: Any, public: bool
 ) -> dict[str, Any]:
-    components = result.setdefault("components", {}).setdefault("schemas", {})
-    components["Probleem"] = PROBLEM_SCHEMA
-    ref = {"$ref": "#/components/schemas/Probleem"}
+    components = result.setdefault("components", {})
+    components.setdefault("schemas", {})["Probleem"] = PROBLEM_SCHEMA
+    components.setdefault("headers", {})["API-Version"] = API_VERSION_HEADER
+    problem = {PROBLEM: {"schema": {"$ref": "#/components/schemas/Probleem"}}}
+    header_ref = {"$ref": "#/components/headers/API-Version"}
     if_match = if_match_operations(generator)
     for path, path_item in result.get("paths", {}).items():
         for method, operation in path_item.items():
-            if method not in {"get", "post", "put", "patch", "delete"}:
+            if method not in METHODS:
                 continue
             responses = operation.setdefault("responses", {})
             required = if_match.get((_shape(path), method))
@@ -140,14 +190,20 @@ def add_problem_responses(
                     response = responses.setdefault(code, {"description": description})
                     if response.get("description") in {"", "No response body"}:
                         response["description"] = description
-            for code, description in STANDARD.items():
-                if code == "400" and method in {"get", "delete"}:
-                    continue
-                responses.setdefault(
-                    code,
-                    {"description": description, "content": {"application/problem+json": {"schema": ref}}},
-                )
-            for code in ("409", "412", "428"):
-                if code in responses:
-                    responses[code].setdefault("content", {"application/problem+json": {"schema": ref}})
+            standard = dict(ALWAYS)
+            if takes_input(operation, path_item):
+                standard.update(WITH_INPUT)
+            if "requestBody" in operation:
+                standard.update(WITH_BODY)
+            if method != "get":
+                standard.update(ON_WRITE)
+            if changes_a_record(path, method, operation):
+                standard.update(ON_UPDATE)
+            for code, description in standard.items():
+                responses.setdefault(code, {"description": description})
+            for code, response in responses.items():
+                if code[0] in "45":
+                    response["content"] = dict(problem)
+                response.setdefault("headers", {})["API-Version"] = header_ref
+            operation["responses"] = dict(sorted(responses.items()))
     return result

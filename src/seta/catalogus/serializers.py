@@ -41,7 +41,7 @@ class CatalogusitemSerializer(serializers.ModelSerializer[Catalogusitem]):
     )
     taakveld_naam = serializers.CharField(source="taakveld.naam", read_only=True)
     taakgebied: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
-        slug_field="code", read_only=True
+        slug_field="code", read_only=True, allow_null=True
     )
     maatwerkruimte = serializers.ChoiceField(choices=Maatwerkruimte.choices, read_only=True)
     maatwerkruimte_uitleg = serializers.CharField(read_only=True)

@@ -82,6 +82,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost but one: strips the body of every HEAD response after all others ran.
+    "seta.api.middleware.HeadWithoutBodyMiddleware",
     "seta.web.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -258,16 +260,22 @@ SPECTACULAR_SETTINGS = {
     ),
     "VERSION": API_VERSION,
     "SERVE_INCLUDE_SCHEMA": False,
+    # Paths are relative to the server URL, which carries the major version (ADR /core/uri-version).
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SCHEMA_PATH_PREFIX_TRIM": True,
     "COMPONENT_SPLIT_REQUEST": True,
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "drf_spectacular.contrib.djangorestframework_camel_case.camelize_serializer_fields",
         "seta.api.schema.add_problem_responses",
     ],
-    "CONTACT": {"name": "SETA", "url": "https://github.com/seta-gemeenten/seta"},
+    "CONTACT": {
+        "name": "SETA maintainers",
+        "url": "https://github.com/seta-gemeenten/seta",
+        "email": "maintainers@users.noreply.r-seed-05f774a2.example",
+    },
     "LICENSE": {"name": "EUPL-1.2"},
-    "SERVERS": [{"url": "/"}],
+    "SERVERS": [{"url": "/api/v1", "description": "SETA API, major version 1"}],
     # One name per choice set (without these, drf-spectacular warns in `check --deploy` and invents
     # hashed names like Soort05aEnum).
     "ENUM_NAME_OVERRIDES": {

@@ -65,6 +65,48 @@ FORMAAT = OpenApiParameter(
     "formaat", OpenApiTypes.STR, enum=list(FORMATEN), description="Download als XLSX, CSV of JSON."
 )
 
+_BEDRAGEN = {
+    "type": "object",
+    "additionalProperties": {"type": "string"},
+    "description": "Per model (label).",
+}
+#: What ``exports.to_json`` writes: the comparison as a file (``?formaat=json``) and ``/vergelijking``.
+VERGELIJKING: dict[str, Any] = {
+    "type": "object",
+    "required": ["jaar", "referentiemodel", "modellen", "gemeenten", "totalen", "waarschuwingen"],
+    "properties": {
+        "jaar": {"type": "integer"},
+        "referentiemodel": {"type": "string", "description": "Label van het referentiemodel."},
+        "modellen": {"type": "array", "items": {"type": "string"}},
+        "gemeenten": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "gemeente": {"type": "string"},
+                    "naam": {"type": "string"},
+                    "bedragen": _BEDRAGEN,
+                    "verschil": _BEDRAGEN,
+                    "verschilProcent": {
+                        "type": "object",
+                        "additionalProperties": {"type": "string", "nullable": True},
+                    },
+                },
+            },
+        },
+        "totalen": _BEDRAGEN,
+        "waarschuwingen": {
+            "type": "object",
+            "additionalProperties": {"type": "array", "items": {"type": "string"}},
+        },
+    },
+}
+#: ``?formaat=``: the comparison as XLSX, CSV or JSON instead of the record.
+DOWNLOADS = {
+    (200, exports.MIME["xlsx"]): OpenApiTypes.BINARY,
+    (200, "text/csv"): OpenApiTypes.STR,
+}
+
 
 def _sv(actor: Actor, slug: str) -> Samenwerkingsverband:
     sv = sv_selectors.samenwerkingsverbanden_for(actor).filter(slug=slug).first()
@@ -357,7 +399,15 @@ def _download(tabel: selectors.Vergelijkingstabel, formaat: str, scenario: Scena
 @extend_schema_view(
     list=extend_schema(summary="Scenario's: verdeelmodellen naast elkaar voor één jaar"),
     retrieve=extend_schema(
-        summary="Eén scenario (met ?formaat=xlsx|csv|json: de vergelijking als bestand)", parameters=[FORMAAT]
+        summary="Eén scenario (met ?formaat=xlsx|csv|json: de vergelijking als bestand)",
+        parameters=[FORMAAT],
+        responses={
+            (200, "application/json"): {
+                "anyOf": [{"$ref": "#/components/schemas/Scenario"}, VERGELIJKING],
+                "description": "Het scenario; met ?formaat=json de vergelijking.",
+            },
+            **DOWNLOADS,
+        },
     ),
     create=extend_schema(
         summary="Scenario opstellen (controller)",
@@ -445,7 +495,7 @@ class ScenarioViewSet(
     @extend_schema(
         summary="De vergelijking per gemeente: bedragen per model, verschil in euro en procent (?formaat=xlsx|csv|json: als bestand)",
         parameters=[FORMAAT],
-        responses={200: OpenApiTypes.OBJECT},
+        responses={(200, "application/json"): VERGELIJKING, **DOWNLOADS},
     )
     @action(detail=True, methods=["get"])
     def vergelijking(self, request: Request, pk: str | None = None) -> Response | HttpResponse:

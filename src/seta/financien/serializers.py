@@ -81,7 +81,7 @@ class TariefSerializer(serializers.ModelSerializer[Tarief]):
         slug_field="slug", read_only=True
     )
     eenheid: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
-        slug_field="code", read_only=True
+        slug_field="code", read_only=True, allow_null=True
     )
     grondslag = serializers.CharField(read_only=True)
 
@@ -120,9 +120,11 @@ class VerdeelmodelSerializer(serializers.ModelSerializer[Verdeelmodel]):
     titel = serializers.CharField(
         source="label", read_only=True, help_text="Naam met versie, zoals in vergelijkingen."
     )
-    voorganger: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(read_only=True)
+    voorganger: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True
+    )
     vastgesteld_door: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
-        slug_field="username", read_only=True
+        slug_field="username", read_only=True, allow_null=True
     )
     configuratie = serializers.JSONField(
         read_only=True,
@@ -191,7 +193,7 @@ class VaststellenSerializer(serializers.Serializer[Any]):
 
 class BerekeningSerializer(serializers.ModelSerializer[Berekening]):
     berekend_door: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
-        slug_field="username", read_only=True
+        slug_field="username", read_only=True, allow_null=True
     )
 
     class Meta:
@@ -217,7 +219,7 @@ class ScenarioSerializer(serializers.ModelSerializer[Scenario]):
         many=True, read_only=True
     )
     referentiemodel: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(
-        read_only=True
+        read_only=True, allow_null=True
     )
 
     class Meta:
@@ -291,7 +293,7 @@ class AfwijkingsdrempelSerializer(serializers.ModelSerializer[Afwijkingsdrempel]
         slug_field="slug", read_only=True
     )
     vastgesteld_door: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
-        slug_field="username", read_only=True
+        slug_field="username", read_only=True, allow_null=True
     )
 
     class Meta:
@@ -329,10 +331,10 @@ class AfrekeningSerializer(serializers.ModelSerializer[Afrekening]):
     )
     verdeelmodel: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(read_only=True)
     verdeelmodel_label = serializers.CharField(source="verdeelmodel.label", read_only=True)
-    drempel = AfwijkingsdrempelSerializer(read_only=True)
+    drempel = AfwijkingsdrempelSerializer(read_only=True, allow_null=True)
     regels = AfrekeningsregelSerializer(many=True, read_only=True)
     vastgesteld_door: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
-        slug_field="username", read_only=True
+        slug_field="username", read_only=True, allow_null=True
     )
     toegestane_acties = ToegestaneActiesField()
 

@@ -48,7 +48,7 @@ class ScopedPrimaryKeyField(serializers.PrimaryKeyRelatedField):
 
 class GemeenteSerializer(serializers.ModelSerializer[Gemeente]):
     opgegaan_in: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
-        slug_field="cbs_code", read_only=True
+        slug_field="cbs_code", read_only=True, allow_null=True
     )
     bestaat = serializers.BooleanField(read_only=True)
 

@@ -73,8 +73,8 @@ class BestuursopdrachtFilter(django_filters.FilterSet):
     catalogusitem = IdFilter(field_name="catalogusitem_id")
     vertrouwelijkheid = django_filters.ChoiceFilter(choices=Vertrouwelijkheid.choices)
     initiatief = django_filters.ChoiceFilter(choices=Initiatief.choices)
-    deadline_voor = django_filters.DateFilter(field_name="deadline", lookup_expr="lte")
-    deadline_na = django_filters.DateFilter(field_name="deadline", lookup_expr="gte")
+    deadlineVoor = django_filters.DateFilter(field_name="deadline", lookup_expr="lte")
+    deadlineNa = django_filters.DateFilter(field_name="deadline", lookup_expr="gte")
     zoek = django_filters.CharFilter(method="filter_zoek")
 
     class Meta:
@@ -88,8 +88,8 @@ class BestuursopdrachtFilter(django_filters.FilterSet):
             "catalogusitem",
             "vertrouwelijkheid",
             "initiatief",
-            "deadline_voor",
-            "deadline_na",
+            "deadlineVoor",
+            "deadlineNa",
             "zoek",
         ]
 
@@ -345,14 +345,14 @@ class BestuursvraagFilter(django_filters.FilterSet):
     samenwerkingsverband = django_filters.CharFilter(field_name="samenwerkingsverband__slug")
     bestuursopdracht = IdFilter(field_name="bestuursopdracht_id")
     status = django_filters.ChoiceFilter(choices=Vraagstatus.choices)
-    gericht_aan = django_filters.ChoiceFilter(choices=GerichtAan.choices)
-    te_laat = django_filters.BooleanFilter(
+    gerichtAan = django_filters.ChoiceFilter(field_name="gericht_aan", choices=GerichtAan.choices)
+    teLaat = django_filters.BooleanFilter(
         method="filter_te_laat", label="Alleen open vragen over de uiterste datum."
     )
 
     class Meta:
         model = Bestuursvraag
-        fields = ["gemeente", "samenwerkingsverband", "bestuursopdracht", "status", "gericht_aan", "te_laat"]
+        fields = ["gemeente", "samenwerkingsverband", "bestuursopdracht", "status", "gerichtAan", "teLaat"]
 
     def filter_te_laat(self, qs: QuerySet[Bestuursvraag], name: str, value: bool) -> QuerySet[Bestuursvraag]:
         laat = Q(status=Vraagstatus.OPEN, uiterlijk__lt=timezone.localdate())

@@ -60,7 +60,7 @@ class OpdrachtgeverSerializer(serializers.ModelSerializer[Opdrachtgever]):
     gemeente_naam = serializers.CharField(source="gemeente.naam", read_only=True)
     portefeuille_naam = serializers.CharField(source="portefeuille.naam", read_only=True)
     beleidsregisseur_naam = serializers.CharField(
-        source="beleidsregisseur.naam", read_only=True, default=None
+        source="beleidsregisseur.naam", read_only=True, allow_null=True, default=None
     )
 
     class Meta:
@@ -204,7 +204,7 @@ class StatusovergangSerializer(serializers.ModelSerializer[Statusovergang]):
     van_label = serializers.CharField(read_only=True)
     naar_label = serializers.CharField(read_only=True)
     gemeente: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
-        slug_field="slug", read_only=True
+        slug_field="slug", read_only=True, allow_null=True
     )
     door = serializers.CharField(source="actor_naam", read_only=True)
 
@@ -385,7 +385,9 @@ class BestuursvraagSerializer(serializers.ModelSerializer[Bestuursvraag]):
     gemeente: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="slug", read_only=True
     )
-    wethouder_naam = serializers.CharField(source="wethouder.naam", read_only=True, default=None)
+    wethouder_naam = serializers.CharField(
+        source="wethouder.naam", read_only=True, allow_null=True, default=None
+    )
     te_laat = serializers.SerializerMethodField()
     bestuursopdracht = serializers.SerializerMethodField(
         help_text="Id van de opdracht; null als de vraag niet bij een opdracht hoort of u die niet kunt inzien."

@@ -22,6 +22,7 @@ class EenheidSerializer(serializers.ModelSerializer[Eenheid]):
     gastgemeente: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="cbs_code",
         read_only=True,
+        allow_null=True,
         help_text="CBS-code van de gemeente waar de eenheid is ondergebracht.",
     )
     pad = serializers.SerializerMethodField(help_text="Namen van de bovenliggende eenheden tot en met deze.")
@@ -120,7 +121,7 @@ class MedewerkerSerializer(serializers.ModelSerializer[Medewerker]):
         slug_field="slug", read_only=True
     )
     afkomstig_van: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
-        slug_field="cbs_code", read_only=True
+        slug_field="cbs_code", read_only=True, allow_null=True
     )
     eenheid_naam = serializers.CharField(source="eenheid.naam", read_only=True)
     competenties = serializers.SerializerMethodField(help_text="Namen van de competenties.")

@@ -23,7 +23,7 @@ from seta.samenwerkingsverbanden.models import (
 
 class SamenwerkingsverbandSerializer(serializers.ModelSerializer[Samenwerkingsverband]):
     gastheergemeente: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
-        slug_field="cbs_code", read_only=True
+        slug_field="cbs_code", read_only=True, allow_null=True
     )
     deelnemers = serializers.SerializerMethodField(help_text="CBS-codes van alle deelnemers, ooit.")
 

@@ -22,7 +22,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
@@ -30,8 +29,9 @@ from rest_framework.views import APIView
 
 from seta.api import concurrency
 from seta.api.exceptions import problem_exception_handler
+from seta.api.pagination import Paginering
 from seta.api.parsers import CamelCaseJSONParser
-from seta.api.renderers import CamelCaseJSONRenderer
+from seta.api.renderers import CamelCaseJSONRenderer, FileRenderer
 from seta.api.views import ActorMixin
 from seta.core.errors import InvalidInput, NotFound
 from seta.scan import kern, selectors, services
@@ -58,18 +58,12 @@ class ScanParser(CamelCaseJSONParser):
     json_underscoreize = {"ignore_fields": DATA_KEYS}
 
 
-class PdfRenderer(BaseRenderer):
-    """Lets clients ask for ``Accept: application/pdf``; the views return the PDF bytes themselves."""
+class PdfRenderer(FileRenderer):
+    """Lets clients ask for ``Accept: application/pdf``; the views return the PDF bytes themselves
+    (errors still come as problem+json)."""
 
     media_type = "application/pdf"
     format = "pdf"
-    charset = None
-    render_style = "binary"
-
-    def render(
-        self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None
-    ) -> bytes:
-        return data if isinstance(data, bytes) else b""
 
 
 def _keep_data_keys(exc: Exception, context: dict[str, Any]) -> Response | None:
@@ -243,11 +237,18 @@ class ScansessieViewSet(
         return _pdf(request, self.get_object())
 
 
+class AlleVragen(Paginering):
+    """The whole questionnaire on one page by default, in the house pagination shape."""
+
+    page_size = 500
+
+
 class VragenViewSet(ActorMixin, viewsets.ViewSet):
     """The questionnaire of the scan, in the order of the wizard (grouped by thema)."""
 
     renderer_classes = [ScanRenderer]
     lookup_value_regex = "[a-z][a-z0-9_]*"
+    pagination_class = AlleVragen
 
     @staticmethod
     def _data() -> list[dict[str, Any]]:
@@ -281,17 +282,9 @@ class VragenViewSet(ActorMixin, viewsets.ViewSet):
 
     @extend_schema(summary="De vragenlijst", responses=VraagSerializer(many=True))
     def list(self, request: Request) -> Response:
-        data = self._data()
-        return Response(
-            {
-                "count": len(data),
-                "pagina": 1,
-                "aantal_paginas": 1,
-                "next": None,
-                "previous": None,
-                "results": data,
-            }
-        )
+        paginator = self.pagination_class()
+        page = paginator.paginate_queryset(self._data(), request, view=self)
+        return paginator.get_paginated_response(page)
 
     @extend_schema(summary="Eén vraag", responses=VraagSerializer)
     def retrieve(self, request: Request, pk: str | None = None) -> Response:

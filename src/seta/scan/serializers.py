@@ -43,7 +43,7 @@ class ScansessieSerializer(serializers.ModelSerializer[Scansessie]):
         help_text="Antwoorden per vraag-id (zie /api/v1/scanvragen); ontbrekend = 'weet niet'.",
     )
     resultaat = serializers.JSONField(
-        read_only=True, help_text="De uitkomst, zoals `seta scan --format json` die geeft."
+        read_only=True, allow_null=True, help_text="De uitkomst, zoals `seta scan --format json` die geeft."
     )
 
     class Meta:

@@ -18,14 +18,15 @@ class UrenregelSerializer(serializers.ModelSerializer[Urenregel]):
     )
     medewerker_naam = serializers.CharField(source="medewerker.naam", read_only=True)
     opdracht: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
-        slug_field="nummer", read_only=True, help_text="Nummer van de bestuursopdracht."
+        slug_field="nummer", read_only=True, allow_null=True, help_text="Nummer van de bestuursopdracht."
     )
     catalogusitem: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
-        slug_field="code", read_only=True
+        slug_field="code", read_only=True, allow_null=True
     )
     gemeente: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="cbs_code",
         read_only=True,
+        allow_null=True,
         help_text="CBS-code; leeg bij overhead of een gezamenlijke opdracht.",
     )
     week = serializers.SerializerMethodField(help_text="ISO-week, bijvoorbeeld 2026-W10.")
@@ -84,7 +85,7 @@ class UrenregelWijzigSerializer(serializers.Serializer[Any]):
 
 class WeekovergangSerializer(serializers.ModelSerializer[Weekovergang]):
     door: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
-        slug_field="username", read_only=True
+        slug_field="username", read_only=True, allow_null=True
     )
 
     class Meta:
@@ -101,7 +102,7 @@ class WeekstaatSerializer(serializers.ModelSerializer[Weekstaat]):
     maandag = serializers.DateField(read_only=True)
     totaal_uren = serializers.SerializerMethodField()
     goedgekeurd_door: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
-        slug_field="username", read_only=True
+        slug_field="username", read_only=True, allow_null=True
     )
     historie = WeekovergangSerializer(source="overgangen", many=True, read_only=True)
     toegestane_acties = ToegestaneActiesField()
@@ -149,7 +150,7 @@ class UrenimportSerializer(serializers.ModelSerializer[Urenimport]):
         slug_field="slug", read_only=True
     )
     ingelezen_door: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
-        slug_field="username", read_only=True
+        slug_field="username", read_only=True, allow_null=True
     )
 
     class Meta:
