@@ -110,6 +110,7 @@ def careful_api_as(user_named: Callable[[str], Any]) -> Callable[[str], ReadsBef
     return make
 
 
+@pytest.fixture
 def token_for(user_named: Callable[[str], Any]) -> Callable[[str], str]:
     """The ``Authorization`` header value (``Token <key>``) for a demo user: the one place that knows
     how API tokens are made (through the service, as ``POST /api/v1/mijn-token`` does)."""

@@ -27,11 +27,9 @@ def document() -> dict[str, Any]:
 
 
 def _operations(document: dict[str, Any], method: str) -> list[tuple[str, dict[str, Any]]]:
-    return [
-        (path, ops[method])
-        for path, ops in document["paths"].items()
-        if method in ops and path.startswith("/api/v1/")
-    ]
+    # The document's paths are relative to its server URL (/api/v1).
+    server = document["servers"][0]["url"].rstrip("/")
+    return [(server + path, ops[method]) for path, ops in document["paths"].items() if method in ops]
 
 
 def _fill(path: str, op: dict[str, Any], value: str) -> str:

@@ -6,6 +6,7 @@ body."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import parse_qsl
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
@@ -33,8 +34,21 @@ class RefuseNulInQueryMiddleware:
         if "%00" in query or "\x00" in query:
             from seta.web.views import error_page
 
+            naam = next(
+                (k for k, v in parse_qsl(query, keep_blank_values=True) if "\x00" in k or "\x00" in v), ""
+            )
             return error_page(
-                request, 400, "Ongeldig verzoek", "De zoekparameters bevatten een ongeldig teken (NUL, %00)."
+                request,
+                400,
+                "Ongeldig verzoek",
+                f"De zoekparameter '{naam.replace(chr(0), '')}' bevat een ongeldig teken (NUL, %00).",
+                invalid_params=[
+                    {
+                        "name": naam.replace("\x00", "\\x00"),
+                        "code": "invalid",
+                        "reason": "Mag geen NUL-teken bevatten.",
+                    }
+                ],
             )
         return self.get_response(request)
 

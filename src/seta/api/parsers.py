@@ -24,6 +24,8 @@ from djangorestframework_camel_case.util import underscoreize
 from rest_framework.exceptions import ParseError
 from rest_framework.parsers import JSONParser
 
+from seta.api.nul import nul_error, nul_in
+
 MAX_DIEPTE = 64
 TE_DIEP = f"Het JSON-document is te diep genest (meer dan {MAX_DIEPTE} niveaus)."
 
@@ -84,7 +86,7 @@ def json_uit_tekst(tekst: str) -> Any:
     except RecursionError:
         raise TeDiepGenest from None
     if "\\u0000" in tekst:  # PostgreSQL can neither store nor compare a NUL character
-        raise ValueError("de tekst bevat een ongeldig teken (NUL, \\u0000)")
+        raise NulTeken(nul_in(data) or "")
     if "\\u" in tekst:  # only an escape can produce a lone surrogate
         try:
             json.dumps(data, ensure_ascii=False).encode("utf-8")
@@ -93,6 +95,14 @@ def json_uit_tekst(tekst: str) -> Any:
                 "de tekst bevat een ongeldig teken (een losse surrogaat, zoals \\ud800)"
             ) from None
     return data
+
+
+class NulTeken(ValueError):
+    """A NUL character in the JSON text; ``naam`` is where (a key path such as ``antwoorden.a``)."""
+
+    def __init__(self, naam: str) -> None:
+        super().__init__(f"de tekst bevat een ongeldig teken (NUL, \\u0000) in '{naam}'")
+        self.naam = naam
 
 
 class PlainJSONParser(JSONParser):
@@ -107,6 +117,8 @@ class PlainJSONParser(JSONParser):
             return self.convert(json_uit_tekst(stream.read().decode(encoding)))
         except TeDiepGenest as exc:
             raise ParseError(str(exc), code="te_diep_genest") from None
+        except NulTeken as exc:
+            raise nul_error(exc.naam) from None
         except ValueError as exc:  # also UnicodeDecodeError
             raise ParseError(f"Ongeldige JSON: {exc}") from None
 
@@ -127,9 +139,9 @@ def _zonder_nul(parsed: Any) -> Any:
     """``parsed`` (a QueryDict, or DataAndFiles of a multipart body) unless a value holds a NUL character."""
     velden = parsed.data if hasattr(parsed, "files") else parsed
     paren = velden.lists() if hasattr(velden, "lists") else ((k, [v]) for k, v in velden.items())
-    for _naam, waarden in paren:
-        if any(isinstance(w, str) and "\x00" in w for w in waarden):
-            raise ParseError("Het formulier bevat een ongeldig teken (NUL).")
+    for naam, waarden in paren:
+        if "\x00" in str(naam) or any(isinstance(w, str) and "\x00" in w for w in waarden):
+            raise nul_error(str(naam))
     return parsed
 
 

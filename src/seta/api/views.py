@@ -8,38 +8,8 @@ from rest_framework import serializers
 from rest_framework.response import Response
 
 from seta.api.concurrency import with_etag
+from seta.api.nul import nul_error, nul_in
 from seta.autorisaties.actor import Actor, actor_for
-from seta.core.errors import InvalidInput
-
-NUL = "\x00"
-
-
-def nul_in(value: Any, name: str = "") -> str | None:
-    """The name of the first key or string in ``value`` that holds a NUL character, else None.
-
-    No database stores it in text (PostgreSQL refuses it outright), so it is invalid input everywhere.
-    """
-    if isinstance(value, str):
-        return name if NUL in value else None
-    if hasattr(value, "lists"):  # a QueryDict: each key may repeat
-        for key, items in value.lists():
-            if NUL in key or any(isinstance(v, str) and NUL in v for v in items):
-                return f"{name}.{key}" if name else key
-        return None
-    if isinstance(value, dict):
-        for key, item in value.items():
-            child = f"{name}.{key}" if name else str(key)
-            if NUL in str(key):
-                return child
-            found = nul_in(item, child)
-            if found is not None:
-                return found
-    elif isinstance(value, list | tuple):
-        for index, item in enumerate(value):
-            found = nul_in(item, f"{name}[{index}]" if name else f"[{index}]")
-            if found is not None:
-                return found
-    return None
 
 
 class ActorMixin:
@@ -51,7 +21,7 @@ class ActorMixin:
         super().initial(request, *args, **kwargs)  # type: ignore[misc]
         found = nul_in(request.query_params) or nul_in(request.data)
         if found is not None:
-            raise InvalidInput(fields={found.replace("\x00", "\\x00"): ["Mag geen NUL-teken bevatten."]})
+            raise nul_error(found)
 
     @property
     def actor(self) -> Actor:

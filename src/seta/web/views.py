@@ -132,15 +132,25 @@ def account(request: HttpRequest) -> HttpResponse:
     return render(request, "web/account.html", context, status=status)
 
 
-def error_page(request: HttpRequest, status: int, titel: str, uitleg: str) -> HttpResponse:
-    """The error page (problem+json under /api/) with ``status``."""
+def error_page(
+    request: HttpRequest,
+    status: int,
+    titel: str,
+    uitleg: str,
+    *,
+    invalid_params: list[dict[str, str]] | None = None,
+) -> HttpResponse:
+    """The error page (problem+json under /api/, with ``invalidParams`` when given) with ``status``."""
     if request.path.startswith("/api/"):
         from django.http import JsonResponse
 
         from seta.api.exceptions import PROBLEM, problem
 
+        extra = {"invalidParams": invalid_params} if invalid_params else {}
         return JsonResponse(
-            problem(status, uitleg, instance=request.get_full_path()), status=status, content_type=PROBLEM
+            problem(status, uitleg, instance=request.get_full_path(), **extra),
+            status=status,
+            content_type=PROBLEM,
         )
     return render(request, "web/error.html", {"titel": titel, "uitleg": uitleg}, status=status)
 
