@@ -12,7 +12,7 @@ Bounds (so the run fits in CI on two cores): ``MAX_EXAMPLES`` per operation, a f
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -62,61 +62,7 @@ def _in_test_transaction(wsgi_in_test_transaction: None) -> None:
     """Writes roll back with the test (see tests/conftest.py)."""
 
 
-def _numbers(value: Any) -> Iterator[float]:
-    if isinstance(value, bool):
-        return
-    if isinstance(value, int | float):
-        yield float(value)
-    elif isinstance(value, str):
-        try:
-            yield float(value)
-        except ValueError:
-            return
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _numbers(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _numbers(item)
-
-
-def _years(value: Any) -> Iterator[Any]:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key == "jaar":
-                yield from item if isinstance(item, list) else [item]
-            else:
-                yield from _years(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _years(item)
-
-
-def known_server_error(case: Any) -> str | None:
-    """TODO(issue 8, helper `errors`): server errors fixed on another branch; remove each line here once
-    that branch is merged, and the run must stay green:
-    - numbers beyond 64 bits (also ``-3.1e+86``) in filters, ids and bodies give OverflowError on SQLite;
-    - ``jaar`` 0 or beyond 9999 (``verdeelmodellen/{id}/berekenen?jaar=0``, ``POST /begrotingen``).
-    """
-    parts = [case.path_parameters, case.query, case.body]
-    if any(abs(n) >= 2**63 for n in _numbers(parts)):
-        return "integer beyond 64 bits"
-    for year in _years(parts):
-        try:
-            if not 1 <= int(year) <= 9999:
-                return "jaar out of range"
-        except (TypeError, ValueError):
-            continue
-    return None
-
-
-#: ``SETA_SCHEMATHESIS_ALL=1`` sends the known cases too (to check that their fixes landed).
-SEND_KNOWN = os.environ.get("SETA_SCHEMATHESIS_ALL") == "1"
-
-
 def run(case: Any, authorization: str) -> None:
-    if not SEND_KNOWN and known_server_error(case):
-        return
     case.call_and_validate(headers={"Authorization": authorization}, checks=CHECKS)
 
 

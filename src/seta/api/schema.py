@@ -85,9 +85,10 @@ def changes_a_record(path: str, method: str, operation: dict[str, Any]) -> bool:
 
 
 def takes_input(operation: dict[str, Any], path_item: dict[str, Any]) -> bool:
-    """Whether an operation takes input a client can get wrong: query parameters or a body."""
+    """Whether an operation takes input a client can get wrong: query parameters, a header such as
+    ``If-Match`` (a malformed ETag is a 400) or a body."""
     parameters = [*path_item.get("parameters", []), *operation.get("parameters", [])]
-    return "requestBody" in operation or any(p.get("in") == "query" for p in parameters)
+    return "requestBody" in operation or any(p.get("in") in {"query", "header"} for p in parameters)
 
 
 IF_MATCH = {
