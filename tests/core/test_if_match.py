@@ -156,3 +156,68 @@ def test_openapi_documents_if_match_and_428_on_every_update() -> None:
     assert creates == [("post", "/api/v1/begrotingen")]  # a create never needs If-Match; the budget upserts
     begroting = {p["name"]: p for p in operations[("post", "/api/v1/begrotingen")]["parameters"]}
     assert begroting["If-Match"]["required"] is False
+
+
+def _open_vraag() -> Any:
+    from seta.opdrachten.models import Bestuursvraag
+
+    return Bestuursvraag.objects.filter(samenwerkingsverband__slug="bel", status="open").first()
+
+
+def _scenario() -> Any:
+    from seta.financien.models import Scenario
+
+    return Scenario.objects.filter(samenwerkingsverband__slug="bel").first()
+
+
+def _tarief() -> Any:
+    from seta.financien.models import Tarief
+
+    return Tarief.objects.filter(samenwerkingsverband__slug="bel").first()
+
+
+def _scan() -> Any:
+    from seta.scan.models import Scansessie
+
+    return Scansessie.objects.filter(eigenaar__username="secretaris.laren").first()
+
+
+def _casus() -> Any:
+    from seta.scan.models import Casus
+
+    return Casus.objects.first()
+
+
+# The updates that did not take a version before (issue 8, "Require If-Match on every update"):
+# withdrawing a question, recalculating a scenario, and the DELETEs of versioned records.
+ZONDER_VERSIE_VOORHEEN = [
+    ("directeur.bel", "post", _open_vraag, "/api/v1/bestuursvragen/{pk}/intrekken", {"reden": "Vervallen"}),
+    ("controller.bel", "post", _scenario, "/api/v1/scenarios/{pk}/berekenen", None),
+    ("controller.bel", "delete", _tarief, "/api/v1/tarieven/{pk}", None),
+    ("secretaris.laren", "delete", _scan, "/api/v1/scans/{pk}", None),
+    ("beheerder", "delete", _casus, "/api/v1/casussen/{pk}", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("username", "method", "record", "url", "body"),
+    ZONDER_VERSIE_VOORHEEN,
+    ids=["intrekken", "scenario-berekenen", "tarief-verwijderen", "scan-verwijderen", "casus-verwijderen"],
+)
+def test_updates_that_took_no_version_now_require_if_match(
+    api_as: Any, username: str, method: str, record: Any, url: str, body: Any
+) -> None:
+    obj = record()
+    assert obj is not None, "the demo holds such a record"
+    client = api_as(username)
+    path = url.format(pk=obj.pk)
+    send = getattr(client, method)
+    kwargs: dict[str, Any] = {"format": "json"} if body is not None else {}
+    args = (path, body) if body is not None else (path,)
+    r = send(*args, **kwargs)
+    assert r.status_code == 428, r.content[:300]
+    assert type(obj).objects.filter(pk=obj.pk, versie=obj.versie).exists()  # nothing changed
+    r = send(*args, **kwargs, HTTP_IF_MATCH=f'W/"{obj.versie + 5}"')
+    assert r.status_code == 412
+    r = send(*args, **kwargs, HTTP_IF_MATCH=f'W/"{obj.versie}"')
+    assert r.status_code in (200, 204), r.content[:300]

@@ -115,13 +115,14 @@ def _verzoek(
             vraag = _vraag(wereld, "laren", "college")
         else:
             vraag = _vraag(wereld, "blaricum", "college")
+        # Answering and withdrawing update the question: they carry the version read (If-Match).
+        if_match = {"HTTP_IF_MATCH": f'W/"{vraag.versie}"'}
         if kolom == "intr":
-            return f"/api/v1/bestuursvragen/{vraag.pk}/intrekken", {"reden": "Matrixtest"}, {}
-        # Answering is an update of the question: it carries the version read (If-Match).
+            return f"/api/v1/bestuursvragen/{vraag.pk}/intrekken", {"reden": "Matrixtest"}, if_match
         return (
             f"/api/v1/bestuursvragen/{vraag.pk}/beantwoorden",
             {"antwoord": "Het college kiest A."},
-            {"HTTP_IF_MATCH": f'W/"{vraag.versie}"'},
+            if_match,
         )
     if kolom == "besg":
         overleg = _overleg(wereld, Overlegsoort.GEZAMENLIJK, ["laren", "eemnes"])

@@ -278,7 +278,9 @@ class TariefViewSet(
         return self.respond(tarief, TariefSerializer, status=status.HTTP_201_CREATED)
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        services.delete_tariff(actor=self.actor, tarief=self.get_object())
+        services.delete_tariff(
+            actor=self.actor, tarief=self.get_object(), expected_version=expected_version(request)
+        )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -517,7 +519,9 @@ class ScenarioViewSet(
     )
     @action(detail=True, methods=["post"])
     def berekenen(self, request: Request, pk: str | None = None) -> Response:
-        scenario = services.calculate_scenario(actor=self.actor, scenario=self.get_object())
+        scenario = services.calculate_scenario(
+            actor=self.actor, scenario=self.get_object(), expected_version=expected_version(request)
+        )
         return self.respond(scenario, ScenarioSerializer)
 
 

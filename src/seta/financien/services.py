@@ -22,7 +22,7 @@ from seta.autorisaties import policy
 from seta.autorisaties.actor import Actor
 from seta.core import audit
 from seta.core.errors import Conflict, InvalidInput, PreconditionRequired
-from seta.core.services import check_version, create, full_clean_or_raise, update_fields
+from seta.core.services import check_version, create, full_clean_or_raise, lock, update_fields
 from seta.financien import berekening, invoer
 from seta.financien.models import (
     Afrekening,
@@ -219,8 +219,9 @@ def set_tariff(
 
 
 @transaction.atomic
-def delete_tariff(*, actor: Actor, tarief: Tarief) -> None:
+def delete_tariff(*, actor: Actor, tarief: Tarief, expected_version: int | None = None) -> None:
     policy.require(actor, "tarief.wijzigen", tarief, read_action="tarief.lezen")
+    tarief = lock(tarief, expected_version=expected_version)
     audit.record(
         actor=actor, action="tarief.verwijderen", instance=tarief, before=audit.snapshot(tarief), after={}
     )
@@ -476,10 +477,11 @@ def change_scenario(
 
 
 @transaction.atomic
-def calculate_scenario(*, actor: Actor, scenario: Scenario) -> Scenario:
+def calculate_scenario(*, actor: Actor, scenario: Scenario, expected_version: int | None = None) -> Scenario:
     """Compute the comparison and store it on the scenario."""
     obj = Scenario.objects.select_for_update(of=("self",)).get(pk=scenario.pk)
     policy.require(actor, "scenario.opstellen", obj, read_action="scenario.lezen")
+    check_version(obj, expected_version)
     modellen = list(obj.verdeelmodellen.order_by("pk"))
     uitkomst = berekening.allocate(
         obj.samenwerkingsverband, obj.jaar, modellen, grondslag=obj.grondslag, referentie=obj.referentiemodel

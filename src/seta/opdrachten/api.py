@@ -413,8 +413,10 @@ class BestuursvraagViewSet(
     def intrekken(self, request: Request, pk: str | None = None) -> Response:
         vraag = self.get_object()
         invoer = self.validated(OvergangInvoerSerializer)
-        vraag = services.withdraw_question(actor=self.actor, vraag=vraag, reden=invoer["reden"])
-        return Response(self.get_serializer(vraag).data)
+        vraag = services.withdraw_question(
+            actor=self.actor, vraag=vraag, reden=invoer["reden"], expected_version=expected_version(request)
+        )
+        return self.respond(vraag)
 
 
 # --- overleggen ---------------------------------------------------------------------------------------------------------

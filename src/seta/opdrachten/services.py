@@ -1223,9 +1223,11 @@ def answer(
 
 
 @transaction.atomic
-def withdraw_question(*, actor: Actor, vraag: Bestuursvraag, reden: str = "") -> Bestuursvraag:
+def withdraw_question(
+    *, actor: Actor, vraag: Bestuursvraag, reden: str = "", expected_version: int | None = None
+) -> Bestuursvraag:
     policy.require(actor, "bestuursvraag.intrekken", vraag, read_action="bestuursvraag.lezen")
-    vraag = lock(vraag)
+    vraag = lock(vraag, expected_version=expected_version)
     if vraag.status != Vraagstatus.OPEN:
         raise Conflict(f"Deze vraag is al {vraag.get_status_display().lower()}.", code="niet_open")
     before = audit.snapshot(vraag)

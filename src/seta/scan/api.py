@@ -207,7 +207,11 @@ class ScansessieViewSet(
         return self.partial_update(request, *args, **kwargs)
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        services.delete_scansessie(actor=self.actor, scansessie=self.get_object())
+        services.delete_scansessie(
+            actor=self.actor,
+            scansessie=self.get_object(),
+            expected_version=concurrency.expected_version(request),
+        )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(
@@ -354,7 +358,9 @@ class CasusViewSet(ScanExceptionsMixin, ActorMixin, viewsets.ModelViewSet[Casus]
         return self.partial_update(request, *args, **kwargs)
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        services.delete_casus(actor=self.actor, casus=self.get_object())
+        services.delete_casus(
+            actor=self.actor, casus=self.get_object(), expected_version=concurrency.expected_version(request)
+        )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

@@ -397,8 +397,9 @@ def remove_partner(
 
 
 @transaction.atomic
-def delete_scansessie(*, actor: Actor, scansessie: Scansessie) -> None:
+def delete_scansessie(*, actor: Actor, scansessie: Scansessie, expected_version: int | None = None) -> None:
     policy.require(actor, "scansessie.verwijderen", scansessie, read_action="scansessie.lezen")
+    scansessie = lock(scansessie, expected_version=expected_version)
     before = audit.snapshot(scansessie)
     audit.record(actor=actor, action="scansessie.verwijderen", instance=scansessie, before=before, after={})
     scansessie.delete()
@@ -524,8 +525,9 @@ def update_casus(*, actor: Actor, casus: Casus, expected_version: int | None = N
 
 
 @transaction.atomic
-def delete_casus(*, actor: Actor, casus: Casus) -> None:
+def delete_casus(*, actor: Actor, casus: Casus, expected_version: int | None = None) -> None:
     policy.require(actor, "casus.verwijderen", casus, read_action="casus.lezen")
+    casus = lock(casus, expected_version=expected_version)
     audit.record(
         actor=actor, action="casus.verwijderen", instance=casus, before=audit.snapshot(casus), after={}
     )
