@@ -247,7 +247,9 @@ def scenario_berekenen(request: HttpRequest, pk: int) -> HttpResponse:
     actor = actor_for(request.user)
     obj = _get(selectors.scenarios_for(actor), pk)
     try:
-        services.calculate_scenario(actor=actor, scenario=obj)
+        services.calculate_scenario(
+            actor=actor, scenario=obj, expected_version=parse_versie(request.POST.get("versie"))
+        )
     except SetaError as exc:
         return refusal(request, exc, back=reverse("financien:scenario", args=[obj.pk]))
     messages.success(request, "De vergelijking is opnieuw berekend en bewaard.")

@@ -125,7 +125,11 @@ def nieuw(request: HttpRequest) -> HttpResponse:
 @require_POST
 def verwijderen(request: HttpRequest, pk: int) -> HttpResponse:
     scan = _scan(request, pk)
-    services.delete_scansessie(actor=actor_for(request.user), scansessie=scan)
+    services.delete_scansessie(
+        actor=actor_for(request.user),
+        scansessie=scan,
+        expected_version=parse_versie(request.POST.get("versie")),
+    )
     messages.success(request, f"De scan '{scan.naam}' is verwijderd.")
     return redirect("scan:start")
 
