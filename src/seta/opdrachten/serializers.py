@@ -392,6 +392,7 @@ class BestuursvraagSerializer(serializers.ModelSerializer[Bestuursvraag]):
     bestuursopdracht = serializers.SerializerMethodField(
         help_text="Id van de opdracht; null als de vraag niet bij een opdracht hoort of u die niet kunt inzien."
     )
+    toegestane_acties = ToegestaneActiesField()
 
     class Meta:
         model = Bestuursvraag
@@ -412,6 +413,7 @@ class BestuursvraagSerializer(serializers.ModelSerializer[Bestuursvraag]):
             "antwoord",
             "besluit",
             "beantwoord_op",
+            "toegestane_acties",
             "versie",
         ]
         read_only_fields = fields

@@ -415,3 +415,10 @@ def rol_namens_pool(actor: Actor, sv_id: int) -> str:
 def wijzigingsverzoek_acties(verzoek: Any) -> list[str]:
     """A submitted change request is approved or rejected (each principal's college decides)."""
     return ["goedkeuren", "afwijzen"] if verzoek.status == "ingediend" else []
+
+
+@actietabel("opdrachten.bestuursvraag", "bestuursvraag")
+def bestuursvraag_acties(vraag: Any) -> list[str]:
+    """An open question is answered (by its addressee) or withdrawn (by the asker or the directeur); an
+    answered or withdrawn one is final (the services refuse with 409)."""
+    return ["beantwoorden", "intrekken"] if vraag.status == "open" else []
