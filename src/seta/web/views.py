@@ -146,7 +146,7 @@ def error_page(
 
         from seta.api.exceptions import PROBLEM, problem
 
-        extra = {"invalidParams": invalid_params} if invalid_params else {}
+        extra: dict[str, Any] = {"invalidParams": invalid_params} if invalid_params else {}
         return JsonResponse(
             problem(status, uitleg, instance=request.get_full_path(), **extra),
             status=status,
