@@ -20,7 +20,7 @@ from seta.financien import selectors as financien_selectors
 from seta.financien.models import Afrekening, Verdeelmodel
 from seta.opdrachten import selectors
 from seta.opdrachten import services as opdrachten_services
-from seta.opdrachten.models import Bestuursopdracht, Bestuursvraag, Wijzigingsverzoek
+from seta.opdrachten.models import Bestuursopdracht, Bestuursvraag, Overleg, Wijzigingsverzoek
 from seta.uren import selectors as uren_selectors
 from seta.uren.models import Weekstaat, Weekstatus
 
@@ -364,6 +364,63 @@ def test_question_page_buttons_equal_toegestane_acties_for_every_demo_login() ->
     assert compared > 50 and offered == {"beantwoorden", "intrekken"}, (compared, offered)
 
 
+POST_FORM = re.compile(r'<form method="post"[^>]*>(.*?)</form>', re.S)
+OVERLEG_FORMULIEREN = {
+    "agenda": "agendapunt-toevoegen",
+    "suggestie": "agendapunt-toevoegen",  # a suggested subject put on the agenda with one button
+    "besluit": "besluit-vastleggen",
+}
+
+
+def _overleg_buttons(html: str) -> list[str]:
+    """The forms on a meeting's page (they post to the page itself, named by their hidden ``formulier``)."""
+    gevonden = (
+        OVERLEG_FORMULIEREN.get(m.group(1), m.group(1))
+        for inhoud in POST_FORM.findall(html)
+        if (m := re.search(r'name="formulier" value="([a-z]+)"', inhoud))
+    )
+    return list(dict.fromkeys(gevonden))
+
+
+def test_meeting_page_buttons_equal_toegestane_acties_for_every_demo_login() -> None:
+    ids = list(Overleg.objects.order_by("pk").values_list("pk", flat=True)[:30])
+    assert {"portefeuillehoudersoverleg", "gezamenlijk"} <= set(
+        Overleg.objects.filter(pk__in=ids).values_list("soort", flat=True)
+    )
+    mismatches = []
+    compared = 0
+    offered: set[str] = set()
+    for nummer, user in enumerate(get_user_model().objects.order_by("username")):
+        zichtbaar = list(
+            selectors.overleggen_for(actor_for(user))
+            .filter(pk__in=ids)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        if not zichtbaar:
+            continue
+        # At most four per login, a different four for the next login.
+        begin = nummer % len(zichtbaar)
+        zichtbaar = (zichtbaar[begin:] + zichtbaar[:begin])[:4]
+        web = Client()
+        web.force_login(user)
+        api = APIClient()
+        api.force_authenticate(user=user)
+        for pk in zichtbaar:
+            page = web.get(f"/opdrachten/overleggen/{pk}")
+            assert page.status_code == 200, (user.username, pk, page.status_code)
+            knoppen = _overleg_buttons(page.content.decode())
+            body = api.get(f"/api/v1/overleggen/{pk}")
+            assert body.status_code == 200, (user.username, pk, body.status_code)
+            acties = body.json()["toegestaneActies"]
+            compared += 1
+            offered.update(acties)
+            if knoppen != acties:
+                mismatches.append(f"{user.username} on meeting {pk}: page {knoppen}, API {acties}")
+    assert mismatches == []
+    assert compared > 20 and offered == {"agendapunt-toevoegen", "besluit-vastleggen"}, (compared, offered)
+
+
 def test_the_parsers_find_the_buttons() -> None:
     """The pages' action forms have the shape the test parses (else it would compare empty lists)."""
     html = '<form method="post" action="/opdrachten/12/actie/opdragen" class="seta-form">'
@@ -380,3 +437,10 @@ def test_the_parsers_find_the_buttons() -> None:
         '<form method="post" action="/opdrachten/vragen/5/intrekken" class="seta-form"><button>b</button></form>'
     )
     assert _vraag_buttons(vraag, 5) == ["beantwoorden", "intrekken"]
+    overleg = (
+        '<form method="post" class="seta-form seta-card" novalidate><input type="hidden" name="formulier" '
+        'value="agenda"><button>a</button></form><form method="post" class="seta-inline-form"><input '
+        'type="hidden" name="formulier" value="suggestie"></form><form method="post" class="seta-form">'
+        '<input type="hidden" name="formulier" value="besluit"></form>'
+    )
+    assert _overleg_buttons(overleg) == ["agendapunt-toevoegen", "besluit-vastleggen"]

@@ -487,6 +487,7 @@ class OverlegSerializer(serializers.ModelSerializer[Overleg]):
     )
     agendapunten = AgendapuntSerializer(many=True, read_only=True)
     besluiten = BesluitSerializer(many=True, read_only=True)
+    toegestane_acties = ToegestaneActiesField()
 
     class Meta:
         model = Overleg
@@ -501,6 +502,7 @@ class OverlegSerializer(serializers.ModelSerializer[Overleg]):
             "locatie",
             "agendapunten",
             "besluiten",
+            "toegestane_acties",
             "versie",
         ]
         read_only_fields = fields

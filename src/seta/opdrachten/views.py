@@ -724,8 +724,10 @@ def overleg(request: HttpRequest, pk: int) -> HttpResponse:
     vragen_qs = selectors.bestuursvragen_for(actor).filter(
         gemeente_id__in=gemeente_ids, status=Vraagstatus.OPEN
     )
-    mag_agenda = policy.can(actor, "overleg.wijzigen", obj)
-    mag_besluiten = policy.can(actor, "overleg.besluiten", obj)
+    # The forms on the page are the API's ``toegestaneActies`` (the meeting's action table).
+    acties = policy.toegestane_acties(actor, obj)
+    mag_agenda = "agendapunt-toevoegen" in acties
+    mag_besluiten = "besluit-vastleggen" in acties
     agenda_form = forms.AgendapuntForm(
         request.POST if request.POST.get("formulier") == "agenda" else None,
         opdrachten=opdrachten,
