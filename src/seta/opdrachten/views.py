@@ -25,7 +25,7 @@ from seta.core.errors import Conflict, Forbidden, InvalidInput, NotFound, SetaEr
 from seta.gemeenten import selectors as gemeente_selectors
 from seta.gemeenten.models import Functie, Gemeente
 from seta.opdrachten import forms, lifecycle, selectors, services
-from seta.opdrachten.models import STATUS_CHOICES, Bestuursopdracht, Initiatief, Vraagstatus
+from seta.opdrachten.models import STATUS_CHOICES, Bestuursopdracht, Bestuursvraag, Initiatief, Vraagstatus
 from seta.organisatie import selectors as organisatie_selectors
 from seta.samenwerkingsverbanden import selectors as sv_selectors
 from seta.web.actions import form_invalid, page_status, refusal, run
@@ -562,7 +562,7 @@ def vraag_nieuw(request: HttpRequest) -> HttpResponse:
 def _vraag_pagina(
     request: HttpRequest,
     actor: Actor,
-    obj: Any,
+    obj: Bestuursvraag,
     *,
     antwoord_form: forms.AntwoordForm | None = None,
     intrek_form: forms.VraagIntrekkenForm | None = None,
