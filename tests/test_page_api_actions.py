@@ -1,7 +1,8 @@
 """A record's page and the API offer the same actions: the buttons on the page of a record are exactly its
 ``toegestaneActies`` in the API, for every demo login and a sample of records in every state. Both come
 from one function: ``selectors.allowed_actions`` → ``policy.toegestane_acties`` for a bestuursopdracht,
-``policy.toegestane_acties`` (the weekstaat's action table) for a week."""
+``policy.toegestane_acties`` (the model's action table) for a week, a change request, a board question,
+a distribution model and a settlement."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ from seta.autorisaties.actor import actor_for
 from seta.financien import selectors as financien_selectors
 from seta.financien.models import Afrekening, Verdeelmodel
 from seta.opdrachten import selectors
-from seta.opdrachten.models import Bestuursopdracht, Wijzigingsverzoek
+from seta.opdrachten import services as opdrachten_services
+from seta.opdrachten.models import Bestuursopdracht, Bestuursvraag, Overleg, Wijzigingsverzoek
 from seta.uren import selectors as uren_selectors
 from seta.uren.models import Weekstaat, Weekstatus
 
@@ -296,6 +298,129 @@ def test_change_request_buttons_equal_toegestane_acties_for_every_demo_login() -
     assert compared > 10 and offered == {"goedkeuren", "afwijzen"}, (compared, offered)
 
 
+VRAAG_ACTION = re.compile(r"^/opdrachten/vragen/(\d+)(/intrekken)?$")
+
+
+def _vraag_buttons(html: str, pk: int) -> list[str]:
+    """The forms on a question's page: answering posts to the page, withdrawing to ``…/intrekken``."""
+    result = []
+    for action, _inhoud in FORM.findall(html):
+        if (m := VRAAG_ACTION.match(action)) and int(m.group(1)) == pk:
+            result.append("intrekken" if m.group(2) else "beantwoorden")
+    return result
+
+
+def _vragen() -> list[Bestuursvraag]:
+    """Per status, addressee (college, wethouder, raad) and municipality: a question."""
+    result: dict[tuple[str, str, int], Bestuursvraag] = {}
+    for v in Bestuursvraag.objects.order_by("pk"):
+        result.setdefault((v.status, v.gericht_aan, v.gemeente_id), v)
+    return list(result.values())
+
+
+def test_question_page_buttons_equal_toegestane_acties_for_every_demo_login() -> None:
+    # The demo has open and answered questions; withdraw one (by its asker) so the final state is sampled too.
+    vraag = Bestuursvraag.objects.filter(status="open", gesteld_door__isnull=False).order_by("-pk").first()
+    assert vraag is not None
+    opdrachten_services.withdraw_question(
+        actor=actor_for(vraag.gesteld_door), vraag=vraag, reden="Steekproef", expected_version=vraag.versie
+    )
+    sample = _vragen()
+    assert {v.status for v in sample} == {"open", "beantwoord", "ingetrokken"}, "the demo has every status"
+    ids = [v.pk for v in sample]
+    mismatches = []
+    compared = 0
+    offered: set[str] = set()
+    for nummer, user in enumerate(get_user_model().objects.order_by("username")):
+        rijen = (
+            selectors.bestuursvragen_for(actor_for(user))
+            .filter(pk__in=ids)
+            .order_by("pk")
+            .values_list("status", "gericht_aan", "pk")
+        )
+        # Per status and addressee one question this login sees, a different one for the next login.
+        per_soort: dict[tuple[str, str], list[int]] = {}
+        for status, gericht_aan, pk in rijen:
+            per_soort.setdefault((status, gericht_aan), []).append(pk)
+        zichtbaar = sorted(pks[nummer % len(pks)] for pks in per_soort.values())
+        if not zichtbaar:
+            continue
+        web = Client()
+        web.force_login(user)
+        api = APIClient()
+        api.force_authenticate(user=user)
+        for pk in zichtbaar:
+            page = web.get(f"/opdrachten/vragen/{pk}")
+            assert page.status_code == 200, (user.username, pk, page.status_code)
+            knoppen = _vraag_buttons(page.content.decode(), pk)
+            body = api.get(f"/api/v1/bestuursvragen/{pk}")
+            assert body.status_code == 200, (user.username, pk, body.status_code)
+            acties = body.json()["toegestaneActies"]
+            compared += 1
+            offered.update(acties)
+            if knoppen != acties:
+                mismatches.append(f"{user.username} on question {pk}: page {knoppen}, API {acties}")
+    assert mismatches == []
+    assert compared > 50 and offered == {"beantwoorden", "intrekken"}, (compared, offered)
+
+
+POST_FORM = re.compile(r'<form method="post"[^>]*>(.*?)</form>', re.S)
+OVERLEG_FORMULIEREN = {
+    "agenda": "agendapunt-toevoegen",
+    "suggestie": "agendapunt-toevoegen",  # a suggested subject put on the agenda with one button
+    "besluit": "besluit-vastleggen",
+}
+
+
+def _overleg_buttons(html: str) -> list[str]:
+    """The forms on a meeting's page (they post to the page itself, named by their hidden ``formulier``)."""
+    gevonden = (
+        OVERLEG_FORMULIEREN.get(m.group(1), m.group(1))
+        for inhoud in POST_FORM.findall(html)
+        if (m := re.search(r'name="formulier" value="([a-z]+)"', inhoud))
+    )
+    return list(dict.fromkeys(gevonden))
+
+
+def test_meeting_page_buttons_equal_toegestane_acties_for_every_demo_login() -> None:
+    ids = list(Overleg.objects.order_by("pk").values_list("pk", flat=True)[:30])
+    assert {"portefeuillehoudersoverleg", "gezamenlijk"} <= set(
+        Overleg.objects.filter(pk__in=ids).values_list("soort", flat=True)
+    )
+    mismatches = []
+    compared = 0
+    offered: set[str] = set()
+    for nummer, user in enumerate(get_user_model().objects.order_by("username")):
+        zichtbaar = list(
+            selectors.overleggen_for(actor_for(user))
+            .filter(pk__in=ids)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        if not zichtbaar:
+            continue
+        # At most four per login, a different four for the next login.
+        begin = nummer % len(zichtbaar)
+        zichtbaar = (zichtbaar[begin:] + zichtbaar[:begin])[:4]
+        web = Client()
+        web.force_login(user)
+        api = APIClient()
+        api.force_authenticate(user=user)
+        for pk in zichtbaar:
+            page = web.get(f"/opdrachten/overleggen/{pk}")
+            assert page.status_code == 200, (user.username, pk, page.status_code)
+            knoppen = _overleg_buttons(page.content.decode())
+            body = api.get(f"/api/v1/overleggen/{pk}")
+            assert body.status_code == 200, (user.username, pk, body.status_code)
+            acties = body.json()["toegestaneActies"]
+            compared += 1
+            offered.update(acties)
+            if knoppen != acties:
+                mismatches.append(f"{user.username} on meeting {pk}: page {knoppen}, API {acties}")
+    assert mismatches == []
+    assert compared > 20 and offered == {"agendapunt-toevoegen", "besluit-vastleggen"}, (compared, offered)
+
+
 def test_the_parsers_find_the_buttons() -> None:
     """The pages' action forms have the shape the test parses (else it would compare empty lists)."""
     html = '<form method="post" action="/opdrachten/12/actie/opdragen" class="seta-form">'
@@ -307,3 +432,15 @@ def test_the_parsers_find_the_buttons() -> None:
         '<form method="post" action="/uren/weekstaten/7/heropenen" class="seta-form"><button>y</button></form>'
     )
     assert _week_buttons(week) == ["indienen", "goedkeuren", "heropenen"]
+    vraag = (
+        '<form method="post" action="/opdrachten/vragen/5" class="seta-form" novalidate><button>a</button></form>'
+        '<form method="post" action="/opdrachten/vragen/5/intrekken" class="seta-form"><button>b</button></form>'
+    )
+    assert _vraag_buttons(vraag, 5) == ["beantwoorden", "intrekken"]
+    overleg = (
+        '<form method="post" class="seta-form seta-card" novalidate><input type="hidden" name="formulier" '
+        'value="agenda"><button>a</button></form><form method="post" class="seta-inline-form"><input '
+        'type="hidden" name="formulier" value="suggestie"></form><form method="post" class="seta-form">'
+        '<input type="hidden" name="formulier" value="besluit"></form>'
+    )
+    assert _overleg_buttons(overleg) == ["agendapunt-toevoegen", "besluit-vastleggen"]

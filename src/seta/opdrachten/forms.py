@@ -295,6 +295,15 @@ class AntwoordForm(VersieForm):
     )
 
 
+class VraagIntrekkenForm(VersieForm):
+    reden = forms.CharField(
+        label="Reden",
+        widget=TEKST,
+        required=False,
+        help_text="Waarom de vraag niet meer beantwoord hoeft te worden (komt in de historie).",
+    )
+
+
 class OverlegForm(SetaForm):
     soort = forms.ChoiceField(label="Soort overleg", choices=Overlegsoort.choices, widget=forms.RadioSelect)
     samenwerkingsverband: forms.ModelChoiceField[Any] = forms.ModelChoiceField(

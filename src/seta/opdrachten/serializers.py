@@ -392,6 +392,7 @@ class BestuursvraagSerializer(serializers.ModelSerializer[Bestuursvraag]):
     bestuursopdracht = serializers.SerializerMethodField(
         help_text="Id van de opdracht; null als de vraag niet bij een opdracht hoort of u die niet kunt inzien."
     )
+    toegestane_acties = ToegestaneActiesField()
 
     class Meta:
         model = Bestuursvraag
@@ -412,6 +413,7 @@ class BestuursvraagSerializer(serializers.ModelSerializer[Bestuursvraag]):
             "antwoord",
             "besluit",
             "beantwoord_op",
+            "toegestane_acties",
             "versie",
         ]
         read_only_fields = fields
@@ -485,6 +487,7 @@ class OverlegSerializer(serializers.ModelSerializer[Overleg]):
     )
     agendapunten = AgendapuntSerializer(many=True, read_only=True)
     besluiten = BesluitSerializer(many=True, read_only=True)
+    toegestane_acties = ToegestaneActiesField()
 
     class Meta:
         model = Overleg
@@ -499,6 +502,7 @@ class OverlegSerializer(serializers.ModelSerializer[Overleg]):
             "locatie",
             "agendapunten",
             "besluiten",
+            "toegestane_acties",
             "versie",
         ]
         read_only_fields = fields

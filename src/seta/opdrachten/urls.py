@@ -22,6 +22,7 @@ urlpatterns = [
     path("vragen", views.vragen, name="vragen"),
     path("vragen/nieuw", views.vraag_nieuw, name="vraag_nieuw"),
     path("vragen/<int:pk>", views.vraag, name="vraag"),
+    path("vragen/<int:pk>/intrekken", views.vraag_intrekken, name="vraag_intrekken"),
     path("overleggen", views.overleggen, name="overleggen"),
     path("overleggen/nieuw", views.overleg_nieuw, name="overleg_nieuw"),
     path("overleggen/<int:pk>", views.overleg, name="overleg"),

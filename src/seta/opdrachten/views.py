@@ -25,10 +25,10 @@ from seta.core.errors import Conflict, Forbidden, InvalidInput, NotFound, SetaEr
 from seta.gemeenten import selectors as gemeente_selectors
 from seta.gemeenten.models import Functie, Gemeente
 from seta.opdrachten import forms, lifecycle, selectors, services
-from seta.opdrachten.models import STATUS_CHOICES, Bestuursopdracht, Initiatief, Vraagstatus
+from seta.opdrachten.models import STATUS_CHOICES, Bestuursopdracht, Bestuursvraag, Initiatief, Vraagstatus
 from seta.organisatie import selectors as organisatie_selectors
 from seta.samenwerkingsverbanden import selectors as sv_selectors
-from seta.web.actions import form_invalid, page_status, refusal
+from seta.web.actions import form_invalid, page_status, refusal, run
 from seta.web.forms import apply_errors
 
 PER_PAGINA = 25
@@ -559,41 +559,22 @@ def vraag_nieuw(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def vraag(request: HttpRequest, pk: int) -> HttpResponse:
-    actor = actor_for(request.user)
-    obj = _get(selectors.bestuursvraag_for, actor, pk)
-    mag = obj.status == Vraagstatus.OPEN and policy.can(actor, "bestuursvraag.beantwoorden", obj)
-    form = (
-        forms.AntwoordForm(request.POST or None, initial={"versie": obj.versie})
-        if mag or request.method == "POST"
-        else None
-    )
-    status = 200
-    if request.method == "POST":
-        assert form is not None
-        if form.is_valid():
-            try:
-                services.answer(
-                    actor=actor,
-                    vraag=obj,
-                    antwoord=form.cleaned_data.get("antwoord") or "",
-                    besluit=form.cleaned_data.get("besluit") or "",
-                    expected_version=form.cleaned_data.get("versie"),
-                )
-            except StaleVersion as exc:
-                form.add_error(None, exc.detail)
-                status = 412
-            except InvalidInput as exc:
-                apply_errors(form, exc)
-                status = 400
-            except (Conflict, Forbidden) as exc:
-                form.add_error(None, exc.detail)
-                status = exc.status
-            else:
-                messages.success(request, "Het antwoord en het besluit zijn vastgelegd.")
-                return redirect("opdrachten:vraag", pk=obj.pk)
+def _vraag_pagina(
+    request: HttpRequest,
+    actor: Actor,
+    obj: Bestuursvraag,
+    *,
+    antwoord_form: forms.AntwoordForm | None = None,
+    intrek_form: forms.VraagIntrekkenForm | None = None,
+) -> HttpResponse:
+    """The question's page: its forms are the actions ``policy.toegestane_acties`` allows (as the API's
+    ``toegestaneActies``); a form just refused is shown again with its errors and the refusal's status."""
+    acties = policy.toegestane_acties(actor, obj)
+    if antwoord_form is None and "beantwoorden" in acties:
+        antwoord_form = forms.AntwoordForm(initial={"versie": obj.versie})
+    if intrek_form is None and "intrekken" in acties:
+        intrek_form = forms.VraagIntrekkenForm(initial={"versie": obj.versie}, prefix="intrekken")
+    geweigerd = next((f for f in (antwoord_form, intrek_form) if f is not None and f.is_bound), None)
     return render(
         request,
         "opdrachten/vraag.html",
@@ -601,11 +582,62 @@ def vraag(request: HttpRequest, pk: int) -> HttpResponse:
             "vraag": obj,
             "opdracht": selectors.zichtbare_opdracht(actor, obj.bestuursopdracht),
             "niet_zichtbaar": selectors.NIET_ZICHTBAAR,
-            "form": form,
+            "form": antwoord_form,
+            "intrek_form": intrek_form,
             "vandaag": timezone.localdate(),
         },
-        status=status,
+        status=page_status(request, geweigerd),
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def vraag(request: HttpRequest, pk: int) -> HttpResponse:
+    """The question's page; a POST answers it (``services.answer``)."""
+    actor = actor_for(request.user)
+    obj = _get(selectors.bestuursvraag_for, actor, pk)
+    if request.method != "POST":
+        return _vraag_pagina(request, actor, obj)
+    form = forms.AntwoordForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        uitkomst = run(
+            request,
+            lambda: services.answer(
+                actor=actor,
+                vraag=obj,
+                antwoord=data.get("antwoord") or "",
+                besluit=data.get("besluit") or "",
+                expected_version=data.get("versie"),
+            ),
+            form=form,
+        )
+        if uitkomst.ok:
+            messages.success(request, "Het antwoord en het besluit zijn vastgelegd.")
+            return redirect("opdrachten:vraag", pk=obj.pk)
+    return _vraag_pagina(request, actor, obj, antwoord_form=form)
+
+
+@login_required
+@require_POST
+def vraag_intrekken(request: HttpRequest, pk: int) -> HttpResponse:
+    """Withdraw the question (``services.withdraw_question``): the asker or the pool's directeur."""
+    actor = actor_for(request.user)
+    obj = _get(selectors.bestuursvraag_for, actor, pk)
+    form = forms.VraagIntrekkenForm(request.POST, prefix="intrekken")
+    if form.is_valid():
+        data = form.cleaned_data
+        uitkomst = run(
+            request,
+            lambda: services.withdraw_question(
+                actor=actor, vraag=obj, reden=data.get("reden") or "", expected_version=data.get("versie")
+            ),
+            form=form,
+        )
+        if uitkomst.ok:
+            messages.success(request, "De vraag is ingetrokken.")
+            return redirect("opdrachten:vraag", pk=obj.pk)
+    return _vraag_pagina(request, actor, obj, intrek_form=form)
 
 
 # --- meetings ------------------------------------------------------------------------------------------------------------------
@@ -692,8 +724,10 @@ def overleg(request: HttpRequest, pk: int) -> HttpResponse:
     vragen_qs = selectors.bestuursvragen_for(actor).filter(
         gemeente_id__in=gemeente_ids, status=Vraagstatus.OPEN
     )
-    mag_agenda = policy.can(actor, "overleg.wijzigen", obj)
-    mag_besluiten = policy.can(actor, "overleg.besluiten", obj)
+    # The forms on the page are the API's ``toegestaneActies`` (the meeting's action table).
+    acties = policy.toegestane_acties(actor, obj)
+    mag_agenda = "agendapunt-toevoegen" in acties
+    mag_besluiten = "besluit-vastleggen" in acties
     agenda_form = forms.AgendapuntForm(
         request.POST if request.POST.get("formulier") == "agenda" else None,
         opdrachten=opdrachten,

@@ -415,3 +415,21 @@ def rol_namens_pool(actor: Actor, sv_id: int) -> str:
 def wijzigingsverzoek_acties(verzoek: Any) -> list[str]:
     """A submitted change request is approved or rejected (each principal's college decides)."""
     return ["goedkeuren", "afwijzen"] if verzoek.status == "ingediend" else []
+
+
+@actietabel("opdrachten.bestuursvraag", "bestuursvraag")
+def bestuursvraag_acties(vraag: Any) -> list[str]:
+    """An open question is answered (by its addressee) or withdrawn (by the asker or the directeur); an
+    answered or withdrawn one is final (the services refuse with 409)."""
+    return ["beantwoorden", "intrekken"] if vraag.status == "open" else []
+
+
+@actietabel(
+    "opdrachten.overleg",
+    "overleg",
+    regels={"agendapunt-toevoegen": "overleg.wijzigen", "besluit-vastleggen": "overleg.besluiten"},
+)
+def overleg_acties(overleg: Any) -> list[str]:
+    """A meeting's agenda grows (the participants' bestuur and the pool's leading staff) and its decision
+    list is kept (the bestuur); a meeting has no state that closes either."""
+    return ["agendapunt-toevoegen", "besluit-vastleggen"]
