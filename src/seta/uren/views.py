@@ -17,14 +17,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from seta.autorisaties import policy
 from seta.autorisaties.actor import Actor, actor_for
-from seta.core.bounds import parse_int, parse_versie
+from seta.core.bounds import JAAR_MIN, parse_int, parse_versie
 from seta.core.errors import InvalidInput, SetaError
 from seta.uren import selectors, services
 from seta.uren.forms import HeropenForm, ImportForm
 from seta.uren.models import Weekstaat, Weekstatus
 from seta.web.actions import page_status, refusal, run, safe_next
-
-EERSTE_JAAR = 2000  # hours are not written for weeks before this year, nor beyond next year
 
 
 def _week_param(value: str | None) -> tuple[int, int, str]:
@@ -40,10 +38,11 @@ def _week_param(value: str | None) -> tuple[int, int, str]:
                 *services.iso_week(vandaag),
                 f"'{value[:20]}' is geen week; gebruik de vorm 2026-W07. U ziet de huidige week.",
             )
-        if not EERSTE_JAAR <= jaar <= vandaag.year + 1:
+        # Hours are not written for weeks before the first year SETA knows, nor beyond next year.
+        if not JAAR_MIN <= jaar <= vandaag.year + 1:
             return (
                 *services.iso_week(vandaag),
-                f"Uren worden geschreven voor weken van {EERSTE_JAAR} tot en met {vandaag.year + 1}; "
+                f"Uren worden geschreven voor weken van {JAAR_MIN} tot en met {vandaag.year + 1}; "
                 f"week {week} van {jaar} valt daarbuiten. U ziet de huidige week.",
             )
         return jaar, week, ""
