@@ -13,6 +13,7 @@ from django.utils import timezone
 from rest_framework import authentication, exceptions
 
 from seta.autorisaties import selectors, tokens
+from seta.autorisaties import services as autorisatie_services
 from seta.autorisaties.models import ApiToken
 
 # "Last used" is written at most once a minute per token, not on every request.
@@ -33,5 +34,5 @@ class TokenAuthentication(authentication.TokenAuthentication):
             raise exceptions.AuthenticationFailed("Gebruiker is niet actief of verwijderd.")
         now = timezone.now()
         if token.laatst_gebruikt_op is None or now - token.laatst_gebruikt_op > LAST_USED_RESOLUTION:
-            selectors.markeer_gebruikt(token, now)
+            autorisatie_services.markeer_gebruikt(token, now)
         return token.gebruiker, token

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from seta.autorisaties.models import ApiToken
@@ -25,8 +24,3 @@ def token_met_prefix(prefix: str | None) -> ApiToken | None:
     if prefix is None:
         return None
     return ApiToken.objects.select_related("gebruiker").filter(prefix=prefix).first()
-
-
-def markeer_gebruikt(token: ApiToken, tijdstip: dt.datetime) -> None:
-    """Record when a token was last used (bookkeeping of the authentication itself, not an audited change)."""
-    ApiToken.objects.filter(pk=token.pk).update(laatst_gebruikt_op=tijdstip)

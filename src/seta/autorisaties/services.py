@@ -6,6 +6,7 @@ the record, and that is the only moment it exists in clear: the caller shows it 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,6 +43,12 @@ def _make_token(user: Any) -> NieuwToken:
             continue
         return NieuwToken(token=token, sleutel=sleutel)
     raise RuntimeError("Could not draw a unique token prefix.")  # pragma: no cover
+
+
+def markeer_gebruikt(token: ApiToken, tijdstip: dt.datetime) -> None:
+    """Record when a token was last used: bookkeeping of the authentication itself (no actor yet, not an
+    audited change of the token)."""
+    ApiToken.objects.filter(pk=token.pk).update(laatst_gebruikt_op=tijdstip)
 
 
 def _audit_after(user: Any, token: ApiToken) -> dict[str, Any]:
