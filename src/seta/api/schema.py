@@ -69,8 +69,8 @@ WITH_BODY = {
 }
 ON_WRITE = {"409": "Conflict: de handeling past niet bij de huidige toestand van het record."}
 ON_UPDATE = {
-    "412": "Verouderde versie: het record is intussen gewijzigd (If-Match).",
-    "428": "If-Match ontbreekt: stuur de ETag van de versie die u wijzigt.",
+    "412": "Verouderde versie: het record is intussen door iemand anders gewijzigd; lees het opnieuw.",
+    "428": "Versie vereist: stuur de kop If-Match met de ETag van de gelezen versie.",
 }
 
 
@@ -109,10 +109,6 @@ IF_MATCH_OPTIONAL = {
         "Verplicht wanneer het record al bestaat (dan een wijziging): de ETag van de gelezen versie. "
         "Zonder deze kop bij een bestaand record: 428; bij een verouderde versie: 412."
     ),
-}
-IF_MATCH_RESPONSES = {
-    "412": "Verouderde versie: het record is intussen door iemand anders gewijzigd; lees het opnieuw.",
-    "428": "Versie vereist: stuur de kop If-Match met de ETag van de gelezen versie.",
 }
 
 
@@ -186,11 +182,8 @@ def add_problem_responses(
                     for p in operation.get("parameters", [])
                     if (p.get("in"), p.get("name")) != ("header", "If-Match")
                 ]
+                # With the header, changes_a_record() is true below: 412 and 428 are documented there.
                 operation["parameters"] = [*parameters, IF_MATCH if required else IF_MATCH_OPTIONAL]
-                for code, description in IF_MATCH_RESPONSES.items():
-                    response = responses.setdefault(code, {"description": description})
-                    if response.get("description") in {"", "No response body"}:
-                        response["description"] = description
             standard = dict(ALWAYS)
             if takes_input(operation, path_item):
                 standard.update(WITH_INPUT)
@@ -201,7 +194,9 @@ def add_problem_responses(
             if changes_a_record(path, method, operation):
                 standard.update(ON_UPDATE)
             for code, description in standard.items():
-                responses.setdefault(code, {"description": description})
+                response = responses.setdefault(code, {"description": description})
+                if response.get("description") in {"", "No response body"}:
+                    response["description"] = description
             for code, response in responses.items():
                 if code[0] in "45":
                     response["content"] = dict(problem)
