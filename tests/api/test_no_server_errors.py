@@ -236,3 +236,16 @@ def test_a_nul_character_in_the_query_is_400(client: Any, user_named: Any, path:
     if path.startswith("/api/"):
         assert r["Content-Type"] == "application/problem+json"
         assert r["API-Version"]
+
+
+def test_a_nul_character_in_a_multipart_field_is_400_naming_it(api_as: Any) -> None:
+    # The hours upload uses the house multipart parser, which refuses NUL like the JSON and form parsers.
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    r = api_as("directeur.bel").post(
+        "/api/v1/urenimports",
+        {"samenwerkingsverband": "b\x00el", "bestand": SimpleUploadedFile("uren.csv", b"a;b\n")},
+        format="multipart",
+    )
+    assert r.status_code == 400 and "NUL" in r.json()["detail"]
+    assert [p["name"] for p in r.json()["invalidParams"]] == ["samenwerkingsverband"]

@@ -1,6 +1,6 @@
 """A NUL character in input: no database stores it in text (PostgreSQL refuses it outright, so a lookup
 with one was a server error there), so it is invalid input everywhere. Every layer that meets one (the
-query-string middleware, the parsers, ``ActorMixin.initial``) answers the same 400 naming the parameter."""
+query-string middleware and the house parsers of JSON, form and multipart bodies) answers the same 400 naming the parameter."""
 
 from __future__ import annotations
 

@@ -8,20 +8,11 @@ from rest_framework import serializers
 from rest_framework.response import Response
 
 from seta.api.concurrency import with_etag
-from seta.api.nul import nul_error, nul_in
 from seta.autorisaties.actor import Actor, actor_for
 
 
 class ActorMixin:
     request: Any
-
-    def initial(self, request: Any, *args: Any, **kwargs: Any) -> None:
-        """After authentication: a NUL character anywhere in the query or the body is a 400, before any
-        lookup sends it to the database."""
-        super().initial(request, *args, **kwargs)  # type: ignore[misc]
-        found = nul_in(request.query_params) or nul_in(request.data)
-        if found is not None:
-            raise nul_error(found)
 
     @property
     def actor(self) -> Actor:
