@@ -49,8 +49,6 @@ class VerdeelmodelForm(forms.Form):
             raise forms.ValidationError(
                 f"Geen geldige JSON: {exc.msg} (regel {exc.lineno}, kolom {exc.colno})."
             ) from exc
-        except RecursionError as exc:
-            raise forms.ValidationError(TE_DIEP) from exc
         if files.nesting_depth(value) > files.NESTING_LIMIT:
             raise forms.ValidationError(TE_DIEP)
         if not isinstance(value, dict):
