@@ -7,6 +7,8 @@ a distribution model and a settlement."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
@@ -27,6 +29,46 @@ from seta.uren.models import Weekstaat, Weekstatus
 pytestmark = pytest.mark.django_db
 
 ACTIE_FORM = re.compile(r'<form method="post" action="/opdrachten/(\d+)/actie/([a-z_]+)"')
+
+
+@dataclass
+class Vergelijking:
+    """Per record a login sees: the buttons its page shows against ``toegestaneActies`` in the API."""
+
+    compared: int = 0
+    met_acties: int = 0
+    offered: set[str] = field(default_factory=set)
+    mismatches: list[str] = field(default_factory=list)
+
+    def login(
+        self,
+        user: Any,
+        pks: Iterable[int],
+        pagina: str,
+        api_pad: str,
+        knoppen: Callable[[str, int], list[str]],
+        *,
+        soort: str = "",
+        sorteer: bool = False,
+    ) -> None:
+        web = Client()
+        web.force_login(user)
+        api = APIClient()
+        api.force_authenticate(user=user)
+        for pk in pks:
+            page = web.get(pagina.format(pk))
+            assert page.status_code == 200, (user.username, pk, page.status_code)
+            gevonden = knoppen(page.content.decode(), pk)
+            body = api.get(api_pad.format(pk))
+            assert body.status_code == 200, (user.username, pk, body.status_code)
+            acties = body.json()["toegestaneActies"]
+            if sorteer:
+                acties = sorted(acties)
+            self.compared += 1
+            self.met_acties += bool(acties)
+            self.offered.update(acties)
+            if gevonden != acties:
+                self.mismatches.append(f"{user.username} on {soort}{pk}: page {gevonden}, API {acties}")
 
 
 def _sample() -> list[Bestuursopdracht]:
@@ -55,12 +97,15 @@ def _sample() -> list[Bestuursopdracht]:
     return list(result.values())
 
 
+def _opdracht_buttons(html: str, pk: int) -> list[str]:
+    return [actie for nr, actie in ACTIE_FORM.findall(html) if int(nr) == pk]
+
+
 def test_page_buttons_equal_toegestane_acties_for_every_demo_login() -> None:
     sample = _sample()
     assert len({o.status for o in sample}) >= 8, "the demo has assignments in most states"
     ids = [o.pk for o in sample]
-    mismatches = []
-    compared = offered = 0
+    v = Vergelijking()
     for nummer, user in enumerate(get_user_model().objects.order_by("username")):
         # What this login sees of the sample: one per state and confidentiality (keeps the test fast).
         rijen = (
@@ -77,23 +122,9 @@ def test_page_buttons_equal_toegestane_acties_for_every_demo_login() -> None:
         # At most four per login, a different four for the next login of the same kind.
         begin = nummer % len(zichtbaar)
         zichtbaar = (zichtbaar[begin:] + zichtbaar[:begin])[:4]
-        web = Client()
-        web.force_login(user)
-        api = APIClient()
-        api.force_authenticate(user=user)
-        for pk in zichtbaar:
-            page = web.get(f"/opdrachten/{pk}")
-            assert page.status_code == 200, (user.username, pk, page.status_code)
-            knoppen = [actie for nr, actie in ACTIE_FORM.findall(page.content.decode()) if int(nr) == pk]
-            body = api.get(f"/api/v1/bestuursopdrachten/{pk}")
-            assert body.status_code == 200, (user.username, pk, body.status_code)
-            acties = body.json()["toegestaneActies"]
-            compared += 1
-            offered += bool(acties)
-            if knoppen != acties:
-                mismatches.append(f"{user.username} on {pk}: page {knoppen}, API {acties}")
-    assert mismatches == []
-    assert compared > 60 and offered > 10, (compared, offered)
+        v.login(user, zichtbaar, "/opdrachten/{}", "/api/v1/bestuursopdrachten/{}", _opdracht_buttons)
+    assert v.mismatches == []
+    assert v.compared > 60 and v.met_acties > 10, (v.compared, v.met_acties)
 
 
 FORM = re.compile(r'<form method="post" action="([^"]+)"[^>]*>(.*?)</form>', re.S)
@@ -132,32 +163,23 @@ def _weeks() -> list[Weekstaat]:
 def test_week_page_buttons_equal_toegestane_acties_for_every_demo_login() -> None:
     sample = _weeks()
     ids = [w.pk for w in sample]
-    mismatches = []
-    compared = 0
-    offered: set[str] = set()
+    v = Vergelijking()
     for user in get_user_model().objects.order_by("username"):
         zichtbaar = list(
             uren_selectors.weekstaten_for(actor_for(user)).filter(pk__in=ids).values_list("pk", flat=True)
         )
         if not zichtbaar:
             continue
-        web = Client()
-        web.force_login(user)
-        api = APIClient()
-        api.force_authenticate(user=user)
-        for pk in zichtbaar:
-            page = web.get(f"/uren/weekstaten/{pk}")
-            assert page.status_code == 200, (user.username, pk, page.status_code)
-            knoppen = _week_buttons(page.content.decode())
-            body = api.get(f"/api/v1/weekstaten/{pk}")
-            assert body.status_code == 200, (user.username, pk, body.status_code)
-            acties = body.json()["toegestaneActies"]
-            compared += 1
-            offered.update(acties)
-            if knoppen != acties:
-                mismatches.append(f"{user.username} on week {pk}: page {knoppen}, API {acties}")
-    assert mismatches == []
-    assert compared > 50 and offered == {"indienen", "goedkeuren", "heropenen"}, (compared, offered)
+        v.login(
+            user,
+            zichtbaar,
+            "/uren/weekstaten/{}",
+            "/api/v1/weekstaten/{}",
+            lambda h, _: _week_buttons(h),
+            soort="week ",
+        )
+    assert v.mismatches == []
+    assert v.compared > 50 and v.offered == {"indienen", "goedkeuren", "heropenen"}, (v.compared, v.offered)
 
 
 VERDEELMODEL_ACTION = re.compile(r"^/financien/verdeelmodellen/\d+/(nieuwe-versie|vaststellen)$")
@@ -209,31 +231,14 @@ def test_financial_page_buttons_equal_toegestane_acties_for_every_demo_login(
 ) -> None:
     ids = list(model.objects.order_by("pk").values_list("pk", flat=True)[:30])
     assert ids
-    mismatches = []
-    compared = 0
-    offered: set[str] = set()
+    v = Vergelijking()
     for user in get_user_model().objects.order_by("username"):
         zichtbaar = list(selector(actor_for(user)).filter(pk__in=ids).values_list("pk", flat=True))
         if not zichtbaar:
             continue
-        web = Client()
-        web.force_login(user)
-        client = APIClient()
-        client.force_authenticate(user=user)
-        for pk in zichtbaar:
-            html = web.get(page.format(pk))
-            assert html.status_code == 200, (user.username, pk, html.status_code)
-            body = client.get(api.format(pk))
-            assert body.status_code == 200, (user.username, pk, body.status_code)
-            acties = sorted(body.json()["toegestaneActies"])
-            compared += 1
-            offered.update(acties)
-            if buttons(html.content.decode()) != acties:
-                mismatches.append(
-                    f"{user.username} on {pk}: page {buttons(html.content.decode())}, API {acties}"
-                )
-    assert mismatches == []
-    assert compared > 20 and offered, (compared, offered)
+        v.login(user, zichtbaar, page, api, lambda h, _: buttons(h), sorteer=True)
+    assert v.mismatches == []
+    assert v.compared > 20 and v.offered, (v.compared, v.offered)
 
 
 VERZOEK_FORM = re.compile(r'action="/opdrachten/wijzigingsverzoeken/(\d+)/goedkeuren"(.*?)</form>', re.S)
@@ -328,9 +333,7 @@ def test_question_page_buttons_equal_toegestane_acties_for_every_demo_login() ->
     sample = _vragen()
     assert {v.status for v in sample} == {"open", "beantwoord", "ingetrokken"}, "the demo has every status"
     ids = [v.pk for v in sample]
-    mismatches = []
-    compared = 0
-    offered: set[str] = set()
+    v = Vergelijking()
     for nummer, user in enumerate(get_user_model().objects.order_by("username")):
         rijen = (
             selectors.bestuursvragen_for(actor_for(user))
@@ -345,23 +348,16 @@ def test_question_page_buttons_equal_toegestane_acties_for_every_demo_login() ->
         zichtbaar = sorted(pks[nummer % len(pks)] for pks in per_soort.values())
         if not zichtbaar:
             continue
-        web = Client()
-        web.force_login(user)
-        api = APIClient()
-        api.force_authenticate(user=user)
-        for pk in zichtbaar:
-            page = web.get(f"/opdrachten/vragen/{pk}")
-            assert page.status_code == 200, (user.username, pk, page.status_code)
-            knoppen = _vraag_buttons(page.content.decode(), pk)
-            body = api.get(f"/api/v1/bestuursvragen/{pk}")
-            assert body.status_code == 200, (user.username, pk, body.status_code)
-            acties = body.json()["toegestaneActies"]
-            compared += 1
-            offered.update(acties)
-            if knoppen != acties:
-                mismatches.append(f"{user.username} on question {pk}: page {knoppen}, API {acties}")
-    assert mismatches == []
-    assert compared > 50 and offered == {"beantwoorden", "intrekken"}, (compared, offered)
+        v.login(
+            user,
+            zichtbaar,
+            "/opdrachten/vragen/{}",
+            "/api/v1/bestuursvragen/{}",
+            _vraag_buttons,
+            soort="question ",
+        )
+    assert v.mismatches == []
+    assert v.compared > 50 and v.offered == {"beantwoorden", "intrekken"}, (v.compared, v.offered)
 
 
 POST_FORM = re.compile(r'<form method="post"[^>]*>(.*?)</form>', re.S)
@@ -387,9 +383,7 @@ def test_meeting_page_buttons_equal_toegestane_acties_for_every_demo_login() -> 
     assert {"portefeuillehoudersoverleg", "gezamenlijk"} <= set(
         Overleg.objects.filter(pk__in=ids).values_list("soort", flat=True)
     )
-    mismatches = []
-    compared = 0
-    offered: set[str] = set()
+    v = Vergelijking()
     for nummer, user in enumerate(get_user_model().objects.order_by("username")):
         zichtbaar = list(
             selectors.overleggen_for(actor_for(user))
@@ -402,23 +396,19 @@ def test_meeting_page_buttons_equal_toegestane_acties_for_every_demo_login() -> 
         # At most four per login, a different four for the next login.
         begin = nummer % len(zichtbaar)
         zichtbaar = (zichtbaar[begin:] + zichtbaar[:begin])[:4]
-        web = Client()
-        web.force_login(user)
-        api = APIClient()
-        api.force_authenticate(user=user)
-        for pk in zichtbaar:
-            page = web.get(f"/opdrachten/overleggen/{pk}")
-            assert page.status_code == 200, (user.username, pk, page.status_code)
-            knoppen = _overleg_buttons(page.content.decode())
-            body = api.get(f"/api/v1/overleggen/{pk}")
-            assert body.status_code == 200, (user.username, pk, body.status_code)
-            acties = body.json()["toegestaneActies"]
-            compared += 1
-            offered.update(acties)
-            if knoppen != acties:
-                mismatches.append(f"{user.username} on meeting {pk}: page {knoppen}, API {acties}")
-    assert mismatches == []
-    assert compared > 20 and offered == {"agendapunt-toevoegen", "besluit-vastleggen"}, (compared, offered)
+        v.login(
+            user,
+            zichtbaar,
+            "/opdrachten/overleggen/{}",
+            "/api/v1/overleggen/{}",
+            lambda h, _: _overleg_buttons(h),
+            soort="meeting ",
+        )
+    assert v.mismatches == []
+    assert v.compared > 20 and v.offered == {"agendapunt-toevoegen", "besluit-vastleggen"}, (
+        v.compared,
+        v.offered,
+    )
 
 
 def test_the_parsers_find_the_buttons() -> None:
