@@ -209,9 +209,9 @@ class AgendapuntWeergave:
     toelichting: str
 
 
-def agendapunt_weergave(actor: Actor | None, punt: Agendapunt) -> AgendapuntWeergave:
+def agendapunt_weergave(actor: Actor, punt: Agendapunt) -> AgendapuntWeergave:
     onderwerp = punt.onderwerp
-    opdracht = zichtbare_opdracht(actor, punt.bestuursopdracht) if actor is not None else None
+    opdracht = zichtbare_opdracht(actor, punt.bestuursopdracht)
     if punt.bestuursopdracht_id is not None and opdracht is None:
         verborgen = punt.bestuursopdracht
         if verborgen is not None and (verborgen.nummer in onderwerp or verborgen.titel in onderwerp):
@@ -219,7 +219,7 @@ def agendapunt_weergave(actor: Actor | None, punt: Agendapunt) -> AgendapuntWeer
     vraag = punt.bestuursvraag
     vraag_id = None
     if vraag is not None:
-        if actor is not None and policy.can(actor, "bestuursvraag.lezen", vraag):
+        if policy.can(actor, "bestuursvraag.lezen", vraag):
             vraag_id = vraag.pk
         elif vraag.onderwerp in onderwerp:
             onderwerp = "Agendapunt over een bestuursvraag die u niet kunt inzien"

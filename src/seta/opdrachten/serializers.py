@@ -10,7 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from seta.api.fields import IdField, ToegestaneActiesField
-from seta.autorisaties.actor import Actor
+from seta.autorisaties.actor import ANONYMOUS, Actor
 from seta.catalogus import selectors as catalogus_selectors
 from seta.gemeenten import selectors as gemeente_selectors
 from seta.gemeenten.models import Functionaris, Gemeente, Portefeuille
@@ -467,7 +467,8 @@ class AgendapuntSerializer(serializers.Serializer[Any]):
 
     def to_representation(self, instance: Any) -> dict[str, Any]:
         if isinstance(instance, Agendapunt):
-            instance = selectors.agendapunt_weergave(self.context.get("actor"), instance)
+            # Without an actor in the context, nothing linked is named (the anonymous actor reads nothing).
+            instance = selectors.agendapunt_weergave(self.context.get("actor") or ANONYMOUS, instance)
         return super().to_representation(instance)
 
 
