@@ -44,3 +44,27 @@ def postdata(formulier: Modelformulier, **extra: str) -> QueryDict:
     for k, v in extra.items():
         data[k] = v
     return data
+
+
+def pagina_postdata(html: str) -> QueryDict:
+    """The values a browser would submit from the page's model form (id ``modelformulier``), without a button."""
+    import re
+    from html import unescape
+
+    form = html.split('id="modelformulier"', 1)[1].split("</form>", 1)[0]
+    data = QueryDict(mutable=True)
+    for tag in re.findall(r"<input[^>]*>", form):
+        naam = re.search(r'name="([^"]*)"', tag)
+        if not naam:
+            continue
+        soort = (re.search(r'type="([^"]*)"', tag) or [None, "text"])[1]
+        waarde = re.search(r'value="([^"]*)"', tag)
+        if soort in ("checkbox", "radio") and " checked" not in tag:
+            continue
+        data.appendlist(unescape(naam[1]), unescape(waarde[1]) if waarde else "")
+    for naam, inhoud in re.findall(r'<select name="([^"]*)"[^>]*>(.*?)</select>', form, re.S):
+        gekozen = re.search(r'<option value="([^"]*)"[^>]*selected', inhoud) or re.search(r'<option value="([^"]*)"', inhoud)
+        data[unescape(naam)] = unescape(gekozen[1]) if gekozen else ""
+    for naam, inhoud in re.findall(r'<textarea name="([^"]*)"[^>]*>(.*?)</textarea>', form, re.S):
+        data[unescape(naam)] = unescape(inhoud).removeprefix("\n")
+    return data

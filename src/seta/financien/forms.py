@@ -1,4 +1,6 @@
-"""Forms of financiën: a verdeelmodel (its configuration as JSON), adoption, settlement, threshold."""
+"""Forms of financiën: importing a verdeelmodel as JSON, its preview year, adoption, settlement, threshold.
+
+The verdeelmodel itself is edited in ``modelformulier.py`` (fields and formsets, not raw JSON)."""
 
 from __future__ import annotations
 
@@ -10,50 +12,94 @@ from django import forms
 from seta.api.parsers import TeDiepGenest, json_uit_tekst
 from seta.core import files
 from seta.core.bounds import JAAR_MAX, JAAR_MIN
+from seta.core.errors import InvalidInput
 
 TE_DIEP = (
     f"De configuratie is te diep genest (meer dan {files.NESTING_LIMIT} lagen lijsten of objecten in elkaar)."
 )
 
 
-class VerdeelmodelForm(forms.Form):
-    naam = forms.CharField(
-        label="Naam", max_length=120, widget=forms.TextInput(attrs={"class": "utrecht-textbox"})
-    )
-    omschrijving = forms.CharField(
-        label="Omschrijving",
+class JsonImportForm(forms.Form):
+    """A verdeelmodel as JSON, pasted or uploaded, to fill the model form with (nothing is saved by it).
+
+    Accepted: the model part (``verdeelsleutel``, ``onderdelen``, …, as ``JSON downloaden`` gives it) or a
+    whole input file of ``seta allocate`` with one ``verdeelmodel`` (or a list ``verdeelmodellen`` of one)."""
+
+    json = forms.CharField(
+        label="JSON plakken",
         required=False,
-        widget=forms.Textarea(attrs={"class": "utrecht-textarea", "rows": 3}),
-    )
-    configuratie = forms.CharField(
-        label="Configuratie (JSON)",
-        help_text="Het modeldeel van het invoerschema (docs/schemas/allocate-input.schema.json): verdeelsleutel, "
-        'onderdelen en regels. Een vast onderdeel mag als bedrag "begroting" of "rest" hebben; een gebruiksonderdeel '
-        "zonder regels haalt de uren uit de urenregistratie (zie docs/uren.md).",
         widget=forms.Textarea(
-            attrs={"class": "utrecht-textarea seta-code", "rows": 18, "spellcheck": "false"}
+            attrs={"class": "utrecht-textarea seta-code", "rows": 8, "spellcheck": "false"}
         ),
     )
+    bestand = forms.FileField(label="Of een JSON-bestand kiezen", required=False)
 
-    def __init__(self, *args: Any, bewerk_naam: bool = True, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        if not bewerk_naam:
-            del self.fields["naam"]
-
-    def clean_configuratie(self) -> dict[str, Any]:
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        tekst = data.get("json") or ""
+        bestand = data.get("bestand")
+        if bestand is not None:
+            try:
+                files.check_size("verdeling", bestand.size or 0, bestand.name or "bestand")
+                tekst = files.decode_text(bestand.read(), bestand.name or "bestand")
+            except InvalidInput as exc:
+                raise forms.ValidationError(
+                    {"bestand": [m for ms in exc.fields.values() for m in ms]}
+                ) from exc
+        veld = "bestand" if bestand is not None else "json"
+        if not tekst.strip():
+            raise forms.ValidationError({"json": "Plak de JSON van een verdeelmodel of kies een bestand."})
         try:
-            value = json_uit_tekst(self.cleaned_data["configuratie"])
+            value = json_uit_tekst(tekst)
         except TeDiepGenest as exc:
-            raise forms.ValidationError(str(exc)) from exc
+            raise forms.ValidationError({veld: str(exc)}) from exc
         except json.JSONDecodeError as exc:
             raise forms.ValidationError(
-                f"Geen geldige JSON: {exc.msg} (regel {exc.lineno}, kolom {exc.colno})."
+                {veld: f"Geen geldige JSON: {exc.msg} (regel {exc.lineno}, kolom {exc.colno})."}
             ) from exc
+        except ValueError as exc:
+            raise forms.ValidationError({veld: f"Geen geldige JSON: {exc}."}) from exc
         if files.nesting_depth(value) > files.NESTING_LIMIT:
-            raise forms.ValidationError(TE_DIEP)
+            raise forms.ValidationError({veld: TE_DIEP})
         if not isinstance(value, dict):
-            raise forms.ValidationError("De configuratie moet een JSON-object zijn ({ … }).")
-        return value
+            raise forms.ValidationError({veld: "De JSON moet een object zijn ({ … })."})
+        if "verdeelmodellen" in value and isinstance(value["verdeelmodellen"], list):
+            if len(value["verdeelmodellen"]) != 1:
+                namen = ", ".join(str(m.get("naam")) for m in value["verdeelmodellen"] if isinstance(m, dict))
+                raise forms.ValidationError(
+                    {
+                        veld: f"Het bestand heeft {len(value['verdeelmodellen'])} verdeelmodellen ({namen}); "
+                        "importeer er één tegelijk."
+                    }
+                )
+            value = value["verdeelmodellen"][0]
+        elif "verdeelmodel" in value:
+            value = value["verdeelmodel"]
+        if not isinstance(value, dict):
+            raise forms.ValidationError({veld: "Het verdeelmodel moet een object zijn ({ … })."})
+        data["configuratie"] = value
+        return data
+
+
+class VoorbeeldForm(forms.Form):
+    """The year (and basis) of the form's live preview."""
+
+    jaar = forms.IntegerField(
+        label="Voorbeeld voor het jaar",
+        min_value=JAAR_MIN,
+        max_value=JAAR_MAX,
+        widget=forms.NumberInput(attrs={"class": "utrecht-textbox"}),
+    )
+    grondslag = forms.ChoiceField(
+        label="Grondslag van het gebruik in het voorbeeld",
+        required=False,
+        choices=[
+            ("", "Zoals het model zegt"),
+            ("realisatie", "Realisatie (geregistreerde uren)"),
+            ("raming", "Raming (afgesproken ramingen)"),
+        ],
+        widget=forms.Select(attrs={"class": "utrecht-select"}),
+    )
 
 
 class VaststellenForm(forms.Form):

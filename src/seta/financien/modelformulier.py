@@ -50,8 +50,14 @@ METHODE_KEUZES = [
     ("verdeelsleutel", "Naar de verdeelsleutel van het model"),
     ("shapley", "Shapley-waarde van de stand-alone kosten"),
 ]
-GRONDSLAG_KEUZES = [("realisatie", "Realisatie: geregistreerde uren"), ("raming", "Raming: afgesproken ramingen")]
-URENSOORT_KEUZES = [("opdracht", "Uren op bestuursopdrachten"), ("regulier", "Reguliere uren voor een gemeente")]
+GRONDSLAG_KEUZES = [
+    ("realisatie", "Realisatie: geregistreerde uren"),
+    ("raming", "Raming: afgesproken ramingen"),
+]
+URENSOORT_KEUZES = [
+    ("opdracht", "Uren op bestuursopdrachten"),
+    ("regulier", "Reguliere uren voor een gemeente"),
+]
 
 UITLEG = {
     "verdeelsleutel": "De verdeelsleutel zegt welk aandeel elke gemeente draagt van wat niet naar gebruik gaat: "
@@ -94,7 +100,9 @@ class BedragField(forms.CharField):
         if not tekst:
             return ""
         if "," in tekst and "." in tekst:
-            raise forms.ValidationError("Gebruik één decimaalteken en geen scheidingsteken voor duizendtallen.")
+            raise forms.ValidationError(
+                "Gebruik één decimaalteken en geen scheidingsteken voor duizendtallen."
+            )
         tekst = tekst.replace(",", ".")
         try:
             getal = Decimal(tekst)
@@ -119,10 +127,14 @@ def _vinkjes(choices: Sequence[tuple[str, str]], **kwargs: Any) -> forms.Multipl
 
 def _tekst(label: str, **kwargs: Any) -> forms.CharField:
     kwargs.setdefault("required", False)
-    return forms.CharField(label=label, max_length=kwargs.pop("max_length", 200), widget=forms.TextInput(attrs=_TEXT), **kwargs)
+    return forms.CharField(
+        label=label, max_length=kwargs.pop("max_length", 200), widget=forms.TextInput(attrs=_TEXT), **kwargs
+    )
 
 
-def _volgorde(eerst: Sequence[str], alle: Sequence[tuple[str, str]], namen: Mapping[str, str]) -> list[tuple[str, str]]:
+def _volgorde(
+    eerst: Sequence[str], alle: Sequence[tuple[str, str]], namen: Mapping[str, str]
+) -> list[tuple[str, str]]:
     """Choices with ``eerst`` (the given values, in their order) first, then the rest: a list keeps its order."""
     bekend = dict(alle)
     keuzes = [(c, bekend.get(c) or namen.get(c) or c) for c in dict.fromkeys(eerst)]
@@ -145,7 +157,9 @@ class BedragRijForm(forms.Form):
     gemeente = forms.CharField(widget=forms.HiddenInput, max_length=40)
     waarde = BedragField(label="Bedrag")
 
-    def __init__(self, *args: Any, namen: Mapping[str, str] | None = None, label: str = "", **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, namen: Mapping[str, str] | None = None, label: str = "", **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         code = self["gemeente"].value() or ""
         self.fields["waarde"].label = f"{label}{(namen or {}).get(code) or code}"
@@ -255,7 +269,9 @@ class _KeuzeSet(BaseFormSet):  # type: ignore[type-arg]
         return {"keuzes": self.keuzes}
 
 
-GebruiksregelFormSet = formset_factory(GebruiksregelForm, formset=_KeuzeSet, extra=0, max_num=500, absolute_max=500)
+GebruiksregelFormSet = formset_factory(
+    GebruiksregelForm, formset=_KeuzeSet, extra=0, max_num=500, absolute_max=500
+)
 CoalitieFormSet = formset_factory(CoalitieForm, formset=_KeuzeSet, extra=0, max_num=100, absolute_max=100)
 
 
@@ -284,14 +300,23 @@ class AlgemeenForm(_Basis):
 
 class RegelsForm(_Basis):
     startperiode_van = forms.IntegerField(
-        label="Startperiode vanaf jaar", required=False, min_value=1900, max_value=2200,
-        help_text=UITLEG["startperiode"], widget=forms.NumberInput(attrs=_TEXT),
-    )
-    startperiode_tot = forms.IntegerField(
-        label="Startperiode tot en met jaar", required=False, min_value=1900, max_value=2200,
+        label="Startperiode vanaf jaar",
+        required=False,
+        min_value=1900,
+        max_value=2200,
+        help_text=UITLEG["startperiode"],
         widget=forms.NumberInput(attrs=_TEXT),
     )
-    groeiplafond = BedragField(label="Groeiplafond (% per jaar)", help_text=UITLEG["groeiplafond"] + " Leeg: geen plafond.")
+    startperiode_tot = forms.IntegerField(
+        label="Startperiode tot en met jaar",
+        required=False,
+        min_value=1900,
+        max_value=2200,
+        widget=forms.NumberInput(attrs=_TEXT),
+    )
+    groeiplafond = BedragField(
+        label="Groeiplafond (% per jaar)", help_text=UITLEG["groeiplafond"] + " Leeg: geen plafond."
+    )
     groeiplafond_btw = _keuze(
         [("", "Zoals de onderdelen"), *BTW_KEUZES],
         label="Btw op de correctie van het groeiplafond",
@@ -309,7 +334,10 @@ class RegelsForm(_Basis):
         d = super().clean()
         van, tot = d.get("startperiode_van"), d.get("startperiode_tot")
         if (van is None) != (tot is None):
-            self.add_error("startperiode_tot" if tot is None else "startperiode_van", "Vul beide jaren van de startperiode in, of geen van beide.")
+            self.add_error(
+                "startperiode_tot" if tot is None else "startperiode_van",
+                "Vul beide jaren van de startperiode in, of geen van beide.",
+            )
         return d
 
     def configuratie(self) -> dict[str, Any]:
@@ -335,9 +363,16 @@ class RegelsForm(_Basis):
 # --- a part -------------------------------------------------------------------------------------------------------
 class OnderdeelForm(_Basis):
     soort = forms.ChoiceField(choices=[(s, s) for s in SOORTEN], widget=forms.HiddenInput)
-    naam = forms.CharField(label="Naam van het onderdeel", max_length=120, widget=forms.TextInput(attrs=_TEXT))
+    naam = forms.CharField(
+        label="Naam van het onderdeel", max_length=120, widget=forms.TextInput(attrs=_TEXT)
+    )
     omschrijving = _tekst("Omschrijving", max_length=2000)
-    btw = _keuze(BTW_KEUZES, label="Btw", initial="vrijgesteld", help_text="Meestal vrijgesteld: de koepelvrijstelling geldt voor een samenwerkingsverband van gemeenten.")
+    btw = _keuze(
+        BTW_KEUZES,
+        label="Btw",
+        initial="vrijgesteld",
+        help_text="Meestal vrijgesteld: de koepelvrijstelling geldt voor een samenwerkingsverband van gemeenten.",
+    )
     # vast
     bedrag_bron = forms.ChoiceField(
         label="Bedrag",
@@ -350,19 +385,41 @@ class OnderdeelForm(_Basis):
         widget=forms.RadioSelect,
     )
     # gebruik
-    grondslag = _keuze(GRONDSLAG_KEUZES, label="Grondslag", initial="realisatie", help_text="Realisatie: achteraf, de geschreven uren. Raming: vooraf, de afgesproken ramingen van de opdrachten.")
+    grondslag = _keuze(
+        GRONDSLAG_KEUZES,
+        label="Grondslag",
+        initial="realisatie",
+        help_text="Realisatie: achteraf, de geschreven uren. Raming: vooraf, de afgesproken ramingen van de opdrachten.",
+    )
     urensoorten = _vinkjes(URENSOORT_KEUZES, label="Welke uren", help_text="Niets aangevinkt: allebei.")
-    tarief = BedragField(label="Uurtarief (€)", help_text="Alleen voor zelf ingevulde regels: het tarief van een regel zonder eigen tarief.")
+    tarief = BedragField(
+        label="Uurtarief (€)",
+        help_text="Alleen voor zelf ingevulde regels: het tarief van een regel zonder eigen tarief.",
+    )
     regels_bron = forms.ChoiceField(
         label="Regels",
-        choices=[("uren", "Uit de urenregistratie en de ramingen (de grondslag)"), ("regels", "Zelf ingevulde regels (hieronder)")],
+        choices=[
+            ("uren", "Uit de urenregistratie en de ramingen (de grondslag)"),
+            ("regels", "Zelf ingevulde regels (hieronder)"),
+        ],
         initial="uren",
         widget=forms.RadioSelect,
     )
     # gezamenlijk
-    opdracht = _tekst("Gezamenlijke opdracht (nummer)", max_length=40, help_text="Optioneel: het nummer van een gezamenlijke opdracht; dan komen bedrag en deelnemers uit de opdracht.")
-    deelnemers = _vinkjes([], label="Deelnemers", help_text="Leeg bij een opdracht: de opdrachtgevers van de opdracht.")
-    methode = _keuze(METHODE_KEUZES, label="Verdeling over de deelnemers", initial="verdeelsleutel", help_text=UITLEG["shapley"])
+    opdracht = _tekst(
+        "Gezamenlijke opdracht (nummer)",
+        max_length=40,
+        help_text="Optioneel: het nummer van een gezamenlijke opdracht; dan komen bedrag en deelnemers uit de opdracht.",
+    )
+    deelnemers = _vinkjes(
+        [], label="Deelnemers", help_text="Leeg bij een opdracht: de opdrachtgevers van de opdracht."
+    )
+    methode = _keuze(
+        METHODE_KEUZES,
+        label="Verdeling over de deelnemers",
+        initial="verdeelsleutel",
+        help_text=UITLEG["shapley"],
+    )
 
     VELDEN = {
         "vast": {"bedrag_bron", "bedrag"},
@@ -372,7 +429,9 @@ class OnderdeelForm(_Basis):
 
     def __init__(self, *args: Any, soort: str, context: Mapping[str, Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["bedrag"] = BedragField(label="Bedrag (€)" if soort == "vast" else "Kosten van het product (€)")
+        self.fields["bedrag"] = BedragField(
+            label="Bedrag (€)" if soort == "vast" else "Kosten van het product (€)"
+        )
         self.soort, self.context = soort, context
         for naam in {v for velden in self.VELDEN.values() for v in velden} - self.VELDEN[soort]:
             del self.fields[naam]
@@ -382,13 +441,36 @@ class OnderdeelForm(_Basis):
         namen = context["namen"]
         self.sleutel = self.percentages = self.regels = self.standalone = self.coalities = None
         if soort == "vast":
-            self.sleutel = SleutelForm(data, prefix=f"{self.prefix}-sleutel", optioneel=True, namen=namen, initial=initial.get("sleutel") or {})
+            self.sleutel = SleutelForm(
+                data,
+                prefix=f"{self.prefix}-sleutel",
+                optioneel=True,
+                namen=namen,
+                initial=initial.get("sleutel") or {},
+            )
         elif soort == "gebruik":
-            self.regels = GebruiksregelFormSet(data, prefix=f"{self.prefix}-regel", initial=initial.get("regels", []), keuzes=keuzes)
+            self.regels = GebruiksregelFormSet(
+                data, prefix=f"{self.prefix}-regel", initial=initial.get("regels", []), keuzes=keuzes
+            )
         else:
-            self.fields["deelnemers"].choices = _volgorde(list(self["deelnemers"].value() or []), keuzes, namen)
-            self.standalone = BedragenFormSet(data, prefix=f"{self.prefix}-sa", initial=initial.get("standalone", []), namen=namen, label="Stand-alone kosten ")
-            self.coalities = CoalitieFormSet(data, prefix=f"{self.prefix}-co", initial=initial.get("coalities", []), keuzes=keuzes)
+            self.fields["deelnemers"].choices = _volgorde(
+                list(self["deelnemers"].value() or []), keuzes, namen
+            )
+            self.standalone = BedragenFormSet(
+                data,
+                prefix=f"{self.prefix}-sa",
+                initial=initial.get("standalone", []),
+                namen=namen,
+                label="Stand-alone kosten ",
+            )
+            self.coalities = CoalitieFormSet(
+                data, prefix=f"{self.prefix}-co", initial=initial.get("coalities", []), keuzes=keuzes
+            )
+
+    @property
+    def soortcode(self) -> str:
+        """The kind (for templates: ``form.soort`` there is the hidden field)."""
+        return self.soort
 
     @property
     def soortnaam(self) -> str:
@@ -441,7 +523,10 @@ class OnderdeelForm(_Basis):
             if standalone or self.heeft("standaloneKosten"):
                 deel["standaloneKosten"] = standalone
             coalities = [
-                {"deelnemers": list(f.cleaned_data.get("deelnemers") or []), "bedrag": f.cleaned_data["bedrag"]}
+                {
+                    "deelnemers": list(f.cleaned_data.get("deelnemers") or []),
+                    "bedrag": f.cleaned_data["bedrag"],
+                }
                 for f in self.coalities.forms
             ]
             if coalities or self.heeft("coalitiekosten"):
@@ -465,7 +550,9 @@ class _OnderdelenSet(BaseFormSet):  # type: ignore[type-arg]
         return {"soort": soort if soort in SOORTEN else "vast", "context": self.context}
 
 
-OnderdelenFormSet = formset_factory(OnderdeelForm, formset=_OnderdelenSet, extra=0, max_num=100, absolute_max=100)
+OnderdelenFormSet = formset_factory(
+    OnderdeelForm, formset=_OnderdelenSet, extra=0, max_num=100, absolute_max=100
+)
 
 
 # --- the whole form -------------------------------------------------------------------------------------------------
@@ -487,19 +574,33 @@ class Modelformulier:
     ) -> None:
         stand = stand or {}
         self.codes = [c for c, _ in gemeenten]
-        namen = {c: n for c, n in gemeenten}
+        namen = dict(gemeenten)
         keuzes = [(c, f"{n} ({c})") for c, n in gemeenten]
         self.context = {"namen": namen, "keuzes": keuzes}
-        self.algemeen = AlgemeenForm(data, prefix="model", initial=stand.get("algemeen"), naam_bewerkbaar=naam_bewerkbaar)
-        self.sleutel = SleutelForm(data, prefix="sleutel", initial=stand.get("sleutel") or {"soort": "bevolking"}, namen=namen)
+        self.algemeen = AlgemeenForm(
+            data, prefix="model", initial=stand.get("algemeen"), naam_bewerkbaar=naam_bewerkbaar
+        )
+        self.sleutel = SleutelForm(
+            data, prefix="sleutel", initial=stand.get("sleutel") or {"soort": "bevolking"}, namen=namen
+        )
         self.regels = RegelsForm(data, prefix="regels", initial=stand.get("regels"))
-        self.onderdelen = OnderdelenFormSet(data, prefix="onderdeel", initial=list(stand.get("onderdelen", [])), context=self.context)
+        self.onderdelen = OnderdelenFormSet(
+            data, prefix="onderdeel", initial=list(stand.get("onderdelen", [])), context=self.context
+        )
         for i, form in enumerate(self.onderdelen.forms):
             naam = form["naam"].value() or ""
             form.kop = f"Onderdeel {i + 1}: {form.soortnaam}" + (f" '{naam}'" if naam else "")
 
     def is_valid(self) -> bool:
-        return all([self.algemeen.is_valid(), self.sleutel.is_valid(), self.regels.is_valid(), self.onderdelen.is_valid(), *[f.is_valid() for f in self.onderdelen.forms]])
+        return all(
+            [
+                self.algemeen.is_valid(),
+                self.sleutel.is_valid(),
+                self.regels.is_valid(),
+                self.onderdelen.is_valid(),
+                *[f.is_valid() for f in self.onderdelen.forms],
+            ]
+        )
 
     def configuratie(self) -> dict[str, Any]:
         """The configuration as JSON-ready data (after ``is_valid()``)."""
@@ -553,7 +654,12 @@ class Modelformulier:
         if eerste == "verdeelsleutel":
             return self._sleutel_doel(self.sleutel, rest)
         if eerste == "regels":
-            veld = {"vanJaar": "startperiode_van", "totEnMetJaar": "startperiode_tot", "percentage": "groeiplafond", "btw": "groeiplafond_btw"}
+            veld = {
+                "vanJaar": "startperiode_van",
+                "totEnMetJaar": "startperiode_tot",
+                "percentage": "groeiplafond",
+                "btw": "groeiplafond_btw",
+            }
             if rest and rest[0][0] == "startperiode":
                 return self.regels, veld.get(rest[-1][0], "startperiode_van")
             if rest and rest[0][0] == "groeiplafond":
@@ -572,7 +678,9 @@ class Modelformulier:
                 return rij, "waarde"
         return form, None
 
-    def _sleutel_doel(self, form: SleutelForm, rest: list[tuple[str, int | None]]) -> tuple[forms.BaseForm, str | None]:
+    def _sleutel_doel(
+        self, form: SleutelForm, rest: list[tuple[str, int | None]]
+    ) -> tuple[forms.BaseForm, str | None]:
         if not rest or rest[0][0] == "soort":
             return form, "soort"
         if rest[0][0] == "percentages":
@@ -581,7 +689,9 @@ class Modelformulier:
             return form, f"gewicht_{rest[1][0]}"
         return form, "soort"
 
-    def _deel_doel(self, form: OnderdeelForm, rest: list[tuple[str, int | None]]) -> tuple[forms.BaseForm, str | None]:
+    def _deel_doel(
+        self, form: OnderdeelForm, rest: list[tuple[str, int | None]]
+    ) -> tuple[forms.BaseForm, str | None]:
         if not rest:
             return form, None
         (stap, index), verder = rest[0], rest[1:]
@@ -595,7 +705,12 @@ class Modelformulier:
             return form, "regels_bron"
         if stap == "standaloneKosten" and form.standalone is not None:
             return self._rij(form.standalone, verder[0][0], form) if verder else (form, "methode")
-        if stap == "coalitiekosten" and form.coalities is not None and index is not None and index < len(form.coalities.forms):
+        if (
+            stap == "coalitiekosten"
+            and form.coalities is not None
+            and index is not None
+            and index < len(form.coalities.forms)
+        ):
             coalitie = form.coalities.forms[index]
             return coalitie, verder[0][0] if verder and verder[0][0] in coalitie.fields else None
         if stap == "bedrag" and form.soort == "vast" and form["bedrag_bron"].value() != "bedrag":

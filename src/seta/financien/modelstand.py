@@ -21,8 +21,16 @@ DEEL_VELDEN = {
     "vast": {"soort", "naam", "omschrijving", "bedrag", "btw", "verdeelsleutel"},
     "gebruik": {"soort", "naam", "omschrijving", "grondslag", "tarief", "btw", "regels", "urensoorten"},
     "gezamenlijk": {
-        "soort", "naam", "omschrijving", "bedrag", "deelnemers", "methode", "btw", "standaloneKosten",
-        "coalitiekosten", "opdracht",
+        "soort",
+        "naam",
+        "omschrijving",
+        "bedrag",
+        "deelnemers",
+        "methode",
+        "btw",
+        "standaloneKosten",
+        "coalitiekosten",
+        "opdracht",
     },
 }
 REGEL_VELDEN = {"gemeente", "uren", "tarief", "externeKosten", "omschrijving"}
@@ -40,7 +48,10 @@ class _Lezer:
             self.fout(pad, "moet een object zijn ({ … }).")
             return {}
         for naam in sorted(set(waarde) - velden):
-            self.fout(f"{pad}.{naam}" if pad else naam, "onbekend veld; het formulier kent het niet (laat het weg of verbeter de spelling).")
+            self.fout(
+                f"{pad}.{naam}" if pad else naam,
+                "onbekend veld; het formulier kent het niet (laat het weg of verbeter de spelling).",
+            )
         return waarde
 
     def tekst(self, waarde: Any, pad: str) -> str:
@@ -96,9 +107,15 @@ def sleutel_stand(waarde: Any, pad: str, lezer: _Lezer, gemeenten: Sequence[str]
         "expliciet": _expliciet(obj, {"percentages": {}, "gewichten": {}}),
     }
     gewichten = obj.get("gewichten", {})
-    for soort, gewicht in (gewichten.items() if isinstance(gewichten, dict) else lezer.object(gewichten, f"{pad}.gewichten", set()).items()):
+    for soort, gewicht in (
+        gewichten.items()
+        if isinstance(gewichten, dict)
+        else lezer.object(gewichten, f"{pad}.gewichten", set()).items()
+    ):
         if soort not in ("bevolking", "inbreng", "gelijk", "percentages"):
-            lezer.fout(f"{pad}.gewichten.{soort}", "moet 'bevolking', 'inbreng', 'gelijk' of 'percentages' zijn.")
+            lezer.fout(
+                f"{pad}.gewichten.{soort}", "moet 'bevolking', 'inbreng', 'gelijk' of 'percentages' zijn."
+            )
             continue
         stand[f"gewicht_{soort}"] = lezer.bedrag(gewicht, f"{pad}.gewichten.{soort}")
     return stand
@@ -126,7 +143,10 @@ def _deel_stand(waarde: Any, pad: str, lezer: _Lezer, gemeenten: Sequence[str]) 
         if "verdeelsleutel" in obj:
             stand["sleutel"] = sleutel_stand(obj["verdeelsleutel"], f"{pad}.verdeelsleutel", lezer, gemeenten)
         else:
-            stand["sleutel"] = {"soort": "", "percentages": [{"gemeente": c, "waarde": ""} for c in gemeenten]}
+            stand["sleutel"] = {
+                "soort": "",
+                "percentages": [{"gemeente": c, "waarde": ""} for c in gemeenten],
+            }
     elif soort == "gebruik":
         standaard.update(grondslag="realisatie", urensoorten=[])
         stand.update(
@@ -154,7 +174,9 @@ def _deel_stand(waarde: Any, pad: str, lezer: _Lezer, gemeenten: Sequence[str]) 
         standaard.update(deelnemers=[], standaloneKosten={}, coalitiekosten=[])
         opdracht = obj.get("opdracht")
         stand.update(
-            opdracht=str(opdracht) if isinstance(opdracht, int | str) and not isinstance(opdracht, bool) else lezer.tekst(opdracht, f"{pad}.opdracht"),
+            opdracht=str(opdracht)
+            if isinstance(opdracht, int | str) and not isinstance(opdracht, bool)
+            else lezer.tekst(opdracht, f"{pad}.opdracht"),
             bedrag=lezer.bedrag(obj.get("bedrag"), f"{pad}.bedrag"),
             deelnemers=lezer.codes(obj.get("deelnemers", []), f"{pad}.deelnemers"),
             methode=lezer.tekst(obj.get("methode"), f"{pad}.methode"),
@@ -165,7 +187,10 @@ def _deel_stand(waarde: Any, pad: str, lezer: _Lezer, gemeenten: Sequence[str]) 
             cp = f"{pad}.coalitiekosten[{k}]"
             co = lezer.object(c, cp, {"deelnemers", "bedrag"})
             coalities.append(
-                {"deelnemers": lezer.codes(co.get("deelnemers", []), f"{cp}.deelnemers"), "bedrag": lezer.bedrag(co.get("bedrag"), f"{cp}.bedrag")}
+                {
+                    "deelnemers": lezer.codes(co.get("deelnemers", []), f"{cp}.deelnemers"),
+                    "bedrag": lezer.bedrag(co.get("bedrag"), f"{cp}.bedrag"),
+                }
             )
         stand["coalities"] = coalities
     stand["expliciet"] = _expliciet(obj, standaard)
@@ -196,13 +221,21 @@ def stand_uit_configuratie(
             "toelichting": lezer.tekst(obj.get("omschrijving"), "omschrijving"),
             "expliciet": "omschrijving" if obj.get("omschrijving", None) == "" else "",
         },
-        "sleutel": sleutel_stand(obj.get("verdeelsleutel", {"soort": "gelijk"}), "verdeelsleutel", lezer, gemeenten),
+        "sleutel": sleutel_stand(
+            obj.get("verdeelsleutel", {"soort": "gelijk"}), "verdeelsleutel", lezer, gemeenten
+        ),
         "regels": {
-            "startperiode_van": lezer.jaar(sp["vanJaar"], "regels.startperiode.vanJaar") if "vanJaar" in sp else None,
-            "startperiode_tot": lezer.jaar(sp["totEnMetJaar"], "regels.startperiode.totEnMetJaar") if "totEnMetJaar" in sp else None,
+            "startperiode_van": lezer.jaar(sp["vanJaar"], "regels.startperiode.vanJaar")
+            if "vanJaar" in sp
+            else None,
+            "startperiode_tot": lezer.jaar(sp["totEnMetJaar"], "regels.startperiode.totEnMetJaar")
+            if "totEnMetJaar" in sp
+            else None,
             "groeiplafond": lezer.bedrag(gp.get("percentage"), "regels.groeiplafond.percentage"),
             "groeiplafond_btw": lezer.tekst(gp.get("btw"), "regels.groeiplafond.btw"),
-            "gezamenlijk_methode": lezer.tekst(gez.get("methode", "verdeelsleutel"), "gezamenlijkeOpdrachten.methode"),
+            "gezamenlijk_methode": lezer.tekst(
+                gez.get("methode", "verdeelsleutel"), "gezamenlijkeOpdrachten.methode"
+            ),
             "expliciet": " ".join(expliciet),
         },
         "onderdelen": [
@@ -219,10 +252,27 @@ def leeg_onderdeel(soort: str, gemeenten: Sequence[str]) -> dict[str, Any]:
     """The stand of a new, empty part of ``soort``."""
     leeg = [{"gemeente": c, "waarde": ""} for c in gemeenten]
     if soort == "gebruik":
-        return {"soort": soort, "grondslag": "realisatie", "regels_bron": "uren", "btw": "vrijgesteld", "regels": []}
+        return {
+            "soort": soort,
+            "grondslag": "realisatie",
+            "regels_bron": "uren",
+            "btw": "vrijgesteld",
+            "regels": [],
+        }
     if soort == "gezamenlijk":
-        return {"soort": soort, "methode": "verdeelsleutel", "btw": "vrijgesteld", "standalone": leeg, "coalities": []}
-    return {"soort": "vast", "bedrag_bron": "bedrag", "btw": "vrijgesteld", "sleutel": {"soort": "", "percentages": leeg}}
+        return {
+            "soort": soort,
+            "methode": "verdeelsleutel",
+            "btw": "vrijgesteld",
+            "standalone": leeg,
+            "coalities": [],
+        }
+    return {
+        "soort": "vast",
+        "bedrag_bron": "bedrag",
+        "btw": "vrijgesteld",
+        "sleutel": {"soort": "", "percentages": leeg},
+    }
 
 
 # --- JSON paths to form fields ---------------------------------------------------------------------------------
@@ -232,7 +282,7 @@ def stappen(pad: str) -> list[tuple[str, int | None]]:
     A key after a map (a gemeente code such as ``GM0376``) is a step of its own."""
     for prefix in ("configuratie.", "verdeelmodel.", "configuratie", "verdeelmodel"):
         if pad.startswith(prefix):
-            pad = pad[len(prefix):]
+            pad = pad[len(prefix) :]
             break
     else:
         return [("$" + pad, None)]

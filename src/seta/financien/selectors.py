@@ -197,3 +197,64 @@ def allocation(
     """One model's allocation of a year, computed now (a read: nothing is stored)."""
     policy.require(actor, "verdeelmodel.lezen", verdeelmodel)
     return berekening.allocate(verdeelmodel.samenwerkingsverband, jaar, [verdeelmodel], grondslag=grondslag)
+
+
+# --- the verdeelmodel form: partners and the live preview -----------------------------------------------------
+def partners_for(
+    actor: Actor, samenwerkingsverband: Samenwerkingsverband, jaar: int | None = None
+) -> list[tuple[str, str]]:
+    """The partners (CBS code, name) of a cooperation in ``jaar`` (default this year), for the model form."""
+    from django.utils import timezone
+
+    from seta.financien import invoer
+
+    policy.require(actor, "financien.lezen", samenwerkingsverband)
+    jaar = jaar or timezone.localdate().year
+    return [(g.cbs_code, g.naam) for g in invoer.partners_in_year(samenwerkingsverband, jaar)]
+
+
+def preview(
+    actor: Actor,
+    samenwerkingsverband: Samenwerkingsverband,
+    configuratie: dict[str, Any],
+    jaar: int,
+    grondslag: str = "",
+) -> berekening.Uitkomst:
+    """The allocation of an UNSAVED configuration for ``jaar`` (the form's live preview): a read, nothing is
+    stored. Errors name the form's parts (``configuratie.onderdelen[i]``), also when the calculation added
+    parts of its own (the joint assignments) before them."""
+    from seta.core.errors import InvalidInput
+    from seta.financien import invoer
+
+    policy.require(actor, "verdeelmodel.opstellen", samenwerkingsverband, read_action="verdeelmodel.lezen")
+    model = Verdeelmodel(
+        samenwerkingsverband=samenwerkingsverband,
+        naam=str(configuratie.get("naam") or "Voorbeeld"),
+        configuratie=configuratie,
+    )
+    data = invoer.load_year(samenwerkingsverband, jaar)
+    try:
+        return berekening.allocate(samenwerkingsverband, jaar, [model], grondslag=grondslag, data=data)
+    except InvalidInput as exc:
+        onderdelen = configuratie.get("onderdelen") or []
+        try:
+            opgelost = invoer.resolve(model, data, grondslag=grondslag)["onderdelen"]
+        except InvalidInput:
+            raise exc from None
+        namen = [str(o.get("naam", "")) for o in onderdelen if isinstance(o, dict)]
+        velden: dict[str, list[str]] = {}
+        for pad, berichten in exc.fields.items():
+            nieuw = pad
+            if pad.startswith("verdeelmodel.onderdelen["):
+                index, _, rest = pad.removeprefix("verdeelmodel.onderdelen[").partition("]")
+                deel = opgelost[int(index)] if index.isdigit() and int(index) < len(opgelost) else {}
+                naam = str(deel.get("naam", "")) if isinstance(deel, dict) else ""
+                if naam in namen:
+                    nieuw = f"configuratie.onderdelen[{namen.index(naam)}]{rest}"
+                else:
+                    nieuw = "configuratie.onderdelen"
+                    berichten = [f"{naam}: {b}" for b in berichten]
+            elif pad.startswith("verdeelmodel."):
+                nieuw = "configuratie." + pad.removeprefix("verdeelmodel.")
+            velden.setdefault(nieuw, []).extend(berichten)
+        raise InvalidInput(exc.detail, fields=velden) from exc

@@ -8,6 +8,9 @@ urlpatterns = [
     path("<slug:slug>/drempel", views.drempel_vaststellen, name="drempel_vaststellen"),
     path("verdeelmodellen/nieuw", views.verdeelmodel_nieuw, name="verdeelmodel_nieuw"),
     path("verdeelmodellen/<int:pk>", views.verdeelmodel, name="verdeelmodel"),
+    path("verdeelmodellen/<int:pk>/bewerken", views.verdeelmodel_bewerken, name="verdeelmodel_bewerken"),
+    path("verdeelmodellen/<int:pk>/json", views.verdeelmodel_json, name="verdeelmodel_json"),
+    path("<slug:slug>/verdeelmodel-voorbeeld", views.verdeelmodel_voorbeeld, name="verdeelmodel_voorbeeld"),
     path(
         "verdeelmodellen/<int:pk>/vaststellen",
         views.verdeelmodel_vaststellen,

@@ -11,14 +11,15 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from seta.autorisaties import policy
 from seta.autorisaties.actor import actor_for
 from seta.core.bounds import parse_versie
-from seta.core.errors import InvalidInput, SetaError
-from seta.financien import exports, grafiek, selectors, services
-from seta.financien.forms import BerekenForm, DrempelForm, VaststellenForm, VerdeelmodelForm
+from seta.core.errors import Conflict, Forbidden, InvalidInput, SetaError
+from seta.financien import exports, grafiek, modelformulier, modelstand, selectors, services
+from seta.financien.forms import BerekenForm, DrempelForm, JsonImportForm, VaststellenForm, VoorbeeldForm
+from seta.financien.modelformulier import Modelformulier
 from seta.financien.models import Afrekening, Scenario
 from seta.web.actions import form_invalid, page_status, refusal, run
 
@@ -82,6 +83,7 @@ def drempel_vaststellen(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def verdeelmodel_nieuw(request: HttpRequest) -> HttpResponse:
+    """A new model, drafted through the form (``_formulier_pagina``)."""
     actor = actor_for(request.user)
     verbanden = [v for v in selectors.verbanden_for(actor) if policy.can(actor, "verdeelmodel.opstellen", v)]
     sv = next(
@@ -90,36 +92,11 @@ def verdeelmodel_nieuw(request: HttpRequest) -> HttpResponse:
     )
     if sv is None:
         raise PermissionDenied
-    voorbeeld = {
-        "verdeelsleutel": {"soort": "bevolking"},
-        "onderdelen": [
-            {"soort": "vast", "naam": "Werkorganisatie", "bedrag": "begroting", "btw": "vrijgesteld"}
-        ],
-    }
-    form = VerdeelmodelForm(
-        request.POST or None, initial={"configuratie": json.dumps(voorbeeld, indent=2, ensure_ascii=False)}
-    )
-    if request.method == "POST" and form.is_valid():
-        uitkomst = run(
-            request,
-            lambda: services.draft_model(actor=actor, samenwerkingsverband=sv, **form.cleaned_data),
-            form=form,
-            fallback="configuratie",
-        )
-        if uitkomst.value is not None:
-            model = uitkomst.value
-            messages.success(request, f"Verdeelmodel {model.label} is als concept opgeslagen.")
-            return redirect("financien:verdeelmodel", pk=model.pk)
-    return render(
-        request,
-        "financien/verdeelmodel_form.html",
-        {"form": form, "sv": sv, "model": None},
-        status=page_status(request, form),
-    )
+    return _formulier_pagina(request, actor, sv, None)
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_safe
 def verdeelmodel(request: HttpRequest, pk: int) -> HttpResponse:
     actor = actor_for(request.user)
     model = _get(selectors.verdeelmodellen_for(actor), pk)
@@ -133,43 +110,14 @@ def verdeelmodel(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except InvalidInput as exc:
             fout = exc
-    bewerk = None
     acties = policy.toegestane_acties(actor, model)
-    if "wijzigen" in acties:
-        bewerk = VerdeelmodelForm(
-            request.POST or None,
-            bewerk_naam=False,
-            initial={
-                "omschrijving": model.omschrijving,
-                "configuratie": json.dumps(model.configuratie, indent=2, ensure_ascii=False),
-            },
-        )
-        if request.method == "POST" and bewerk.is_valid():
-            formulier = bewerk
-            gewijzigd = run(
-                request,
-                lambda: services.change_model(
-                    actor=actor,
-                    verdeelmodel=model,
-                    expected_version=parse_versie(request.POST.get("versie")),
-                    configuratie=formulier.cleaned_data["configuratie"],
-                    omschrijving=formulier.cleaned_data["omschrijving"],
-                ),
-                form=bewerk,
-                fallback="configuratie",
-            )
-            if gewijzigd.ok:
-                messages.success(request, "Het concept is gewijzigd.")
-                return redirect("financien:verdeelmodel", pk=model.pk)
-    elif request.method == "POST":
-        raise PermissionDenied
     context = {
         "model": model,
         "configuratie": json.dumps(selectors.configuratie_for(actor, model), indent=2, ensure_ascii=False),
         "bereken": bereken,
         "uitkomst": uitkomst.to_json()["verdelingen"][0] if uitkomst else None,
         "fout": fout,
-        "bewerk": bewerk,
+        "mag_wijzigen": "wijzigen" in acties,
         "versies": selectors.verdeelmodellen_for(actor)
         .filter(samenwerkingsverband=model.samenwerkingsverband, naam=model.naam)
         .order_by("-volgnummer"),
@@ -177,7 +125,7 @@ def verdeelmodel(request: HttpRequest, pk: int) -> HttpResponse:
         "mag_nieuwe_versie": "nieuwe-versie" in acties,
         "vaststel_form": VaststellenForm(),
     }
-    return render(request, "financien/verdeelmodel.html", context, status=page_status(request, bewerk))
+    return render(request, "financien/verdeelmodel.html", context)
 
 
 @login_required
@@ -300,3 +248,211 @@ def afrekening_actie(request: HttpRequest, pk: int) -> HttpResponse:
     except SetaError as exc:
         return refusal(request, exc, back=reverse("financien:afrekening", args=[obj.pk]))
     return redirect("financien:afrekening", pk=obj.pk)
+
+
+# --- the verdeelmodel as a form ----------------------------------------------------------------------------------
+VOORBEELDMODEL = {
+    "verdeelsleutel": {"soort": "bevolking"},
+    "onderdelen": [{"soort": "vast", "naam": "Werkorganisatie", "bedrag": "begroting", "btw": "vrijgesteld"}],
+}
+BEWERKACTIES = ("toevoegen:", "verwijder", "omhoog:", "regel:", "coalitie:")
+
+
+def _voorbeeldjaar(actor: Any, sv: Any) -> int:
+    """This year if it has a budget, else the latest year with one (else this year)."""
+    from django.utils import timezone
+
+    jaren = set(
+        selectors.begrotingen_for(actor).filter(samenwerkingsverband=sv).values_list("jaar", flat=True)
+    )
+    jaar = timezone.localdate().year
+    return jaar if jaar in jaren or not jaren else max(jaren)
+
+
+def _voorbeeld(
+    actor: Any, sv: Any, formulier: Modelformulier, voorbeeld: VoorbeeldForm
+) -> dict[str, Any] | None:
+    """The preview of the form's unsaved configuration (a read: nothing is stored); errors go onto the form."""
+    if not (formulier.is_valid() and voorbeeld.is_valid()):
+        return None
+    try:
+        uitkomst = selectors.preview(
+            actor,
+            sv,
+            formulier.configuratie(),
+            voorbeeld.cleaned_data["jaar"],
+            voorbeeld.cleaned_data["grondslag"],
+        )
+    except SetaError as exc:
+        formulier.fouten_van(exc)
+        return None
+    return dict(uitkomst.to_json()["verdelingen"][0])
+
+
+def _formulier_pagina(request: HttpRequest, actor: Any, sv: Any, model: Any) -> HttpResponse:
+    """The form of a new model (``model`` None) or of a concept. Buttons (``actie``):
+
+    - ``opslaan``: ``services.draft_model`` / ``services.change_model`` (with ``versie``);
+    - ``voorbeeld``: the allocation of the unsaved form for the chosen year, shown below it; a POST that writes
+      NOTHING (the same as the live preview, for a browser without JavaScript);
+    - ``toevoegen:<soort>``, ``verwijder:<i>``, ``omhoog:<i>``, ``regel:<i>``, ``coalitie:<i>``,
+      ``verwijder-regel:<i>:<j>``, ``verwijder-coalitie:<i>:<j>``: re-render with a part, usage line or
+      sub-coalition more or less; nothing is stored until ``opslaan``;
+    - ``importeren``: the separate JSON form fills the form (nothing is stored).
+    """
+    gemeenten = selectors.partners_for(actor, sv)
+    codes = [c for c, _ in gemeenten]
+    bewerk_naam = model is None
+    actie = str(request.POST.get("actie") or "opslaan") if request.method == "POST" else ""
+    importeer = JsonImportForm()
+    voorbeeld = VoorbeeldForm(
+        request.POST if actie and actie != "importeren" else None,
+        prefix="voorbeeld",
+        initial={"jaar": _voorbeeldjaar(actor, sv)},
+    )
+    uitkomst = None
+    status = 200
+
+    def uit_configuratie(config: Any) -> Modelformulier:
+        stand = modelstand.stand_uit_configuratie(
+            config,
+            codes,
+            omschrijving=model.omschrijving if model else "",
+            naam=model.naam if model else None,
+        )
+        return Modelformulier(stand=stand, gemeenten=gemeenten, naam_bewerkbaar=bewerk_naam)
+
+    if not actie:
+        formulier = uit_configuratie(model.configuratie if model else VOORBEELDMODEL)
+    elif actie == "importeren":
+        importeer = JsonImportForm(request.POST, request.FILES)
+        formulier = uit_configuratie(model.configuratie if model else VOORBEELDMODEL)
+        if importeer.is_valid():
+            try:
+                formulier = uit_configuratie(importeer.cleaned_data["configuratie"])
+                messages.info(
+                    request, "De JSON is in het formulier gezet. Controleer het en sla het concept op."
+                )
+            except InvalidInput as exc:
+                for pad, berichten in exc.fields.items():
+                    importeer.add_error(None, f"{pad}: {' '.join(berichten)}")
+        if importeer.errors:
+            status = 400
+    else:
+        formulier = Modelformulier(request.POST, gemeenten=gemeenten, naam_bewerkbaar=bewerk_naam)
+        if actie.startswith(BEWERKACTIES):
+            stand = modelformulier.toegevoegd(formulier.stand(), actie, codes)
+            if stand is None:
+                return refusal(request, InvalidInput(fields={"actie": [f"Onbekende knop '{actie[:40]}'."]}))
+            formulier = Modelformulier(stand=stand, gemeenten=gemeenten, naam_bewerkbaar=bewerk_naam)
+        elif actie == "voorbeeld":
+            uitkomst = _voorbeeld(actor, sv, formulier, voorbeeld)
+            status = 200 if uitkomst is not None else 400
+        elif formulier.is_valid():
+            config = formulier.configuratie()
+            omschrijving = formulier.algemeen.cleaned_data.get("omschrijving", "")
+            if model is None:
+                call = lambda: services.draft_model(  # noqa: E731
+                    actor=actor,
+                    samenwerkingsverband=sv,
+                    naam=formulier.algemeen.cleaned_data["naam"],
+                    configuratie=config,
+                    omschrijving=omschrijving,
+                )
+            else:
+                call = lambda: services.change_model(  # noqa: E731
+                    actor=actor,
+                    verdeelmodel=model,
+                    expected_version=parse_versie(request.POST.get("versie")),
+                    configuratie=config,
+                    omschrijving=omschrijving,
+                )
+            gedaan = run(request, call)  # a refusal's message on top, its status for the page
+            if gedaan.error is not None:
+                formulier.fouten_van(gedaan.error)
+                status = page_status(request)
+            elif gedaan.value is not None:
+                if model is None:
+                    messages.success(request, f"Verdeelmodel {gedaan.value.label} is als concept opgeslagen.")
+                else:
+                    messages.success(request, "Het concept is gewijzigd.")
+                return redirect("financien:verdeelmodel", pk=gedaan.value.pk)
+        else:
+            status = 400
+    context = {
+        "sv": sv,
+        "model": model,
+        "formulier": formulier,
+        "fouten": formulier.fouten(),
+        "importeer": importeer,
+        "voorbeeld": voorbeeld,
+        "uitkomst": uitkomst,
+        "uitleg": modelformulier.UITLEG,
+        "soorten": modelformulier.SOORT_NAMEN,
+    }
+    return render(request, "financien/verdeelmodel_formulier.html", context, status=status)
+
+
+def _bewerkbaar(request: HttpRequest, pk: int) -> tuple[Any, Any]:
+    """The concept the actor may change; a vastgesteld model is refused with 409, another's with 403."""
+    actor = actor_for(request.user)
+    model = _get(selectors.verdeelmodellen_for(actor), pk)
+    if "wijzigen" not in policy.toegestane_acties(actor, model):
+        if policy.can(actor, "verdeelmodel.opstellen", model):
+            raise Conflict(
+                f"{model.label} is vastgesteld en kan niet meer worden gewijzigd; maak een nieuwe versie."
+            )
+        raise Forbidden("Alleen de controller van het samenwerkingsverband wijzigt een verdeelmodel.")
+    return actor, model
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def verdeelmodel_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
+    """The concept in the form (``_formulier_pagina``)."""
+    try:
+        actor, model = _bewerkbaar(request, pk)
+    except SetaError as exc:
+        return refusal(request, exc, back=reverse("financien:verdeelmodel", args=[pk]))
+    return _formulier_pagina(request, actor, model.samenwerkingsverband, model)
+
+
+@login_required
+@require_POST
+def verdeelmodel_voorbeeld(request: HttpRequest, slug: str) -> HttpResponse:
+    """The live preview (htmx): the form's unsaved configuration calculated for the chosen year, as a fragment.
+
+    A POST only because the form is long; it WRITES NOTHING (``selectors.preview`` is a read). Answered 200
+    also with errors (htmx swaps only 2xx answers): the fragment lists each error with a link to its field."""
+    actor = actor_for(request.user)
+    sv = selectors.verbanden_for(actor).filter(slug=slug).first()
+    if sv is None:
+        raise Http404
+    policy.require(actor, "verdeelmodel.opstellen", sv, read_action="verdeelmodel.lezen")
+    gemeenten = selectors.partners_for(actor, sv)
+    bewerk_naam = "model-naam" in request.POST and request.POST.get("versie") is None
+    formulier = Modelformulier(request.POST, gemeenten=gemeenten, naam_bewerkbaar=bewerk_naam)
+    voorbeeld = VoorbeeldForm(request.POST, prefix="voorbeeld")
+    uitkomst = _voorbeeld(actor, sv, formulier, voorbeeld)
+    fouten = formulier.fouten() + [
+        (voorbeeld[naam].id_for_label, voorbeeld[naam].label, " ".join(b))
+        for naam, b in voorbeeld.errors.items()
+        if naam != "__all__"
+    ]
+    return render(
+        request, "financien/_modelvoorbeeld.html", {"uitkomst": uitkomst, "fouten": fouten, "live": True}
+    )
+
+
+@login_required
+@require_safe
+def verdeelmodel_json(request: HttpRequest, pk: int) -> HttpResponse:
+    """JSON downloaden: the configuration as the actor may see it (``selectors.configuratie_for``)."""
+    actor = actor_for(request.user)
+    model = _get(selectors.verdeelmodellen_for(actor), pk)
+    inhoud = json.dumps(selectors.configuratie_for(actor, model), indent=2, ensure_ascii=False)
+    response = HttpResponse(inhoud + "\n", content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="verdeelmodel-{model.pk}-versie-{model.volgnummer}.json"'
+    )
+    return response
