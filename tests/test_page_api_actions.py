@@ -191,8 +191,8 @@ def _verdeelmodel_buttons(html: str) -> list[str]:
     for action, _inhoud in FORM.findall(html):
         if m := VERDEELMODEL_ACTION.match(action):
             result.append(m.group(1))
-    # The concept's edit form posts to the page itself (no action attribute).
-    if re.search(r'<form method="post" class="seta-form">', html):
+    # A concept is changed in the model form, a page of its own: the page links to it.
+    if re.search(r'href="/financien/verdeelmodellen/\d+/bewerken"', html):
         result.append("wijzigen")
     return sorted(result)
 

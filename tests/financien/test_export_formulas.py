@@ -122,12 +122,12 @@ def test_no_export_writes_csv_or_sheet_rows_without_the_helper() -> None:
     assert not overtreders, overtreders
 
 
-def test_deeply_nested_configuratie_in_the_web_editor_is_a_form_error(client: Any, user_named: Any) -> None:
+def test_deeply_nested_configuratie_in_the_json_import_is_a_form_error(client: Any, user_named: Any) -> None:
     client.force_login(user_named("controller.bel"))
     for diepte in (100_000, 60):
         r = client.post(
             "/financien/verdeelmodellen/nieuw",
-            {"naam": "Diep", "omschrijving": "", "configuratie": "[" * diepte + "]" * diepte},
+            {"actie": "importeren", "json": "[" * diepte + "]" * diepte},
         )
         assert r.status_code in (200, 400), r.status_code
         assert "te diep genest" in r.content.decode()

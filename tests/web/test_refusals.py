@@ -213,11 +213,11 @@ def test_a_page_post_over_the_limit_is_413(client: Any, user_named: Any, setting
     assert "Verzoek te groot" in r.content.decode()
 
 
-def test_verdeelmodel_form_with_too_deep_json_is_400(client: Any, user_named: Any) -> None:
+def test_verdeelmodel_json_import_with_too_deep_json_is_400(client: Any, user_named: Any) -> None:
     client.force_login(user_named("controller.bel"))
     diep = '{"a":' * 5_000 + "1" + "}" * 5_000
     r = client.post(
-        "/financien/verdeelmodellen/nieuw?samenwerkingsverband=bel", {"naam": "Diep", "configuratie": diep}
+        "/financien/verdeelmodellen/nieuw?samenwerkingsverband=bel", {"actie": "importeren", "json": diep}
     )
     assert r.status_code == 400
     assert "te diep genest" in r.content.decode()
