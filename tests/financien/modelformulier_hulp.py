@@ -63,7 +63,9 @@ def pagina_postdata(html: str) -> QueryDict:
             continue
         data.appendlist(unescape(naam[1]), unescape(waarde[1]) if waarde else "")
     for naam, inhoud in re.findall(r'<select name="([^"]*)"[^>]*>(.*?)</select>', form, re.S):
-        gekozen = re.search(r'<option value="([^"]*)"[^>]*selected', inhoud) or re.search(r'<option value="([^"]*)"', inhoud)
+        gekozen = re.search(r'<option value="([^"]*)"[^>]*selected', inhoud) or re.search(
+            r'<option value="([^"]*)"', inhoud
+        )
         data[unescape(naam)] = unescape(gekozen[1]) if gekozen else ""
     for naam, inhoud in re.findall(r'<textarea name="([^"]*)"[^>]*>(.*?)</textarea>', form, re.S):
         data[unescape(naam)] = unescape(inhoud).removeprefix("\n")

@@ -40,7 +40,9 @@ def _voorbeelden() -> list[Any]:
 
 
 @pytest.mark.parametrize(("model", "gemeenten"), _voorbeelden())
-def test_every_example_model_survives_the_form(model: dict[str, Any], gemeenten: list[tuple[str, str]]) -> None:
+def test_every_example_model_survives_the_form(
+    model: dict[str, Any], gemeenten: list[tuple[str, str]]
+) -> None:
     assert rondgang(model, gemeenten) == model
 
 
@@ -58,7 +60,12 @@ def test_every_demo_model_survives_the_form() -> None:
 
 
 def test_a_json_number_becomes_a_decimal_string() -> None:
-    config = {"naam": "M", "verdeelsleutel": {"soort": "gelijk"}, "onderdelen": [{"soort": "vast", "naam": "A", "bedrag": 1000}], "regels": {"groeiplafond": {"percentage": 2.5}}}
+    config = {
+        "naam": "M",
+        "verdeelsleutel": {"soort": "gelijk"},
+        "onderdelen": [{"soort": "vast", "naam": "A", "bedrag": 1000}],
+        "regels": {"groeiplafond": {"percentage": 2.5}},
+    }
     uit = rondgang(config, [("GM1", "Een")])
     assert uit["onderdelen"][0]["bedrag"] == "1000" and uit["regels"]["groeiplafond"]["percentage"] == "2.5"
 
@@ -66,12 +73,30 @@ def test_a_json_number_becomes_a_decimal_string() -> None:
 @pytest.mark.parametrize(
     ("config", "pad"),
     [
-        ({"verdeelsleutel": {"soort": "gelijk"}, "onderdelen": [{"soort": "vast", "naam": "A", "bedrg": "1"}]}, "configuratie.onderdelen[0].bedrg"),
-        ({"verdeelsleutel": {"soort": "gelijk"}, "onderdelen": [{"soort": "anders", "naam": "A"}]}, "configuratie.onderdelen[0].soort"),
+        (
+            {
+                "verdeelsleutel": {"soort": "gelijk"},
+                "onderdelen": [{"soort": "vast", "naam": "A", "bedrg": "1"}],
+            },
+            "configuratie.onderdelen[0].bedrg",
+        ),
+        (
+            {"verdeelsleutel": {"soort": "gelijk"}, "onderdelen": [{"soort": "anders", "naam": "A"}]},
+            "configuratie.onderdelen[0].soort",
+        ),
         ({"verdeelsleutel": {"soort": "gelijk"}, "onderdelen": "geen lijst"}, "configuratie.onderdelen"),
         ({"verdeelsleutel": {"soort": "gelijk"}, "onderdelen": [], "extra": 1}, "configuratie.extra"),
-        ({"verdeelsleutel": {"soort": "gelijk", "gewichten": {"x": "1"}}, "onderdelen": []}, "configuratie.verdeelsleutel.gewichten.x"),
-        ({"verdeelsleutel": {"soort": "gelijk"}, "onderdelen": [{"soort": "vast", "naam": "A", "bedrag": [1]}]}, "configuratie.onderdelen[0].bedrag"),
+        (
+            {"verdeelsleutel": {"soort": "gelijk", "gewichten": {"x": "1"}}, "onderdelen": []},
+            "configuratie.verdeelsleutel.gewichten.x",
+        ),
+        (
+            {
+                "verdeelsleutel": {"soort": "gelijk"},
+                "onderdelen": [{"soort": "vast", "naam": "A", "bedrag": [1]}],
+            },
+            "configuratie.onderdelen[0].bedrag",
+        ),
     ],
 )
 def test_what_the_form_cannot_show_is_refused_naming_the_path(config: dict[str, Any], pad: str) -> None:
@@ -91,53 +116,102 @@ codes = st.lists(st.sampled_from(CODES), unique=True, min_size=1, max_size=4)
 
 def _optioneel(d: dict[str, Any], **opties: Any) -> st.SearchStrategy[dict[str, Any]]:
     """``d`` plus any subset of the optional keys (each with a strategy)."""
-    return st.fixed_dictionaries({k: v if isinstance(v, st.SearchStrategy) else st.just(v) for k, v in d.items()}, optional=opties)
+    return st.fixed_dictionaries(
+        {k: v if isinstance(v, st.SearchStrategy) else st.just(v) for k, v in d.items()}, optional=opties
+    )
 
 
 sleutel = st.one_of(
     _optioneel({"soort": st.sampled_from(["bevolking", "inbreng", "gelijk"])}),
-    _optioneel({"soort": "percentages", "percentages": st.dictionaries(st.sampled_from(CODES), bedrag, min_size=1)}),
     _optioneel(
-        {"soort": "gewogen", "gewichten": st.dictionaries(st.sampled_from(["bevolking", "inbreng", "gelijk", "percentages"]), bedrag, min_size=1)},
+        {"soort": "percentages", "percentages": st.dictionaries(st.sampled_from(CODES), bedrag, min_size=1)}
+    ),
+    _optioneel(
+        {
+            "soort": "gewogen",
+            "gewichten": st.dictionaries(
+                st.sampled_from(["bevolking", "inbreng", "gelijk", "percentages"]), bedrag, min_size=1
+            ),
+        },
         percentages=st.dictionaries(st.sampled_from(CODES), bedrag),
     ),
 )
 vast = _optioneel(
     {"soort": "vast", "naam": tekst, "bedrag": st.one_of(st.sampled_from(["begroting", "rest"]), bedrag)},
-    btw=btw, omschrijving=st.one_of(st.just(""), tekst), verdeelsleutel=sleutel,
+    btw=btw,
+    omschrijving=st.one_of(st.just(""), tekst),
+    verdeelsleutel=sleutel,
 )
 regel = _optioneel(
     {"gemeente": st.sampled_from(CODES)},
-    uren=bedrag, tarief=bedrag, externeKosten=bedrag, omschrijving=st.one_of(st.just(""), tekst),
+    uren=bedrag,
+    tarief=bedrag,
+    externeKosten=bedrag,
+    omschrijving=st.one_of(st.just(""), tekst),
 )
 gebruik = _optioneel(
     {"soort": "gebruik", "naam": tekst},
     grondslag=st.sampled_from(["realisatie", "raming"]),
     urensoorten=st.lists(st.sampled_from(["opdracht", "regulier"]), unique=True),
-    tarief=bedrag, btw=btw, omschrijving=tekst, regels=st.lists(regel, max_size=3),
+    tarief=bedrag,
+    btw=btw,
+    omschrijving=tekst,
+    regels=st.lists(regel, max_size=3),
 )
 gezamenlijk = st.one_of(
     _optioneel(
-        {"soort": "gezamenlijk", "naam": tekst, "bedrag": bedrag, "deelnemers": codes, "methode": st.sampled_from(["gelijk", "bevolking", "verdeelsleutel"])},
+        {
+            "soort": "gezamenlijk",
+            "naam": tekst,
+            "bedrag": bedrag,
+            "deelnemers": codes,
+            "methode": st.sampled_from(["gelijk", "bevolking", "verdeelsleutel"]),
+        },
         btw=btw,
     ),
     _optioneel(
-        {"soort": "gezamenlijk", "naam": tekst, "bedrag": bedrag, "deelnemers": codes, "methode": "shapley",
-         "standaloneKosten": st.dictionaries(st.sampled_from(CODES), bedrag)},
-        coalitiekosten=st.lists(st.fixed_dictionaries({"deelnemers": codes, "bedrag": bedrag}), max_size=2), btw=btw,
+        {
+            "soort": "gezamenlijk",
+            "naam": tekst,
+            "bedrag": bedrag,
+            "deelnemers": codes,
+            "methode": "shapley",
+            "standaloneKosten": st.dictionaries(st.sampled_from(CODES), bedrag),
+        },
+        coalitiekosten=st.lists(st.fixed_dictionaries({"deelnemers": codes, "bedrag": bedrag}), max_size=2),
+        btw=btw,
     ),
-    _optioneel({"soort": "gezamenlijk", "naam": tekst, "opdracht": st.from_regex(r"\A[0-9]{4}-[0-9]{3}\Z"), "methode": st.sampled_from(["shapley", "gelijk"])}, deelnemers=codes),
+    _optioneel(
+        {
+            "soort": "gezamenlijk",
+            "naam": tekst,
+            "opdracht": st.from_regex(r"\A[0-9]{4}-[0-9]{3}\Z"),
+            "methode": st.sampled_from(["shapley", "gelijk"]),
+        },
+        deelnemers=codes,
+    ),
 )
 regels = _optioneel(
     {},
-    startperiode=st.integers(2000, 2040).flatmap(lambda v: st.integers(v, 2045).map(lambda t: {"vanJaar": v, "totEnMetJaar": t})),
+    startperiode=st.integers(2000, 2040).flatmap(
+        lambda v: st.integers(v, 2045).map(lambda t: {"vanJaar": v, "totEnMetJaar": t})
+    ),
     groeiplafond=_optioneel({"percentage": bedrag}, btw=btw),
 )
 configuratie = _optioneel(
-    {"naam": tekst, "verdeelsleutel": sleutel, "onderdelen": st.lists(st.one_of(vast, gebruik, gezamenlijk), max_size=4)},
+    {
+        "naam": tekst,
+        "verdeelsleutel": sleutel,
+        "onderdelen": st.lists(st.one_of(vast, gebruik, gezamenlijk), max_size=4),
+    },
     omschrijving=st.one_of(st.just(""), tekst),
     regels=regels,
-    gezamenlijkeOpdrachten=st.one_of(st.just({}), st.fixed_dictionaries({"methode": st.sampled_from(["gelijk", "bevolking", "verdeelsleutel", "shapley"])})),
+    gezamenlijkeOpdrachten=st.one_of(
+        st.just({}),
+        st.fixed_dictionaries(
+            {"methode": st.sampled_from(["gelijk", "bevolking", "verdeelsleutel", "shapley"])}
+        ),
+    ),
 )
 
 

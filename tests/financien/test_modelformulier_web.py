@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from seta.core.models import AuditEvent
 from seta.financien.models import Berekening, Verdeelmodel
+
 from .modelformulier_hulp import pagina_postdata
 
 pytestmark = pytest.mark.django_db
@@ -157,7 +158,10 @@ def test_a_concept_is_changed_through_the_form_with_its_versie(controller: Any) 
     model.refresh_from_db()
     assert model.configuratie["regels"] == {"groeiplafond": {"percentage": "2.5"}}
     assert model.configuratie["onderdelen"][0] == {
-        "soort": "vast", "naam": "Werkorganisatie", "bedrag": "begroting", "btw": "vrijgesteld"
+        "soort": "vast",
+        "naam": "Werkorganisatie",
+        "bedrag": "begroting",
+        "btw": "vrijgesteld",
     }
     assert model.omschrijving == "Met een groeiplafond."
     # the same form again: its versie is stale now
@@ -183,7 +187,10 @@ def test_only_the_controller_opens_the_form(client: Any, user_named: Any, user: 
     model = _concept()
     client.force_login(user_named(user))
     assert client.get(f"/financien/verdeelmodellen/{model.pk}/bewerken").status_code == 403
-    assert client.post(f"/financien/verdeelmodellen/{model.pk}/bewerken", {"actie": "opslaan"}).status_code == 403
+    assert (
+        client.post(f"/financien/verdeelmodellen/{model.pk}/bewerken", {"actie": "opslaan"}).status_code
+        == 403
+    )
     assert client.post("/financien/bel/verdeelmodel-voorbeeld", {}).status_code == 403
     assert client.get(NIEUW).status_code == 403
 
@@ -191,7 +198,9 @@ def test_only_the_controller_opens_the_form(client: Any, user_named: Any, user: 
 def test_another_cooperation_does_not_see_the_form(client: Any, user_named: Any) -> None:
     model = _concept()
     andere = next(
-        u for u in ("controller.kempen", "controller.groningen", "wethouder.eersel") if _bestaat(user_named, u)
+        u
+        for u in ("controller.kempen", "controller.groningen", "wethouder.eersel")
+        if _bestaat(user_named, u)
     )
     client.force_login(user_named(andere))
     assert client.get(f"/financien/verdeelmodellen/{model.pk}/bewerken").status_code == 404
@@ -264,7 +273,9 @@ def test_json_import_fills_the_form_and_stores_nothing(controller: Any) -> None:
             "verdeelmodel": {
                 "naam": "BAR-achtig",
                 "verdeelsleutel": {"soort": "inbreng"},
-                "onderdelen": [{"soort": "vast", "naam": "Basispakket", "bedrag": "48500000.00", "btw": "vrijgesteld"}],
+                "onderdelen": [
+                    {"soort": "vast", "naam": "Basispakket", "bedrag": "48500000.00", "btw": "vrijgesteld"}
+                ],
             }
         }
     )
@@ -286,7 +297,10 @@ def test_json_import_fills_the_form_and_stores_nothing(controller: Any) -> None:
         ('{"a":' * 5_000 + "1" + "}" * 5_000, "te diep genest"),
         ("[" * 60 + "]" * 60, "te diep genest"),
         ("{kapot", "Geen geldige JSON"),
-        ('{"verdeelsleutel": {"soort": "gelijk"}, "onderdelen": [{"soort": "vast", "naam": "A", "bedrg": "1"}]}', "onderdelen[0].bedrg"),
+        (
+            '{"verdeelsleutel": {"soort": "gelijk"}, "onderdelen": [{"soort": "vast", "naam": "A", "bedrg": "1"}]}',
+            "onderdelen[0].bedrg",
+        ),
         ('{"verdeelmodellen": [{"naam": "A"}, {"naam": "B"}]}', "importeer er één tegelijk"),
     ],
 )

@@ -35,7 +35,7 @@ class JsonImportForm(forms.Form):
     bestand = forms.FileField(label="Of een JSON-bestand kiezen", required=False)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         tekst = data.get("json") or ""
         bestand = data.get("bestand")
         if bestand is not None:

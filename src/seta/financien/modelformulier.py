@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.forms import BaseFormSet, formset_factory
@@ -165,7 +165,7 @@ class BedragRijForm(forms.Form):
         self.fields["waarde"].label = f"{label}{(namen or {}).get(code) or code}"
 
 
-class _RijenSet(BaseFormSet):  # type: ignore[type-arg]
+class _RijenSet(BaseFormSet):
     def __init__(self, *args: Any, namen: Mapping[str, str], label: str = "", **kwargs: Any) -> None:
         self.namen, self.label = namen, label
         super().__init__(*args, **kwargs)
@@ -181,7 +181,9 @@ class _RijenSet(BaseFormSet):  # type: ignore[type-arg]
         }
 
 
-BedragenFormSet = formset_factory(BedragRijForm, formset=_RijenSet, extra=0, max_num=200, absolute_max=200)
+BedragenFormSet = cast(
+    type[_RijenSet], formset_factory(BedragRijForm, formset=_RijenSet, extra=0, max_num=200, absolute_max=200)
+)
 
 
 class SleutelForm(_Basis):
@@ -237,7 +239,9 @@ class GebruiksregelForm(_Basis):
     def __init__(self, *args: Any, keuzes: Sequence[tuple[str, str]] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         gekozen = self["gemeente"].value() or ""
-        self.fields["gemeente"].choices = _volgorde([gekozen] if gekozen else [], keuzes, {})
+        cast(forms.ChoiceField, self.fields["gemeente"]).choices = _volgorde(
+            [gekozen] if gekozen else [], keuzes, {}
+        )
 
     def configuratie(self) -> dict[str, Any]:
         d = self.cleaned_data
@@ -257,10 +261,10 @@ class CoalitieForm(forms.Form):
     def __init__(self, *args: Any, keuzes: Sequence[tuple[str, str]] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         gekozen = self["deelnemers"].value() or []
-        self.fields["deelnemers"].choices = _volgorde(list(gekozen), keuzes, {})
+        cast(forms.ChoiceField, self.fields["deelnemers"]).choices = _volgorde(list(gekozen), keuzes, {})
 
 
-class _KeuzeSet(BaseFormSet):  # type: ignore[type-arg]
+class _KeuzeSet(BaseFormSet):
     def __init__(self, *args: Any, keuzes: Sequence[tuple[str, str]], **kwargs: Any) -> None:
         self.keuzes = keuzes
         super().__init__(*args, **kwargs)
@@ -269,10 +273,13 @@ class _KeuzeSet(BaseFormSet):  # type: ignore[type-arg]
         return {"keuzes": self.keuzes}
 
 
-GebruiksregelFormSet = formset_factory(
-    GebruiksregelForm, formset=_KeuzeSet, extra=0, max_num=500, absolute_max=500
+GebruiksregelFormSet = cast(
+    type[_KeuzeSet],
+    formset_factory(GebruiksregelForm, formset=_KeuzeSet, extra=0, max_num=500, absolute_max=500),
 )
-CoalitieFormSet = formset_factory(CoalitieForm, formset=_KeuzeSet, extra=0, max_num=100, absolute_max=100)
+CoalitieFormSet = cast(
+    type[_KeuzeSet], formset_factory(CoalitieForm, formset=_KeuzeSet, extra=0, max_num=100, absolute_max=100)
+)
 
 
 # --- the model and its rules ----------------------------------------------------------------------------------------
@@ -331,7 +338,7 @@ class RegelsForm(_Basis):
     )
 
     def clean(self) -> dict[str, Any]:
-        d = super().clean()
+        d = super().clean() or {}
         van, tot = d.get("startperiode_van"), d.get("startperiode_tot")
         if (van is None) != (tot is None):
             self.add_error(
@@ -432,7 +439,7 @@ class OnderdeelForm(_Basis):
         self.fields["bedrag"] = BedragField(
             label="Bedrag (€)" if soort == "vast" else "Kosten van het product (€)"
         )
-        self.soort, self.context = soort, context
+        self.soortcode, self.context = soort, context  # (``self.soort`` would be the field)
         for naam in {v for velden in self.VELDEN.values() for v in velden} - self.VELDEN[soort]:
             del self.fields[naam]
         data = self.data if self.is_bound else None
@@ -453,7 +460,7 @@ class OnderdeelForm(_Basis):
                 data, prefix=f"{self.prefix}-regel", initial=initial.get("regels", []), keuzes=keuzes
             )
         else:
-            self.fields["deelnemers"].choices = _volgorde(
+            cast(forms.ChoiceField, self.fields["deelnemers"]).choices = _volgorde(
                 list(self["deelnemers"].value() or []), keuzes, namen
             )
             self.standalone = BedragenFormSet(
@@ -468,13 +475,8 @@ class OnderdeelForm(_Basis):
             )
 
     @property
-    def soortcode(self) -> str:
-        """The kind (for templates: ``form.soort`` there is the hidden field)."""
-        return self.soort
-
-    @property
     def soortnaam(self) -> str:
-        return SOORT_NAMEN[self.soort]
+        return SOORT_NAMEN[self.soortcode]
 
     def onderdelen(self) -> list[Any]:
         return [x for x in (self.sleutel, self.regels, self.standalone, self.coalities) if x is not None]
@@ -483,24 +485,24 @@ class OnderdeelForm(_Basis):
         return all([super().is_valid(), *[x.is_valid() for x in self.onderdelen()]])
 
     def clean(self) -> dict[str, Any]:
-        d = super().clean()
-        if self.soort == "vast" and d.get("bedrag_bron") == "bedrag" and not d.get("bedrag"):
+        d = super().clean() or {}
+        if self.soortcode == "vast" and d.get("bedrag_bron") == "bedrag" and not d.get("bedrag"):
             self.add_error("bedrag", "Vul het bedrag in, of kies de begroting of de rest.")
-        if self.soort == "gezamenlijk" and not d.get("opdracht") and not d.get("bedrag"):
+        if self.soortcode == "gezamenlijk" and not d.get("opdracht") and not d.get("bedrag"):
             self.add_error("bedrag", "Vul de kosten van het product in, of noem een gezamenlijke opdracht.")
         return d
 
     def configuratie(self) -> dict[str, Any]:
         d = self.cleaned_data
-        deel: dict[str, Any] = {"soort": self.soort, "naam": d["naam"]}
+        deel: dict[str, Any] = {"soort": self.soortcode, "naam": d["naam"]}
         if d.get("omschrijving") or self.heeft("omschrijving"):
             deel["omschrijving"] = d.get("omschrijving", "")
-        if self.soort == "vast":
+        if self.soortcode == "vast":
             deel["bedrag"] = d["bedrag"] if d["bedrag_bron"] == "bedrag" else d["bedrag_bron"]
             assert self.sleutel is not None
             if (sleutel := self.sleutel.configuratie()) is not None:
                 deel["verdeelsleutel"] = sleutel
-        elif self.soort == "gebruik":
+        elif self.soortcode == "gebruik":
             if d["grondslag"] != "realisatie" or self.heeft("grondslag"):
                 deel["grondslag"] = d["grondslag"]
             if d.get("urensoorten") or self.heeft("urensoorten"):
@@ -536,7 +538,7 @@ class OnderdeelForm(_Basis):
         return deel
 
 
-class _OnderdelenSet(BaseFormSet):  # type: ignore[type-arg]
+class _OnderdelenSet(BaseFormSet):
     def __init__(self, *args: Any, context: Mapping[str, Any], **kwargs: Any) -> None:
         self.context = context
         super().__init__(*args, **kwargs)
@@ -550,8 +552,9 @@ class _OnderdelenSet(BaseFormSet):  # type: ignore[type-arg]
         return {"soort": soort if soort in SOORTEN else "vast", "context": self.context}
 
 
-OnderdelenFormSet = formset_factory(
-    OnderdeelForm, formset=_OnderdelenSet, extra=0, max_num=100, absolute_max=100
+OnderdelenFormSet = cast(
+    type[_OnderdelenSet],
+    formset_factory(OnderdeelForm, formset=_OnderdelenSet, extra=0, max_num=100, absolute_max=100),
 )
 
 
@@ -627,7 +630,7 @@ class Modelformulier:
 
         onderdelen = []
         for form in self.onderdelen.forms:
-            deel = {**_waarden(form), "soort": form.soort}
+            deel = {**_waarden(form), "soort": form.soortcode}
             if form.sleutel is not None:
                 deel["sleutel"] = sleutel(form.sleutel)
             deel["regels"] = rijen(form.regels)
@@ -713,7 +716,7 @@ class Modelformulier:
         ):
             coalitie = form.coalities.forms[index]
             return coalitie, verder[0][0] if verder and verder[0][0] in coalitie.fields else None
-        if stap == "bedrag" and form.soort == "vast" and form["bedrag_bron"].value() != "bedrag":
+        if stap == "bedrag" and form.soortcode == "vast" and form["bedrag_bron"].value() != "bedrag":
             return form, "bedrag_bron"
         return form, stap if stap in form.fields else None
 

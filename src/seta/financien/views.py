@@ -435,7 +435,7 @@ def verdeelmodel_voorbeeld(request: HttpRequest, slug: str) -> HttpResponse:
     voorbeeld = VoorbeeldForm(request.POST, prefix="voorbeeld")
     uitkomst = _voorbeeld(actor, sv, formulier, voorbeeld)
     fouten = formulier.fouten() + [
-        (voorbeeld[naam].id_for_label, voorbeeld[naam].label, " ".join(b))
+        (voorbeeld[naam].id_for_label, str(voorbeeld[naam].label), " ".join(str(m) for m in b))
         for naam, b in voorbeeld.errors.items()
         if naam != "__all__"
     ]
