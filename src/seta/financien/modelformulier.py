@@ -4,9 +4,9 @@ The stored configuration (the model part of ``docs/schemas/allocate-input.schema
 extensions, see ``invoer.py``) stays the one truth; this module only maps it onto form fields and back,
 exactly (ADR 0036):
 
-- :func:`stand_uit_configuratie` turns a configuration into the forms' initial data (the *stand*, "state"),
+- :func:`modelstand.stand_uit_configuratie` turns a configuration into the forms' initial data (the *stand*, "state"),
   refusing what a form cannot show (unknown fields, wrong types) with the JSON path;
-- :class:`Modelformulier` holds the forms: the model (name, descriptions), its key, its rules, and a
+- :class:`Modelformulier` holds the forms (their fields are in ``modelvelden``): the model (name, descriptions), its key, its rules, and a
   formset of parts (each of one kind: ``vast``, ``gebruik``, ``gezamenlijk``) with nested formsets for
   percentages, usage lines, stand-alone costs and sub-coalitions. ``configuratie()`` is the JSON again;
 - an optional key whose value is its default (``"btw": "vrijgesteld"``, ``"omschrijving": ""``, an empty

@@ -403,6 +403,12 @@ def _bewerkbaar(request: HttpRequest, pk: int) -> tuple[Any, Any]:
                 f"{model.label} is vastgesteld en kan niet meer worden gewijzigd; maak een nieuwe versie."
             )
         raise Forbidden("Alleen de controller van het samenwerkingsverband wijzigt een verdeelmodel.")
+    if selectors.configuratie_for(actor, model) != model.configuratie:
+        # the form would show (and keep) a joint assignment the actor may not open (ADR 0029)
+        raise Forbidden(
+            f"{model.label} noemt een gezamenlijke opdracht die u niet mag inzien; u kunt het niet in het "
+            "formulier wijzigen."
+        )
     return actor, model
 
 
