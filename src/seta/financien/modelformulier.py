@@ -97,7 +97,7 @@ class Modelformulier:
         config: dict[str, Any] = {}
         if a.get("naam"):
             config["naam"] = a["naam"]
-        if a.get("toelichting") or self.algemeen.heeft("omschrijving"):
+        if a.get("toelichting") or self.algemeen.gegeven("omschrijving"):
             config["omschrijving"] = a.get("toelichting", "")
         config["verdeelsleutel"] = self.sleutel.configuratie()
         config["onderdelen"] = [f.configuratie() for f in self.onderdelen.forms]

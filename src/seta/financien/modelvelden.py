@@ -127,7 +127,7 @@ class _Basis(forms.Form):
 
     expliciet = forms.CharField(required=False, widget=forms.HiddenInput, max_length=400)
 
-    def heeft(self, sleutel: str) -> bool:
+    def gegeven(self, sleutel: str) -> bool:
         return sleutel in (self.cleaned_data.get("expliciet") or "").split()
 
 
@@ -202,10 +202,10 @@ class SleutelForm(_Basis):
             return None
         sleutel: dict[str, Any] = {"soort": d["soort"]}
         percentages = self.percentages.als_mapping()
-        if percentages or self.heeft("percentages"):
+        if percentages or self.gegeven("percentages"):
             sleutel["percentages"] = percentages
         gewichten = {s: d[f"gewicht_{s}"] for s in GEWICHT_SOORTEN if d.get(f"gewicht_{s}")}
-        if gewichten or self.heeft("gewichten"):
+        if gewichten or self.gegeven("gewichten"):
             sleutel["gewichten"] = gewichten
         return sleutel
 
@@ -230,7 +230,7 @@ class GebruiksregelForm(_Basis):
         for veld, sleutel in (("uren", "uren"), ("tarief", "tarief"), ("externe_kosten", "externeKosten")):
             if d.get(veld):
                 regel[sleutel] = d[veld]
-        if d.get("omschrijving") or self.heeft("omschrijving"):
+        if d.get("omschrijving") or self.gegeven("omschrijving"):
             regel["omschrijving"] = d.get("omschrijving", "")
         return regel
 
@@ -338,12 +338,12 @@ class RegelsForm(_Basis):
             regels["groeiplafond"] = {"percentage": d["groeiplafond"]}
             if d.get("groeiplafond_btw"):
                 regels["groeiplafond"]["btw"] = d["groeiplafond_btw"]
-        if regels or self.heeft("regels"):
+        if regels or self.gegeven("regels"):
             uit["regels"] = regels
         methode = d.get("gezamenlijk_methode") or "verdeelsleutel"
-        if methode != "verdeelsleutel" or self.heeft("gezamenlijkeOpdrachten.methode"):
+        if methode != "verdeelsleutel" or self.gegeven("gezamenlijkeOpdrachten.methode"):
             uit["gezamenlijkeOpdrachten"] = {"methode": methode}
-        elif self.heeft("gezamenlijkeOpdrachten"):
+        elif self.gegeven("gezamenlijkeOpdrachten"):
             uit["gezamenlijkeOpdrachten"] = {}
         return uit
 
@@ -476,7 +476,7 @@ class OnderdeelForm(_Basis):
     def configuratie(self) -> dict[str, Any]:
         d = self.cleaned_data
         deel: dict[str, Any] = {"soort": self.soortcode, "naam": d["naam"]}
-        if d.get("omschrijving") or self.heeft("omschrijving"):
+        if d.get("omschrijving") or self.gegeven("omschrijving"):
             deel["omschrijving"] = d.get("omschrijving", "")
         if self.soortcode == "vast":
             deel["bedrag"] = d["bedrag"] if d["bedrag_bron"] == "bedrag" else d["bedrag_bron"]
@@ -484,9 +484,9 @@ class OnderdeelForm(_Basis):
             if (sleutel := self.sleutel.configuratie()) is not None:
                 deel["verdeelsleutel"] = sleutel
         elif self.soortcode == "gebruik":
-            if d["grondslag"] != "realisatie" or self.heeft("grondslag"):
+            if d["grondslag"] != "realisatie" or self.gegeven("grondslag"):
                 deel["grondslag"] = d["grondslag"]
-            if d.get("urensoorten") or self.heeft("urensoorten"):
+            if d.get("urensoorten") or self.gegeven("urensoorten"):
                 deel["urensoorten"] = list(d.get("urensoorten") or [])
             if d.get("tarief"):
                 deel["tarief"] = d["tarief"]
@@ -498,12 +498,12 @@ class OnderdeelForm(_Basis):
                 deel["opdracht"] = d["opdracht"]
             if d.get("bedrag"):
                 deel["bedrag"] = d["bedrag"]
-            if d.get("deelnemers") or self.heeft("deelnemers"):
+            if d.get("deelnemers") or self.gegeven("deelnemers"):
                 deel["deelnemers"] = list(d.get("deelnemers") or [])
             deel["methode"] = d["methode"]
             assert self.standalone is not None and self.coalities is not None
             standalone = self.standalone.als_mapping()
-            if standalone or self.heeft("standaloneKosten"):
+            if standalone or self.gegeven("standaloneKosten"):
                 deel["standaloneKosten"] = standalone
             coalities = [
                 {
@@ -512,9 +512,9 @@ class OnderdeelForm(_Basis):
                 }
                 for f in self.coalities.forms
             ]
-            if coalities or self.heeft("coalitiekosten"):
+            if coalities or self.gegeven("coalitiekosten"):
                 deel["coalitiekosten"] = coalities
-        if d["btw"] != "vrijgesteld" or self.heeft("btw"):
+        if d["btw"] != "vrijgesteld" or self.gegeven("btw"):
             deel["btw"] = d["btw"]
         return deel
 
