@@ -326,3 +326,31 @@ def test_an_unknown_button_is_400(controller: Any) -> None:
     for actie in ("verwijder:99", "omhoog:x", "toevoegen:iets"):
         _druk(controller, NIEUW, data, actie, 400)
     assert re.search(r"Onbekende knop", _druk(controller, NIEUW, data, "regel:7", 400).content.decode())
+
+
+def test_the_form_is_usable_with_a_screen_reader(controller: Any) -> None:
+    """Every id once, every label pointing at an input, every visible input labelled, a legend per fieldset."""
+    html = controller.get(NIEUW).content.decode()
+    data = pagina_postdata(html)
+    for actie in ("toevoegen:gebruik", "regel:1", "toevoegen:gezamenlijk", "coalitie:2"):
+        html = _druk(controller, NIEUW, data, actie).content.decode()
+        data = pagina_postdata(html)
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+    labels = set(re.findall(r'<label[^>]*\sfor="([^"]+)"', html))
+    assert labels <= set(ids), labels - set(ids)
+    for tag in re.findall(r"<(?:input|select|textarea)\b[^>]*>", html):
+        if 'type="hidden"' in tag or 'type="checkbox"' in tag or 'type="radio"' in tag:
+            continue  # checkboxes and radios: labelled by their own label inside the fieldset's legend
+        veld = re.search(r'\sid="([^"]+)"', tag)
+        assert veld and veld[1] in labels, tag
+    assert html.count("<fieldset") == html.count("<legend")
+    for legend in (
+        "Onderdeel 1: Vast bedrag",
+        "Onderdeel 2: Naar gebruik",
+        "Onderdeel 3: Gezamenlijk product",
+        "Regel 1",
+        "Deelcoalitie 1",
+    ):
+        assert legend in html
+    assert 'aria-live="polite"' in html

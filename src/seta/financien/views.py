@@ -305,10 +305,14 @@ def _formulier_pagina(request: HttpRequest, actor: Any, sv: Any, model: Any) -> 
     bewerk_naam = model is None
     actie = str(request.POST.get("actie") or "opslaan") if request.method == "POST" else ""
     importeer = JsonImportForm()
+    gekozen = str(request.POST.get("voorbeeld-jaar") or "")
     voorbeeld = VoorbeeldForm(
-        request.POST if actie and actie != "importeren" else None,
+        request.POST if actie == "voorbeeld" else None,
         prefix="voorbeeld",
-        initial={"jaar": _voorbeeldjaar(actor, sv)},
+        initial={
+            "jaar": int(gekozen) if gekozen.isdigit() and len(gekozen) == 4 else _voorbeeldjaar(actor, sv),
+            "grondslag": request.POST.get("voorbeeld-grondslag", ""),
+        },
     )
     uitkomst = None
     status = 200
