@@ -159,7 +159,9 @@ def keur_goed(user_named: Callable[[str], Any]) -> Callable[..., list[Any]]:
                 mw.save(update_fields=["gebruiker"])
             staat = uren_services.submit_week(actor=actor_for(mw.gebruiker), weekstaat=staat)
             directeur = user_named("directeur.bel")
-            leider = user_named("beheerder") if mw.gebruiker_id == directeur.pk else directeur  # never oneself
+            leider = (
+                user_named("beheerder") if mw.gebruiker_id == directeur.pk else directeur
+            )  # never oneself
             staat = uren_services.approve_week(actor=actor_for(leider), weekstaat=staat)
             goedgekeurd.append(staat)
         return goedgekeurd
