@@ -379,17 +379,84 @@ def allocation_memory(ctx: dict[str, Any]) -> int:
     return peak
 
 
+TABELLEN = (
+    "uren_urenoverzicht, uren_urenregel, uren_weekovergang, uren_weekstaat, financien_berekening, "
+    "financien_scenario_verdeelmodellen, financien_scenario, financien_afrekeningsregel, financien_afrekening, "
+    "financien_verdeelmodel, financien_tarief, financien_deelnemersbijdrage, financien_begroting, "
+    "opdrachten_opdrachtgever, opdrachten_bestuursopdracht, catalogus_catalogusitem, catalogus_taakveld, "
+    "organisatie_medewerker, organisatie_eenheid, samenwerkingsverbanden_deelnemer, "
+    "samenwerkingsverbanden_samenwerkingsverband, gemeenten_portefeuille, gemeenten_gemeente"
+)
+
+
+def existing() -> dict[str, Any]:
+    """The context of the rows a previous run left in the database (``--reuse``)."""
+    from seta.financien.models import Verdeelmodel
+    from seta.samenwerkingsverbanden.models import Samenwerkingsverband
+    from seta.uren.models import Urenoverzicht, Urenregel
+
+    sv = Samenwerkingsverband.objects.get(slug="bench")
+    return {
+        "sv": sv,
+        "model": Verdeelmodel.objects.get(samenwerkingsverband=sv),
+        "aantal": Urenregel.objects.filter(samenwerkingsverband=sv).count(),
+        "overzicht_rijen": Urenoverzicht.objects.filter(samenwerkingsverband=sv).count(),
+    }
+
+
+def measure(ctx: dict[str, Any], runs: int) -> dict[str, Any] | None:
+    """Warm-up, then floor, old path, new path and check alternately ``runs`` times; the medians."""
+    floor(ctx)
+    old_allocation(ctx)
+    allocation(ctx)
+    check(ctx)
+    floors, olds, news, checks = [], [], [], []
+    for _ in range(runs):
+        floors.append(floor(ctx))
+        olds.append(old_allocation(ctx))
+        news.append(allocation(ctx))
+        checks.append(check(ctx))
+    if any(c[1] for c in checks):
+        print(f"check found {checks[-1][1]} differences between the summary and the lines", file=sys.stderr)
+        return None
+    if contributions(olds[-1][1]) != contributions(news[-1][1]):
+        print("the old and the new allocation differ", file=sys.stderr)
+        return None
+    t_floor = statistics.median(floors)
+    t_old = statistics.median(a[0] for a in olds)
+    uitkomst = news[-1][1]
+    return {
+        "regels": ctx["aantal"],
+        "floor_s": round(t_floor, 3),
+        "oud_s": round(t_old, 3),
+        "nieuw_s": round(statistics.median(a[0] for a in news), 3),
+        "nieuw_min_s": round(min(a[0] for a in news), 3),
+        "controle_s": round(statistics.median(c[0] for c in checks), 3),
+        "oud_factor": round(t_old / t_floor, 2),
+        "piek_python_kib": round(allocation_memory(ctx) / 1024),
+        "overzicht_rijen": ctx["overzicht_rijen"],
+        "groepen": len(uitkomst.data.groepen),
+        "totaal": str(uitkomst.resultaat.verdelingen[0].totaal_incl_btw),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000_000, 10_000_000])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", help="Write the figures to this file as JSON as well.")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="Measure the rows a previous run left in the database again (no new database, no --sizes).",
+    )
     args = parser.parse_args(argv)
     url = os.environ.get("DATABASE_URL", DEFAULT_URL)
     if not url.startswith("postgres"):
         print("This benchmark needs PostgreSQL (DATABASE_URL=postgres://…).", file=sys.stderr)
         return 2
-    recreate_database(url)
+    if not args.reuse:
+        recreate_database(url)
     setup_django(url)
     from django.db import connection
 
@@ -401,69 +468,24 @@ def main(argv: list[str] | None = None) -> int:
         f"{'regels':>12} {'genereren':>10} {'overzicht':>10} {'floor':>8} {'oud':>8} {'nieuw':>8} "
         f"{'controle':>9} {'oud/floor':>9} {'piek Python':>12}"
     )
-    for n in args.sizes:
-        personeel = max(12, -(-n // (REGELS_PER_DAG * WERKDAGEN)))
-        from seta.financien.models import Verdeelmodel  # noqa: F401 - after setup
-
-        with connection.cursor() as cur:
-            cur.execute(
-                "TRUNCATE uren_urenoverzicht, uren_urenregel, uren_weekovergang, uren_weekstaat, financien_berekening, "
-                "financien_scenario_verdeelmodellen, "
-                "financien_scenario, financien_afrekeningsregel, financien_afrekening, financien_verdeelmodel, financien_tarief, "
-                "financien_deelnemersbijdrage, financien_begroting, opdrachten_opdrachtgever, opdrachten_bestuursopdracht, "
-                "catalogus_catalogusitem, catalogus_taakveld, organisatie_medewerker, organisatie_eenheid, "
-                "samenwerkingsverbanden_deelnemer, samenwerkingsverbanden_samenwerkingsverband, gemeenten_portefeuille, "
-                "gemeenten_gemeente RESTART IDENTITY CASCADE"
-            )
-        ctx = seed(personeel)
-        gen = generate(n, ctx)
-        t_overzicht = summarise(ctx)
-        # warm-up, then the measurements alternately, so all meet the same load on the machine
-        floor(ctx)
-        old_allocation(ctx)
-        allocation(ctx)
-        check(ctx)
-        floors, olds, news, checks = [], [], [], []
-        for _ in range(args.runs):
-            floors.append(floor(ctx))
-            olds.append(old_allocation(ctx))
-            news.append(allocation(ctx))
-            checks.append(check(ctx))
-        t_floor = statistics.median(floors)
-        t_old = statistics.median(a[0] for a in olds)
-        t_new = statistics.median(a[0] for a in news)
-        t_check = statistics.median(c[0] for c in checks)
-        if any(c[1] for c in checks):
-            print(
-                f"check found {checks[-1][1]} differences between the summary and the lines", file=sys.stderr
-            )
+    for n in [0] if args.reuse else args.sizes:
+        if args.reuse:
+            ctx, gen, t_overzicht = existing(), 0.0, 0.0
+        else:
+            with connection.cursor() as cur:
+                cur.execute(f"TRUNCATE {TABELLEN} RESTART IDENTITY CASCADE")
+            ctx = seed(max(12, -(-n // (REGELS_PER_DAG * WERKDAGEN))))
+            gen = generate(n, ctx)
+            t_overzicht = summarise(ctx)
+        rij = measure(ctx, args.runs)
+        if rij is None:
             return 1
-        if contributions(olds[-1][1]) != contributions(news[-1][1]):
-            print("the old and the new allocation differ", file=sys.stderr)
-            return 1
-        peak = allocation_memory(ctx)
-        uitkomst = news[-1][1]
-        totaal = uitkomst.resultaat.verdelingen[0].totaal_incl_btw
-        rij = {
-            "regels": ctx["aantal"],
-            "personeel": personeel,
-            "genereren_s": round(gen, 1),
-            "overzicht_s": round(t_overzicht, 2),
-            "overzicht_rijen": ctx["overzicht_rijen"],
-            "floor_s": round(t_floor, 3),
-            "oud_s": round(t_old, 3),
-            "nieuw_s": round(t_new, 3),
-            "controle_s": round(t_check, 3),
-            "oud_factor": round(t_old / t_floor, 2),
-            "piek_python_kib": round(peak / 1024),
-            "groepen": len(uitkomst.data.groepen),
-            "totaal": str(totaal),
-        }
+        rij.update(genereren_s=round(gen, 1), overzicht_s=round(t_overzicht, 2))
         resultaten.append(rij)
         print(
-            f"{rij['regels']:>12,} {gen:>9.1f}s {t_overzicht:>9.2f}s {t_floor:>7.3f}s {t_old:>7.3f}s {t_new:>7.3f}s "
-            f"{t_check:>8.3f}s {rij['oud_factor']:>8.2f}x {rij['piek_python_kib']:>8,} KiB "
-            f"({rij['overzicht_rijen']:,} overzichtsrijen, {rij['groepen']:,} groepen)"
+            f"{rij['regels']:>12,} {gen:>9.1f}s {t_overzicht:>9.2f}s {rij['floor_s']:>7.3f}s {rij['oud_s']:>7.3f}s "
+            f"{rij['nieuw_s']:>7.3f}s {rij['controle_s']:>8.3f}s {rij['oud_factor']:>8.2f}x "
+            f"{rij['piek_python_kib']:>8,} KiB ({rij['overzicht_rijen']:,} overzichtsrijen, {rij['groepen']:,} groepen)"
         )
         sys.stdout.flush()
     print(f"max RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MiB")
