@@ -112,6 +112,4 @@ class Command(BaseCommand):
                 f"urenregels van goedgekeurde weken{periode}.",
                 returncode=1,
             )
-        self.stdout.write(
-            f"Het urenoverzicht is gelijk aan de urenregels van goedgekeurde weken{periode}."
-        )
+        self.stdout.write(f"Het urenoverzicht is gelijk aan de urenregels van goedgekeurde weken{periode}.")
