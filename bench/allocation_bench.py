@@ -5,16 +5,21 @@
 Uses ``DATABASE_URL`` (default ``postgres://postgres@127.0.0.1:5432/seta_bench``); the database is
 dropped and created fresh, migrated, and given a five-partner cooperation with staff, tariffs, a budget,
 joint assignments and a verdeelmodel. For each size the urenregels of one year are generated inside
-PostgreSQL (``INSERT … SELECT`` over ``generate_series``: no rows travel through Python), the table is
-analysed, and then, in the same run:
+PostgreSQL (``INSERT … SELECT`` over ``generate_series``: no rows travel through Python), in approved
+weeks, the table is analysed, the summary of approved hours is built (``uren.overzicht.herbereken``,
+the bulk path, timed), and then, in the same run:
 
 - the floor: the bare ``SELECT gemeente, eenheid, schaal, SUM(uren) … GROUP BY`` over the same rows;
-- the allocation: ``seta.financien.berekening.allocate`` (the service path used by the pages and the API:
-  one GROUP BY in the database, tariffs, the core); its peak Python memory is measured (tracemalloc) in
-  a separate, untimed run.
+- the old allocation: ``seta.financien.berekening.allocate`` with the hours from the GROUP BY over every
+  line of the year, as before ADR 0033;
+- the new allocation: ``berekening.allocate`` as the pages and the API run it, reading the summary
+  (``uren.Urenoverzicht``); its peak Python memory is measured (tracemalloc) in a separate, untimed run;
+- the check: ``uren.overzicht.verschillen`` (what ``seta check-urenoverzicht`` runs: the GROUP BY over the
+  lines of approved weeks compared with the summary), which must find no difference.
 
-After one warm-up run each, the floor and the allocation are run alternately ``--runs`` times (so both
-meet the same load on a shared machine); the medians are reported. Never a timed test.
+After one warm-up run each, the measurements are run alternately ``--runs`` times (so all meet the same
+load on a shared machine); the medians are reported. The old and the new allocation must give the same
+contributions to the cent. Never a timed test.
 """
 
 from __future__ import annotations
@@ -197,7 +202,9 @@ def generate(n: int, ctx: dict[str, Any]) -> float:
     sv = ctx["sv"]
     t0 = time.perf_counter()
     with connection.cursor() as cur:
-        cur.execute("TRUNCATE uren_urenregel, uren_weekovergang, uren_weekstaat RESTART IDENTITY CASCADE")
+        cur.execute(
+            "TRUNCATE uren_urenoverzicht, uren_urenregel, uren_weekovergang, uren_weekstaat RESTART IDENTITY CASCADE"
+        )
         cur.execute(
             """
             INSERT INTO uren_weekstaat (samenwerkingsverband_id, medewerker_id, jaar, week, status, aangemaakt_op, gewijzigd_op, versie)
@@ -278,6 +285,7 @@ def generate(n: int, ctx: dict[str, Any]) -> float:
         for _naam, definitie in indexen:
             cur.execute(definitie)
         cur.execute("ANALYZE uren_urenregel")
+        cur.execute("ANALYZE uren_weekstaat")  # the check joins the weeks for their status
         cur.execute("SELECT count(*), sum(uren) FROM uren_urenregel")
         count, uren = cur.fetchone()
     ctx["aantal"] = count
@@ -311,12 +319,53 @@ def floor(ctx: dict[str, Any]) -> float:
     return time.perf_counter() - t0
 
 
+def summarise(ctx: dict[str, Any]) -> float:
+    """The bulk path: the summary of approved hours rebuilt from one GROUP BY (as the demo does)."""
+    from seta.uren import overzicht
+
+    t0 = time.perf_counter()
+    ctx["overzicht_rijen"] = overzicht.herbereken(ctx["sv"].pk)
+    from django.db import connection
+
+    with connection.cursor() as cur:
+        cur.execute("ANALYZE uren_urenoverzicht")
+    return time.perf_counter() - t0
+
+
 def allocation(ctx: dict[str, Any]) -> tuple[float, Any]:
+    """The new path: the allocation of the pages and the API, reading the summary."""
     from seta.financien import berekening
 
     t0 = time.perf_counter()
     uitkomst = berekening.allocate(ctx["sv"], JAAR, [ctx["model"]])
     return time.perf_counter() - t0, uitkomst
+
+
+def old_allocation(ctx: dict[str, Any]) -> tuple[float, Any]:
+    """The old path: the same allocation with its hours from the GROUP BY over every line of the year."""
+    from seta.financien import berekening, invoer
+
+    origineel = invoer.summary_queryset
+    invoer.summary_queryset = invoer.hours_queryset  # type: ignore[assignment]
+    try:
+        t0 = time.perf_counter()
+        uitkomst = berekening.allocate(ctx["sv"], JAAR, [ctx["model"]])
+        return time.perf_counter() - t0, uitkomst
+    finally:
+        invoer.summary_queryset = origineel  # type: ignore[assignment]
+
+
+def check(ctx: dict[str, Any]) -> tuple[float, int]:
+    """What ``seta check-urenoverzicht`` runs for the cooperation and year."""
+    from seta.uren import overzicht
+
+    t0 = time.perf_counter()
+    verschillen = overzicht.verschillen(ctx["sv"].pk, JAAR)
+    return time.perf_counter() - t0, len(verschillen)
+
+
+def contributions(uitkomst: Any) -> dict[str, Any]:
+    return {b.gemeente: b.totaal_incl_btw for b in uitkomst.resultaat.verdelingen[0].bijdragen}
 
 
 def allocation_memory(ctx: dict[str, Any]) -> int:
@@ -330,17 +379,84 @@ def allocation_memory(ctx: dict[str, Any]) -> int:
     return peak
 
 
+TABELLEN = (
+    "uren_urenoverzicht, uren_urenregel, uren_weekovergang, uren_weekstaat, financien_berekening, "
+    "financien_scenario_verdeelmodellen, financien_scenario, financien_afrekeningsregel, financien_afrekening, "
+    "financien_verdeelmodel, financien_tarief, financien_deelnemersbijdrage, financien_begroting, "
+    "opdrachten_opdrachtgever, opdrachten_bestuursopdracht, catalogus_catalogusitem, catalogus_taakveld, "
+    "organisatie_medewerker, organisatie_eenheid, samenwerkingsverbanden_deelnemer, "
+    "samenwerkingsverbanden_samenwerkingsverband, gemeenten_portefeuille, gemeenten_gemeente"
+)
+
+
+def existing() -> dict[str, Any]:
+    """The context of the rows a previous run left in the database (``--reuse``)."""
+    from seta.financien.models import Verdeelmodel
+    from seta.samenwerkingsverbanden.models import Samenwerkingsverband
+    from seta.uren.models import Urenoverzicht, Urenregel
+
+    sv = Samenwerkingsverband.objects.get(slug="bench")
+    return {
+        "sv": sv,
+        "model": Verdeelmodel.objects.get(samenwerkingsverband=sv),
+        "aantal": Urenregel.objects.filter(samenwerkingsverband=sv).count(),
+        "overzicht_rijen": Urenoverzicht.objects.filter(samenwerkingsverband=sv).count(),
+    }
+
+
+def measure(ctx: dict[str, Any], runs: int) -> dict[str, Any] | None:
+    """Warm-up, then floor, old path, new path and check alternately ``runs`` times; the medians."""
+    floor(ctx)
+    old_allocation(ctx)
+    allocation(ctx)
+    check(ctx)
+    floors, olds, news, checks = [], [], [], []
+    for _ in range(runs):
+        floors.append(floor(ctx))
+        olds.append(old_allocation(ctx))
+        news.append(allocation(ctx))
+        checks.append(check(ctx))
+    if any(c[1] for c in checks):
+        print(f"check found {checks[-1][1]} differences between the summary and the lines", file=sys.stderr)
+        return None
+    if contributions(olds[-1][1]) != contributions(news[-1][1]):
+        print("the old and the new allocation differ", file=sys.stderr)
+        return None
+    t_floor = statistics.median(floors)
+    t_old = statistics.median(a[0] for a in olds)
+    uitkomst = news[-1][1]
+    return {
+        "regels": ctx["aantal"],
+        "floor_s": round(t_floor, 3),
+        "oud_s": round(t_old, 3),
+        "nieuw_s": round(statistics.median(a[0] for a in news), 3),
+        "nieuw_min_s": round(min(a[0] for a in news), 3),
+        "controle_s": round(statistics.median(c[0] for c in checks), 3),
+        "oud_factor": round(t_old / t_floor, 2),
+        "piek_python_kib": round(allocation_memory(ctx) / 1024),
+        "overzicht_rijen": ctx["overzicht_rijen"],
+        "groepen": len(uitkomst.data.groepen),
+        "totaal": str(uitkomst.resultaat.verdelingen[0].totaal_incl_btw),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000_000, 10_000_000])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", help="Write the figures to this file as JSON as well.")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="Measure the rows a previous run left in the database again (no new database, no --sizes).",
+    )
     args = parser.parse_args(argv)
     url = os.environ.get("DATABASE_URL", DEFAULT_URL)
     if not url.startswith("postgres"):
         print("This benchmark needs PostgreSQL (DATABASE_URL=postgres://…).", file=sys.stderr)
         return 2
-    recreate_database(url)
+    if not args.reuse:
+        recreate_database(url)
     setup_django(url)
     from django.db import connection
 
@@ -349,50 +465,27 @@ def main(argv: list[str] | None = None) -> int:
         f"PostgreSQL: {connection.cursor().connection.info.server_version}; runs per measurement: {args.runs} (median)"
     )
     print(
-        f"{'regels':>12} {'genereren':>10} {'floor GROUP BY':>15} {'allocatie':>10} {'factor':>7} {'piek Python-geheugen':>21}"
+        f"{'regels':>12} {'genereren':>10} {'overzicht':>10} {'floor':>8} {'oud':>8} {'nieuw':>8} "
+        f"{'controle':>9} {'oud/floor':>9} {'piek Python':>12}"
     )
-    for n in args.sizes:
-        personeel = max(12, -(-n // (REGELS_PER_DAG * WERKDAGEN)))
-        from seta.financien.models import Verdeelmodel  # noqa: F401 - after setup
-
-        with connection.cursor() as cur:
-            cur.execute(
-                "TRUNCATE uren_urenregel, uren_weekovergang, uren_weekstaat, financien_berekening, financien_scenario_verdeelmodellen, "
-                "financien_scenario, financien_afrekeningsregel, financien_afrekening, financien_verdeelmodel, financien_tarief, "
-                "financien_deelnemersbijdrage, financien_begroting, opdrachten_opdrachtgever, opdrachten_bestuursopdracht, "
-                "catalogus_catalogusitem, catalogus_taakveld, organisatie_medewerker, organisatie_eenheid, "
-                "samenwerkingsverbanden_deelnemer, samenwerkingsverbanden_samenwerkingsverband, gemeenten_portefeuille, "
-                "gemeenten_gemeente RESTART IDENTITY CASCADE"
-            )
-        ctx = seed(personeel)
-        gen = generate(n, ctx)
-        # warm-up, then floor and allocation alternately, so both meet the same load on the machine
-        floor(ctx)
-        allocation(ctx)
-        floors, allocs = [], []
-        for _ in range(args.runs):
-            floors.append(floor(ctx))
-            allocs.append(allocation(ctx))
-        t_floor = statistics.median(floors)
-        t_alloc = statistics.median(a[0] for a in allocs)
-        peak = allocation_memory(ctx)
-        uitkomst = allocs[-1][1]
-        totaal = uitkomst.resultaat.verdelingen[0].totaal_incl_btw
-        rij = {
-            "regels": ctx["aantal"],
-            "personeel": personeel,
-            "genereren_s": round(gen, 1),
-            "floor_s": round(t_floor, 3),
-            "allocatie_s": round(t_alloc, 3),
-            "factor": round(t_alloc / t_floor, 2),
-            "piek_python_kib": round(peak / 1024),
-            "groepen": len(uitkomst.data.groepen),
-            "totaal": str(totaal),
-        }
+    for n in [0] if args.reuse else args.sizes:
+        if args.reuse:
+            ctx, gen, t_overzicht = existing(), 0.0, 0.0
+        else:
+            with connection.cursor() as cur:
+                cur.execute(f"TRUNCATE {TABELLEN} RESTART IDENTITY CASCADE")
+            ctx = seed(max(12, -(-n // (REGELS_PER_DAG * WERKDAGEN))))
+            gen = generate(n, ctx)
+            t_overzicht = summarise(ctx)
+        rij = measure(ctx, args.runs)
+        if rij is None:
+            return 1
+        rij.update(genereren_s=round(gen, 1), overzicht_s=round(t_overzicht, 2))
         resultaten.append(rij)
         print(
-            f"{rij['regels']:>12,} {gen:>9.1f}s {t_floor:>14.3f}s {t_alloc:>9.3f}s {rij['factor']:>6.2f}x "
-            f"{rij['piek_python_kib']:>17,} KiB"
+            f"{rij['regels']:>12,} {gen:>9.1f}s {t_overzicht:>9.2f}s {rij['floor_s']:>7.3f}s {rij['oud_s']:>7.3f}s "
+            f"{rij['nieuw_s']:>7.3f}s {rij['controle_s']:>8.3f}s {rij['oud_factor']:>8.2f}x "
+            f"{rij['piek_python_kib']:>8,} KiB ({rij['overzicht_rijen']:,} overzichtsrijen, {rij['groepen']:,} groepen)"
         )
         sys.stdout.flush()
     print(f"max RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MiB")

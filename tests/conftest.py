@@ -141,3 +141,29 @@ def wsgi_in_test_transaction() -> Iterator[None]:
     yield
     signals.request_started.connect(close_old_connections)
     signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def keur_goed(user_named: Callable[[str], Any]) -> Callable[..., list[Any]]:
+    """Submit and approve weeks through the services, as the medewerker and the directeur would (ADR 0033:
+    the allocation counts approved hours only). A medewerker without a login gets one for the test."""
+    from seta.uren import services as uren_services
+
+    def keur(weekstaten: Any) -> list[Any]:
+        User = get_user_model()
+        goedgekeurd = []
+        for staat in weekstaten:
+            mw = staat.medewerker
+            if mw.gebruiker_id is None:
+                mw.gebruiker = User.objects.create(username=f"test-medewerker-{mw.pk}")
+                mw.save(update_fields=["gebruiker"])
+            staat = uren_services.submit_week(actor=actor_for(mw.gebruiker), weekstaat=staat)
+            directeur = user_named("directeur.bel")
+            leider = (
+                user_named("beheerder") if mw.gebruiker_id == directeur.pk else directeur
+            )  # never oneself
+            staat = uren_services.approve_week(actor=actor_for(leider), weekstaat=staat)
+            goedgekeurd.append(staat)
+        return goedgekeurd
+
+    return keur

@@ -121,6 +121,16 @@ def test_demo_users_have_the_demo_password(demo_db: Seta) -> None:
     assert out == "True"
 
 
+def test_check_urenoverzicht_finds_the_demo_equal_and_refuses_bad_input(demo_db: Seta) -> None:
+    result = demo_db.run("check-urenoverzicht", "--samenwerkingsverband", "bel", "--jaar", "2025")
+    assert result.returncode == 0, result.stderr
+    assert "Het urenoverzicht is gelijk aan de urenregels van goedgekeurde weken in 2025." in result.stdout
+    bad = demo_db.run("check-urenoverzicht", "--samenwerkingsverband", "bestaat-niet")
+    assert bad.returncode == 2
+    assert "Fout: --samenwerkingsverband: 'bestaat-niet' bestaat niet." in bad.stderr
+    assert bad.stdout == ""
+
+
 def test_token_prints_a_new_token_once_and_stores_only_its_hash(demo_db: Seta) -> None:
     first = demo_db.run("token", "beheerder")
     assert first.returncode == 0, first.stderr

@@ -1,7 +1,7 @@
 """The service builds the core's input from database aggregates: compared with a hand computation.
 
-A clean year (2035, nothing in the demo) of BEL gets a handful of hours through the import service,
-tariffs per eenheid, per schaal and a default, and a budget; then the usage lines, the joint product
+A clean year (2035, nothing in the demo) of BEL gets a handful of hours through the import service
+(their weeks submitted and approved: the allocation counts approved hours only), tariffs per eenheid, per schaal and a default, and a budget; then the usage lines, the joint product
 and the whole allocation are checked against figures worked out by hand.
 """
 
@@ -25,6 +25,7 @@ from seta.opdrachten.models import Bestuursopdracht
 from seta.organisatie.models import Medewerker
 from seta.samenwerkingsverbanden.models import Samenwerkingsverband
 from seta.uren import importeren
+from seta.uren.models import Weekstaat
 
 pytestmark = pytest.mark.django_db
 JAAR = 2035
@@ -47,7 +48,7 @@ def _opdrachten(bel: Samenwerkingsverband) -> tuple[Bestuursopdracht, Bestuursop
 
 
 @pytest.fixture
-def opzet(actor_named: Any) -> dict[str, Any]:
+def opzet(actor_named: Any, keur_goed: Any) -> dict[str, Any]:
     bel = Samenwerkingsverband.objects.get(slug="bel")
     controller = actor_named("controller.bel")
     staf = list(
@@ -85,6 +86,8 @@ def opzet(actor_named: Any) -> dict[str, Any]:
     importeren.import_file(
         actor=controller, samenwerkingsverband=bel, bestandsnaam="hand.csv", inhoud=out.getvalue().encode()
     )
+    # only approved hours count in the allocation: the weeks are submitted and approved
+    keur_goed(Weekstaat.objects.filter(regels__datum__year=JAAR).distinct().select_related("medewerker"))
     services.save_budget(
         actor=controller,
         samenwerkingsverband=bel,

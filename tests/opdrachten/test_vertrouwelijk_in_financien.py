@@ -28,6 +28,7 @@ from seta.financien.models import Afrekening, Berekening, Scenario, Verdeelmodel
 from seta.gemeenten.models import Portefeuille
 from seta.opdrachten import lifecycle
 from seta.opdrachten.models import Bestuursopdracht
+from seta.uren import overzicht
 from seta.uren.models import Soort, Urenregel
 
 Wereld = Any
@@ -60,6 +61,8 @@ def _vertrouwelijke_gezamenlijke_opdracht(wereld: Wereld) -> Bestuursopdracht:
         regel.sleutel = ""
         regel.uren = Decimal("8")
         regel.save()
+    # lines written around the services into approved weeks: rebuild the summary the allocation reads
+    overzicht.herbereken(wereld.bel.pk, JAAR)
     return opdracht
 
 
@@ -264,6 +267,7 @@ def test_a_draft_joint_assignment_is_not_named_either(wereld: Wereld) -> None:
     regel._state.adding = True
     regel.opdracht, regel.gemeente, regel.sleutel, regel.uren = concept, None, "", Decimal("4")
     regel.save()
+    overzicht.herbereken(wereld.bel.pk, JAAR)  # written around the services: rebuild the summary
     model = Verdeelmodel.objects.get(samenwerkingsverband=wereld.bel, naam="BEL hybride", volgnummer=1)
     uitkomst = berekening.allocate(wereld.bel, JAAR, [model])
     tekst = str(uitkomst.document) + str(uitkomst.to_json())

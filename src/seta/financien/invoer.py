@@ -1,9 +1,11 @@
 """Build the allocation core's input from the database.
 
-Hours are AGGREGATED IN THE DATABASE: one ``GROUP BY`` over the urenregels of a cooperation and year,
-per soort, gemeente, eenheid and salarisschaal (the tariff basis), and per assignment only for the hours
-on joint assignments (those have no single gemeente). The result has a few hundred groups at most,
-however many millions of lines there are; no line is ever loaded into Python.
+Only APPROVED hours count, and they are read from the summary ``uren.Urenoverzicht`` (ADR 0033): the
+hours of an approved week were summed once, when it was approved, per month, gemeente, eenheid and
+salarisschaal (the tariff basis) and assignment; the soort follows from those, and the assignment is
+kept only for the hours on joint assignments (those have no single gemeente). The allocation adds up
+the months of the year: a few thousand rows at most, however many millions of lines there are; no line
+is ever loaded into Python. The GROUP BY over the lines (:func:`hours_queryset`) is the check path.
 
 The stored ``Verdeelmodel.configuratie`` is the core's model JSON with SETA extensions; :func:`resolve`
 turns it into plain core JSON for one year:
@@ -47,7 +49,7 @@ from seta.financien.verdeling.model import AllocationInputError, Invoer
 from seta.gemeenten.models import Gemeente
 from seta.opdrachten.models import Bestuursopdracht, Opdrachtgever
 from seta.samenwerkingsverbanden.models import Deelnemer, Samenwerkingsverband
-from seta.uren.models import Soort, Urenregel, Weekstatus
+from seta.uren.models import Soort, Urenoverzicht, Urenregel, Weekstatus
 
 NUL = Decimal("0")
 PRODUCTIEF = (Soort.OPDRACHT, Soort.REGULIER)
@@ -82,7 +84,11 @@ class Urengroep:
 
 
 def hours_queryset(sv_id: int, jaar: int, *, alleen_goedgekeurd: bool = False) -> Any:
-    """The one GROUP BY over urenregels of a cooperation and year.
+    """The one GROUP BY over urenregels of a cooperation and year: the check path of the summary.
+
+    The allocation reads the summary (:func:`summary_queryset`); this GROUP BY over the lines (with
+    ``alleen_goedgekeurd=True``: the lines of approved weeks) is what the summary must equal, and what
+    ``seta check-urenoverzicht`` and the benchmark's old path compare it with.
 
     It groups by plain columns only (gemeente, eenheid, schaal, opdracht): the soort follows from them
     (a line on an assignment has an opdracht; overhead has neither gemeente nor opdracht; a joint
@@ -102,13 +108,29 @@ def hours_queryset(sv_id: int, jaar: int, *, alleen_goedgekeurd: bool = False) -
     )
 
 
+def summary_queryset(sv_id: int, jaar: int) -> Any:
+    """The approved hours of a cooperation and year from the summary (``uren.Urenoverzicht``, ADR 0033):
+    the twelve months of each group added up; a few thousand rows, however many lines there are."""
+    return (
+        Urenoverzicht.objects.filter(samenwerkingsverband_id=sv_id, jaar=jaar)
+        .values("gemeente_id", "eenheid_id", "schaal", "opdracht_id")
+        .annotate(totaal=Sum("uren"))
+        .order_by()
+    )
+
+
 def _soort(gemeente_id: int | None, opdracht_id: int | None) -> str:
     if opdracht_id is not None:
         return Soort.OPDRACHT
     return Soort.REGULIER if gemeente_id is not None else Soort.OVERHEAD
 
 
-def aggregate_hours(sv_id: int, jaar: int, *, alleen_goedgekeurd: bool = False) -> list[Urengroep]:
+def aggregate_hours(sv_id: int, jaar: int, *, uit_regels: bool = False) -> list[Urengroep]:
+    """The APPROVED hours of the year per group, read from the summary; ``uit_regels=True`` computes
+    the same groups with the GROUP BY over the lines of approved weeks (the check and benchmark path)."""
+    rows = (
+        hours_queryset(sv_id, jaar, alleen_goedgekeurd=True) if uit_regels else summary_queryset(sv_id, jaar)
+    )
     return [
         Urengroep(
             _soort(r["gemeente_id"], r["opdracht_id"]),
@@ -118,7 +140,7 @@ def aggregate_hours(sv_id: int, jaar: int, *, alleen_goedgekeurd: bool = False) 
             r["opdracht_id"] if r["gemeente_id"] is None else None,
             r["totaal"] or NUL,
         )
-        for r in hours_queryset(sv_id, jaar, alleen_goedgekeurd=alleen_goedgekeurd)
+        for r in rows
     ]
 
 
@@ -231,14 +253,14 @@ def partners_in_year(sv: Samenwerkingsverband, jaar: int) -> list[Gemeente]:
 
 
 def load_year(
-    sv: Samenwerkingsverband, jaar: int, *, uren: bool = True, alleen_goedgekeurd: bool = False
+    sv: Samenwerkingsverband, jaar: int, *, uren: bool = True, uit_regels: bool = False
 ) -> Jaardata:
-    """Read the year: partners, budget, tariffs, hours (one GROUP BY) and assignments."""
+    """Read the year: partners, budget, tariffs, approved hours (the summary) and assignments."""
     begroting = Begroting.objects.filter(samenwerkingsverband=sv, jaar=jaar).first()
     bijdragen = {b.gemeente_id: b for b in begroting.bijdragen.all()} if begroting else {}
     data = Jaardata(sv, jaar, partners_in_year(sv, jaar), begroting, bijdragen, load_tariffs(sv.pk, jaar))
     if uren:
-        data.groepen = aggregate_hours(sv.pk, jaar, alleen_goedgekeurd=alleen_goedgekeurd)
+        data.groepen = aggregate_hours(sv.pk, jaar, uit_regels=uit_regels)
         _realisatie(data)
         _raming(data)
         data.nummer_vertrouwelijk()

@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from seta.demo.builder import DemoContext
+from seta.uren import overzicht
 from seta.uren.bulk import insert_lines, insert_rows, now_value
 from seta.uren.models import Soort, Weekovergang, Weekstaat, Weekstatus
 
@@ -261,6 +262,7 @@ def build(ctx: DemoContext) -> None:
                     )
                 )
     insert_lines(regels)
+    overzicht.herbereken(sv.pk)  # the weeks were inserted approved: their summary from one GROUP BY
     ctx.data["uren"] = {"jaar": JAAR, "aantal": len(regels)}
     ctx.log(
         f"  {len(regels)} urenregels en {len(nieuwe_staten)} weekstaten voor BEL ({JAAR} en de huidige weken)"

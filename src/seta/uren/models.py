@@ -17,7 +17,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Coalesce
 
 from seta.catalogus.models import Catalogusitem
 from seta.core.models import VersionedModel
@@ -188,3 +189,49 @@ class Urenimport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.bestandsnaam} ({self.tijdstip:%d-%m-%Y})"
+
+
+class Urenoverzicht(models.Model):
+    """The APPROVED hours summed per cooperation, month, gemeente, eenheid, salarisschaal and assignment.
+
+    Derived data, maintained by ``uren/overzicht.py``: an approved week adds its lines in the same
+    transaction as the approval, reopening it removes them again. The key is exactly the grouping of
+    ``financien.invoer.hours_queryset`` plus the calendar month of the line's ``datum`` (an ISO week can
+    lie in two months or two years), so the allocation reads a few hundred rows instead of grouping
+    millions of lines. ``seta check-urenoverzicht`` compares it with a fresh GROUP BY (ADR 0033).
+    """
+
+    samenwerkingsverband = models.ForeignKey(Samenwerkingsverband, on_delete=models.CASCADE, related_name="+")
+    jaar = models.PositiveSmallIntegerField("jaar")
+    maand = models.PositiveSmallIntegerField(
+        "maand", validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    gemeente = models.ForeignKey(Gemeente, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    eenheid = models.ForeignKey(Eenheid, on_delete=models.PROTECT, related_name="+")
+    schaal = models.PositiveSmallIntegerField("salarisschaal", null=True, blank=True)
+    opdracht = models.ForeignKey(
+        Bestuursopdracht, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    uren = models.DecimalField("uren", max_digits=14, decimal_places=2)
+    aantal_regels = models.IntegerField("aantal urenregels")
+
+    class Meta:
+        verbose_name = "urenoverzicht"
+        verbose_name_plural = "urenoverzichten"
+        constraints = [
+            # NULL never equals NULL in a unique index; the coalesced key makes "no gemeente" one value
+            # (on SQLite and PostgreSQL alike; ids start at 1, schaal at 1).
+            models.UniqueConstraint(
+                "samenwerkingsverband",
+                "jaar",
+                "maand",
+                Coalesce("gemeente", Value(0)),
+                "eenheid",
+                Coalesce("schaal", Value(0)),
+                Coalesce("opdracht", Value(0)),
+                name="uniek_urenoverzicht",
+            ),
+        ]  # its leading columns also serve the allocation's "cooperation and year"
+
+    def __str__(self) -> str:
+        return f"{self.samenwerkingsverband} {self.maand:02d}-{self.jaar}: {self.uren} uur"

@@ -30,6 +30,7 @@ from seta.gemeenten.models import Gemeente
 from seta.opdrachten.models import Bestuursopdracht
 from seta.organisatie.models import Medewerker
 from seta.samenwerkingsverbanden.models import Samenwerkingsverband
+from seta.uren import overzicht
 from seta.uren.models import Soort, Urenregel, Weekovergang, Weekstaat, Weekstatus
 
 MAX_PER_DAG = Decimal("24")
@@ -163,6 +164,7 @@ def approve_week(*, actor: Actor, weekstaat: Weekstaat, expected_version: int | 
             f"Alleen een ingediende week kan worden goedgekeurd; week {staat.week}-{staat.jaar} is "
             f"{Weekstatus(staat.status).label.lower()}."
         )
+    overzicht.week_erbij(staat)  # the week's hours into the summary, in this transaction (ADR 0033)
     return _transition(actor, staat, Weekstatus.GOEDGEKEURD)
 
 
@@ -180,6 +182,8 @@ def reopen_week(
         raise InvalidInput(fields={"reden": ["Geef een reden op voor het heropenen van de week."]})
     if staat.status == Weekstatus.OPEN:
         raise Conflict(f"Week {staat.week}-{staat.jaar} is al open.")
+    if staat.status == Weekstatus.GOEDGEKEURD:
+        overzicht.week_eraf(staat)  # its hours leave the summary in the same transaction
     return _transition(actor, staat, Weekstatus.OPEN, reden=reden.strip())
 
 
