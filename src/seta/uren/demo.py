@@ -6,7 +6,7 @@ unit for one of the partners, hours on an assignment their unit carries out, or 
 leave days a year. Every row is one ``uren.services`` would accept: the person is in service that day,
 the day's total stays far below 24 hours, the gemeente is a partner of the cooperation on that date,
 the catalogue item and the assignment belong to the cooperation and the assignment was running that
-day. Each week's status follows the transitions (open → ingediend → goedgekeurd, each recorded as a
+day. ISO week 38 of 2026 is left empty for everyone (``LEGE_WEEK``). Each week's status follows the transitions (open → ingediend → goedgekeurd, each recorded as a
 Weekovergang): all weeks are approved except the two before the reference date: last week is
 submitted, the current week is still open. A week is approved by someone the policy lets approve it:
 the demo teamleider for the staff of their unit (and the units under it), the directeur for the rest
@@ -45,6 +45,9 @@ GASTHEER_EXTRA = 1.5  # Kempen: a unit's weight for its own host gemeente
 VRIJE_DAGEN = 24  # leave days per staff member per calendar year
 HALF = Decimal("0.5")
 VERBANDEN = ("bel", "kempen")
+# One week is left empty for everyone, so that the tests (tests/uren/conftest.py) and a visitor trying
+# the hour grid have a week of their own to fill in, submit and approve.
+LEGE_WEEK = (2026, 38)
 
 
 def _actief(m: Any, dag: dt.date) -> bool:
@@ -201,7 +204,7 @@ def _build_verband(ctx: DemoContext, v: Verband) -> tuple[int, int]:
         for indices in per_jaar.values():
             vrij.update(rng.sample(indices, k=min(len(indices), VRIJE_DAGEN)))
         for i, dag in enumerate(dagen):
-            if i in vrij or not _actief(m, dag):
+            if i in vrij or not _actief(m, dag) or dag.isocalendar()[:2] == LEGE_WEEK:
                 continue
             plannen.append((m, dag))
             weken.setdefault((m.pk, *dag.isocalendar()[:2]), m)
