@@ -274,7 +274,7 @@ def test_write_matrix(api_as: Any, user: str, opstellen: int, vaststellen: int) 
     )
     assert r.status_code == opstellen, (user, r.content)
     concept = Verdeelmodel.objects.filter(
-        samenwerkingsverband__slug="bel", naam="Naar gebruik met Shapley"
+        samenwerkingsverband__slug="bel", naam="Naar gebruik met Shapley", volgnummer=1
     ).get()
     r = client.post(
         f"/api/v1/verdeelmodellen/{concept.pk}/vaststellen",
