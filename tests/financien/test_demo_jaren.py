@@ -48,7 +48,9 @@ def test_2026_is_2025_indexed(db: Any, slug: str) -> None:
     assert abs(huidig.personeel - vorig.personeel * Decimal("1.042")) <= 500
     assert abs(huidig.materieel - vorig.materieel * Decimal("1.028")) <= 500
     tarieven = {
-        jaar: {t.schaal: t.uurtarief for t in Tarief.objects.filter(samenwerkingsverband__slug=slug, jaar=jaar)}
+        jaar: {
+            t.schaal: t.uurtarief for t in Tarief.objects.filter(samenwerkingsverband__slug=slug, jaar=jaar)
+        }
         for jaar in JAREN
     }
     assert tarieven[2025].keys() == tarieven[2026].keys()
@@ -81,7 +83,9 @@ def test_gtb_has_budgets_for_its_last_years_only(db: Any) -> None:
         2017,
         2018,
     ]
-    ten_boer = Begroting.objects.get(samenwerkingsverband=gtb, jaar=2018).bijdragen.get(gemeente__slug="ten-boer")
+    ten_boer = Begroting.objects.get(samenwerkingsverband=gtb, jaar=2018).bijdragen.get(
+        gemeente__slug="ten-boer"
+    )
     assert ten_boer.voorschot > 0 and ten_boer.vorige_bijdrage is not None
     assert not Urenregel.objects.filter(samenwerkingsverband=gtb).exists()
 

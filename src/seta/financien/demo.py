@@ -67,7 +67,7 @@ def _geindexeerd(bedrag: Decimal, procent: Decimal, stap: Decimal = Decimal("100
 def build(ctx: DemoContext) -> None:
     users: dict[str, Any] = ctx.data.get("users", {})
     verbanden = ctx.data.get("verbanden", {})
-    resultaten: dict[str, dict[str, Any]] = {}
+    resultaten: dict[str, dict[Any, Any]] = {}
     for key, bouw in (("bel", build_bel), ("kempen", build_kempen), ("gtb", build_gtb)):
         if key not in verbanden or f"controller.{key}" not in users:
             ctx.log(f"demo: financien {key} overgeslagen (geen samenwerkingsverband of controller)")
@@ -169,9 +169,7 @@ def build_bel(ctx: DemoContext) -> dict[Any, Any]:
 
 def _bel_2025(ctx: DemoContext, sv: Any, controller: Actor, bestuur: Actor) -> dict[str, Any]:
     gemeenten = ctx.data["gemeenten"]
-    _tarieven(
-        controller, sv, JAAR, Decimal(88), {schaal: Decimal(t) for schaal, t in SCHAALTARIEVEN.items()}
-    )
+    _tarieven(controller, sv, JAAR, Decimal(88), {schaal: Decimal(t) for schaal, t in SCHAALTARIEVEN.items()})
 
     # the hours as the allocation sees them: one GROUP BY
     data = invoer.load_year(sv, JAAR)

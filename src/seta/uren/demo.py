@@ -6,9 +6,10 @@ unit for one of the partners, hours on an assignment their unit carries out, or 
 leave days a year. Every row is one ``uren.services`` would accept: the person is in service that day,
 the day's total stays far below 24 hours, the gemeente is a partner of the cooperation on that date,
 the catalogue item and the assignment belong to the cooperation and the assignment was running that
-day. ISO week 38 of 2026 is left empty for everyone (``LEGE_WEEK``). Each week's status follows the transitions (open → ingediend → goedgekeurd, each recorded as a
-Weekovergang): all weeks are approved except the two before the reference date: last week is
-submitted, the current week is still open. A week is approved by someone the policy lets approve it:
+day. ISO week 38 of 2026 is left empty for everyone (``LEGE_WEEK``). Each week's status follows the
+transitions (open → ingediend → goedgekeurd, each recorded as a Weekovergang, with the version a
+service would have given it): all weeks are approved except the two before the reference date: last
+week is submitted, the current week is still open. A week is approved by someone the policy lets approve it:
 the demo teamleider for the staff of their unit (and the units under it), the directeur for the rest
 of the pool, the beheerder for the directeur's own weeks.
 
@@ -254,7 +255,14 @@ def _build_verband(ctx: DemoContext, v: Verband) -> tuple[int, int]:
     )
     staten: dict[tuple[int, int, int], Weekstaat] = {}
     for s in Weekstaat.objects.filter(samenwerkingsverband=v.sv).only(
-        "id", "medewerker_id", "jaar", "week", "status", "ingediend_op", "goedgekeurd_op", "goedgekeurd_door_id"
+        "id",
+        "medewerker_id",
+        "jaar",
+        "week",
+        "status",
+        "ingediend_op",
+        "goedgekeurd_op",
+        "goedgekeurd_door_id",
     ):
         staten[(s.medewerker_id, s.jaar, s.week)] = s
     adapt = _adapt_datetime()
@@ -332,8 +340,19 @@ def _regels(
                 doel = (Soort.REGULIER.value, None, item.pk, gemeente.pk, "")
             soort_v, opdracht_id, item_id, gemeente_id, omschrijving = doel
             regels.append(
-                (*basis, uren, soort_v, opdracht_id, item_id, gemeente_id, m.eenheid_id, m.schaal)
-                + (omschrijving, "ui", "")
+                (
+                    *basis,
+                    uren,
+                    soort_v,
+                    opdracht_id,
+                    item_id,
+                    gemeente_id,
+                    m.eenheid_id,
+                    m.schaal,
+                    omschrijving,
+                    "ui",
+                    "",
+                )
             )
     return regels
 
