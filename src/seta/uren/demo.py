@@ -113,6 +113,7 @@ def _verband(ctx: DemoContext, key: str) -> Verband | None:
         Bestuursopdracht.objects.filter(samenwerkingsverband=sv)
         .exclude(status__in=[lifecycle.CONCEPT, lifecycle.OPGEDRAGEN, lifecycle.GEANNULEERD])
         .prefetch_related("opdrachtgevers")
+        .order_by("pk")  # the same order on every database: the same random choices
     )
     opdracht_gemeente: dict[int, int | None] = {}
     opdrachten_per_eenheid: dict[int, list[Any]] = defaultdict(list)
