@@ -1,33 +1,58 @@
-"""Demo finances of BEL for 2025, made through the services by the people who would do it.
+"""Demo finances of the three cooperations, made through the services by the people who would do it.
 
-- the controller (controller.bel) sets the tariffs and the budget, drafts three verdeelmodellen and
-  a scenario comparing them:
+``build`` calls one function per cooperation (:func:`build_bel`, :func:`build_kempen`,
+:func:`build_gtb`); each returns what it made, which ``build`` keeps in ``ctx.data["financien"]``.
+Later demo steps of a cooperation's finances (advances, leaving partners) belong at the end of its
+function, or as a call after it in ``build``.
+
+BEL Combinatie (Menu 2), controller.bel:
+- 2025, the closed previous year: tariffs, the budget and three verdeelmodellen with a scenario
+  comparing them:
   1. Inwonersaantal: everything by population;
   2. BEL hybride (BAR-achtig): the base package by historical contribution (inbreng), custom work
      (assignments) by usage;
   3. Naar gebruik met Shapley: all work by usage, joint assignments by the Shapley value of the
      partners' stand-alone costs, overhead and the rest by population;
-- the AB (burgemeester.laren, chair of AB and DB) adopts the hybrid model and sets the deviation
+  the AB (burgemeester.laren, chair of AB and DB) adopts the hybrid model and sets the deviation
   threshold; the controller makes the 2025 settlement, which raises one deviation alert (Eemnes
-  received clearly less work than its key share: the ABG case).
+  received clearly less work than its key share: the ABG case);
+- 2026, the current year: tariffs and budget indexed from 2025 (wages +4.2 %, prices +2.8 %, as in a
+  kaderbrief) and a scenario comparing the three models on the hours so far.
+
+Kempengemeenten (Menu 1), controller.kempen: tariffs, budget and two models (by population; work by
+usage, the rest by population), the AB (burgemeester.eersel, its chair) adopts the usage model;
+scenarios for 2025 and 2026 and the 2025 settlement.
+
+Groningen – Ten Boer (Menu 3), controller.gtb: the cooperation ended on 1 January 2019 (Ten Boer
+merged into Groningen) and, as a centrumgemeente construction, has no AB or DB. Its finances are the
+tariffs and budgets of its last two years, 2017 and 2018; no model can be drafted (the services check a
+model against the partners of the current year, and GTB has none) and no board could adopt one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from seta.autorisaties.actor import actor_for
+from seta.autorisaties.actor import Actor, actor_for
 from seta.demo.builder import DemoContext
 from seta.financien import invoer, services
-from seta.financien.models import Grondslag
+from seta.financien.models import Begroting, Grondslag, Verdeelmodel
+from seta.financien.verdeling.rounding import format_euro
 
-JAAR = 2025
+JAAR = 2025  # the closed previous year
+HUIDIG_JAAR = 2026  # the demo's current year (builder.PEILDATUM)
+# Indexation of the current year, as municipalities use in the kaderbrief: wages (tariffs, staff costs)
+# and prices (material, overhead).
+LOONINDEX = Decimal("4.2")
+PRIJSINDEX = Decimal("2.8")
 # Deviation of each partner's key share from the share of work it received, in percentage points:
 # Eemnes's key share is 8 points above the work it got; the threshold is 5 points.
 AFWIJKING = {"blaricum": Decimal("-4"), "eemnes": Decimal("8"), "laren": Decimal("-4")}
 SCHAALTARIEVEN = {6: 68, 7: 72, 8: 76, 9: 81, 10: 86, 11: 92, 12: 99, 13: 106, 14: 114}
+KEMPEN_TARIEVEN = {6: 64, 7: 68, 8: 72, 9: 77, 10: 82, 11: 87, 12: 94, 13: 101, 14: 108}
 EEN = Decimal("1")
 
 
@@ -35,42 +60,120 @@ def _rond(value: Decimal, stap: Decimal = Decimal("1000")) -> Decimal:
     return ((value / stap).quantize(EEN, ROUND_HALF_UP) * stap).quantize(Decimal("0.01"))
 
 
-def build(ctx: DemoContext) -> None:
-    sv = ctx.data.get("verbanden", {}).get("bel")
-    users: dict[str, Any] = ctx.data.get("users", {})
-    if sv is None or "controller.bel" not in users or not ctx.data.get("uren"):
-        ctx.log("demo: financien overgeslagen (geen BEL-uren of geen controller)")
-        return
-    controller = actor_for(users["controller.bel"])
-    bestuur = actor_for(users["burgemeester.laren"])
-    gemeenten = ctx.data["gemeenten"]
+def _geindexeerd(bedrag: Decimal, procent: Decimal, stap: Decimal = Decimal("1000")) -> Decimal:
+    return _rond(bedrag * (100 + procent) / 100, stap)
 
-    # tariffs: per salarisschaal, and a default for staff without a scale
+
+def build(ctx: DemoContext) -> None:
+    users: dict[str, Any] = ctx.data.get("users", {})
+    verbanden = ctx.data.get("verbanden", {})
+    resultaten: dict[str, dict[Any, Any]] = {}
+    for key, bouw in (("bel", build_bel), ("kempen", build_kempen), ("gtb", build_gtb)):
+        if key not in verbanden or f"controller.{key}" not in users:
+            ctx.log(f"demo: financien {key} overgeslagen (geen samenwerkingsverband of controller)")
+            continue
+        resultaten[key] = bouw(ctx)
+    # BEL's 2025 results stay at the top level: earlier steps and tests read them there.
+    ctx.data["financien"] = {**resultaten.get("bel", {}).get(JAAR, {}), "per_verband": resultaten}
+
+
+def _uren_van(ctx: DemoContext, key: str) -> bool:
+    return bool(ctx.data.get("uren", {}).get("per_verband", {}).get(key))
+
+
+# --- shared steps -----------------------------------------------------------------------------------------------
+def _tarieven(
+    controller: Actor, sv: Any, jaar: int, standaard: Decimal, per_schaal: Mapping[int, Decimal]
+) -> None:
+    """The integral hourly tariffs of a year: per salarisschaal and a default for staff without one."""
     services.set_tariff(
         actor=controller,
         samenwerkingsverband=sv,
-        jaar=JAAR,
-        uurtarief=Decimal(88),
+        jaar=jaar,
+        uurtarief=standaard,
         omschrijving="Integraal standaardtarief",
     )
-    for schaal, tarief in SCHAALTARIEVEN.items():
+    for schaal, tarief in per_schaal.items():
         services.set_tariff(
             actor=controller,
             samenwerkingsverband=sv,
-            jaar=JAAR,
+            jaar=jaar,
             schaal=schaal,
-            uurtarief=Decimal(tarief),
+            uurtarief=tarief,
             omschrijving=f"Integraal tarief schaal {schaal}",
         )
 
+
+def _tarieven_geindexeerd(controller: Actor, sv: Any, jaar: int, van: Mapping[int | None, Decimal]) -> None:
+    """Next year's tariffs: last year's raised by the wage index, to whole euros."""
+    nieuw = {schaal: _geindexeerd(t, LOONINDEX, EEN) for schaal, t in van.items()}
+    _tarieven(controller, sv, jaar, nieuw.pop(None), {s: t for s, t in nieuw.items() if s is not None})
+
+
+def _kosten_uren(data: invoer.Jaardata) -> Decimal:
+    """What the year's hours cost at the tariffs, with the joint assignments' external costs."""
+    gebruik = data.gebruik["realisatie"]
+    kosten = sum((u * t for per_soort in gebruik.values() for (_c, t), u in per_soort.items()), Decimal(0))
+    return kosten + sum((p.bedrag for p in data.gezamenlijk["realisatie"].values()), Decimal(0))
+
+
+def _begroting_geindexeerd(
+    controller: Actor, vorige: Begroting, jaar: int, toelichting: str
+) -> tuple[Begroting, Decimal]:
+    """Next year's budget: staff costs by the wage index, material and overhead by the price index; each
+    partner keeps its inbreng and its share of the advances, last year's advance is its previous contribution."""
+    personeel = _geindexeerd(vorige.personeel, LOONINDEX)
+    materieel = _geindexeerd(vorige.materieel, PRIJSINDEX)
+    overhead = _geindexeerd(vorige.overhead, PRIJSINDEX)
+    totaal = personeel + materieel + overhead
+    vorig_totaal = vorige.personeel + vorige.materieel + vorige.overhead
+    bijdragen = [
+        services.Bijdrageinvoer(
+            gemeente=b.gemeente,
+            inbreng=b.inbreng,
+            voorschot=_rond(totaal * b.voorschot / vorig_totaal),
+            vorige_bijdrage=b.voorschot,
+        )
+        for b in vorige.bijdragen.select_related("gemeente").order_by("gemeente__naam")
+    ]
+    begroting = services.save_budget(
+        actor=controller,
+        samenwerkingsverband=vorige.samenwerkingsverband,
+        jaar=jaar,
+        personeel=personeel,
+        materieel=materieel,
+        overhead=overhead,
+        toelichting=toelichting,
+        bijdragen=bijdragen,
+    )
+    return begroting, totaal
+
+
+def _tarieftabel(sv: Any, jaar: int) -> dict[int | None, Decimal]:
+    """A year's default (None) and per-scale tariffs."""
+    return {t.schaal: t.uurtarief for t in sv.tarieven.filter(jaar=jaar, eenheid__isnull=True)}
+
+
+# --- BEL Combinatie ---------------------------------------------------------------------------------------------
+def build_bel(ctx: DemoContext) -> dict[Any, Any]:
+    sv = ctx.data["verbanden"]["bel"]
+    if not _uren_van(ctx, "bel"):
+        ctx.log("demo: financien BEL overgeslagen (geen BEL-uren)")
+        return {}
+    controller = actor_for(ctx.data["users"]["controller.bel"])
+    bestuur = actor_for(ctx.data["users"]["burgemeester.laren"])
+    vorig = _bel_2025(ctx, sv, controller, bestuur)
+    huidig = _bel_2026(ctx, sv, controller, vorig["modellen"])
+    return {JAAR: vorig, HUIDIG_JAAR: huidig}
+
+
+def _bel_2025(ctx: DemoContext, sv: Any, controller: Actor, bestuur: Actor) -> dict[str, Any]:
+    gemeenten = ctx.data["gemeenten"]
+    _tarieven(controller, sv, JAAR, Decimal(88), {schaal: Decimal(t) for schaal, t in SCHAALTARIEVEN.items()})
+
     # the hours as the allocation sees them: one GROUP BY
     data = invoer.load_year(sv, JAAR)
-    gebruik = data.gebruik["realisatie"]
-    kosten_uren = sum(
-        (u * t for per_soort in gebruik.values() for (_c, t), u in per_soort.items()), Decimal(0)
-    )
-    kosten_uren += sum((p.bedrag for p in data.gezamenlijk["realisatie"].values()), Decimal(0))
-    totaal = _rond(kosten_uren / Decimal("0.86"), Decimal("10000"))
+    totaal = _rond(_kosten_uren(data) / Decimal("0.86"), Decimal("10000"))
     personeel = _rond(totaal * Decimal("0.74"))
     materieel = _rond(totaal * Decimal("0.11"))
     overhead = totaal - personeel - materieel
@@ -139,52 +242,13 @@ def build(ctx: DemoContext) -> None:
             "gezamenlijkeOpdrachten": {"methode": "verdeelsleutel"},
         },
     )
-    # stand-alone costs of the joint assignments: what each partner's own product would have cost
-    joint_parts = []
-    for nummer, product in sorted(data.gezamenlijk["realisatie"].items()):
-        if len(product.deelnemers) < 2 or product.bedrag <= 0:
-            continue
-        inwoners = {g.cbs_code: g.inwoners for g in data.gemeenten}
-        grootste = max(inwoners[d] for d in product.deelnemers)
-        standalone = {
-            d: _rond(
-                product.bedrag * (Decimal("0.55") + Decimal("0.35") * Decimal(inwoners[d]) / grootste),
-                Decimal("100"),
-            )
-            for d in product.deelnemers
-        }
-        joint_parts.append(
-            {
-                "soort": "gezamenlijk",
-                # a confidential one is named neutrally, as the figures name it (invoer.noembaar)
-                "naam": data.onderdeelnaam(product) if product.vertrouwelijk else f"Gezamenlijk {nummer}",
-                "opdracht": nummer,
-                "methode": "shapley",
-                "standaloneKosten": {k: str(v) for k, v in standalone.items()},
-                "btw": "vrijgesteld",
-            }
-        )
     gebruiksmodel = services.draft_model(
         actor=controller,
         samenwerkingsverband=sv,
         naam="Naar gebruik met Shapley",
         omschrijving="Alle werk naar gebruik (uren x tarief); gezamenlijke opdrachten naar de Shapley-waarde van de "
         "stand-alone kosten; overhead en restant naar inwonersaantal.",
-        configuratie={
-            "verdeelsleutel": {"soort": "bevolking"},
-            "onderdelen": [
-                {
-                    "soort": "gebruik",
-                    "naam": "Werk naar gebruik",
-                    "grondslag": "realisatie",
-                    "urensoorten": ["opdracht", "regulier"],
-                    "btw": "vrijgesteld",
-                },
-                *joint_parts,
-                {"soort": "vast", "naam": "Overhead en restant", "bedrag": "rest", "btw": "vrijgesteld"},
-            ],
-            "gezamenlijkeOpdrachten": {"methode": "shapley"},
-        },
+        configuratie=_gebruiksconfiguratie(data),
     )
     services.adopt_model(
         actor=bestuur,
@@ -213,11 +277,247 @@ def build(ctx: DemoContext) -> None:
         datum=dt.date(2023, 12, 14),
     )
     afrekening = services.settle_year(actor=controller, samenwerkingsverband=sv, jaar=JAAR)
-    ctx.data["financien"] = {
-        "scenario": scenario,
-        "afrekening": afrekening,
-        "modellen": [bevolking, hybride, gebruiksmodel],
-    }
     ctx.log(
-        f"  begroting {JAAR} € {totaal}, 3 verdeelmodellen, 1 scenario, afrekening met {len(afrekening.signalen)} signaal/signalen"
+        f"  BEL: begroting {JAAR} {format_euro(totaal)}, 3 verdeelmodellen, 1 scenario, "
+        f"afrekening met {len(afrekening.signalen)} signaal/signalen"
     )
+    return {"scenario": scenario, "afrekening": afrekening, "modellen": [bevolking, hybride, gebruiksmodel]}
+
+
+def _gebruiksconfiguratie(data: invoer.Jaardata) -> dict[str, Any]:
+    """All work by usage; each joint assignment by the Shapley value of the stand-alone costs (what each
+    partner's own product would have cost); overhead and the rest by population."""
+    inwoners = {g.cbs_code: g.inwoners for g in data.gemeenten}
+    joint_parts = []
+    for nummer, product in sorted(data.gezamenlijk["realisatie"].items()):
+        if len(product.deelnemers) < 2 or product.bedrag <= 0:
+            continue
+        grootste = max(inwoners[d] for d in product.deelnemers)
+        standalone = {
+            d: _rond(
+                product.bedrag * (Decimal("0.55") + Decimal("0.35") * Decimal(inwoners[d]) / grootste),
+                Decimal("100"),
+            )
+            for d in product.deelnemers
+        }
+        joint_parts.append(
+            {
+                "soort": "gezamenlijk",
+                # a confidential one is named neutrally, as the figures name it (invoer.noembaar)
+                "naam": data.onderdeelnaam(product) if product.vertrouwelijk else f"Gezamenlijk {nummer}",
+                "opdracht": nummer,
+                "methode": "shapley",
+                "standaloneKosten": {k: str(v) for k, v in standalone.items()},
+                "btw": "vrijgesteld",
+            }
+        )
+    return {
+        "verdeelsleutel": {"soort": "bevolking"},
+        "onderdelen": [
+            {
+                "soort": "gebruik",
+                "naam": "Werk naar gebruik",
+                "grondslag": "realisatie",
+                "urensoorten": ["opdracht", "regulier"],
+                "btw": "vrijgesteld",
+            },
+            *joint_parts,
+            {"soort": "vast", "naam": "Overhead en restant", "bedrag": "rest", "btw": "vrijgesteld"},
+        ],
+        "gezamenlijkeOpdrachten": {"methode": "shapley"},
+    }
+
+
+def _bel_2026(ctx: DemoContext, sv: Any, controller: Actor, modellen: list[Verdeelmodel]) -> dict[str, Any]:
+    _tarieven_geindexeerd(controller, sv, HUIDIG_JAAR, _tarieftabel(sv, JAAR))
+    vorige = Begroting.objects.get(samenwerkingsverband=sv, jaar=JAAR)
+    begroting, totaal = _begroting_geindexeerd(
+        controller,
+        vorige,
+        HUIDIG_JAAR,
+        f"Primitieve begroting {HUIDIG_JAAR} van de BEL Combinatie (demo): de begroting {JAAR} met "
+        f"{LOONINDEX} % loon- en {PRIJSINDEX} % prijsindexatie.",
+    )
+    bevolking, hybride, gebruiksmodel = modellen
+    # The usage model names the joint assignments of a year: a new version for this year's.
+    gebruik_2026 = services.new_version(actor=controller, verdeelmodel=gebruiksmodel)
+    gebruik_2026 = services.change_model(
+        actor=controller,
+        verdeelmodel=gebruik_2026,
+        configuratie=_gebruiksconfiguratie(invoer.load_year(sv, HUIDIG_JAAR)),
+        omschrijving=gebruiksmodel.omschrijving + f" Met de gezamenlijke opdrachten van {HUIDIG_JAAR}.",
+    )
+    scenario = services.create_scenario(
+        actor=controller,
+        samenwerkingsverband=sv,
+        naam=f"Drie verdeelmodellen voor {HUIDIG_JAAR}",
+        jaar=HUIDIG_JAAR,
+        verdeelmodellen=[bevolking, hybride, gebruik_2026],
+        referentiemodel=hybride,
+        grondslag=Grondslag.REALISATIE,
+        omschrijving=f"De lopende begroting {HUIDIG_JAAR} op de uren tot nu toe: wat betaalt elke gemeente onder het "
+        "vastgestelde hybride model, naar inwonersaantal en geheel naar gebruik?",
+    )
+    scenario = services.calculate_scenario(actor=controller, scenario=scenario)
+    ctx.log(f"  BEL: begroting {HUIDIG_JAAR} {format_euro(totaal)} (geïndexeerd), 1 scenario")
+    return {"begroting": begroting, "scenario": scenario, "modellen": [bevolking, hybride, gebruik_2026]}
+
+
+# --- Kempengemeenten --------------------------------------------------------------------------------------------
+def build_kempen(ctx: DemoContext) -> dict[Any, Any]:
+    sv = ctx.data["verbanden"]["kempen"]
+    users = ctx.data["users"]
+    if not _uren_van(ctx, "kempen") or "burgemeester.eersel" not in users:
+        ctx.log("demo: financien Kempengemeenten overgeslagen (geen uren of geen AB)")
+        return {}
+    controller = actor_for(users["controller.kempen"])
+    bestuur = actor_for(users["burgemeester.eersel"])  # chair of the AB
+    _tarieven(
+        controller, sv, JAAR, Decimal(84), {schaal: Decimal(t) for schaal, t in KEMPEN_TARIEVEN.items()}
+    )
+    data = invoer.load_year(sv, JAAR)
+    totaal = _rond(_kosten_uren(data) / Decimal("0.88"), Decimal("10000"))
+    personeel = _rond(totaal * Decimal("0.76"))
+    materieel = _rond(totaal * Decimal("0.10"))
+    inwoners = sum(g.inwoners for g in data.gemeenten)
+    bijdragen = [
+        services.Bijdrageinvoer(
+            gemeente=g,
+            # each partner brought in the staff of the unit it hosts: a share near its population's
+            inbreng=_rond(Decimal("12000000") * g.inwoners / inwoners),
+            voorschot=_rond(totaal * g.inwoners / inwoners),
+            vorige_bijdrage=_rond(totaal * g.inwoners / inwoners * Decimal("0.96")),
+        )
+        for g in data.gemeenten
+    ]
+    services.save_budget(
+        actor=controller,
+        samenwerkingsverband=sv,
+        jaar=JAAR,
+        personeel=personeel,
+        materieel=materieel,
+        overhead=totaal - personeel - materieel,
+        toelichting=f"Begroting {JAAR} van de Samenwerking Kempengemeenten (demo).",
+        bijdragen=bijdragen,
+    )
+    bevolking = services.draft_model(
+        actor=controller,
+        samenwerkingsverband=sv,
+        naam="Inwonersaantal",
+        omschrijving="De hele begroting naar het aantal inwoners, zoals bij de start van de samenwerking.",
+        configuratie={
+            "verdeelsleutel": {"soort": "bevolking"},
+            "onderdelen": [
+                {"soort": "vast", "naam": "Gedeelde eenheden", "bedrag": "begroting", "btw": "vrijgesteld"}
+            ],
+        },
+    )
+    gebruik = services.draft_model(
+        actor=controller,
+        samenwerkingsverband=sv,
+        naam="Eenheden naar gebruik",
+        omschrijving="Elke gedeelde eenheid werkt voor alle vijf gemeenten: het werk (uren x integraal tarief) naar "
+        "gebruik, overhead en restant naar inwonersaantal. Groei van een bijdrage hoogstens 5 % per jaar.",
+        configuratie={
+            "verdeelsleutel": {"soort": "bevolking"},
+            "onderdelen": [
+                {
+                    "soort": "gebruik",
+                    "naam": "Werk van de eenheden",
+                    "grondslag": "realisatie",
+                    "urensoorten": ["opdracht", "regulier"],
+                    "btw": "vrijgesteld",
+                },
+                {"soort": "vast", "naam": "Overhead en restant", "bedrag": "rest", "btw": "vrijgesteld"},
+            ],
+            "gezamenlijkeOpdrachten": {"methode": "verdeelsleutel"},
+            "regels": {"groeiplafond": {"percentage": "5"}},
+        },
+    )
+    services.adopt_model(
+        actor=bestuur,
+        verdeelmodel=gebruik,
+        besluit="AB Kempengemeenten 2024-12, agendapunt 5",
+        datum=dt.date(2024, 12, 12),
+    )
+    scenarios = {}
+    for jaar in (JAAR, HUIDIG_JAAR):
+        if jaar == HUIDIG_JAAR:
+            _tarieven_geindexeerd(controller, sv, jaar, _tarieftabel(sv, JAAR))
+            _begroting_geindexeerd(
+                controller,
+                Begroting.objects.get(samenwerkingsverband=sv, jaar=JAAR),
+                jaar,
+                f"Begroting {jaar} van de Samenwerking Kempengemeenten (demo): de begroting {JAAR} met "
+                f"{LOONINDEX} % loon- en {PRIJSINDEX} % prijsindexatie.",
+            )
+        scenario = services.create_scenario(
+            actor=controller,
+            samenwerkingsverband=sv,
+            naam=f"Inwonersaantal of gebruik {jaar}",
+            jaar=jaar,
+            verdeelmodellen=[bevolking, gebruik],
+            referentiemodel=gebruik,
+            grondslag=Grondslag.REALISATIE,
+            omschrijving="Wat verschuift er als de gedeelde eenheden weer geheel naar inwonersaantal worden verdeeld?",
+        )
+        scenarios[jaar] = services.calculate_scenario(actor=controller, scenario=scenario)
+    afrekening = services.settle_year(actor=controller, samenwerkingsverband=sv, jaar=JAAR)
+    begroting_2026 = Begroting.objects.get(samenwerkingsverband=sv, jaar=HUIDIG_JAAR)
+    ctx.log(
+        f"  Kempengemeenten: begroting {JAAR} {format_euro(totaal)}, {HUIDIG_JAAR} "
+        f"{format_euro(begroting_2026.totaal)}, 2 verdeelmodellen, 2 scenario's, afrekening {JAAR}"
+    )
+    return {
+        JAAR: {"scenario": scenarios[JAAR], "afrekening": afrekening, "modellen": [bevolking, gebruik]},
+        HUIDIG_JAAR: {"begroting": begroting_2026, "scenario": scenarios[HUIDIG_JAAR]},
+    }
+
+
+# --- Groningen – Ten Boer ---------------------------------------------------------------------------------------
+# GTB's last two years before Ten Boer merged into Groningen (2019-01-01): staff costs, material, overhead
+# and the default tariff of each year (the scale tariffs follow the default).
+GTB_BEGROTINGEN = {
+    2017: (Decimal("5140000"), Decimal("610000"), Decimal("450000"), Decimal(80)),
+    2018: (Decimal("5260000"), Decimal("620000"), Decimal("460000"), Decimal(82)),
+}
+
+
+def build_gtb(ctx: DemoContext) -> dict[Any, Any]:
+    """Tariffs and budgets of GTB's last two years: Groningen, the centrumgemeente, charges Ten Boer a fixed
+    contribution for the work it carries out for it (the first years were deliberately not settled)."""
+    sv = ctx.data["verbanden"]["gtb"]
+    controller = actor_for(ctx.data["users"]["controller.gtb"])
+    gemeenten = ctx.data["gemeenten"]
+    groningen, ten_boer = gemeenten["groningen"], gemeenten["ten-boer"]
+    result: dict[Any, Any] = {}
+    vorige: Decimal | None = None
+    for jaar, (personeel, materieel, overhead, standaard) in GTB_BEGROTINGEN.items():
+        per_schaal = {s: standaard + t - SCHAALTARIEVEN[10] for s, t in SCHAALTARIEVEN.items()}
+        _tarieven(controller, sv, jaar, standaard, {s: Decimal(t) for s, t in per_schaal.items()})
+        totaal = personeel + materieel + overhead
+        result[jaar] = {
+            "begroting": services.save_budget(
+                actor=controller,
+                samenwerkingsverband=sv,
+                jaar=jaar,
+                personeel=personeel,
+                materieel=materieel,
+                overhead=overhead,
+                toelichting=f"Begroting {jaar} van het werk van Groningen voor Ten Boer (demo). Zoals bij de start "
+                "afgesproken werd in de eerste jaren niet verrekend; Ten Boer betaalt de begrote kosten als bijdrage.",
+                bijdragen=[
+                    services.Bijdrageinvoer(
+                        gemeente=ten_boer, inbreng=Decimal(0), voorschot=totaal, vorige_bijdrage=vorige
+                    ),
+                    services.Bijdrageinvoer(gemeente=groningen, inbreng=Decimal(0), voorschot=Decimal(0)),
+                ],
+            )
+        }
+        vorige = totaal
+    laatste = max(GTB_BEGROTINGEN)
+    ctx.log(
+        f"  GTB: begrotingen {min(GTB_BEGROTINGEN)} en {laatste} ({format_euro(result[laatste]['begroting'].totaal)} "
+        f"in {laatste}); geen verdeelmodel: de samenwerking eindigde op 1 januari 2019 en heeft geen AB of DB"
+    )
+    return result

@@ -595,7 +595,8 @@ def settle_year(
     before = audit.snapshot(bestaand)
     if bestaand is None:
         afrekening = Afrekening(samenwerkingsverband=samenwerkingsverband, jaar=jaar, **velden)
-        full_clean_or_raise(afrekening)
+        # the alerts come from the core, not from input: a settlement without any is fine
+        full_clean_or_raise(afrekening, exclude=["signalen"])
         afrekening.save()
     else:
         afrekening = bestaand
