@@ -20,7 +20,7 @@ from typing import Any
 
 from seta.autorisaties.actor import actor_for
 from seta.demo.builder import DemoContext
-from seta.financien import invoer, services
+from seta.financien import demo_voorschotten, invoer, services
 from seta.financien.models import Grondslag
 
 JAAR = 2025
@@ -221,3 +221,4 @@ def build(ctx: DemoContext) -> None:
     ctx.log(
         f"  begroting {JAAR} € {totaal}, 3 verdeelmodellen, 1 scenario, afrekening met {len(afrekening.signalen)} signaal/signalen"
     )
+    demo_voorschotten.build(ctx)  # the advances (ADR 0035): keep after the adoptions, before any settlement is adopted
