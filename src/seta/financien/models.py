@@ -372,7 +372,7 @@ class Afrekening(VersionedModel):
     drempel = models.ForeignKey(
         Afwijkingsdrempel, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    signalen = models.JSONField("afwijkingssignalen", default=list)
+    signalen = models.JSONField("afwijkingssignalen", default=list, blank=True)
     invoer = models.JSONField("invoer")
     resultaat = models.JSONField("resultaat")
     berekend_op = models.DateTimeField("berekend op", auto_now=True)
