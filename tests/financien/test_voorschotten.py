@@ -179,3 +179,190 @@ def test_refusals_name_what_is_missing(actor_named: Any, bel: Samenwerkingsverba
         voorschotten.calculate_schedule(actor=actor_named("directeur.bel"), samenwerkingsverband=bel, jaar=2027)
     with pytest.raises(NotFound):
         voorschotten.calculate_schedule(actor=actor_named("controller.kempen"), samenwerkingsverband=bel, jaar=2027)
+
+
+# --- permissions: every demo role, own and other cooperation ------------------------------------------------------
+BEL_LEZERS = [
+    "controller.bel",
+    "directeur.bel",
+    "burgemeester.laren",
+    "wethouder.blaricum",
+    "raadslid.laren",
+    "griffier.eemnes",
+    "regisseur.eemnes",
+    "secretaris.blaricum",
+    "beheerder",
+]
+GEEN_FINANCIEN = ["teamleider.bel", "medewerker.bel"]
+ANDERE = ["controller.kempen", "directeur.kempen", "wethouder.ten-boer", "raadslid.bergeijk", "burgemeester.ten-boer"]
+
+
+@pytest.mark.parametrize("user", BEL_LEZERS + GEEN_FINANCIEN + ANDERE)
+def test_read_matrix(api_as: Any, client: Any, user_named: Any, user: str, demo_2025: Voorschotschema) -> None:
+    api = api_as(user)
+    expected = 200 if user in BEL_LEZERS else 404
+    assert api.get(f"/api/v1/voorschotschemas/{demo_2025.pk}").status_code == expected
+    termijn = demo_2025.termijnen.first()
+    assert termijn is not None
+    assert api.get(f"/api/v1/voorschottermijnen/{termijn.pk}").status_code == expected
+    assert api.get(f"/api/v1/voorschotschemas/{demo_2025.pk}", {"formaat": "xlsx"}).status_code == expected
+    lijst = api.get("/api/v1/voorschottermijnen", {"samenwerkingsverband": "bel", "jaar": 2025}).json()
+    assert lijst["count"] == (12 if user in BEL_LEZERS else 0)
+    client.force_login(user_named(user))
+    assert client.get(f"/financien/voorschotten/{demo_2025.pk}").status_code == expected
+    assert client.get("/financien/bel/voorschotten").status_code == expected
+
+
+@pytest.mark.parametrize(
+    ("user", "berekenen", "opnieuw", "vaststellen"),
+    [
+        ("controller.bel", 201, 200, 200),
+        ("beheerder", 201, 200, 200),
+        ("directeur.bel", 403, 403, 200),
+        ("burgemeester.laren", 403, 403, 403),  # chair of AB and DB: adopting advances is no board decision
+        ("wethouder.blaricum", 403, 403, 403),
+        ("raadslid.laren", 403, 403, 403),
+        ("griffier.eemnes", 403, 403, 403),
+        ("regisseur.eemnes", 403, 403, 403),
+        ("secretaris.blaricum", 403, 403, 403),
+        ("teamleider.bel", 404, 404, 404),
+        ("medewerker.bel", 404, 404, 404),
+        ("controller.kempen", 404, 404, 404),
+        ("directeur.kempen", 404, 404, 404),
+        ("wethouder.ten-boer", 404, 404, 404),
+    ],
+)
+def test_write_matrix(
+    careful_api_as: Any,
+    actor_named: Any,
+    bel: Samenwerkingsverband,
+    jaar_2027: Any,
+    user: str,
+    berekenen: int,
+    opnieuw: int,
+    vaststellen: int,
+) -> None:
+    api = careful_api_as(user)
+    r = api.post("/api/v1/voorschotschemas", {"samenwerkingsverband": "bel", "jaar": 2027, "ritme": "maand"}, format="json")
+    assert r.status_code == berekenen, (user, r.content)
+    schema = Voorschotschema.objects.filter(samenwerkingsverband=bel, jaar=2027).first() or voorschotten.calculate_schedule(
+        actor=actor_named("controller.bel"), samenwerkingsverband=bel, jaar=2027
+    )
+    r = api.post(f"/api/v1/voorschotschemas/{schema.pk}/opnieuw", {"ritme": "kwartaal"}, format="json")
+    assert r.status_code == opnieuw, (user, r.content)
+    r = api.post(f"/api/v1/voorschotschemas/{schema.pk}/vaststellen")
+    assert r.status_code == vaststellen, (user, r.content)
+    r = api.post(f"/api/v1/voorschotschemas/{schema.pk}/verzenden")
+    assert r.status_code == (200 if vaststellen == 200 else vaststellen), (user, r.content)
+
+
+# --- the API ---------------------------------------------------------------------------------------------------------
+def test_api_create_transitions_need_if_match_and_offer_toegestane_acties(api_as: Any, jaar_2027: Any) -> None:
+    controller = api_as("controller.bel")
+    r = controller.post(
+        "/api/v1/voorschotschemas", {"samenwerkingsverband": "bel", "jaar": 2027, "ritme": "kwartaal"}, format="json"
+    )
+    assert r.status_code == 201, r.content
+    body = r.json()
+    assert body["status"] == "concept" and body["toegestaneActies"] == ["opnieuw", "vaststellen"]
+    assert body["totaal"] == "120000.01" and len(body["termijnen"]) == 12
+    assert {d["naam"]: d["totaalInclBtw"] for d in body["deelnemers"]}["Eemnes"] == "40000.01"
+    assert body["termijnen"][0]["factuurkenmerk"].startswith("BEL-2027-V01-")
+    assert r["ETag"] == f'W/"{body["versie"]}"'
+    pad = f"/api/v1/voorschotschemas/{body['id']}"
+    assert api_as("wethouder.blaricum").get(pad).json()["toegestaneActies"] == []
+    assert controller.post(f"{pad}/vaststellen").status_code == 428
+    assert controller.post(f"{pad}/vaststellen", HTTP_IF_MATCH='W/"999"').status_code == 412
+    r = controller.post(f"{pad}/vaststellen", HTTP_IF_MATCH=r["ETag"])
+    assert r.status_code == 200 and r.json()["status"] == "vastgesteld"
+    assert r.json()["toegestaneActies"] == ["verzenden"]
+    assert controller.post(f"{pad}/opnieuw", {}, format="json", HTTP_IF_MATCH=r["ETag"]).status_code == 409
+    r = controller.post(f"{pad}/verzenden", HTTP_IF_MATCH=r["ETag"])
+    assert r.status_code == 200 and r.json()["status"] == "verzonden" and r.json()["toegestaneActies"] == []
+    # a second schedule for the year is a conflict; bad input is a 400 naming the field
+    again = controller.post("/api/v1/voorschotschemas", {"samenwerkingsverband": "bel", "jaar": 2027}, format="json")
+    assert again.status_code == 409
+    bad = controller.post(
+        "/api/v1/voorschotschemas", {"samenwerkingsverband": "bel", "jaar": 2028, "vervaldag": 30}, format="json"
+    )
+    assert bad.status_code == 400 and bad.json()["invalidParams"][0]["name"] == "vervaldag"
+    termijnen = controller.get("/api/v1/voorschottermijnen", {"schema": body["id"], "gemeente": "GM0317"}).json()
+    assert termijnen["count"] == 4 and termijnen["results"][-1]["bedrag"] == "10000.01"
+    assert controller.get(pad, {"formaat": "pdf"}).status_code == 400
+
+
+def test_xlsx_and_csv_content(api_as: Any, demo_2025: Voorschotschema) -> None:
+    client = api_as("raadslid.laren")
+    r = client.get(f"/api/v1/voorschotschemas/{demo_2025.pk}", {"formaat": "xlsx"})
+    assert r.status_code == 200 and r["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert 'filename="voorschotten-bel-2025.xlsx"' in r["Content-Disposition"]
+    wb = load_workbook(io.BytesIO(r.content))
+    assert wb.sheetnames == ["Voorschotten", "Facturen"]
+    rows = list(wb["Voorschotten"].iter_rows(values_only=True))
+    assert rows[3] == ("CBS-code", "Gemeente", "1e kwartaal 2025", "2e kwartaal 2025", "3e kwartaal 2025", "4e kwartaal 2025", "Totaal")
+    assert [row[1] for row in rows[4:8]] == ["Blaricum", "Eemnes", "Laren", "Totaal"]
+    termijnen = {(t.gemeente.naam, t.nummer): t for t in demo_2025.termijnen.select_related("gemeente")}
+    for row in rows[4:7]:
+        assert row[2:6] == tuple(float(termijnen[(row[1], n)].bedrag) for n in range(1, 5))
+        assert round(row[6], 2) == round(sum(row[2:6]), 2)
+    assert round(rows[7][6], 2) == float(demo_2025.totaal)
+    facturen = list(wb["Facturen"].iter_rows(values_only=True))
+    assert facturen[0][0] == "Factuurkenmerk" and len(facturen) == 13
+    eerste = termijnen[("Blaricum", 1)]
+    assert facturen[1][0] == eerste.factuurkenmerk and facturen[1][5].date() == eerste.vervaldatum
+
+    r = client.get(f"/api/v1/voorschotschemas/{demo_2025.pk}", {"formaat": "csv"})
+    assert r.status_code == 200 and r["Content-Type"].startswith("text/csv")
+    lines = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig")), delimiter=";"))
+    assert lines[0][0] == "Factuurkenmerk" and len(lines) == 13
+    assert lines[1][5] == eerste.vervaldatum.strftime("%d-%m-%Y")
+    assert lines[1][6] == f"{eerste.bedrag:.2f}".replace(".", ",")
+
+
+# --- the pages ---------------------------------------------------------------------------------------------------------
+def test_schedule_page_table_and_own_rows(client: Any, user_named: Any, demo_2025: Voorschotschema) -> None:
+    client.force_login(user_named("raadslid.laren"))
+    r = client.get(f"/financien/voorschotten/{demo_2025.pk}")
+    assert r.status_code == 200
+    html = r.content.decode()
+    assert html.count("<h1") == 1 and "<caption" in html and 'scope="col"' in html and "<tfoot>" in html
+    assert "1e kwartaal 2025" in html and "BEL-2025-V03-0317" in html
+    assert "€ " in html and "," in html  # Dutch euros
+    assert 'class="utrecht-table__row seta-eigen"' in html and "(uw gemeente)" in html
+    assert html.index("Laren <span") < html.index("Blaricum")  # own row first
+    assert 'id="facturen-GM0417" open' in html
+    assert 'name="actie"' not in html  # a councillor reads, never acts
+    r = client.get(f"/financien/voorschotten/{demo_2025.pk}?formaat=xlsx")
+    assert r.status_code == 200 and r["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert client.get(f"/financien/voorschotten/{demo_2025.pk}?formaat=pdf").status_code == 400
+    overzicht = client.get("/financien/?samenwerkingsverband=bel").content.decode()
+    assert f"/financien/voorschotten/{demo_2025.pk}" in overzicht
+    afrekening = Afrekening.objects.get(samenwerkingsverband__slug="bel", jaar=2025)
+    html = client.get(f"/financien/afrekeningen/{afrekening.pk}").content.decode()
+    assert "Voorschotten volgens het voorschotschema" in html and "wijkt af" not in html
+
+
+def test_controller_computes_adopts_and_sends_on_the_pages(client: Any, user_named: Any, bel: Any, jaar_2027: Any) -> None:
+    client.force_login(user_named("controller.bel"))
+    page = client.get("/financien/bel/voorschotten").content.decode()
+    assert "Voorschotten berekenen" in page
+    r = client.post("/financien/bel/voorschotten", {"jaar": 2027, "ritme": "maand", "vervaldag": ""})
+    assert r.status_code == 302, r.content.decode()[:2000]
+    schema = Voorschotschema.objects.get(samenwerkingsverband=bel, jaar=2027)
+    html = client.get(r["Location"]).content.decode()
+    assert "december 2027" in html and 'value="vaststellen"' in html and 'value="opnieuw"' in html
+    assert client.post(f"/financien/voorschotten/{schema.pk}/actie", {"actie": "vaststellen", "versie": schema.versie + 5}).status_code == 412
+    r = client.post(f"/financien/voorschotten/{schema.pk}/actie", {"actie": "opnieuw", "versie": schema.versie, "ritme": "kwartaal"})
+    assert r.status_code == 302
+    schema.refresh_from_db()
+    assert schema.ritme == "kwartaal"
+    r = client.post(f"/financien/voorschotten/{schema.pk}/actie", {"actie": "vaststellen", "versie": schema.versie})
+    assert r.status_code == 302
+    schema.refresh_from_db()
+    assert schema.status == Voorschotstatus.VASTGESTELD
+    # a second calculation of the year is refused on the form, with its status
+    r = client.post("/financien/bel/voorschotten", {"jaar": 2027, "ritme": "maand"})
+    assert r.status_code == 409 and "Er is al een voorschotschema 2027" in r.content.decode()
+    client.force_login(user_named("wethouder.blaricum"))
+    assert client.post(f"/financien/voorschotten/{schema.pk}/actie", {"actie": "verzenden", "versie": schema.versie}).status_code == 403
+    assert client.post("/financien/bel/voorschotten", {"jaar": 2028, "ritme": "maand"}).status_code == 403

@@ -170,9 +170,11 @@ def schema_header(tabel: Schematabel) -> list[str]:
 
 
 def schema_rows(tabel: Schematabel) -> list[list[Any]]:
-    """Partners × terms; a period in which a partner is no partner is empty; last row: the totals."""
+    """Partners × terms (by name: a file is the same for every reader); a period in which a partner is
+    no partner is empty; last row: the totals."""
     result: list[list[Any]] = [
-        [rij.gemeente.cbs_code, rij.gemeente.naam, *rij.bedragen, rij.totaal] for rij in tabel.rijen
+        [rij.gemeente.cbs_code, rij.gemeente.naam, *rij.bedragen, rij.totaal]
+        for rij in sorted(tabel.rijen, key=lambda r: r.gemeente.naam)
     ]
     result.append(["", "Totaal", *tabel.totalen, tabel.totaal])
     return result
