@@ -462,7 +462,9 @@ def test_voorschotschema_page_buttons_equal_toegestane_acties_for_every_demo_log
     ids = list(Voorschotschema.objects.order_by("pk").values_list("pk", flat=True))
     v = Vergelijking()
     for user in get_user_model().objects.order_by("username"):
-        zichtbaar = list(voorschotten.schemas_for(actor_for(user)).filter(pk__in=ids).values_list("pk", flat=True))
+        zichtbaar = list(
+            voorschotten.schemas_for(actor_for(user)).filter(pk__in=ids).values_list("pk", flat=True)
+        )
         if not zichtbaar:
             continue
         v.login(

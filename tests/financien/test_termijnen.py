@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from decimal import Decimal
 
 import pytest
@@ -63,7 +64,7 @@ def test_periods_cover_the_year_and_fall_due_on_a_working_day(jaar: int, ritme: 
     perioden = termijnen.perioden(jaar, ritme, dag)
     assert [p.nummer for p in perioden] == list(range(1, termijnen.AANTAL[ritme] + 1))
     assert perioden[0].begin == dt.date(jaar, 1, 1) and perioden[-1].eind == dt.date(jaar, 12, 31)
-    for vorige, volgende in zip(perioden, perioden[1:], strict=False):
+    for vorige, volgende in itertools.pairwise(perioden):
         assert volgende.begin == vorige.eind + dt.timedelta(days=1)
     for p in perioden:
         assert termijnen.is_werkdag(p.vervaldatum)

@@ -16,8 +16,6 @@ from seta.core.errors import Conflict, Forbidden, InvalidInput, NotFound
 from seta.financien import berekening, services, voorschotten
 from seta.financien.models import (
     Afrekening,
-    Afrekeningstatus,
-    Begroting,
     Deelnemersbijdrage,
     Voorschotschema,
     Voorschotstatus,
@@ -42,13 +40,17 @@ def test_demo_2025_schedule_is_sent_quarterly_and_the_settlement_uses_it(demo_20
     assert demo_2025.status == Voorschotstatus.VERZONDEN and demo_2025.ritme == "kwartaal"
     termijnen = list(demo_2025.termijnen.select_related("gemeente"))
     assert len(termijnen) == 3 * 4
-    assert sum(t.bedrag for t in termijnen) == demo_2025.totaal == Decimal(demo_2025.resultaat["totaalInclBtw"])
+    assert (
+        sum(t.bedrag for t in termijnen) == demo_2025.totaal == Decimal(demo_2025.resultaat["totaalInclBtw"])
+    )
     eemnes = [t for t in termijnen if t.gemeente.naam == "Eemnes"]
     assert [t.factuurkenmerk for t in eemnes][2] == "BEL-2025-V03-0317"
     assert eemnes[0].vervaldatum == dt.date(2025, 1, 2)
     afrekening = Afrekening.objects.get(samenwerkingsverband=demo_2025.samenwerkingsverband, jaar=2025)
     per_gemeente = {r.gemeente_id: r.voorschot for r in afrekening.regels.all()}
-    for gemeente_id, totaal in (berekening.advances_by_schedule(demo_2025.samenwerkingsverband, 2025) or {}).items():
+    for gemeente_id, totaal in (
+        berekening.advances_by_schedule(demo_2025.samenwerkingsverband, 2025) or {}
+    ).items():
         assert per_gemeente[gemeente_id] == totaal
     # the budget's figures agree with the schedule
     for b in Deelnemersbijdrage.objects.filter(begroting=demo_2025.begroting):
@@ -78,7 +80,9 @@ def jaar_2027(actor_named: Any, bel: Samenwerkingsverband) -> Any:
     model = services.draft_model(
         actor=controller, samenwerkingsverband=bel, naam="Gelijk delen", configuratie=GELIJK
     )
-    return services.adopt_model(actor=actor_named("burgemeester.laren"), verdeelmodel=model, besluit="AB 2026-14")
+    return services.adopt_model(
+        actor=actor_named("burgemeester.laren"), verdeelmodel=model, besluit="AB 2026-14"
+    )
 
 
 @pytest.fixture
@@ -107,7 +111,10 @@ def test_hand_computed_schedule_and_settlement_against_it(
     assert sum(termijnen["Eemnes"]) == Decimal("40000.01")
     assert concept_2027.totaal == Decimal("120000.01")
     januari = concept_2027.termijnen.get(gemeente__naam="Laren", nummer=1)
-    assert (januari.periode, januari.vervaldatum) == ("januari 2027", dt.date(2027, 1, 4))  # 1 Jan, then a weekend
+    assert (januari.periode, januari.vervaldatum) == (
+        "januari 2027",
+        dt.date(2027, 1, 4),
+    )  # 1 Jan, then a weekend
     assert januari.factuurkenmerk == "BEL-2027-V01-0417"
 
     # before adoption the settlement takes the budget's advances (none were entered: 0)
@@ -115,12 +122,26 @@ def test_hand_computed_schedule_and_settlement_against_it(
     assert {r.voorschot for r in afrekening.regels.all()} == {Decimal("0.00")}
 
     voorschotten.adopt_schedule(actor=controller, schema=concept_2027)
-    bijdragen = {b.gemeente.naam: b.voorschot for b in Deelnemersbijdrage.objects.filter(begroting__samenwerkingsverband=bel, begroting__jaar=2027).select_related("gemeente")}
-    assert bijdragen == {"Blaricum": Decimal("40000.00"), "Eemnes": Decimal("40000.01"), "Laren": Decimal("40000.00")}
+    bijdragen = {
+        b.gemeente.naam: b.voorschot
+        for b in Deelnemersbijdrage.objects.filter(
+            begroting__samenwerkingsverband=bel, begroting__jaar=2027
+        ).select_related("gemeente")
+    }
+    assert bijdragen == {
+        "Blaricum": Decimal("40000.00"),
+        "Eemnes": Decimal("40000.01"),
+        "Laren": Decimal("40000.00"),
+    }
 
     # during the year the budget rises to € 150.000,00: the realisation is € 50.000,00 each
     services.save_budget(
-        actor=controller, samenwerkingsverband=bel, jaar=2027, personeel="130000", materieel="20000", overhead="0"
+        actor=controller,
+        samenwerkingsverband=bel,
+        jaar=2027,
+        personeel="130000",
+        materieel="20000",
+        overhead="0",
     )
     afrekening = services.settle_year(actor=controller, samenwerkingsverband=bel, jaar=2027)
     regels = {r.gemeente.naam: r for r in afrekening.regels.select_related("gemeente")}
@@ -139,7 +160,11 @@ def test_lifecycle_conflicts_and_recalculation(
     with pytest.raises(Conflict):  # one schedule per year
         voorschotten.calculate_schedule(actor=controller, samenwerkingsverband=bel, jaar=2027)
     schema = voorschotten.recalculate_schedule(
-        actor=controller, schema=concept_2027, expected_version=concept_2027.versie, ritme="kwartaal", vervaldag=15
+        actor=controller,
+        schema=concept_2027,
+        expected_version=concept_2027.versie,
+        ritme="kwartaal",
+        vervaldag=15,
     )
     assert schema.termijnen.count() == 12 and schema.versie == concept_2027.versie + 1
     assert schema.termijnen.get(gemeente__naam="Eemnes", nummer=2).vervaldatum == dt.date(2027, 4, 15)
@@ -176,9 +201,13 @@ def test_refusals_name_what_is_missing(actor_named: Any, bel: Samenwerkingsverba
         )
     assert set(exc.value.fields) == {"ritme", "vervaldag"}
     with pytest.raises(Forbidden):
-        voorschotten.calculate_schedule(actor=actor_named("directeur.bel"), samenwerkingsverband=bel, jaar=2027)
+        voorschotten.calculate_schedule(
+            actor=actor_named("directeur.bel"), samenwerkingsverband=bel, jaar=2027
+        )
     with pytest.raises(NotFound):
-        voorschotten.calculate_schedule(actor=actor_named("controller.kempen"), samenwerkingsverband=bel, jaar=2027)
+        voorschotten.calculate_schedule(
+            actor=actor_named("controller.kempen"), samenwerkingsverband=bel, jaar=2027
+        )
 
 
 # --- permissions: every demo role, own and other cooperation ------------------------------------------------------
@@ -194,11 +223,19 @@ BEL_LEZERS = [
     "beheerder",
 ]
 GEEN_FINANCIEN = ["teamleider.bel", "medewerker.bel"]
-ANDERE = ["controller.kempen", "directeur.kempen", "wethouder.ten-boer", "raadslid.bergeijk", "burgemeester.ten-boer"]
+ANDERE = [
+    "controller.kempen",
+    "directeur.kempen",
+    "wethouder.ten-boer",
+    "raadslid.bergeijk",
+    "burgemeester.ten-boer",
+]
 
 
 @pytest.mark.parametrize("user", BEL_LEZERS + GEEN_FINANCIEN + ANDERE)
-def test_read_matrix(api_as: Any, client: Any, user_named: Any, user: str, demo_2025: Voorschotschema) -> None:
+def test_read_matrix(
+    api_as: Any, client: Any, user_named: Any, user: str, demo_2025: Voorschotschema
+) -> None:
     api = api_as(user)
     expected = 200 if user in BEL_LEZERS else 404
     assert api.get(f"/api/v1/voorschotschemas/{demo_2025.pk}").status_code == expected
@@ -243,9 +280,15 @@ def test_write_matrix(
     vaststellen: int,
 ) -> None:
     api = careful_api_as(user)
-    r = api.post("/api/v1/voorschotschemas", {"samenwerkingsverband": "bel", "jaar": 2027, "ritme": "maand"}, format="json")
+    r = api.post(
+        "/api/v1/voorschotschemas",
+        {"samenwerkingsverband": "bel", "jaar": 2027, "ritme": "maand"},
+        format="json",
+    )
     assert r.status_code == berekenen, (user, r.content)
-    schema = Voorschotschema.objects.filter(samenwerkingsverband=bel, jaar=2027).first() or voorschotten.calculate_schedule(
+    schema = Voorschotschema.objects.filter(
+        samenwerkingsverband=bel, jaar=2027
+    ).first() or voorschotten.calculate_schedule(
         actor=actor_named("controller.bel"), samenwerkingsverband=bel, jaar=2027
     )
     r = api.post(f"/api/v1/voorschotschemas/{schema.pk}/opnieuw", {"ritme": "kwartaal"}, format="json")
@@ -257,10 +300,14 @@ def test_write_matrix(
 
 
 # --- the API ---------------------------------------------------------------------------------------------------------
-def test_api_create_transitions_need_if_match_and_offer_toegestane_acties(api_as: Any, jaar_2027: Any) -> None:
+def test_api_create_transitions_need_if_match_and_offer_toegestane_acties(
+    api_as: Any, jaar_2027: Any
+) -> None:
     controller = api_as("controller.bel")
     r = controller.post(
-        "/api/v1/voorschotschemas", {"samenwerkingsverband": "bel", "jaar": 2027, "ritme": "kwartaal"}, format="json"
+        "/api/v1/voorschotschemas",
+        {"samenwerkingsverband": "bel", "jaar": 2027, "ritme": "kwartaal"},
+        format="json",
     )
     assert r.status_code == 201, r.content
     body = r.json()
@@ -280,13 +327,19 @@ def test_api_create_transitions_need_if_match_and_offer_toegestane_acties(api_as
     r = controller.post(f"{pad}/verzenden", HTTP_IF_MATCH=r["ETag"])
     assert r.status_code == 200 and r.json()["status"] == "verzonden" and r.json()["toegestaneActies"] == []
     # a second schedule for the year is a conflict; bad input is a 400 naming the field
-    again = controller.post("/api/v1/voorschotschemas", {"samenwerkingsverband": "bel", "jaar": 2027}, format="json")
+    again = controller.post(
+        "/api/v1/voorschotschemas", {"samenwerkingsverband": "bel", "jaar": 2027}, format="json"
+    )
     assert again.status_code == 409
     bad = controller.post(
-        "/api/v1/voorschotschemas", {"samenwerkingsverband": "bel", "jaar": 2028, "vervaldag": 30}, format="json"
+        "/api/v1/voorschotschemas",
+        {"samenwerkingsverband": "bel", "jaar": 2028, "vervaldag": 30},
+        format="json",
     )
     assert bad.status_code == 400 and bad.json()["invalidParams"][0]["name"] == "vervaldag"
-    termijnen = controller.get("/api/v1/voorschottermijnen", {"schema": body["id"], "gemeente": "GM0317"}).json()
+    termijnen = controller.get(
+        "/api/v1/voorschottermijnen", {"schema": body["id"], "gemeente": "GM0317"}
+    ).json()
     assert termijnen["count"] == 4 and termijnen["results"][-1]["bedrag"] == "10000.01"
     assert controller.get(pad, {"formaat": "pdf"}).status_code == 400
 
@@ -299,7 +352,15 @@ def test_xlsx_and_csv_content(api_as: Any, demo_2025: Voorschotschema) -> None:
     wb = load_workbook(io.BytesIO(r.content))
     assert wb.sheetnames == ["Voorschotten", "Facturen"]
     rows = list(wb["Voorschotten"].iter_rows(values_only=True))
-    assert rows[3] == ("CBS-code", "Gemeente", "1e kwartaal 2025", "2e kwartaal 2025", "3e kwartaal 2025", "4e kwartaal 2025", "Totaal")
+    assert rows[3] == (
+        "CBS-code",
+        "Gemeente",
+        "1e kwartaal 2025",
+        "2e kwartaal 2025",
+        "3e kwartaal 2025",
+        "4e kwartaal 2025",
+        "Totaal",
+    )
     assert [row[1] for row in rows[4:8]] == ["Blaricum", "Eemnes", "Laren", "Totaal"]
     termijnen = {(t.gemeente.naam, t.nummer): t for t in demo_2025.termijnen.select_related("gemeente")}
     for row in rows[4:7]:
@@ -342,7 +403,9 @@ def test_schedule_page_table_and_own_rows(client: Any, user_named: Any, demo_202
     assert "Voorschotten volgens het voorschotschema" in html and "wijkt af" not in html
 
 
-def test_controller_computes_adopts_and_sends_on_the_pages(client: Any, user_named: Any, bel: Any, jaar_2027: Any) -> None:
+def test_controller_computes_adopts_and_sends_on_the_pages(
+    client: Any, user_named: Any, bel: Any, jaar_2027: Any
+) -> None:
     client.force_login(user_named("controller.bel"))
     page = client.get("/financien/bel/voorschotten").content.decode()
     assert "Voorschotten berekenen" in page
@@ -351,12 +414,23 @@ def test_controller_computes_adopts_and_sends_on_the_pages(client: Any, user_nam
     schema = Voorschotschema.objects.get(samenwerkingsverband=bel, jaar=2027)
     html = client.get(r["Location"]).content.decode()
     assert "december 2027" in html and 'value="vaststellen"' in html and 'value="opnieuw"' in html
-    assert client.post(f"/financien/voorschotten/{schema.pk}/actie", {"actie": "vaststellen", "versie": schema.versie + 5}).status_code == 412
-    r = client.post(f"/financien/voorschotten/{schema.pk}/actie", {"actie": "opnieuw", "versie": schema.versie, "ritme": "kwartaal"})
+    assert (
+        client.post(
+            f"/financien/voorschotten/{schema.pk}/actie",
+            {"actie": "vaststellen", "versie": schema.versie + 5},
+        ).status_code
+        == 412
+    )
+    r = client.post(
+        f"/financien/voorschotten/{schema.pk}/actie",
+        {"actie": "opnieuw", "versie": schema.versie, "ritme": "kwartaal"},
+    )
     assert r.status_code == 302
     schema.refresh_from_db()
     assert schema.ritme == "kwartaal"
-    r = client.post(f"/financien/voorschotten/{schema.pk}/actie", {"actie": "vaststellen", "versie": schema.versie})
+    r = client.post(
+        f"/financien/voorschotten/{schema.pk}/actie", {"actie": "vaststellen", "versie": schema.versie}
+    )
     assert r.status_code == 302
     schema.refresh_from_db()
     assert schema.status == Voorschotstatus.VASTGESTELD
@@ -364,5 +438,10 @@ def test_controller_computes_adopts_and_sends_on_the_pages(client: Any, user_nam
     r = client.post("/financien/bel/voorschotten", {"jaar": 2027, "ritme": "maand"})
     assert r.status_code == 409 and "Er is al een voorschotschema 2027" in r.content.decode()
     client.force_login(user_named("wethouder.blaricum"))
-    assert client.post(f"/financien/voorschotten/{schema.pk}/actie", {"actie": "verzenden", "versie": schema.versie}).status_code == 403
+    assert (
+        client.post(
+            f"/financien/voorschotten/{schema.pk}/actie", {"actie": "verzenden", "versie": schema.versie}
+        ).status_code
+        == 403
+    )
     assert client.post("/financien/bel/voorschotten", {"jaar": 2028, "ritme": "maand"}).status_code == 403

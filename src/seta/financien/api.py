@@ -773,7 +773,9 @@ class VoorschotschemaViewSet(
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Voorschottermijnen (facturen): per deelnemer, termijn, vervaldatum en kenmerk"),
+    list=extend_schema(
+        summary="Voorschottermijnen (facturen): per deelnemer, termijn, vervaldatum en kenmerk"
+    ),
     retrieve=extend_schema(summary="Eén voorschottermijn"),
 )
 class VoorschottermijnViewSet(

@@ -221,4 +221,6 @@ def build(ctx: DemoContext) -> None:
     ctx.log(
         f"  begroting {JAAR} € {totaal}, 3 verdeelmodellen, 1 scenario, afrekening met {len(afrekening.signalen)} signaal/signalen"
     )
-    demo_voorschotten.build(ctx)  # the advances (ADR 0035): keep after the adoptions, before any settlement is adopted
+    demo_voorschotten.build(
+        ctx
+    )  # the advances (ADR 0035): keep after the adoptions, before any settlement is adopted

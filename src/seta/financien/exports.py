@@ -183,7 +183,15 @@ def schema_rows(tabel: Schematabel) -> list[list[Any]]:
 def invoice_rows(tabel: Schematabel) -> list[list[Any]]:
     """One row per invoice (term), by partner and term number."""
     return [
-        [t.factuurkenmerk, rij.gemeente.cbs_code, rij.gemeente.naam, t.nummer, t.periode, t.vervaldatum, t.bedrag]
+        [
+            t.factuurkenmerk,
+            rij.gemeente.cbs_code,
+            rij.gemeente.naam,
+            t.nummer,
+            t.periode,
+            t.vervaldatum,
+            t.bedrag,
+        ]
         for rij in sorted(tabel.rijen, key=lambda r: r.gemeente.naam)
         for t in rij.termijnen
     ]

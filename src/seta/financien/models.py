@@ -453,9 +453,7 @@ class Voorschotschema(VersionedModel):
     )
     jaar = models.PositiveSmallIntegerField("jaar")
     begroting = models.ForeignKey(Begroting, on_delete=models.PROTECT, related_name="voorschotschemas")
-    verdeelmodel = models.ForeignKey(
-        Verdeelmodel, on_delete=models.PROTECT, related_name="voorschotschemas"
-    )
+    verdeelmodel = models.ForeignKey(Verdeelmodel, on_delete=models.PROTECT, related_name="voorschotschemas")
     ritme = models.CharField("ritme", max_length=20, choices=Ritme.choices, default=Ritme.KWARTAAL)
     vervaldag = models.PositiveSmallIntegerField(
         "vervaldag",
@@ -470,7 +468,9 @@ class Voorschotschema(VersionedModel):
     begrotingstotaal = models.DecimalField(
         "begrotingstotaal bij berekening", max_digits=14, decimal_places=2, default=NUL
     )
-    totaal = models.DecimalField("totaal voorschotten (incl. btw)", max_digits=14, decimal_places=2, default=NUL)
+    totaal = models.DecimalField(
+        "totaal voorschotten (incl. btw)", max_digits=14, decimal_places=2, default=NUL
+    )
     invoer = models.JSONField("invoer van de berekening", default=dict)
     resultaat = models.JSONField("verdeling per deelnemer", default=dict)
     berekend_op = models.DateTimeField("berekend op", null=True, blank=True)

@@ -327,7 +327,9 @@ def voorschotten_overzicht(request: HttpRequest, slug: str) -> HttpResponse:
     mag_berekenen = policy.can(actor, "voorschotschema.berekenen", sv)
     form = None
     if mag_berekenen:
-        form = VoorschotForm(request.POST or None, initial={"jaar": timezone.localdate().year, "ritme": "kwartaal"})
+        form = VoorschotForm(
+            request.POST or None, initial={"jaar": timezone.localdate().year, "ritme": "kwartaal"}
+        )
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
             uitkomst = run(

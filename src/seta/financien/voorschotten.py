@@ -248,7 +248,9 @@ def recalculate_schedule(
     policy.require(actor, "voorschotschema.berekenen", schema, read_action="voorschotschema.lezen")
     obj = lock(schema, expected_version=expected_version)
     if not obj.is_concept:
-        raise Conflict(f"Het voorschotschema {obj.jaar} is {obj.get_status_display().lower()}; het blijft zo.")
+        raise Conflict(
+            f"Het voorschotschema {obj.jaar} is {obj.get_status_display().lower()}; het blijft zo."
+        )
     jaar, ritme, vervaldag = _check_invoer(
         obj.jaar, ritme or obj.ritme, obj.vervaldag if vervaldag is ONGEWIJZIGD else vervaldag
     )
@@ -283,7 +285,9 @@ def adopt_schedule(
     if Afrekening.objects.filter(
         samenwerkingsverband=obj.samenwerkingsverband, jaar=obj.jaar, status=Afrekeningstatus.VASTGESTELD
     ).exists():
-        raise Conflict(f"De afrekening {obj.jaar} is al vastgesteld; de voorschotten kunnen niet meer veranderen.")
+        raise Conflict(
+            f"De afrekening {obj.jaar} is al vastgesteld; de voorschotten kunnen niet meer veranderen."
+        )
     before = audit.snapshot(obj)
     obj.status = Voorschotstatus.VASTGESTELD
     obj.vastgesteld_op = timezone.localdate()
@@ -402,7 +406,9 @@ def table(actor: Actor, schema: Voorschotschema) -> Schematabel:
     rijen.sort(key=lambda r: (not r.eigen, r.gemeente.naam))
     totalen = [sum((r.bedragen[i] or NUL for r in rijen), NUL) for i in range(len(perioden))]
     huidige = (
-        Begroting.objects.filter(pk=schema.begroting_id).values_list("personeel", "materieel", "overhead").first()
+        Begroting.objects.filter(pk=schema.begroting_id)
+        .values_list("personeel", "materieel", "overhead")
+        .first()
     )
     gewijzigd = schema.is_concept and huidige is not None and sum(huidige, NUL) != schema.begrotingstotaal
     return Schematabel(

@@ -128,10 +128,7 @@ def perioden(jaar: int, ritme: str, dag: int | None = None) -> list[Periode]:
     for nummer in range(1, AANTAL[ritme] + 1):
         eerste = (nummer - 1) * stap + 1
         laatste = eerste + stap - 1
-        if ritme == MAAND:
-            label = f"{MAANDNAMEN[eerste - 1]} {jaar}"
-        else:
-            label = f"{nummer}e kwartaal {jaar}"
+        label = f"{MAANDNAMEN[eerste - 1]} {jaar}" if ritme == MAAND else f"{nummer}e kwartaal {jaar}"
         result.append(
             Periode(
                 nummer,
