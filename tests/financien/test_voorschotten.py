@@ -445,3 +445,21 @@ def test_controller_computes_adopts_and_sends_on_the_pages(
         == 403
     )
     assert client.post("/financien/bel/voorschotten", {"jaar": 2028, "ritme": "maand"}).status_code == 403
+
+
+def test_a_partner_leaving_mid_year_pays_only_its_terms(
+    actor_named: Any, bel: Samenwerkingsverband, jaar_2027: Any
+) -> None:
+    from seta.samenwerkingsverbanden.models import Deelnemer
+
+    Deelnemer.objects.filter(samenwerkingsverband=bel, gemeente__slug="laren").update(
+        uittredingsdatum=dt.date(2027, 7, 1)
+    )
+    schema = voorschotten.calculate_schedule(
+        actor=actor_named("controller.bel"), samenwerkingsverband=bel, jaar=2027, ritme="kwartaal"
+    )
+    laren = list(schema.termijnen.filter(gemeente__slug="laren").order_by("nummer"))
+    assert [t.nummer for t in laren] == [1, 2]  # a partner until 1 July: the first two quarters
+    assert sum(t.bedrag for t in laren) == Decimal("40000.00")
+    page = voorschotten.table(actor_named("raadslid.laren"), schema)
+    assert page.rijen[0].gemeente.slug == "laren" and page.rijen[0].bedragen[2:] == [None, None]
