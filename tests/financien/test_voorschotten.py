@@ -463,3 +463,14 @@ def test_a_partner_leaving_mid_year_pays_only_its_terms(
     assert sum(t.bedrag for t in laren) == Decimal("40000.00")
     page = voorschotten.table(actor_named("raadslid.laren"), schema)
     assert page.rijen[0].gemeente.slug == "laren" and page.rijen[0].bedragen[2:] == [None, None]
+
+
+def test_home_page_shows_the_next_advance_of_ones_own_municipality(
+    client: Any, user_named: Any, actor_named: Any, concept_2027: Voorschotschema
+) -> None:
+    client.force_login(user_named("raadslid.laren"))
+    assert "Volgend voorschot" not in client.get("/").content.decode()  # a concept is not yet due
+    voorschotten.adopt_schedule(actor=actor_named("controller.bel"), schema=concept_2027)
+    html = client.get("/").content.decode()
+    assert "Volgend voorschot Laren" in html and "BEL-2027-V01-0417" in html and "04-01-2027" in html
+    assert "Volgend voorschot Eemnes" not in html

@@ -17,6 +17,7 @@ verzonden (the invoices went out). The services are the one write path; the read
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -424,3 +425,23 @@ def advances_for_settlement(actor: Actor, afrekening: Afrekening) -> dict[int, D
 
 def schema_for_year(actor: Actor, sv_id: int, jaar: int) -> Voorschotschema | None:
     return schemas_for(actor).filter(samenwerkingsverband_id=sv_id, jaar=jaar).first()
+
+
+def next_terms(actor: Actor, vanaf: dt.date) -> list[Voorschottermijn]:
+    """Per municipality the actor works for: its next term due on or after ``vanaf`` in an adopted (or sent)
+    schedule (for the home page)."""
+    eigen = policy.financien.eigen_gemeente_ids(actor)
+    if not eigen:
+        return []
+    result: dict[int, Voorschottermijn] = {}
+    for t in (
+        termijnen_for(actor)
+        .filter(
+            gemeente_id__in=eigen,
+            vervaldatum__gte=vanaf,
+            schema__status__in=(Voorschotstatus.VASTGESTELD, Voorschotstatus.VERZONDEN),
+        )
+        .order_by("vervaldatum", "pk")[:50]
+    ):
+        result.setdefault(t.gemeente_id, t)
+    return list(result.values())
