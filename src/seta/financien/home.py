@@ -3,10 +3,10 @@ municipality, its next advance due."""
 
 from __future__ import annotations
 
-from seta.autorisaties import policy
-from seta.autorisaties.actor import Actor
 from django.utils import timezone
 
+from seta.autorisaties import policy
+from seta.autorisaties.actor import Actor
 from seta.financien import selectors, voorschotten
 from seta.web.home import Panel
 
