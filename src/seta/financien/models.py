@@ -519,7 +519,12 @@ class Voorschottermijn(models.Model):
     periode_eind = models.DateField("einde periode")
     vervaldatum = models.DateField("vervaldatum")
     bedrag = models.DecimalField("bedrag (incl. btw)", max_digits=14, decimal_places=2)
-    factuurkenmerk = models.CharField("factuurkenmerk", max_length=80, unique=True)
+    factuurkenmerk = models.CharField(
+        "factuurkenmerk",
+        max_length=80,
+        db_index=True,
+        help_text="Afkorting van het samenwerkingsverband, jaar, termijn en CBS-nummer, bijv. BEL-2026-V03-0317.",
+    )
 
     class Meta:
         verbose_name = "voorschottermijn"

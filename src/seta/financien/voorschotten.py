@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -145,6 +145,7 @@ def _compute(sv: Samenwerkingsverband, jaar: int, ritme: str, vervaldag: int | N
     verdeling = uitkomst.to_json()["verdelingen"][0]
     perioden = core.perioden(jaar, ritme, vervaldag)
     per_code = {g.cbs_code: g for g in uitkomst.data.gemeenten}
+    prefix = sv.afkorting or sv.slug
     result = Berekend(begroting, model, uitkomst.document, verdeling)
     for bijdrage in verdeling["bijdragen"]:
         gemeente = per_code[bijdrage["gemeente"]]
@@ -160,7 +161,7 @@ def _compute(sv: Samenwerkingsverband, jaar: int, ritme: str, vervaldag: int | N
                     periode_eind=periode.eind,
                     vervaldatum=periode.vervaldatum,
                     bedrag=bedrag,
-                    factuurkenmerk=core.factuurkenmerk(sv.slug, jaar, periode.nummer, gemeente.cbs_code),
+                    factuurkenmerk=core.factuurkenmerk(prefix, jaar, periode.nummer, gemeente.cbs_code),
                 )
             )
     return result
@@ -221,17 +222,23 @@ def calculate_schedule(
             "een concept is."
         )
     berekend = _compute(samenwerkingsverband, jaar, ritme, vervaldag)
-    schema = create(
-        Voorschotschema(
-            samenwerkingsverband=samenwerkingsverband,
-            jaar=jaar,
-            ritme=ritme,
-            vervaldag=vervaldag,
-            **_velden(berekend, actor),
-        ),
-        actor=actor,
-        action="voorschotschema.berekenen",
-    )
+    try:
+        with transaction.atomic():  # a savepoint: a simultaneous calculation of the same year loses cleanly
+            schema = create(
+                Voorschotschema(
+                    samenwerkingsverband=samenwerkingsverband,
+                    jaar=jaar,
+                    ritme=ritme,
+                    vervaldag=vervaldag,
+                    **_velden(berekend, actor),
+                ),
+                actor=actor,
+                action="voorschotschema.berekenen",
+            )
+    except IntegrityError as exc:
+        raise Conflict(
+            f"Er is zojuist al een voorschotschema {jaar} van {samenwerkingsverband} berekend."
+        ) from exc
     _store(schema, berekend)
     return schema
 

@@ -142,6 +142,8 @@ def perioden(jaar: int, ritme: str, dag: int | None = None) -> list[Periode]:
 
 
 def factuurkenmerk(prefix: str, jaar: int, nummer: int, cbs_code: str) -> str:
-    """The invoice reference of a term, e.g. ``BEL-2026-V03-0317`` (cooperation, year, term, CBS number)."""
+    """The invoice reference of a term, e.g. ``BEL-2026-V03-0317`` (cooperation's abbreviation, year, term,
+    CBS number); the abbreviation keeps only letters, digits and hyphens."""
     cijfers = cbs_code[2:] if cbs_code[:2].upper() == "GM" else cbs_code
-    return f"{prefix.upper()}-{jaar}-V{nummer:02d}-{cijfers}"
+    afkorting = "".join(c for c in prefix.upper() if c.isascii() and (c.isalnum() or c == "-")).strip("-")
+    return f"{afkorting or 'SV'}-{jaar}-V{nummer:02d}-{cijfers}"
