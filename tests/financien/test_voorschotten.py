@@ -474,3 +474,32 @@ def test_home_page_shows_the_next_advance_of_ones_own_municipality(
     html = client.get("/").content.decode()
     assert "Volgend voorschot Laren" in html and "BEL-2027-V01-0417" in html and "04-01-2027" in html
     assert "Volgend voorschot Eemnes" not in html
+
+
+def test_budget_keeps_the_adopted_advances(
+    actor_named: Any, bel: Samenwerkingsverband, concept_2027: Voorschotschema
+) -> None:
+    controller = actor_named("controller.bel")
+    voorschotten.adopt_schedule(actor=controller, schema=concept_2027)
+    eemnes = concept_2027.termijnen.get(gemeente__slug="eemnes", nummer=1).gemeente
+    budget = {"personeel": "100000.01", "materieel": "20000", "overhead": "0"}
+    with pytest.raises(InvalidInput) as exc:
+        services.save_budget(
+            actor=controller,
+            samenwerkingsverband=bel,
+            jaar=2027,
+            bijdragen=[services.Bijdrageinvoer(eemnes, inbreng="5", voorschot="1")],
+            **budget,
+        )
+    assert "Eemnes" in exc.value.fields["bijdragen[0].voorschot"][0]
+    services.save_budget(  # without an advance: the schedule's stays
+        actor=controller,
+        samenwerkingsverband=bel,
+        jaar=2027,
+        bijdragen=[services.Bijdrageinvoer(eemnes, inbreng="5")],
+        **budget,
+    )
+    bijdrage = Deelnemersbijdrage.objects.get(
+        begroting__samenwerkingsverband=bel, begroting__jaar=2027, gemeente=eemnes
+    )
+    assert (bijdrage.inbreng, bijdrage.voorschot) == (Decimal("5.00"), Decimal("40000.01"))

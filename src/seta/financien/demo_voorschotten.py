@@ -36,12 +36,12 @@ def build(ctx: DemoContext) -> None:
             schema = voorschotten.calculate_schedule(
                 actor=controller, samenwerkingsverband=sv, jaar=jaar, ritme=ritme
             )
-        except SetaError as exc:  # e.g. no tariffs for the year yet
-            ctx.log(f"  voorschotten {jaar} overgeslagen: {exc}")
+            schema = voorschotten.adopt_schedule(actor=controller, schema=schema)
+            if verzenden:
+                schema = voorschotten.send_schedule(actor=controller, schema=schema)
+        except SetaError as exc:  # e.g. no tariffs for the year yet, or its settlement already adopted
+            ctx.log(f"  voorschotten {jaar} niet (geheel) gemaakt: {exc}")
             continue
-        schema = voorschotten.adopt_schedule(actor=controller, schema=schema)
-        if verzenden:
-            schema = voorschotten.send_schedule(actor=controller, schema=schema)
         afrekening = Afrekening.objects.filter(samenwerkingsverband=sv, jaar=jaar).first()
         if afrekening is not None and afrekening.status == Afrekeningstatus.CONCEPT:
             services.settle_year(

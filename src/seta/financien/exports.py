@@ -176,7 +176,8 @@ def schema_rows(tabel: Schematabel) -> list[list[Any]]:
         [rij.gemeente.cbs_code, rij.gemeente.naam, *rij.bedragen, rij.totaal]
         for rij in sorted(tabel.rijen, key=lambda r: r.gemeente.naam)
     ]
-    result.append(["", "Totaal", *tabel.totalen, tabel.totaal])
+    totaal: list[Any] = ["", "Totaal", *tabel.totalen, tabel.totaal]
+    result.append(totaal)
     return result
 
 
