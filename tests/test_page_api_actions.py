@@ -434,3 +434,46 @@ def test_the_parsers_find_the_buttons() -> None:
         '<input type="hidden" name="formulier" value="besluit"></form>'
     )
     assert _overleg_buttons(overleg) == ["agendapunt-toevoegen", "besluit-vastleggen"]
+
+
+def test_voorschotschema_page_buttons_equal_toegestane_acties_for_every_demo_login() -> None:
+    """Advance schedules in every state: the demo's (sent) ones, plus a concept and an adopted one made here."""
+    from seta.financien import services as financien_services
+    from seta.financien import voorschotten
+    from seta.financien.models import Voorschotschema
+    from seta.samenwerkingsverbanden.models import Samenwerkingsverband
+
+    bel = Samenwerkingsverband.objects.get(slug="bel")
+    controller = actor_for(get_user_model().objects.get(username="controller.bel"))
+    partners = [d.gemeente for d in bel.deelnemers.select_related("gemeente")]
+    for jaar in (2029, 2030):
+        financien_services.set_tariff(actor=controller, samenwerkingsverband=bel, jaar=jaar, uurtarief="90")
+        financien_services.save_budget(
+            actor=controller,
+            samenwerkingsverband=bel,
+            jaar=jaar,
+            personeel="1000",
+            materieel="0",
+            overhead="0",
+            bijdragen=[financien_services.Bijdrageinvoer(g, inbreng="1") for g in partners],
+        )
+        schema = voorschotten.calculate_schedule(actor=controller, samenwerkingsverband=bel, jaar=jaar)
+    voorschotten.adopt_schedule(actor=controller, schema=schema)
+    ids = list(Voorschotschema.objects.order_by("pk").values_list("pk", flat=True))
+    v = Vergelijking()
+    for user in get_user_model().objects.order_by("username"):
+        zichtbaar = list(
+            voorschotten.schemas_for(actor_for(user)).filter(pk__in=ids).values_list("pk", flat=True)
+        )
+        if not zichtbaar:
+            continue
+        v.login(
+            user,
+            zichtbaar,
+            "/financien/voorschotten/{}",
+            "/api/v1/voorschotschemas/{}",
+            lambda h, _: _afrekening_buttons(h),
+            sorteer=True,
+        )
+    assert v.mismatches == []
+    assert v.compared > 20 and v.offered == {"opnieuw", "vaststellen", "verzenden"}, (v.compared, v.offered)

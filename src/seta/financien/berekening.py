@@ -11,9 +11,18 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from django.db.models import Sum
+
 from seta.core.errors import InvalidInput
 from seta.financien import invoer
-from seta.financien.models import Afwijkingsdrempel, Tarief, Verdeelmodel
+from seta.financien.models import (
+    Afwijkingsdrempel,
+    Tarief,
+    Verdeelmodel,
+    Voorschotschema,
+    Voorschotstatus,
+    Voorschottermijn,
+)
 from seta.financien.verdeling import engine
 from seta.financien.verdeling import io as core_io
 from seta.financien.verdeling.model import (
@@ -132,10 +141,14 @@ def settle(sv: Samenwerkingsverband, jaar: int, model: Verdeelmodel) -> Afrekeni
     geleverd = {code: v.quantize(Decimal("0.01")) for code, v in geleverd.items()}
     uurtarief = _average_tariff(sv, jaar, data)
     drempel = threshold_for(sv, jaar)
-    voorschotten = {
-        g.cbs_code: (data.bijdragen[g.pk].voorschot if g.pk in data.bijdragen else NUL)
-        for g in data.gemeenten
-    }
+    volgens_schema = advances_by_schedule(sv, jaar)
+    if volgens_schema is not None:  # an adopted schedule: its terms are what each partner paid (ADR 0035)
+        voorschotten = {g.cbs_code: volgens_schema.get(g.pk, NUL) for g in data.gemeenten}
+    else:
+        voorschotten = {
+            g.cbs_code: (data.bijdragen[g.pk].voorschot if g.pk in data.bijdragen else NUL)
+            for g in data.gemeenten
+        }
     core_drempel = None
     if drempel is not None:
         core_drempel = CoreDrempel(
@@ -173,6 +186,30 @@ def settle(sv: Samenwerkingsverband, jaar: int, model: Verdeelmodel) -> Afrekeni
     }
     resultaat = Resultaat(jaar, verdeling.verdeelmodel, (verdeling,), None, afrekening)
     return Afrekeninguitkomst(doc, resultaat, geleverd, drempel, uurtarief)
+
+
+def advances_by_schedule(sv: Samenwerkingsverband, jaar: int) -> dict[int, Decimal] | None:
+    """Per gemeente (id) the sum of its terms in the year's ADOPTED (or sent) advance schedule; None when
+    the year has no adopted schedule (then the settlement takes ``Deelnemersbijdrage.voorschot``)."""
+    rijen = (
+        Voorschottermijn.objects.filter(
+            schema__samenwerkingsverband=sv,
+            schema__jaar=jaar,
+            schema__status__in=(Voorschotstatus.VASTGESTELD, Voorschotstatus.VERZONDEN),
+        )
+        .values("gemeente_id")
+        .annotate(totaal=Sum("bedrag"))
+        .order_by()
+    )
+    totalen = {r["gemeente_id"]: r["totaal"] or NUL for r in rijen}
+    if totalen:
+        return totalen
+    vastgesteld = Voorschotschema.objects.filter(
+        samenwerkingsverband=sv,
+        jaar=jaar,
+        status__in=(Voorschotstatus.VASTGESTELD, Voorschotstatus.VERZONDEN),
+    ).exists()
+    return {} if vastgesteld else None
 
 
 def _average_tariff(sv: Samenwerkingsverband, jaar: int, data: invoer.Jaardata) -> Decimal | None:

@@ -38,7 +38,7 @@ from typing import Any
 
 from seta.autorisaties.actor import Actor, actor_for
 from seta.demo.builder import DemoContext
-from seta.financien import invoer, services
+from seta.financien import demo_voorschotten, invoer, services
 from seta.financien.models import Begroting, Grondslag, Verdeelmodel
 from seta.financien.verdeling.rounding import format_euro
 
@@ -73,6 +73,8 @@ def build(ctx: DemoContext) -> None:
             ctx.log(f"demo: financien {key} overgeslagen (geen samenwerkingsverband of controller)")
             continue
         resultaten[key] = bouw(ctx)
+    # the advances (ADR 0035): after the budgets and models are adopted, before any settlement is adopted
+    demo_voorschotten.build(ctx)
     # BEL's 2025 results stay at the top level: earlier steps and tests read them there.
     ctx.data["financien"] = {**resultaten.get("bel", {}).get(JAAR, {}), "per_verband": resultaten}
 

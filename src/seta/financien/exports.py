@@ -14,6 +14,7 @@ from typing import Any
 
 from seta.core import files
 from seta.financien.selectors import Vergelijkingstabel
+from seta.financien.voorschotten import Schematabel
 
 MIME = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -150,3 +151,121 @@ def export(tabel: Vergelijkingstabel, formaat: str, titel: str = "Vergelijking")
     if formaat == "csv":
         return to_csv(tabel), MIME["csv"]
     return to_json(tabel), MIME["json"]
+
+
+# --- advance schedules (voorschotten, ADR 0035) ----------------------------------------------------------------
+FACTUURKOLOMMEN = [
+    "Factuurkenmerk",
+    "CBS-code",
+    "Gemeente",
+    "Termijn",
+    "Periode",
+    "Vervaldatum",
+    "Bedrag incl. btw",
+]
+
+
+def schema_header(tabel: Schematabel) -> list[str]:
+    return ["CBS-code", "Gemeente", *tabel.kolommen, "Totaal"]
+
+
+def schema_rows(tabel: Schematabel) -> list[list[Any]]:
+    """Partners × terms (by name: a file is the same for every reader); a period in which a partner is
+    no partner is empty; last row: the totals."""
+    result: list[list[Any]] = [
+        [rij.gemeente.cbs_code, rij.gemeente.naam, *rij.bedragen, rij.totaal]
+        for rij in sorted(tabel.rijen, key=lambda r: r.gemeente.naam)
+    ]
+    totaal: list[Any] = ["", "Totaal", *tabel.totalen, tabel.totaal]
+    result.append(totaal)
+    return result
+
+
+def invoice_rows(tabel: Schematabel) -> list[list[Any]]:
+    """One row per invoice (term), by partner and term number."""
+    return [
+        [
+            t.factuurkenmerk,
+            rij.gemeente.cbs_code,
+            rij.gemeente.naam,
+            t.nummer,
+            t.periode,
+            t.vervaldatum,
+            t.bedrag,
+        ]
+        for rij in sorted(tabel.rijen, key=lambda r: r.gemeente.naam)
+        for t in rij.termijnen
+    ]
+
+
+def schema_to_csv(tabel: Schematabel) -> bytes:
+    """The invoices as CSV (semicolon, decimal comma, dd-mm-jjjj: Dutch Excel and financial systems)."""
+    out = io.StringIO()
+    writer = files.csv_writer(
+        out, delimiter=";", lineterminator="\r\n", number=lambda v: f"{v:.2f}".replace(".", ",")
+    )
+    writer.writerow(FACTUURKOLOMMEN)
+    for row in invoice_rows(tabel):
+        row[3] = str(row[3])
+        row[5] = row[5].strftime("%d-%m-%Y")
+        writer.writerow(row)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def schema_to_xlsx(tabel: Schematabel) -> bytes:
+    """Sheet "Voorschotten": partners × terms with totals; sheet "Facturen": one row per invoice."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    schema = tabel.schema
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Voorschotten"
+    files.append_row(ws, [f"Voorschotten {schema.jaar} {schema.samenwerkingsverband}"])
+    ws["A1"].font = Font(bold=True, size=13)
+    files.append_row(
+        ws,
+        [
+            f"{schema.get_ritme_display()}; {schema.get_status_display().lower()}; verdeelmodel "
+            f"{schema.verdeelmodel.label} op grondslag raming; bedragen in euro incl. btw"
+        ],
+    )
+    ws.append([])
+    files.append_row(ws, schema_header(tabel))
+    for cell in ws[4]:
+        cell.font = Font(bold=True)
+    for line in schema_rows(tabel):
+        files.append_row(ws, [float(v) if isinstance(v, Decimal) else v for v in line])
+    for row in ws.iter_rows(min_row=5, min_col=3):
+        for cell in row:
+            if isinstance(cell.value, float):
+                cell.number_format = "#,##0.00"
+    for cell in ws[ws.max_row]:
+        cell.font = Font(bold=True)
+    ws.column_dimensions["B"].width = 24
+
+    facturen = wb.create_sheet(title="Facturen")
+    files.append_row(facturen, FACTUURKOLOMMEN)
+    for cell in facturen[1]:
+        cell.font = Font(bold=True)
+    for line in invoice_rows(tabel):
+        files.append_row(facturen, [float(v) if isinstance(v, Decimal) else v for v in line])
+    for row in facturen.iter_rows(min_row=2):
+        row[5].number_format = "dd-mm-yyyy"
+        row[6].number_format = "#,##0.00"
+    facturen.column_dimensions["A"].width = 24
+    facturen.column_dimensions["C"].width = 20
+    facturen.column_dimensions["E"].width = 20
+    facturen.column_dimensions["F"].width = 12
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def schema_export(tabel: Schematabel, formaat: str) -> tuple[bytes, str, str]:
+    """The schedule as a file: (content, MIME type, file name)."""
+    naam = f"voorschotten-{tabel.schema.samenwerkingsverband.slug}-{tabel.schema.jaar}.{formaat}"
+    if formaat == "xlsx":
+        return schema_to_xlsx(tabel), MIME["xlsx"], naam
+    return schema_to_csv(tabel), MIME["csv"], naam

@@ -163,3 +163,34 @@ class DrempelForm(forms.Form):
         max_length=200,
         widget=forms.TextInput(attrs={"class": "utrecht-textbox"}),
     )
+
+
+class VoorschotForm(forms.Form):
+    """Compute (or recompute) a year's advances: rhythm and due day."""
+
+    jaar = forms.IntegerField(
+        label="Jaar",
+        min_value=JAAR_MIN,
+        max_value=JAAR_MAX,
+        widget=forms.NumberInput(attrs={"class": "utrecht-textbox"}),
+    )
+    ritme = forms.ChoiceField(
+        label="Ritme",
+        choices=[("maand", "Per maand (12 termijnen)"), ("kwartaal", "Per kwartaal (4 termijnen)")],
+        initial="kwartaal",
+        widget=forms.RadioSelect,
+    )
+    vervaldag = forms.IntegerField(
+        label="Vervaldag",
+        required=False,
+        min_value=1,
+        max_value=28,
+        help_text="Dag van de eerste maand van elke termijn; valt die in een weekend of op een feestdag, dan de "
+        "eerstvolgende werkdag. Leeg: de eerste werkdag van de termijn.",
+        widget=forms.NumberInput(attrs={"class": "utrecht-textbox"}),
+    )
+
+    def __init__(self, *args: Any, met_jaar: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not met_jaar:
+            del self.fields["jaar"]

@@ -372,7 +372,7 @@ class Afrekening(VersionedModel):
     drempel = models.ForeignKey(
         Afwijkingsdrempel, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    signalen = models.JSONField("afwijkingssignalen", default=list)
+    signalen = models.JSONField("afwijkingssignalen", default=list, blank=True)
     invoer = models.JSONField("invoer")
     resultaat = models.JSONField("resultaat")
     berekend_op = models.DateTimeField("berekend op", auto_now=True)
@@ -426,3 +426,118 @@ class Afrekeningsregel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.gemeente}: saldo {self.saldo}"
+
+
+# --- voorschotten (advances) ---------------------------------------------------------------------------------------
+class Ritme(models.TextChoices):
+    MAAND = "maand", "Per maand (12 termijnen)"
+    KWARTAAL = "kwartaal", "Per kwartaal (4 termijnen)"
+
+
+class Voorschotstatus(models.TextChoices):
+    CONCEPT = "concept", "Concept"
+    VASTGESTELD = "vastgesteld", "Vastgesteld"
+    VERZONDEN = "verzonden", "Verzonden"
+
+
+class Voorschotschema(VersionedModel):
+    """The advances of one cooperation-year: each partner's yearly advance (the year's budget allocated by
+    the adopted model on the ``raming`` basis, incl. VAT) split into monthly or quarterly terms.
+
+    concept (computed, may be recomputed) → vastgesteld (the amounts the partners pay; the settlement uses
+    them as the advance paid) → verzonden (the invoices or payment schedule went out). See ADR 0035.
+    """
+
+    samenwerkingsverband = models.ForeignKey(
+        Samenwerkingsverband, on_delete=models.CASCADE, related_name="voorschotschemas"
+    )
+    jaar = models.PositiveSmallIntegerField("jaar")
+    begroting = models.ForeignKey(Begroting, on_delete=models.PROTECT, related_name="voorschotschemas")
+    verdeelmodel = models.ForeignKey(Verdeelmodel, on_delete=models.PROTECT, related_name="voorschotschemas")
+    ritme = models.CharField("ritme", max_length=20, choices=Ritme.choices, default=Ritme.KWARTAAL)
+    vervaldag = models.PositiveSmallIntegerField(
+        "vervaldag",
+        null=True,
+        blank=True,
+        help_text="Dag van de eerste maand van de termijn (1 tot en met 28), naar de eerstvolgende werkdag; "
+        "leeg: de eerste werkdag.",
+    )
+    status = models.CharField(
+        "status", max_length=20, choices=Voorschotstatus.choices, default=Voorschotstatus.CONCEPT
+    )
+    begrotingstotaal = models.DecimalField(
+        "begrotingstotaal bij berekening", max_digits=14, decimal_places=2, default=NUL
+    )
+    totaal = models.DecimalField(
+        "totaal voorschotten (incl. btw)", max_digits=14, decimal_places=2, default=NUL
+    )
+    invoer = models.JSONField("invoer van de berekening", default=dict)
+    resultaat = models.JSONField("verdeling per deelnemer", default=dict)
+    berekend_op = models.DateTimeField("berekend op", null=True, blank=True)
+    berekend_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    vastgesteld_op = models.DateField("vastgesteld op", null=True, blank=True)
+    vastgesteld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    verzonden_op = models.DateField("verzonden op", null=True, blank=True)
+    verzonden_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "voorschotschema"
+        verbose_name_plural = "voorschotschema's"
+        ordering = ["samenwerkingsverband__naam", "-jaar"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["samenwerkingsverband", "jaar"], name="uniek_voorschotschema_per_jaar"
+            ),
+            models.CheckConstraint(
+                condition=Q(vervaldag__isnull=True) | Q(vervaldag__gte=1, vervaldag__lte=28),
+                name="voorschot_vervaldag_1_28",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Voorschotten {self.jaar} {self.samenwerkingsverband}"
+
+    @property
+    def is_concept(self) -> bool:
+        return self.status == Voorschotstatus.CONCEPT
+
+
+class Voorschottermijn(models.Model):
+    """One invoice of an advance: a partner's term (number, period, due date, amount incl. VAT, reference)."""
+
+    schema = models.ForeignKey(Voorschotschema, on_delete=models.CASCADE, related_name="termijnen")
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
+    nummer = models.PositiveSmallIntegerField("termijn")
+    periode = models.CharField("periode", max_length=40)
+    periode_begin = models.DateField("begin periode")
+    periode_eind = models.DateField("einde periode")
+    vervaldatum = models.DateField("vervaldatum")
+    bedrag = models.DecimalField("bedrag (incl. btw)", max_digits=14, decimal_places=2)
+    factuurkenmerk = models.CharField(
+        "factuurkenmerk",
+        max_length=80,
+        db_index=True,
+        help_text="Afkorting van het samenwerkingsverband, jaar, termijn en CBS-nummer, bijv. BEL-2026-V03-0317.",
+    )
+
+    class Meta:
+        verbose_name = "voorschottermijn"
+        verbose_name_plural = "voorschottermijnen"
+        ordering = ["schema", "gemeente__naam", "nummer"]
+        constraints = [
+            models.UniqueConstraint(fields=["schema", "gemeente", "nummer"], name="uniek_voorschottermijn")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.factuurkenmerk}: {self.bedrag}"
+
+    @property
+    def samenwerkingsverband_id(self) -> int:
+        """The cooperation of the term's schedule (the policy decides by it)."""
+        return int(self.schema.samenwerkingsverband_id)

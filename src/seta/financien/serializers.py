@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from seta.api.fields import IdField, JaarField, ToegestaneActiesField
@@ -15,9 +16,12 @@ from seta.financien.models import (
     Berekening,
     Deelnemersbijdrage,
     Grondslag,
+    Ritme,
     Scenario,
     Tarief,
     Verdeelmodel,
+    Voorschotschema,
+    Voorschottermijn,
 )
 
 
@@ -366,3 +370,127 @@ class AfrekeningInvoerSerializer(serializers.Serializer[Any]):
     verdeelmodel = IdField(
         required=False, allow_null=True, default=None, help_text="Standaard: het vastgestelde model."
     )
+
+
+# --- voorschotten (advances, ADR 0035) -------------------------------------------------------------------------
+class VoorschottermijnSerializer(serializers.ModelSerializer[Voorschottermijn]):
+    schema: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(read_only=True)
+    samenwerkingsverband: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        source="schema.samenwerkingsverband", slug_field="slug", read_only=True
+    )
+    jaar = serializers.IntegerField(source="schema.jaar", read_only=True)
+    gemeente: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="cbs_code", read_only=True
+    )
+    naam = serializers.CharField(source="gemeente.naam", read_only=True)
+
+    class Meta:
+        model = Voorschottermijn
+        fields = [
+            "id",
+            "schema",
+            "samenwerkingsverband",
+            "jaar",
+            "gemeente",
+            "naam",
+            "nummer",
+            "periode",
+            "periode_begin",
+            "periode_eind",
+            "vervaldatum",
+            "bedrag",
+            "factuurkenmerk",
+        ]
+        read_only_fields = fields
+
+
+class VoorschotdeelnemerSerializer(serializers.Serializer[Any]):
+    """A partner's yearly advance as the allocation gave it (excl. VAT, VAT, incl. VAT)."""
+
+    gemeente = serializers.CharField(help_text="CBS-code.")
+    naam = serializers.CharField()
+    totaal_excl_btw = serializers.DecimalField(max_digits=16, decimal_places=2)
+    btw = serializers.DecimalField(max_digits=16, decimal_places=2)
+    totaal_incl_btw = serializers.DecimalField(
+        max_digits=16, decimal_places=2, help_text="Het jaarvoorschot: de som van de termijnen."
+    )
+
+
+class VoorschotschemaSerializer(serializers.ModelSerializer[Voorschotschema]):
+    samenwerkingsverband: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+    begroting: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(read_only=True)
+    verdeelmodel: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(read_only=True)
+    verdeelmodel_label = serializers.CharField(source="verdeelmodel.label", read_only=True)
+    deelnemers = serializers.SerializerMethodField()
+    termijnen = VoorschottermijnSerializer(many=True, read_only=True)
+    berekend_door: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
+    vastgesteld_door: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
+    verzonden_door: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
+    toegestane_acties = ToegestaneActiesField()
+
+    class Meta:
+        model = Voorschotschema
+        fields = [
+            "id",
+            "samenwerkingsverband",
+            "jaar",
+            "begroting",
+            "begrotingstotaal",
+            "verdeelmodel",
+            "verdeelmodel_label",
+            "ritme",
+            "vervaldag",
+            "status",
+            "totaal",
+            "deelnemers",
+            "termijnen",
+            "berekend_op",
+            "berekend_door",
+            "vastgesteld_op",
+            "vastgesteld_door",
+            "verzonden_op",
+            "verzonden_door",
+            "toegestane_acties",
+            "versie",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(VoorschotdeelnemerSerializer(many=True))
+    def get_deelnemers(self, obj: Voorschotschema) -> list[dict[str, Any]]:
+        return [
+            {
+                "gemeente": b["gemeente"],
+                "naam": b["naam"],
+                "totaal_excl_btw": b["totaalExclBtw"],
+                "btw": b["btw"],
+                "totaal_incl_btw": b["totaalInclBtw"],
+            }
+            for b in (obj.resultaat or {}).get("bijdragen", [])
+        ]
+
+
+class VoorschotschemaInvoerSerializer(serializers.Serializer[Any]):
+    samenwerkingsverband = serializers.SlugField()
+    jaar = JaarField()
+    ritme = serializers.ChoiceField(choices=Ritme.choices, required=False, default=Ritme.KWARTAAL)
+    vervaldag = serializers.IntegerField(
+        min_value=1,
+        max_value=28,
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Dag van de eerste maand van elke termijn (naar de eerstvolgende werkdag); leeg: eerste werkdag.",
+    )
+
+
+class VoorschotschemaOpnieuwSerializer(serializers.Serializer[Any]):
+    ritme = serializers.ChoiceField(choices=Ritme.choices, required=False)
+    vervaldag = serializers.IntegerField(min_value=1, max_value=28, required=False, allow_null=True)

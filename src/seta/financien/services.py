@@ -114,16 +114,27 @@ def save_budget(
     }
     partner_ids = {g.pk for g in invoer.partners_in_year(samenwerkingsverband, jaar)} if jaar else set()
     regels = []
+    # With an adopted advance schedule the advances follow from it (ADR 0035): not typed in.
+    volgens_schema = berekening.advances_by_schedule(samenwerkingsverband, jaar) if jaar else None
     for i, b in enumerate(bijdragen):
         if b.gemeente.pk not in partner_ids:
             fouten[f"bijdragen[{i}].gemeente"] = [
                 f"{b.gemeente} was in {jaar} geen deelnemer van {samenwerkingsverband}."
             ]
+        voorschot = _decimal(b.voorschot, f"bijdragen[{i}].voorschot", fouten, optional=True)
+        if volgens_schema is not None:
+            vast = volgens_schema.get(b.gemeente.pk, NUL)
+            if voorschot is not None and voorschot != vast:
+                fouten[f"bijdragen[{i}].voorschot"] = [
+                    f"Het voorschot van {b.gemeente} volgt uit het vastgestelde voorschotschema {jaar} "
+                    f"({vast}); het kan hier niet anders worden."
+                ]
+            voorschot = vast
         regels.append(
             (
                 b.gemeente,
                 _decimal(b.inbreng, f"bijdragen[{i}].inbreng", fouten, optional=True) or NUL,
-                _decimal(b.voorschot, f"bijdragen[{i}].voorschot", fouten, optional=True) or NUL,
+                voorschot or NUL,
                 _decimal(b.vorige_bijdrage, f"bijdragen[{i}].vorigeBijdrage", fouten, optional=True),
             )
         )
@@ -596,7 +607,7 @@ def settle_year(
     if bestaand is None:
         afrekening = Afrekening(samenwerkingsverband=samenwerkingsverband, jaar=jaar, **velden)
         # the alerts come from the core, not from input: a settlement without any is fine
-        full_clean_or_raise(afrekening, exclude=["signalen"])
+        full_clean_or_raise(afrekening)
         afrekening.save()
     else:
         afrekening = bestaand

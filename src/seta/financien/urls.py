@@ -25,4 +25,7 @@ urlpatterns = [
     path("scenarios/<int:pk>/berekenen", views.scenario_berekenen, name="scenario_berekenen"),
     path("afrekeningen/<int:pk>", views.afrekening, name="afrekening"),
     path("afrekeningen/<int:pk>/actie", views.afrekening_actie, name="afrekening_actie"),
+    path("<slug:slug>/voorschotten", views.voorschotten_overzicht, name="voorschotten"),
+    path("voorschotten/<int:pk>", views.voorschotschema, name="voorschotschema"),
+    path("voorschotten/<int:pk>/actie", views.voorschotschema_actie, name="voorschotschema_actie"),
 ]

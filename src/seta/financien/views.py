@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -11,14 +12,22 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from seta.autorisaties import policy
 from seta.autorisaties.actor import actor_for
 from seta.core.bounds import parse_versie
 from seta.core.errors import Conflict, Forbidden, InvalidInput, SetaError
-from seta.financien import exports, grafiek, modelformulier, modelstand, selectors, services
-from seta.financien.forms import BerekenForm, DrempelForm, JsonImportForm, VaststellenForm, VoorbeeldForm
+from seta.financien import exports, grafiek, modelformulier, modelstand, selectors, services, voorschotten
+from seta.financien.forms import (
+    BerekenForm,
+    DrempelForm,
+    JsonImportForm,
+    VaststellenForm,
+    VoorbeeldForm,
+    VoorschotForm,
+)
 from seta.financien.modelformulier import Modelformulier
 from seta.financien.models import Afrekening, Scenario
 from seta.web.actions import form_invalid, page_status, refusal, run
@@ -54,6 +63,7 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         "scenarios": selectors.scenarios_for(actor).filter(samenwerkingsverband=sv),
         "afrekeningen": selectors.afrekeningen_for(actor).filter(samenwerkingsverband=sv),
         "drempels": selectors.drempels_for(actor).filter(samenwerkingsverband=sv),
+        "voorschotschemas": voorschotten.schemas_for(actor).filter(samenwerkingsverband=sv),
         "mag_opstellen": policy.can(actor, "verdeelmodel.opstellen", sv),
         "drempel_form": DrempelForm() if policy.can(actor, "drempel.vaststellen", sv) else None,
     }
@@ -216,10 +226,15 @@ def afrekening(request: HttpRequest, pk: int) -> HttpResponse:
         "te_betalen": sum(r.te_betalen for r in regels),
         "te_ontvangen": sum(r.te_ontvangen for r in regels),
     }
+    volgens_schema = voorschotten.advances_for_settlement(actor, obj)
     context = {
         "afrekening": obj,
         "regels": regels,
         "totaal": totaal,
+        "schema": voorschotten.schema_for_year(actor, obj.samenwerkingsverband_id, obj.jaar),
+        "volgens_schema": None
+        if volgens_schema is None
+        else [(r, volgens_schema.get(r.gemeente_id, Decimal(0))) for r in regels],
         "mag_opnieuw": "opnieuw" in acties,
         "mag_vaststellen": "vaststellen" in acties,
     }
@@ -416,6 +431,14 @@ def _bewerkbaar(request: HttpRequest, pk: int) -> tuple[Any, Any]:
     return actor, model
 
 
+# --- voorschotten (advances, ADR 0035) -------------------------------------------------------------------------
+def _sv_of(request: HttpRequest, slug: str) -> Any:
+    sv = selectors.verbanden_for(actor_for(request.user)).filter(slug=slug).first()
+    if sv is None:
+        raise Http404
+    return sv
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def verdeelmodel_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
@@ -425,6 +448,72 @@ def verdeelmodel_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
     except SetaError as exc:
         return refusal(request, exc, back=reverse("financien:verdeelmodel", args=[pk]))
     return _formulier_pagina(request, actor, model.samenwerkingsverband, model)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def voorschotten_overzicht(request: HttpRequest, slug: str) -> HttpResponse:
+    """The schedules of a cooperation; the controller computes a year's advances here."""
+    actor = actor_for(request.user)
+    sv = _sv_of(request, slug)
+    mag_berekenen = policy.can(actor, "voorschotschema.berekenen", sv)
+    form = None
+    if mag_berekenen:
+        form = VoorschotForm(
+            request.POST or None, initial={"jaar": timezone.localdate().year, "ritme": "kwartaal"}
+        )
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            uitkomst = run(
+                request,
+                lambda: voorschotten.calculate_schedule(
+                    actor=actor,
+                    samenwerkingsverband=sv,
+                    jaar=data["jaar"],
+                    ritme=data["ritme"],
+                    vervaldag=data["vervaldag"],
+                ),
+                form=form,
+                fallback="jaar",
+            )
+            if uitkomst.value is not None:
+                messages.success(request, f"De voorschotten {uitkomst.value.jaar} zijn berekend (concept).")
+                return redirect("financien:voorschotschema", pk=uitkomst.value.pk)
+    elif request.method == "POST":
+        raise PermissionDenied
+    context = {
+        "sv": sv,
+        "schemas": voorschotten.schemas_for(actor).filter(samenwerkingsverband=sv),
+        "form": form,
+    }
+    return render(request, "financien/voorschotten.html", context, status=page_status(request, form))
+
+
+@login_required
+def voorschotschema(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = actor_for(request.user)
+    schema = _get(voorschotten.schemas_for(actor), pk)
+    tabel = voorschotten.table(actor, schema)
+    formaat = request.GET.get("formaat")
+    if formaat in ("xlsx", "csv"):
+        inhoud, mime, naam = exports.schema_export(tabel, formaat)
+        response = HttpResponse(inhoud, content_type=mime)
+        response["Content-Disposition"] = f'attachment; filename="{naam}"'
+        return response
+    if formaat:
+        raise InvalidInput(fields={"formaat": ["Kies xlsx of csv."]})
+    acties = policy.toegestane_acties(actor, schema)
+    context = {
+        "schema": schema,
+        "tabel": tabel,
+        "acties": acties,
+        "opnieuw_form": VoorschotForm(
+            met_jaar=False, initial={"ritme": schema.ritme, "vervaldag": schema.vervaldag}
+        )
+        if "opnieuw" in acties
+        else None,
+    }
+    return render(request, "financien/voorschotschema.html", context)
 
 
 @login_required
@@ -466,3 +555,37 @@ def verdeelmodel_json(request: HttpRequest, pk: int) -> HttpResponse:
         f'attachment; filename="verdeelmodel-{model.pk}-versie-{model.volgnummer}.json"'
     )
     return response
+
+
+@login_required
+@require_POST
+def voorschotschema_actie(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = actor_for(request.user)
+    schema = _get(voorschotten.schemas_for(actor), pk)
+    terug = reverse("financien:voorschotschema", args=[schema.pk])
+    actie = request.POST.get("actie")
+    versie = parse_versie(request.POST.get("versie"))
+    try:
+        if actie == "opnieuw":
+            form = VoorschotForm(request.POST, met_jaar=False)
+            if not form.is_valid():
+                return refusal(request, form_invalid(form), back=terug)
+            voorschotten.recalculate_schedule(
+                actor=actor,
+                schema=schema,
+                expected_version=versie,
+                ritme=form.cleaned_data["ritme"],
+                vervaldag=form.cleaned_data["vervaldag"],
+            )
+            messages.success(request, f"De voorschotten {schema.jaar} zijn opnieuw berekend.")
+        elif actie == "vaststellen":
+            voorschotten.adopt_schedule(actor=actor, schema=schema, expected_version=versie)
+            messages.success(request, f"De voorschotten {schema.jaar} zijn vastgesteld.")
+        elif actie == "verzenden":
+            voorschotten.send_schedule(actor=actor, schema=schema, expected_version=versie)
+            messages.success(request, f"De facturen van de voorschotten {schema.jaar} staan als verzonden.")
+        else:
+            raise InvalidInput(fields={"actie": ["Kies opnieuw, vaststellen of verzenden."]})
+    except SetaError as exc:
+        return refusal(request, exc, back=terug)
+    return redirect(terug)

@@ -253,3 +253,50 @@ def verdeelmodel_acties(model: Any) -> list[str]:
 def afrekening_acties(afrekening: Any) -> list[str]:
     """A concept settlement may be recalculated and adopted; an adopted one is final."""
     return ["opnieuw", "vaststellen"] if afrekening.status == "concept" else []
+
+
+# --- voorschotten (advances, ADR 0035) ------------------------------------------------------------------------
+@rule("voorschotschema.lezen")
+def voorschot_lezen(actor: Actor, obj: Any) -> bool:
+    """Advances are financial figures: transparent between the partners (ADR 0032), as :func:`financien_lezen`."""
+    return financien_lezen(actor, obj)
+
+
+@rule("voorschotschema.berekenen")
+def voorschot_berekenen(actor: Actor, obj: Any) -> bool:
+    """The controller computes (and, while concept, recomputes) the advances from the adopted budget and model."""
+    return financien_opstellen(actor, obj)
+
+
+@rule("voorschotschema.vaststellen", "voorschotschema.verzenden")
+def voorschot_uitvoeren(actor: Actor, obj: Any) -> bool:
+    """Adopting a schedule executes the adopted budget (no new board decision): the controller or the
+    directeur of the pool adopts it and records that the invoices went out (ADR 0035)."""
+    return begroting_wijzigen(actor, obj)
+
+
+@read_scope("financien.voorschotschema")
+def voorschotschema_scope(actor: Actor) -> Q:
+    return financien_scope(actor)
+
+
+@read_scope("financien.voorschottermijn")
+def voorschottermijn_scope(actor: Actor) -> Q:
+    if actor.is_beheerder:
+        return EVERYTHING
+    return Q(schema__samenwerkingsverband_id__in=financien_sv_ids(actor))
+
+
+@actietabel("financien.voorschotschema", "voorschotschema", regels={"opnieuw": "voorschotschema.berekenen"})
+def voorschotschema_acties(schema: Any) -> list[str]:
+    """A concept may be recomputed and adopted; an adopted one sent; a sent one is final."""
+    if schema.status == "concept":
+        return ["opnieuw", "vaststellen"]
+    if schema.status == "vastgesteld":
+        return ["verzenden"]
+    return []
+
+
+def eigen_gemeente_ids(actor: Actor) -> frozenset[int]:
+    """The municipalities the actor works for (any municipality-side role): its own rows in a schedule."""
+    return actor.gemeenten()
