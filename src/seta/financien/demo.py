@@ -73,8 +73,6 @@ def build(ctx: DemoContext) -> None:
             ctx.log(f"demo: financien {key} overgeslagen (geen samenwerkingsverband of controller)")
             continue
         resultaten[key] = bouw(ctx)
-    # the advances (ADR 0035): after the budgets and models are adopted, before any settlement is adopted
-    demo_voorschotten.build(ctx)
     # BEL's 2025 results stay at the top level: earlier steps and tests read them there.
     ctx.data["financien"] = {**resultaten.get("bel", {}).get(JAAR, {}), "per_verband": resultaten}
 
@@ -165,7 +163,11 @@ def build_bel(ctx: DemoContext) -> dict[Any, Any]:
     controller = actor_for(ctx.data["users"]["controller.bel"])
     bestuur = actor_for(ctx.data["users"]["burgemeester.laren"])
     vorig = _bel_2025(ctx, sv, controller, bestuur)
+    # the advances (ADR 0035): after the budget and model are adopted, before the settlement is adopted,
+    # and before the next year's budget takes this year's advances as its "bijdrage vorig jaar"
+    demo_voorschotten.build(ctx, JAAR)
     huidig = _bel_2026(ctx, sv, controller, vorig["modellen"])
+    demo_voorschotten.build(ctx, HUIDIG_JAAR)
     return {JAAR: vorig, HUIDIG_JAAR: huidig}
 
 

@@ -14,37 +14,41 @@ from __future__ import annotations
 from typing import Any
 
 from seta.autorisaties.actor import actor_for
-from seta.core.errors import SetaError
 from seta.demo.builder import DemoContext
 from seta.financien import services, voorschotten
 from seta.financien.models import Afrekening, Afrekeningstatus, Begroting, Ritme
+from seta.financien.verdeling.rounding import format_euro
 
 PLAN = ((2025, Ritme.KWARTAAL, True), (2026, Ritme.MAAND, False))
 
 
-def build(ctx: DemoContext) -> None:
+def build(ctx: DemoContext, jaar: int | None = None) -> None:
+    """The advances of ``jaar`` (every year of :data:`PLAN` when None)."""
     sv = ctx.data.get("verbanden", {}).get("bel")
     users: dict[str, Any] = ctx.data.get("users", {})
     if sv is None or "controller.bel" not in users:
         return
     controller = actor_for(users["controller.bel"])
-    for jaar, ritme, verzenden in PLAN:
-        if not Begroting.objects.filter(samenwerkingsverband=sv, jaar=jaar).exists():
-            ctx.log(f"  voorschotten {jaar} overgeslagen: geen begroting {jaar}")
+    for plan_jaar, ritme, verzenden in PLAN:
+        if jaar is not None and plan_jaar != jaar:
             continue
-        try:
-            schema = voorschotten.calculate_schedule(
-                actor=controller, samenwerkingsverband=sv, jaar=jaar, ritme=ritme
-            )
-            schema = voorschotten.adopt_schedule(actor=controller, schema=schema)
-            if verzenden:
-                schema = voorschotten.send_schedule(actor=controller, schema=schema)
-        except SetaError as exc:  # e.g. no tariffs for the year yet, or its settlement already adopted
-            ctx.log(f"  voorschotten {jaar} niet (geheel) gemaakt: {exc}")
+        if not Begroting.objects.filter(samenwerkingsverband=sv, jaar=plan_jaar).exists():
+            ctx.log(f"  voorschotten {plan_jaar} overgeslagen: geen begroting {plan_jaar}")
             continue
-        afrekening = Afrekening.objects.filter(samenwerkingsverband=sv, jaar=jaar).first()
+        schema = voorschotten.calculate_schedule(
+            actor=controller, samenwerkingsverband=sv, jaar=plan_jaar, ritme=ritme
+        )
+        schema = voorschotten.adopt_schedule(actor=controller, schema=schema)
+        if verzenden:
+            schema = voorschotten.send_schedule(actor=controller, schema=schema)
+        afrekening = Afrekening.objects.filter(samenwerkingsverband=sv, jaar=plan_jaar).first()
         if afrekening is not None and afrekening.status == Afrekeningstatus.CONCEPT:
             services.settle_year(
-                actor=controller, samenwerkingsverband=sv, jaar=jaar, verdeelmodel=afrekening.verdeelmodel
+                actor=controller,
+                samenwerkingsverband=sv,
+                jaar=plan_jaar,
+                verdeelmodel=afrekening.verdeelmodel,
             )
-        ctx.log(f"  voorschotten {jaar}: {schema.get_ritme_display().lower()}, € {schema.totaal}")
+        ctx.log(
+            f"  voorschotten {plan_jaar}: {schema.get_ritme_display().lower()}, {format_euro(schema.totaal)}"
+        )
