@@ -626,3 +626,6 @@ def register(router: DefaultRouter) -> None:
     router.register("scenarios", ScenarioViewSet, basename="scenario")
     router.register("afwijkingsdrempels", AfwijkingsdrempelViewSet, basename="afwijkingsdrempel")
     router.register("afrekeningen", AfrekeningViewSet, basename="afrekening")
+    from seta.financien import mutaties_api  # join and leave scenarios, their own module
+
+    mutaties_api.register(router)

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from seta.autorisaties import policy
 from seta.autorisaties.actor import Actor
-from seta.core.errors import InvalidInput
+from seta.core.errors import InvalidInput, PreconditionRequired
 from seta.core.services import create, lock, update_fields
 from seta.financien import invoer
 from seta.financien.models import (
@@ -53,6 +53,12 @@ def deelnemersscenarios_for(actor: Actor) -> QuerySet[Deelnemersscenario]:
     ).select_related("samenwerkingsverband", "gemeente", "verdeelmodel")
 
 
+def uittredingsregels_for(actor: Actor) -> QuerySet[Uittredingsregel]:
+    return Uittredingsregel.objects.filter(policy.scope(actor, "financien.uittredingsregel")).select_related(
+        "samenwerkingsverband"
+    )
+
+
 def uittredingsregel_van(samenwerkingsverband: Samenwerkingsverband) -> Uittredingsregel | None:
     return Uittredingsregel.objects.filter(samenwerkingsverband=samenwerkingsverband).first()
 
@@ -74,6 +80,11 @@ def mogelijke_toetreders(samenwerkingsverband: Samenwerkingsverband, datum: dt.d
     )
 
 
+def alle_gemeenten() -> QuerySet[Gemeente]:
+    """The reference list of gemeenten (public): a joiner can be any of them."""
+    return Gemeente.objects.order_by("naam")
+
+
 def vastgesteld_model(samenwerkingsverband: Samenwerkingsverband) -> Verdeelmodel | None:
     """The cooperation's adopted model: the latest adopted version."""
     return (
@@ -91,6 +102,19 @@ def standaardjaar(samenwerkingsverband: Samenwerkingsverband, vandaag: dt.date |
     )
     eerder = [j for j in jaren if j <= jaar]
     return eerder[-1] if eerder else (jaren[-1] if jaren else None)
+
+
+def veronderstelde_inbreng(samenwerkingsverband: Samenwerkingsverband, jaar: int, gemeente: Gemeente) -> Decimal | None:
+    """A suggestion for a joiner's inbreng: the partners' inbreng per inhabitant in ``jaar`` times its
+    inhabitants, rounded to thousands (None without a budget with inbreng)."""
+    begroting = Begroting.objects.filter(samenwerkingsverband=samenwerkingsverband, jaar=jaar).first()
+    if begroting is None:
+        return None
+    paren = [(b.inbreng, b.gemeente.inwoners) for b in begroting.bijdragen.select_related("gemeente")]
+    inbreng, inwoners = sum((i for i, _n in paren), NUL), sum(n for _i, n in paren)
+    if inbreng <= 0 or inwoners <= 0:
+        return None
+    return mutatie.veronderstelde_inbreng(inbreng, inwoners, gemeente.inwoners)
 
 
 # --- parameters -------------------------------------------------------------------------------------------------
@@ -194,7 +218,7 @@ def _robuustheid(
                 "gemeente": g.cbs_code,
                 "naam": g.naam,
                 "medewerkers": len(eigen),
-                "fte": f"{sum((s.fte for s in eigen), NUL)}",
+                "fte": f"{sum((s.fte for s in eigen), NUL).quantize(Decimal('0.01'))}",
                 "eenmanspostenAlleen": len(organisatie_selectors.eenmansposten_van(eigen)),
                 "ontbrekendAlleen": len(pool_competenties - eigen_competenties),
             }
@@ -258,9 +282,9 @@ def _uittreding(
         ],
         "personeelTotaal": {
             "aantalHerkomst": sum(r.aantal_herkomst for r in personeel),
-            "fteHerkomst": f"{sum((r.fte_herkomst for r in personeel), NUL)}",
+            "fteHerkomst": f"{sum((r.fte_herkomst for r in personeel), NUL).quantize(Decimal('0.01'))}",
             "aantalMetUren": sum(r.aantal_met_uren for r in personeel),
-            "fteEquivalent": f"{sum((r.fte_equivalent for r in personeel), NUL)}",
+            "fteEquivalent": f"{sum((r.fte_equivalent for r in personeel), NUL).quantize(Decimal('0.01'))}",
         },
         "eenmanspostenBlijvers": sorted(
             (
@@ -481,6 +505,7 @@ def set_exit_rule(
     bron: str,
     besluit: str = "",
     expected_version: int | None = None,
+    version_required: bool = False,
 ) -> Uittredingsregel:
     """The board records the frictional-cost rule of the cooperation's regulation (years of overhead share)."""
     sv = samenwerkingsverband
@@ -499,6 +524,8 @@ def set_exit_rule(
     regel = uittredingsregel_van(sv)
     if regel is None:
         return create(Uittredingsregel(samenwerkingsverband=sv, **changes), actor=actor, action="uittredingsregel.vaststellen")
+    if version_required and expected_version is None:
+        raise PreconditionRequired("If-Match")
     return update_fields(
         regel, actor=actor, action="uittredingsregel.vaststellen", changes=changes, expected_version=expected_version
     )

@@ -326,12 +326,20 @@ def personeel_per_eenheid(personen: Sequence[Persoon], code: str) -> list[Person
             Personeelsregel(
                 eenheid=eenheid,
                 aantal_herkomst=len(herkomst),
-                fte_herkomst=sum((p.fte for p in herkomst), NUL),
+                fte_herkomst=sum((p.fte for p in herkomst), NUL).quantize(Decimal("0.01")),
                 aantal_met_uren=len(met_uren),
                 fte_equivalent=_fte(sum((fte_equivalent(p) for p in met_uren), Fraction(0))),
             )
         )
     return result
+
+
+def veronderstelde_inbreng(inbreng: Decimal, inwoners: int, inwoners_toetreder: int) -> Decimal:
+    """The partners' inbreng per inhabitant times the joiner's inhabitants, rounded to whole thousands."""
+    if inwoners <= 0:
+        raise MutatieFout("inbreng", "de deelnemers hebben samen geen inwoners")
+    exact = Fraction(inbreng) * inwoners_toetreder / inwoners / 1000
+    return (Decimal(round(exact)) * 1000).quantize(Decimal("0.01"))
 
 
 def percentage(share: Fraction | None, places: int = 2) -> Decimal | None:
