@@ -136,7 +136,9 @@ def met_toetreder(
                 "percentage",
                 f"het verdeelmodel verdeelt naar vaste percentages; geef het percentage van {toetreder.naam} (0 tot 100)",
             )
-        model = _model_met_sleutels(model, {toetreder.code: percentage}, None)
+    if any(s.percentages is not None for s in _sleutels(model)):
+        # every key that lists percentages must list the joiner (with 0 where the weight of them is 0)
+        model = _model_met_sleutels(model, {toetreder.code: percentage or NUL}, None)
     return replace(jaar, gemeenten=(*jaar.gemeenten, toetreder)), model
 
 
