@@ -29,7 +29,7 @@ from openpyxl import load_workbook
 from seta.autorisaties.actor import actor_for
 from seta.core.errors import Forbidden, InvalidInput, NotFound
 from seta.financien import mutaties, services
-from seta.financien.models import Begroting, Deelnemersscenario, Tarief, Verdeelmodel
+from seta.financien.models import Begroting, Deelnemersscenario, Tarief
 from seta.gemeenten.models import Gemeente
 from seta.organisatie.models import Competentie, Eenheid, Medewerker
 from seta.samenwerkingsverbanden.models import Deelnemer, Samenwerkingsverband
@@ -57,7 +57,10 @@ def _gemeente(code: str, naam: str, inwoners: int) -> Gemeente:
 def drie(user_named: Any) -> dict[str, Any]:
     beheerder = actor_for(user_named("beheerder"))
     sv = Samenwerkingsverband.objects.create(
-        naam="Drielanden", slug="drielanden", menu="ambtelijke_fusie", rechtsvorm="openbaar_lichaam",
+        naam="Drielanden",
+        slug="drielanden",
+        menu="ambtelijke_fusie",
+        rechtsvorm="openbaar_lichaam",
         startdatum=dt.date(2020, 1, 1),
     )
     g = {
@@ -70,7 +73,9 @@ def drie(user_named: Any) -> dict[str, Any]:
         Deelnemer.objects.create(samenwerkingsverband=sv, gemeente=g[k], toetredingsdatum=dt.date(2020, 1, 1))
     x = Eenheid.objects.create(samenwerkingsverband=sv, naam="Team X", code="x")
     y = Eenheid.objects.create(samenwerkingsverband=sv, naam="Team Y", code="y")
-    comp = {n: Competentie.objects.get_or_create(naam=n)[0] for n in ("Juridisch", "Financieel", "ICT", "GIS")}
+    comp = {
+        n: Competentie.objects.get_or_create(naam=n)[0] for n in ("Juridisch", "Financieel", "ICT", "GIS")
+    }
     staf = [
         ("M1", x, "1.0", "a", ("Juridisch", "Financieel"), {"a": 600, "b": 200, None: 200}),
         ("M2", x, "0.5", "b", ("Juridisch",), {"b": 400, "c": 100}),
@@ -79,15 +84,25 @@ def drie(user_named: Any) -> dict[str, Any]:
     ]
     for naam, eenheid, fte, herkomst, competenties, uren in staf:
         m = Medewerker.objects.create(
-            samenwerkingsverband=sv, naam=naam, eenheid=eenheid, fte=D(fte), afkomstig_van=g[herkomst],
+            samenwerkingsverband=sv,
+            naam=naam,
+            eenheid=eenheid,
+            fte=D(fte),
+            afkomstig_van=g[herkomst],
             in_dienst=dt.date(2020, 1, 1),
         )
         m.competenties.set([comp[c] for c in competenties])
         week = Weekstaat.objects.create(samenwerkingsverband=sv, medewerker=m, jaar=JAAR, week=10)
         for k, u in uren.items():
             Urenregel.objects.create(
-                samenwerkingsverband=sv, medewerker=m, weekstaat=week, datum=dt.date(JAAR, 3, 5), uren=D(u) / 100,
-                soort=Soort.REGULIER if k else Soort.OVERHEAD, gemeente=g[k] if k else None, eenheid=eenheid,
+                samenwerkingsverband=sv,
+                medewerker=m,
+                weekstaat=week,
+                datum=dt.date(JAAR, 3, 5),
+                uren=D(u) / 100,
+                soort=Soort.REGULIER if k else Soort.OVERHEAD,
+                gemeente=g[k] if k else None,
+                eenheid=eenheid,
             )
     Tarief.objects.create(samenwerkingsverband=sv, jaar=JAAR, uurtarief=D(1000))
     Begroting.objects.create(
@@ -107,7 +122,11 @@ def drie(user_named: Any) -> dict[str, Any]:
     )
     services.adopt_model(actor=beheerder, verdeelmodel=model, besluit="AB 1", datum=dt.date(2024, 12, 1))
     mutaties.set_exit_rule(
-        actor=beheerder, samenwerkingsverband=sv, jaren_overhead="2", bron="GR Drielanden art. 30", besluit="AB 2"
+        actor=beheerder,
+        samenwerkingsverband=sv,
+        jaren_overhead="2",
+        bron="GR Drielanden art. 30",
+        besluit="AB 2",
     )
     return {"sv": sv, "g": g, "actor": beheerder, "model": model}
 
@@ -119,14 +138,23 @@ def _rij(resultaat: dict[str, Any], naam: str) -> dict[str, Any]:
 def test_leaving_hand_computed_figure_by_figure(drie: dict[str, Any]) -> None:
     deelnemers_voor = list(Deelnemer.objects.filter(samenwerkingsverband=drie["sv"]).values())
     s = mutaties.draft_member_scenario(
-        actor=drie["actor"], samenwerkingsverband=drie["sv"], soort="uittreding", gemeente=drie["g"]["a"],
-        datum=PER, overige_frictiekosten=[{"omschrijving": "Ontvlechting", "bedrag": "500"}],
+        actor=drie["actor"],
+        samenwerkingsverband=drie["sv"],
+        soort="uittreding",
+        gemeente=drie["g"]["a"],
+        datum=PER,
+        overige_frictiekosten=[{"omschrijving": "Ontvlechting", "bedrag": "500"}],
     )
     r = s.resultaat
     assert s.jaar == JAAR and r["verdeelmodel"] == "Gebruik en inwoners"
     assert _rij(r, "Aadorp") == {
-        "gemeente": "GM9901", "naam": "Aadorp", "aandeelVoor": "16.67", "aandeelNa": None,
-        "bedragVoor": "22500.00", "bedragNa": None, "verschil": "-22500.00",
+        "gemeente": "GM9901",
+        "naam": "Aadorp",
+        "aandeelVoor": "16.67",
+        "aandeelNa": None,
+        "bedragVoor": "22500.00",
+        "bedragNa": None,
+        "verschil": "-22500.00",
     }
     # the rest (69,000) split 2:3 over those who stay; Aadorp's usage (11,000) goes
     assert (_rij(r, "Beekdal")["bedragVoor"], _rij(r, "Beekdal")["bedragNa"]) == ("29000.00", "33600.00")
@@ -137,10 +165,27 @@ def test_leaving_hand_computed_figure_by_figure(drie: dict[str, Any]) -> None:
     assert r["uittreder"] == {"bijdrageVoor": "22500.00", "gebruik": "11000.00"}
     u = r["uittreding"]
     assert u["personeel"] == [
-        {"eenheid": "Team X", "aantalHerkomst": 1, "fteHerkomst": "1.00", "aantalMetUren": 1, "fteEquivalent": "0.60"},
-        {"eenheid": "Team Y", "aantalHerkomst": 0, "fteHerkomst": "0.00", "aantalMetUren": 1, "fteEquivalent": "0.50"},
+        {
+            "eenheid": "Team X",
+            "aantalHerkomst": 1,
+            "fteHerkomst": "1.00",
+            "aantalMetUren": 1,
+            "fteEquivalent": "0.60",
+        },
+        {
+            "eenheid": "Team Y",
+            "aantalHerkomst": 0,
+            "fteHerkomst": "0.00",
+            "aantalMetUren": 1,
+            "fteEquivalent": "0.50",
+        },
     ]
-    assert u["personeelTotaal"] == {"aantalHerkomst": 1, "fteHerkomst": "1.00", "aantalMetUren": 2, "fteEquivalent": "1.10"}
+    assert u["personeelTotaal"] == {
+        "aantalHerkomst": 1,
+        "fteHerkomst": "1.00",
+        "aantalMetUren": 2,
+        "fteEquivalent": "1.10",
+    }
     assert u["eenmanspostenBlijvers"] == [
         {"competentie": "Financieel", "eenheid": "Team Y", "nieuw": True},
         {"competentie": "GIS", "eenheid": "Team Y", "nieuw": False},
@@ -154,11 +199,19 @@ def test_leaving_hand_computed_figure_by_figure(drie: dict[str, Any]) -> None:
     f = u["frictiekosten"]
     # 10,000 x 1/6 = 1,666.67 a year; x 2 years = 3,333.34; plus 500
     assert (f["overhead"], f["aandeel"], f["overheadPerJaar"], f["uitOverhead"]) == (
-        "10000.00", "16.67", "1666.67", "3333.34"
+        "10000.00",
+        "16.67",
+        "1666.67",
+        "3333.34",
     )
     assert f["overige"] == [{"omschrijving": "Ontvlechting", "bedrag": "500.00"}]
     assert f["totaal"] == "3833.34"
-    assert f["regel"] == {"jarenOverhead": "2.00", "bron": "GR Drielanden art. 30", "besluit": "AB 2", "standaard": False}
+    assert f["regel"] == {
+        "jarenOverhead": "2.00",
+        "bron": "GR Drielanden art. 30",
+        "besluit": "AB 2",
+        "standaard": False,
+    }
     rob = {p["naam"]: p for p in r["robuustheid"]["partners"]}
     assert r["robuustheid"]["eenmanspostenPool"] == 1  # GIS
     assert (rob["Aadorp"]["eenmanspostenAlleen"], rob["Aadorp"]["ontbrekendAlleen"]) == (2, 2)
@@ -170,7 +223,11 @@ def test_leaving_hand_computed_figure_by_figure(drie: dict[str, Any]) -> None:
 
 def test_joining_hand_computed_figure_by_figure(drie: dict[str, Any]) -> None:
     s = mutaties.draft_member_scenario(
-        actor=drie["actor"], samenwerkingsverband=drie["sv"], soort="toetreding", gemeente=drie["g"]["d"], datum=PER
+        actor=drie["actor"],
+        samenwerkingsverband=drie["sv"],
+        soort="toetreding",
+        gemeente=drie["g"]["d"],
+        datum=PER,
     )
     r = s.resultaat
     # the rest (69,000) split 1:2:3:4; usage unchanged
@@ -182,9 +239,13 @@ def test_joining_hand_computed_figure_by_figure(drie: dict[str, Any]) -> None:
     }
     for naam, (av, an, bv, bn, v) in verwacht.items():
         rij = _rij(r, naam)
-        assert (rij["aandeelVoor"], rij["aandeelNa"], rij["bedragVoor"], rij["bedragNa"], rij["verschil"]) == (
-            av, an, bv, bn, v
-        ), naam
+        assert (
+            rij["aandeelVoor"],
+            rij["aandeelNa"],
+            rij["bedragVoor"],
+            rij["bedragNa"],
+            rij["verschil"],
+        ) == (av, an, bv, bn, v), naam
     assert r["toetreder"] == {"bijdrage": "27600.00", "aandeel": "40.00"}
     assert r["totaalVoor"] == r["totaalNa"] == "100000.00"
     assert "uittreding" not in r
@@ -206,8 +267,13 @@ def test_refusals_name_the_field(drie: dict[str, Any]) -> None:
 
 def test_inbreng_key_needs_an_assumed_inbreng(drie: dict[str, Any]) -> None:
     model = services.draft_model(
-        actor=drie["actor"], samenwerkingsverband=drie["sv"], naam="Inbreng",
-        configuratie={"verdeelsleutel": {"soort": "inbreng"}, "onderdelen": [{"soort": "vast", "naam": "Alles", "bedrag": "begroting"}]},
+        actor=drie["actor"],
+        samenwerkingsverband=drie["sv"],
+        naam="Inbreng",
+        configuratie={
+            "verdeelsleutel": {"soort": "inbreng"},
+            "onderdelen": [{"soort": "vast", "naam": "Alles", "bedrag": "begroting"}],
+        },
     )
     begroting = Begroting.objects.get(samenwerkingsverband=drie["sv"], jaar=JAAR)
     for k, v in (("a", 10000), ("b", 30000), ("c", 60000)):
@@ -218,14 +284,20 @@ def test_inbreng_key_needs_an_assumed_inbreng(drie: dict[str, Any]) -> None:
     assert "inbreng" in exc.value.fields and "Dijkum" in exc.value.fields["inbreng"][0]
     # the suggestion: 100,000 inbreng / 60,000 inhabitants x 40,000 = 66,667 -> 67,000
     assert mutaties.veronderstelde_inbreng(drie["sv"], JAAR, drie["g"]["d"]) == D("67000.00")
-    s = mutaties.draft_member_scenario(soort="toetreding", gemeente=drie["g"]["d"], inbreng="100000", **kwargs)
+    s = mutaties.draft_member_scenario(
+        soort="toetreding", gemeente=drie["g"]["d"], inbreng="100000", **kwargs
+    )
     assert s.resultaat["toetreder"] == {"bijdrage": "50000.00", "aandeel": "50.00"}
     assert _rij(s.resultaat, "Ceesveen")["bedragNa"] == "30000.00"
 
 
 def test_exports_carry_the_tables(drie: dict[str, Any], client: Any, user_named: Any) -> None:
     s = mutaties.draft_member_scenario(
-        actor=drie["actor"], samenwerkingsverband=drie["sv"], soort="uittreding", gemeente=drie["g"]["a"], datum=PER
+        actor=drie["actor"],
+        samenwerkingsverband=drie["sv"],
+        soort="uittreding",
+        gemeente=drie["g"]["a"],
+        datum=PER,
     )
     client.force_login(user_named("beheerder"))
     r = client.get(f"/financien/deelnemersscenarios/{s.pk}?formaat=xlsx")
@@ -247,7 +319,10 @@ def test_demo_scenarios_run_on_bel(actor_named: Any) -> None:
     sv = Samenwerkingsverband.objects.get(slug="bel")
     controller = actor_named("controller.bel")
     uit = mutaties.draft_member_scenario(
-        actor=controller, samenwerkingsverband=sv, soort="uittreding", gemeente=Gemeente.objects.get(slug="eemnes"),
+        actor=controller,
+        samenwerkingsverband=sv,
+        soort="uittreding",
+        gemeente=Gemeente.objects.get(slug="eemnes"),
         datum=PER,
     )
     r = uit.resultaat
@@ -257,7 +332,11 @@ def test_demo_scenarios_run_on_bel(actor_named: Any) -> None:
     assert D(r["uittreding"]["frictiekosten"]["totaal"]) > 0
     huizen = Gemeente.objects.get(slug="huizen")
     toe = mutaties.draft_member_scenario(
-        actor=controller, samenwerkingsverband=sv, soort="toetreding", gemeente=huizen, datum=PER,
+        actor=controller,
+        samenwerkingsverband=sv,
+        soort="toetreding",
+        gemeente=huizen,
+        datum=PER,
         inbreng=mutaties.veronderstelde_inbreng(sv, uit.jaar, huizen),
     )
     t = toe.resultaat
@@ -288,8 +367,11 @@ LEZERS = ["controller.bel", "directeur.bel", "burgemeester.laren", "raadslid.eem
 @pytest.fixture
 def bel_scenario(actor_named: Any) -> Deelnemersscenario:
     return mutaties.draft_member_scenario(
-        actor=actor_named("controller.bel"), samenwerkingsverband=Samenwerkingsverband.objects.get(slug="bel"),
-        soort="uittreding", gemeente=Gemeente.objects.get(slug="eemnes"), datum=PER,
+        actor=actor_named("controller.bel"),
+        samenwerkingsverband=Samenwerkingsverband.objects.get(slug="bel"),
+        soort="uittreding",
+        gemeente=Gemeente.objects.get(slug="eemnes"),
+        datum=PER,
     )
 
 
@@ -320,7 +402,11 @@ def test_permission_matrix_own_cooperation(
             mutaties.recalculate_member_scenario(actor=actor, scenario=bel_scenario)
         with pytest.raises(Forbidden if lezen else NotFound):
             mutaties.draft_member_scenario(
-                actor=actor, samenwerkingsverband=sv, soort="uittreding", gemeente=bel_scenario.gemeente, datum=PER
+                actor=actor,
+                samenwerkingsverband=sv,
+                soort="uittreding",
+                gemeente=bel_scenario.gemeente,
+                datum=PER,
             )
     assert ("berekenen" in mutaties_acties(actor, bel_scenario)) == opstellen
 
@@ -342,16 +428,23 @@ def test_other_cooperation_sees_nothing(user_named: Any, bel_scenario: Deelnemer
             mutaties.recalculate_member_scenario(actor=actor, scenario=bel_scenario)
         with pytest.raises(NotFound):
             mutaties.draft_member_scenario(
-                actor=actor, samenwerkingsverband=Sv.objects.get(slug="bel"), soort="uittreding",
-                gemeente=bel_scenario.gemeente, datum=PER,
+                actor=actor,
+                samenwerkingsverband=Sv.objects.get(slug="bel"),
+                soort="uittreding",
+                gemeente=bel_scenario.gemeente,
+                datum=PER,
             )
 
 
 def test_exit_rule_only_by_the_board(actor_named: Any) -> None:
     sv = Samenwerkingsverband.objects.get(slug="bel")
     with pytest.raises(Forbidden):
-        mutaties.set_exit_rule(actor=actor_named("controller.bel"), samenwerkingsverband=sv, jaren_overhead=3, bron="x")
-    regel = mutaties.set_exit_rule(actor=actor_named("burgemeester.laren"), samenwerkingsverband=sv, jaren_overhead=4, bron="GR")
+        mutaties.set_exit_rule(
+            actor=actor_named("controller.bel"), samenwerkingsverband=sv, jaren_overhead=3, bron="x"
+        )
+    regel = mutaties.set_exit_rule(
+        actor=actor_named("burgemeester.laren"), samenwerkingsverband=sv, jaren_overhead=4, bron="GR"
+    )
     assert regel.jaren_overhead == D("4.00")
 
 
@@ -360,20 +453,33 @@ def test_api_create_list_detail_recalculate_export(api_as: Any) -> None:
     api = api_as("controller.bel")
     r = api.post(
         "/api/v1/deelnemersscenarios",
-        {"samenwerkingsverband": "bel", "soort": "uittreding", "gemeente": "GM0317", "datum": "2027-01-01",
-         "overigeFrictiekosten": [{"omschrijving": "ICT", "bedrag": "1000.00"}]},
+        {
+            "samenwerkingsverband": "bel",
+            "soort": "uittreding",
+            "gemeente": "GM0317",
+            "datum": "2027-01-01",
+            "overigeFrictiekosten": [{"omschrijving": "ICT", "bedrag": "1000.00"}],
+        },
         format="json",
     )
     assert r.status_code == 201, r.content
     body = r.json()
     assert body["toegestaneActies"] == ["berekenen"]
-    assert body["resultaat"]["uittreding"]["frictiekosten"]["overige"] == [{"omschrijving": "ICT", "bedrag": "1000.00"}]
+    assert body["resultaat"]["uittreding"]["frictiekosten"]["overige"] == [
+        {"omschrijving": "ICT", "bedrag": "1000.00"}
+    ]
     pk = body["id"]
     lezer = api_as("raadslid.eemnes")
-    assert any(s["id"] == pk for s in lezer.get("/api/v1/deelnemersscenarios?samenwerkingsverband=bel").json()["results"])
+    assert any(
+        s["id"] == pk
+        for s in lezer.get("/api/v1/deelnemersscenarios?samenwerkingsverband=bel").json()["results"]
+    )
     detail = lezer.get(f"/api/v1/deelnemersscenarios/{pk}")
     assert detail.status_code == 200 and detail.json()["toegestaneActies"] == []
-    assert lezer.post(f"/api/v1/deelnemersscenarios/{pk}/berekenen", HTTP_IF_MATCH=detail["ETag"]).status_code == 403
+    assert (
+        lezer.post(f"/api/v1/deelnemersscenarios/{pk}/berekenen", HTTP_IF_MATCH=detail["ETag"]).status_code
+        == 403
+    )
     assert api.post(f"/api/v1/deelnemersscenarios/{pk}/berekenen").status_code == 428
     r = api.post(f"/api/v1/deelnemersscenarios/{pk}/berekenen", HTTP_IF_MATCH=detail["ETag"])
     assert r.status_code == 200 and r.json()["versie"] == body["versie"] + 1
@@ -410,11 +516,22 @@ def test_pages_list_form_result(client: Any, user_named: Any, bel_scenario: Deel
     )
     assert r.status_code == 400 and "Laren" in r.content.decode()
     html = client.get(f"/financien/deelnemersscenarios/{bel_scenario.pk}").content.decode()
-    for tekst in ("Frictiekosten", "Eenmansposten", "Personeel dat mee zou gaan", "Robuustheid", "artikel 38"):
+    for tekst in (
+        "Frictiekosten",
+        "Eenmansposten",
+        "Personeel dat mee zou gaan",
+        "Robuustheid",
+        "artikel 38",
+    ):
         assert tekst in html or tekst == "artikel 38"
     assert "Opnieuw berekenen" in html
     client.force_login(user_named("raadslid.eemnes"))
     html = client.get(f"/financien/deelnemersscenarios/{bel_scenario.pk}").content.decode()
     assert "Opnieuw berekenen" not in html and "Eemnes" in html
     assert client.get("/financien/deelnemersscenarios/nieuw?samenwerkingsverband=bel").status_code == 403
-    assert client.post(f"/financien/deelnemersscenarios/{bel_scenario.pk}/berekenen", {"versie": bel_scenario.versie}).status_code == 403
+    assert (
+        client.post(
+            f"/financien/deelnemersscenarios/{bel_scenario.pk}/berekenen", {"versie": bel_scenario.versie}
+        ).status_code
+        == 403
+    )

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from financien.test_verdeling_properties import exact, money, scenarios
 from seta.financien.verdeling import mutatie
 from seta.financien.verdeling.engine import allocate
 from seta.financien.verdeling.model import (
@@ -24,7 +25,6 @@ from seta.financien.verdeling.model import (
     Verdeelmodel,
     Verdeelsleutel,
 )
-from financien.test_verdeling_properties import exact, money, scenarios
 
 D = Decimal
 NIEUW = "GM9999"
@@ -109,7 +109,9 @@ def test_refusals_name_their_field() -> None:
     with pytest.raises(mutatie.MutatieFout) as exc:
         mutatie.met_toetreder(jaar, model, Gemeente("A", "Aadorp", 1, None))
     assert exc.value.veld == "gemeente"
-    pct = Verdeelmodel("P", Verdeelsleutel(SleutelSoort.PERCENTAGES, percentages={"A": D(20), "B": D(30), "C": D(50)}), ())
+    pct = Verdeelmodel(
+        "P", Verdeelsleutel(SleutelSoort.PERCENTAGES, percentages={"A": D(20), "B": D(30), "C": D(50)}), ()
+    )
     with pytest.raises(mutatie.MutatieFout) as exc:
         mutatie.met_toetreder(jaar, pct, Gemeente("D", "Dijkum", 1, None))
     assert exc.value.veld == "percentage"
@@ -124,7 +126,9 @@ def test_a_joint_product_of_the_leaver_alone_goes_with_it() -> None:
     jaar, model = _drie()
     eigen = GezamenlijkProduct("Eigen", D(900), ("A",), mutatie_methode())
     gedeeld = GezamenlijkProduct("Gedeeld", D(900), ("A", "B"), mutatie_methode())
-    _j, m = mutatie.zonder_deelnemer(jaar, Verdeelmodel("M", model.verdeelsleutel, (*model.onderdelen, eigen, gedeeld)), "A")
+    _j, m = mutatie.zonder_deelnemer(
+        jaar, Verdeelmodel("M", model.verdeelsleutel, (*model.onderdelen, eigen, gedeeld)), "A"
+    )
     assert [o.naam for o in m.onderdelen] == ["Gebruik", "Rest", "Gedeeld"]
     assert m.onderdelen[2].deelnemers == ("B",)  # type: ignore[union-attr]
 
@@ -137,7 +141,9 @@ def mutatie_methode():  # type: ignore[no-untyped-def]
 
 # --- properties -------------------------------------------------------------------------------------------------
 @exact
-@given(scenarios(), st.integers(1, 900_000), money.filter(bool), st.integers(0, 9_999).map(lambda c: D(c) / 100))
+@given(
+    scenarios(), st.integers(1, 900_000), money.filter(bool), st.integers(0, 9_999).map(lambda c: D(c) / 100)
+)
 def test_joining_keeps_the_total_and_the_joiner_pays_what_the_others_save(
     data: tuple[Jaargegevens, Verdeelmodel], inwoners: int, inbreng: Decimal, pct: Decimal
 ) -> None:
@@ -168,7 +174,11 @@ def test_leaving_shares_of_those_who_stay_sum_to_100_and_only_its_own_costs_go(
     assert v.regel(code).aandeel_na is None and code not in jaar_na.codes()
     if not model.regels.startperiode or not model.regels.startperiode.covers(jaar.jaar):
         alleen = sum(
-            (o.bedrag for o in model.onderdelen if isinstance(o, GezamenlijkProduct) and o.deelnemers == (code,)),
+            (
+                o.bedrag
+                for o in model.onderdelen
+                if isinstance(o, GezamenlijkProduct) and o.deelnemers == (code,)
+            ),
             D(0),
         )
         gebruik = mutatie.gebruik_van(model, code)
@@ -177,7 +187,9 @@ def test_leaving_shares_of_those_who_stay_sum_to_100_and_only_its_own_costs_go(
         assert abs(v.totaal_na - (v.totaal_voor - gebruik - alleen)) <= D("0.01") * delen
 
 
-@given(st.lists(st.integers(0, 10_000).map(lambda c: D(c) / 100), min_size=1, max_size=8), st.integers(0, 9_999))
+@given(
+    st.lists(st.integers(0, 10_000).map(lambda c: D(c) / 100), min_size=1, max_size=8), st.integers(0, 9_999)
+)
 def test_rescaled_percentages_sum_to_exactly_100(waarden: list[Decimal], nieuw: int) -> None:
     codes = [f"G{i}" for i in range(len(waarden))]
     pct = D(nieuw) / 100
@@ -196,14 +208,21 @@ def test_frictional_costs_are_the_rule_plus_the_items(
     overhead: Decimal, aandeel: Fraction, jaren: Decimal, posten: list[Decimal]
 ) -> None:
     f = mutatie.frictiekosten(
-        mutatie.Uittredingsregel(jaren, "regel"), overhead, aandeel, [mutatie.Post(f"p{i}", b) for i, b in enumerate(posten)]
+        mutatie.Uittredingsregel(jaren, "regel"),
+        overhead,
+        aandeel,
+        [mutatie.Post(f"p{i}", b) for i, b in enumerate(posten)],
     )
     assert f.totaal == f.uit_overhead + sum(posten, D(0))
     assert abs(Fraction(f.overhead_aandeel) - Fraction(overhead) * aandeel) <= Fraction(1, 200)
     assert f.uit_overhead >= 0 and f.uit_overhead <= round(overhead * jaren, 2) + 1
 
 
-@given(st.lists(st.tuples(st.integers(1, 150), st.lists(st.integers(0, 2000), min_size=3, max_size=3)), max_size=10))
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 150), st.lists(st.integers(0, 2000), min_size=3, max_size=3)), max_size=10
+    )
+)
 def test_fte_equivalents_over_all_partners_add_up_to_at_most_the_fte(
     staf: list[tuple[int, list[int]]],
 ) -> None:

@@ -432,7 +432,9 @@ class Afrekeningsregel(models.Model):
 #: The documented default when a cooperation has laid down no rule: three years of the leaver's share of
 #: the overhead (docs/toetreding-uittreding.md, ADR 0037).
 STANDAARD_JAREN_OVERHEAD = Decimal("3")
-STANDAARD_BRON = "Standaardregel van SETA (geen uittredingsregeling vastgelegd): 3 jaar het aandeel in de overhead."
+STANDAARD_BRON = (
+    "Standaardregel van SETA (geen uittredingsregeling vastgelegd): 3 jaar het aandeel in de overhead."
+)
 
 
 class Uittredingsregel(VersionedModel):
@@ -480,10 +482,10 @@ class Deelnemersscenario(VersionedModel):
         Samenwerkingsverband, on_delete=models.CASCADE, related_name="deelnemersscenarios"
     )
     soort = models.CharField("soort", max_length=20, choices=Mutatiesoort.choices)
-    gemeente = models.ForeignKey(Gemeente, verbose_name="gemeente", on_delete=models.PROTECT, related_name="+")
-    datum = models.DateField(
-        "datum", help_text="De beoogde datum van toetreding of uittreding."
+    gemeente = models.ForeignKey(
+        Gemeente, verbose_name="gemeente", on_delete=models.PROTECT, related_name="+"
     )
+    datum = models.DateField("datum", help_text="De beoogde datum van toetreding of uittreding.")
     jaar = models.PositiveSmallIntegerField(
         "vergelijkingsjaar", help_text="Het jaar waarvan begroting, uren en verdeelmodel worden gebruikt."
     )

@@ -75,9 +75,9 @@ def huidige_partners(samenwerkingsverband: Samenwerkingsverband, datum: dt.date)
 
 def mogelijke_toetreders(samenwerkingsverband: Samenwerkingsverband, datum: dt.date) -> QuerySet[Gemeente]:
     """Every gemeente of the reference list that is not a partner on ``datum``."""
-    return Gemeente.objects.exclude(pk__in=[g.pk for g in huidige_partners(samenwerkingsverband, datum)]).order_by(
-        "naam"
-    )
+    return Gemeente.objects.exclude(
+        pk__in=[g.pk for g in huidige_partners(samenwerkingsverband, datum)]
+    ).order_by("naam")
 
 
 def alle_gemeenten() -> QuerySet[Gemeente]:
@@ -104,7 +104,9 @@ def standaardjaar(samenwerkingsverband: Samenwerkingsverband, vandaag: dt.date |
     return eerder[-1] if eerder else (jaren[-1] if jaren else None)
 
 
-def veronderstelde_inbreng(samenwerkingsverband: Samenwerkingsverband, jaar: int, gemeente: Gemeente) -> Decimal | None:
+def veronderstelde_inbreng(
+    samenwerkingsverband: Samenwerkingsverband, jaar: int, gemeente: Gemeente
+) -> Decimal | None:
     """A suggestion for a joiner's inbreng: the partners' inbreng per inhabitant in ``jaar`` times its
     inhabitants, rounded to thousands (None without a budget with inbreng)."""
     begroting = Begroting.objects.filter(samenwerkingsverband=samenwerkingsverband, jaar=jaar).first()
@@ -118,7 +120,9 @@ def veronderstelde_inbreng(samenwerkingsverband: Samenwerkingsverband, jaar: int
 
 
 # --- parameters -------------------------------------------------------------------------------------------------
-def _bedrag(value: Any, veld: str, fouten: dict[str, list[str]], *, maximum: Decimal | None = None) -> Decimal | None:
+def _bedrag(
+    value: Any, veld: str, fouten: dict[str, list[str]], *, maximum: Decimal | None = None
+) -> Decimal | None:
     if value in (None, ""):
         return None
     try:
@@ -156,7 +160,11 @@ def _parameters(
         fouten["overigeFrictiekosten"] = [f"Ten hoogste {MAX_POSTEN} posten."]
     for i, post in enumerate(list(overige)[:MAX_POSTEN]):
         omschrijving = str((post or {}).get("omschrijving", "") if isinstance(post, dict) else "").strip()
-        bedrag = _bedrag(post.get("bedrag") if isinstance(post, dict) else None, f"overigeFrictiekosten[{i}].bedrag", fouten)
+        bedrag = _bedrag(
+            post.get("bedrag") if isinstance(post, dict) else None,
+            f"overigeFrictiekosten[{i}].bedrag",
+            fouten,
+        )
         if not omschrijving:
             fouten[f"overigeFrictiekosten[{i}].omschrijving"] = ["Geef een omschrijving van de post."]
         elif len(omschrijving) > 200:
@@ -196,7 +204,9 @@ def _uren_per_medewerker(sv: Samenwerkingsverband, jaar: int) -> dict[int, dict[
     return result
 
 
-def _posten(posten: list[tuple[int, organisatie_selectors.Staflid]], namen: dict[int, str]) -> list[dict[str, Any]]:
+def _posten(
+    posten: list[tuple[int, organisatie_selectors.Staflid]], namen: dict[int, str]
+) -> list[dict[str, Any]]:
     return sorted(
         ({"competentie": namen.get(c, "?"), "eenheid": s.eenheid} for c, s in posten),
         key=lambda p: (p["competentie"], p["eenheid"]),
@@ -244,7 +254,12 @@ def _uittreding(
     overige: list[dict[str, str]],
 ) -> dict[str, Any]:
     uren = _uren_per_medewerker(sv, jaar)
-    code_van = {g.pk: g.cbs_code for g in Gemeente.objects.filter(pk__in={s.afkomstig_van_id for s in staf} - {None})}
+    code_van = {
+        g.pk: g.cbs_code
+        for g in Gemeente.objects.filter(
+            pk__in={s.afkomstig_van_id for s in staf if s.afkomstig_van_id is not None}
+        )
+    }
     personen = [
         mutatie.Persoon(
             eenheid=s.eenheid,
@@ -267,7 +282,10 @@ def _uittreding(
         regel.jaren_overhead if regel else STANDAARD_JAREN_OVERHEAD, regel.bron if regel else STANDAARD_BRON
     )
     frictie = mutatie.frictiekosten(
-        core_regel, overhead, aandeel, [mutatie.Post(p["omschrijving"], Decimal(p["bedrag"])) for p in overige]
+        core_regel,
+        overhead,
+        aandeel,
+        [mutatie.Post(p["omschrijving"], Decimal(p["bedrag"])) for p in overige],
     )
     return {
         "personeel": [
@@ -293,7 +311,9 @@ def _uittreding(
             ),
             key=lambda p: (p["competentie"], p["eenheid"]),
         ),
-        "verdwijnendeCompetenties": sorted(namen.get(c, "?") for c in competenties_pool - competenties_blijft),
+        "verdwijnendeCompetenties": sorted(
+            namen.get(c, "?") for c in competenties_pool - competenties_blijft
+        ),
         "eenmanspostenUittreder": _posten(organisatie_selectors.eenmansposten_van(mee), namen),
         "medewerkersUittreder": len(mee),
         "frictiekosten": {
@@ -352,7 +372,9 @@ def bereken(
             )
         else:
             if gemeente.cbs_code not in codes:
-                raise InvalidInput(fields={"gemeente": [f"{gemeente} was in {jaar} geen deelnemer van {sv}."]})
+                raise InvalidInput(
+                    fields={"gemeente": [f"{gemeente} was in {jaar} geen deelnemer van {sv}."]}
+                )
             jaar_na, model_na = mutatie.zonder_deelnemer(jaargegevens, model, gemeente.cbs_code)
         na = engine.allocate(jaar_na, model_na)
     except mutatie.MutatieFout as exc:
@@ -392,7 +414,9 @@ def bereken(
     if soort == Mutatiesoort.TOETREDING:
         resultaat["toetreder"] = {"bijdrage": _geld(eigen.bedrag_na), "aandeel": _pct(eigen.aandeel_na)}
     staf = organisatie_selectors.staf_van(sv, peildatum or timezone.localdate())
-    namen = organisatie_selectors.competentienamen(set().union(*(s.competentie_ids for s in staf)) if staf else ())
+    namen = organisatie_selectors.competentienamen(
+        set().union(*(s.competentie_ids for s in staf)) if staf else ()
+    )
     resultaat["robuustheid"] = _robuustheid(staf, data.gemeenten, namen)
     if soort == Mutatiesoort.UITTREDING:
         resultaat["uittreder"] = {
@@ -486,7 +510,13 @@ def recalculate_member_scenario(
     policy.require(actor, "deelnemersscenario.berekenen", scenario, read_action="deelnemersscenario.lezen")
     obj = lock(scenario, expected_version=expected_version)
     resultaat = bereken(
-        obj.samenwerkingsverband, obj.soort, obj.gemeente, obj.datum, obj.jaar, obj.verdeelmodel, obj.parameters
+        obj.samenwerkingsverband,
+        obj.soort,
+        obj.gemeente,
+        obj.datum,
+        obj.jaar,
+        obj.verdeelmodel,
+        obj.parameters,
     )
     return update_fields(
         obj,
@@ -520,12 +550,24 @@ def set_exit_rule(
     if fouten:
         raise InvalidInput(fields=fouten)
     assert jaren is not None
-    changes = {"jaren_overhead": jaren.quantize(Decimal("0.01")), "bron": bron, "besluit": (besluit or "").strip()}
+    changes = {
+        "jaren_overhead": jaren.quantize(Decimal("0.01")),
+        "bron": bron,
+        "besluit": (besluit or "").strip(),
+    }
     regel = uittredingsregel_van(sv)
     if regel is None:
-        return create(Uittredingsregel(samenwerkingsverband=sv, **changes), actor=actor, action="uittredingsregel.vaststellen")
+        return create(
+            Uittredingsregel(samenwerkingsverband=sv, **changes),
+            actor=actor,
+            action="uittredingsregel.vaststellen",
+        )
     if version_required and expected_version is None:
         raise PreconditionRequired("If-Match")
     return update_fields(
-        regel, actor=actor, action="uittredingsregel.vaststellen", changes=changes, expected_version=expected_version
+        regel,
+        actor=actor,
+        action="uittredingsregel.vaststellen",
+        changes=changes,
+        expected_version=expected_version,
     )

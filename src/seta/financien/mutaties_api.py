@@ -77,7 +77,7 @@ class DeelnemersscenarioSerializer(serializers.ModelSerializer[Deelnemersscenari
 
 class FrictiepostSerializer(serializers.Serializer[Any]):
     omschrijving = serializers.CharField(max_length=200)
-    bedrag = serializers.DecimalField(max_digits=14, decimal_places=2, min_value=0)  # type: ignore[arg-type]
+    bedrag = serializers.DecimalField(max_digits=14, decimal_places=2, min_value=0)
 
 
 class DeelnemersscenarioInvoerSerializer(serializers.Serializer[Any]):
@@ -85,12 +85,16 @@ class DeelnemersscenarioInvoerSerializer(serializers.Serializer[Any]):
     soort = serializers.ChoiceField(choices=Mutatiesoort.choices)
     gemeente = serializers.CharField(max_length=10, help_text="CBS-code, bijv. GM0406.")
     datum = serializers.DateField(help_text="Beoogde datum van toetreding of uittreding.")
-    jaar = JaarField(required=False, allow_null=True, default=None, help_text="Leeg: het lopende begrotingsjaar.")
-    verdeelmodel = IdField(required=False, allow_null=True, default=None, help_text="Leeg: het vastgestelde model.")
+    jaar = JaarField(
+        required=False, allow_null=True, default=None, help_text="Leeg: het lopende begrotingsjaar."
+    )
+    verdeelmodel = IdField(
+        required=False, allow_null=True, default=None, help_text="Leeg: het vastgestelde model."
+    )
     inbreng = serializers.DecimalField(
         max_digits=14,
         decimal_places=2,
-        min_value=0,  # type: ignore[arg-type]
+        min_value=0,
         required=False,
         allow_null=True,
         default=None,
@@ -99,8 +103,8 @@ class DeelnemersscenarioInvoerSerializer(serializers.Serializer[Any]):
     percentage = serializers.DecimalField(
         max_digits=9,
         decimal_places=6,
-        min_value=0,  # type: ignore[arg-type]
-        max_value=99,  # type: ignore[arg-type]
+        min_value=0,
+        max_value=99,
         required=False,
         allow_null=True,
         default=None,
@@ -123,14 +127,16 @@ class UittredingsregelSerializer(serializers.ModelSerializer[Uittredingsregel]):
 
 class UittredingsregelInvoerSerializer(serializers.Serializer[Any]):
     samenwerkingsverband = serializers.SlugField(max_length=100)
-    jaren_overhead = serializers.DecimalField(max_digits=4, decimal_places=2, min_value=0, max_value=20)  # type: ignore[arg-type]
+    jaren_overhead = serializers.DecimalField(max_digits=4, decimal_places=2, min_value=0, max_value=20)
     bron = serializers.CharField(max_length=300)
     besluit = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
 
 
 # --- views ------------------------------------------------------------------------------------------------------
 class DeelnemersscenarioFilter(django_filters.FilterSet):
-    samenwerkingsverband = django_filters.CharFilter(field_name="samenwerkingsverband__slug", label="Slug, bijv. bel.")
+    samenwerkingsverband = django_filters.CharFilter(
+        field_name="samenwerkingsverband__slug", label="Slug, bijv. bel."
+    )
     soort = django_filters.ChoiceFilter(choices=Mutatiesoort.choices)
     jaar = JaarFilter()
 
@@ -188,7 +194,11 @@ class DeelnemersscenarioViewSet(
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = self.validated(DeelnemersscenarioInvoerSerializer)
-        sv = sv_selectors.samenwerkingsverbanden_for(self.actor).filter(slug=data["samenwerkingsverband"]).first()
+        sv = (
+            sv_selectors.samenwerkingsverbanden_for(self.actor)
+            .filter(slug=data["samenwerkingsverband"])
+            .first()
+        )
         if sv is None:
             raise NotFound("Dit samenwerkingsverband bestaat niet (of is niet zichtbaar voor u).")
         gemeente = gemeente_selectors.gemeente_by_cbs_code(self.actor, data["gemeente"])
@@ -198,7 +208,9 @@ class DeelnemersscenarioViewSet(
         if data["verdeelmodel"] is not None:
             model = selectors.verdeelmodellen_for(self.actor).filter(pk=data["verdeelmodel"]).first()
             if model is None:
-                raise InvalidInput(fields={"verdeelmodel": ["Dit verdeelmodel bestaat niet (of is niet zichtbaar)."]})
+                raise InvalidInput(
+                    fields={"verdeelmodel": ["Dit verdeelmodel bestaat niet (of is niet zichtbaar)."]}
+                )
         scenario = mutaties.draft_member_scenario(
             actor=self.actor,
             samenwerkingsverband=sv,
@@ -250,7 +262,11 @@ class UittredingsregelViewSet(
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = self.validated(UittredingsregelInvoerSerializer)
-        sv = sv_selectors.samenwerkingsverbanden_for(self.actor).filter(slug=data.pop("samenwerkingsverband")).first()
+        sv = (
+            sv_selectors.samenwerkingsverbanden_for(self.actor)
+            .filter(slug=data.pop("samenwerkingsverband"))
+            .first()
+        )
         if sv is None:
             raise NotFound("Dit samenwerkingsverband bestaat niet (of is niet zichtbaar voor u).")
         regel = mutaties.set_exit_rule(

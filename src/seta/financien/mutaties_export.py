@@ -102,7 +102,12 @@ def tabellen(resultaat: dict[str, Any]) -> list[tuple[str, list[str], list[list[
             )
         )
         posten = [
-            ["Blijvende gemeenten", p["competentie"], p["eenheid"], "nieuw" if p["nieuw"] else "al eenmanspost"]
+            [
+                "Blijvende gemeenten",
+                p["competentie"],
+                p["eenheid"],
+                "nieuw" if p["nieuw"] else "al eenmanspost",
+            ]
             for p in uittreding["eenmanspostenBlijvers"]
         ]
         posten += [

@@ -163,7 +163,9 @@ def nieuw(request: HttpRequest) -> HttpResponse:
             fallback="gemeente",
         )
         if uitkomst.value is not None:
-            messages.success(request, f"{uitkomst.value.naam} is berekend. Dit is een scenario, geen besluit.")
+            messages.success(
+                request, f"{uitkomst.value.naam} is berekend. Dit is een scenario, geen besluit."
+            )
             return redirect("financien:deelnemersscenario", pk=uitkomst.value.pk)
     return render(
         request,

@@ -23,7 +23,11 @@ urlpatterns = [
     path("deelnemersscenarios", mutaties_views.lijst, name="deelnemersscenarios"),
     path("deelnemersscenarios/nieuw", mutaties_views.nieuw, name="deelnemersscenario_nieuw"),
     path("deelnemersscenarios/<int:pk>", mutaties_views.detail, name="deelnemersscenario"),
-    path("deelnemersscenarios/<int:pk>/berekenen", mutaties_views.berekenen, name="deelnemersscenario_berekenen"),
+    path(
+        "deelnemersscenarios/<int:pk>/berekenen",
+        mutaties_views.berekenen,
+        name="deelnemersscenario_berekenen",
+    ),
     path("afrekeningen/<int:pk>", views.afrekening, name="afrekening"),
     path("afrekeningen/<int:pk>/actie", views.afrekening_actie, name="afrekening_actie"),
 ]

@@ -55,7 +55,9 @@ class MutatieFout(ValueError):
 # --- keys ------------------------------------------------------------------------------------------------------
 def _sleutels(model: Verdeelmodel) -> list[Verdeelsleutel]:
     result = [model.verdeelsleutel]
-    result += [o.verdeelsleutel for o in model.onderdelen if isinstance(o, VastOnderdeel) and o.verdeelsleutel]
+    result += [
+        o.verdeelsleutel for o in model.onderdelen if isinstance(o, VastOnderdeel) and o.verdeelsleutel
+    ]
     return result
 
 
@@ -70,7 +72,9 @@ def gebruikte_sleutels(model: Verdeelmodel) -> set[SleutelSoort]:
     return set().union(*(_soorten(s) for s in _sleutels(model)))
 
 
-def herschaal(percentages: Mapping[str, Decimal], nieuw: Mapping[str, Decimal] | None = None) -> dict[str, Decimal]:
+def herschaal(
+    percentages: Mapping[str, Decimal], nieuw: Mapping[str, Decimal] | None = None
+) -> dict[str, Decimal]:
     """Percentages scaled in proportion so that, with the fixed ``nieuw`` ones, they sum to exactly 100.
 
     Rounded to :data:`PERCENTAGE_DECIMALEN` decimals by largest remainder (a key's percentages must sum
@@ -94,24 +98,32 @@ def herschaal(percentages: Mapping[str, Decimal], nieuw: Mapping[str, Decimal] |
     centen = largest_remainder(
         {c: v * schaal / 100 for c, v in exact.items()}, int(rest * schaal) if basis else 0
     )
-    result = {c: (v * 100 / schaal).quantize(Decimal(1).scaleb(-PERCENTAGE_DECIMALEN)) for c, v in centen.items()}
+    result = {
+        c: (v * 100 / schaal).quantize(Decimal(1).scaleb(-PERCENTAGE_DECIMALEN)) for c, v in centen.items()
+    }
     return {**result, **nieuw}
 
 
-def _sleutel_met(sleutel: Verdeelsleutel, nieuw: Mapping[str, Decimal] | None, weg: str | None) -> Verdeelsleutel:
+def _sleutel_met(
+    sleutel: Verdeelsleutel, nieuw: Mapping[str, Decimal] | None, weg: str | None
+) -> Verdeelsleutel:
     if sleutel.percentages is None:
         return sleutel
     percentages = {c: p for c, p in sleutel.percentages.items() if c != weg}
     return replace(sleutel, percentages=herschaal(percentages, nieuw))
 
 
-def _model_met_sleutels(model: Verdeelmodel, nieuw: Mapping[str, Decimal] | None, weg: str | None) -> Verdeelmodel:
+def _model_met_sleutels(
+    model: Verdeelmodel, nieuw: Mapping[str, Decimal] | None, weg: str | None
+) -> Verdeelmodel:
     onderdelen: list[Onderdeel] = []
     for o in model.onderdelen:
         if isinstance(o, VastOnderdeel) and o.verdeelsleutel is not None:
             o = replace(o, verdeelsleutel=_sleutel_met(o.verdeelsleutel, nieuw, weg))
         onderdelen.append(o)
-    return replace(model, verdeelsleutel=_sleutel_met(model.verdeelsleutel, nieuw, weg), onderdelen=tuple(onderdelen))
+    return replace(
+        model, verdeelsleutel=_sleutel_met(model.verdeelsleutel, nieuw, weg), onderdelen=tuple(onderdelen)
+    )
 
 
 # --- joining and leaving -------------------------------------------------------------------------------------------
@@ -128,14 +140,14 @@ def met_toetreder(
     soorten = gebruikte_sleutels(model)
     if SleutelSoort.INBRENG in soorten and toetreder.inbreng <= 0:
         raise MutatieFout(
-            "inbreng", f"het verdeelmodel verdeelt naar inbreng; geef de veronderstelde inbreng van {toetreder.naam}"
+            "inbreng",
+            f"het verdeelmodel verdeelt naar inbreng; geef de veronderstelde inbreng van {toetreder.naam}",
         )
-    if SleutelSoort.PERCENTAGES in soorten:
-        if percentage is None or not NUL <= percentage < HONDERD:
-            raise MutatieFout(
-                "percentage",
-                f"het verdeelmodel verdeelt naar vaste percentages; geef het percentage van {toetreder.naam} (0 tot 100)",
-            )
+    if SleutelSoort.PERCENTAGES in soorten and (percentage is None or not NUL <= percentage < HONDERD):
+        raise MutatieFout(
+            "percentage",
+            f"het verdeelmodel verdeelt naar vaste percentages; geef het percentage van {toetreder.naam} (0 tot 100)",
+        )
     if any(s.percentages is not None for s in _sleutels(model)):
         # every key that lists percentages must list the joiner (with 0 where the weight of them is 0)
         model = _model_met_sleutels(model, {toetreder.code: percentage or NUL}, None)
@@ -157,7 +169,9 @@ def zonder_deelnemer(jaar: Jaargegevens, model: Verdeelmodel, code: str) -> tupl
             if not deelnemers:
                 continue  # nobody else ordered it: the product goes with the leaver
             coalities = tuple(
-                c for c in o.coalitiekosten if code not in c.deelnemers and 2 <= len(c.deelnemers) < len(deelnemers)
+                c
+                for c in o.coalitiekosten
+                if code not in c.deelnemers and 2 <= len(c.deelnemers) < len(deelnemers)
             )
             o = replace(
                 o,
@@ -180,7 +194,13 @@ def zonder_deelnemer(jaar: Jaargegevens, model: Verdeelmodel, code: str) -> tupl
 def gebruik_van(model: Verdeelmodel, code: str) -> Decimal:
     """What the usage lines of ``code`` cost under ``model`` (excl. VAT), in cents."""
     totaal = sum(
-        (r.bedrag for o in model.onderdelen if isinstance(o, GebruikOnderdeel) for r in o.regels if r.gemeente == code),
+        (
+            r.bedrag
+            for o in model.onderdelen
+            if isinstance(o, GebruikOnderdeel)
+            for r in o.regels
+            if r.gemeente == code
+        ),
         Fraction(0),
     )
     return round_amount(totaal)
@@ -221,7 +241,9 @@ def vergelijk(voor: Verdeling, na: Verdeling) -> Vergelijking:
     """Per partner (those before, then any new one) the share and contribution before and after."""
     oud = {b.gemeente: b for b in voor.bijdragen}
     nieuw = {b.gemeente: b for b in na.bijdragen}
-    volgorde = [b.gemeente for b in voor.bijdragen] + [b.gemeente for b in na.bijdragen if b.gemeente not in oud]
+    volgorde = [b.gemeente for b in voor.bijdragen] + [
+        b.gemeente for b in na.bijdragen if b.gemeente not in oud
+    ]
     regels = []
     for code in volgorde:
         a, b = oud.get(code), nieuw.get(code)
