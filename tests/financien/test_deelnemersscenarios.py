@@ -535,3 +535,34 @@ def test_pages_list_form_result(client: Any, user_named: Any, bel_scenario: Deel
         ).status_code
         == 403
     )
+
+
+def test_board_records_the_exit_rule_on_the_page_and_through_the_api(
+    client: Any, user_named: Any, api_as: Any
+) -> None:
+    client.force_login(user_named("burgemeester.laren"))
+    pagina = client.get("/financien/deelnemersscenarios?samenwerkingsverband=bel").content.decode()
+    assert "Uittredingsregel vastleggen" in pagina
+    sv = Samenwerkingsverband.objects.get(slug="bel")
+    regel = mutaties.uittredingsregel_van(sv)
+    data = {"jaren_overhead": "2,5", "bron": "GR BEL art. 38", "besluit": "AB 2026-3"}
+    if regel is not None:
+        data["versie"] = str(regel.versie)
+    r = client.post("/financien/bel/uittredingsregel", data)
+    assert r.status_code == 302
+    regel = mutaties.uittredingsregel_van(sv)
+    assert regel is not None and regel.jaren_overhead == D("2.50") and regel.bron == "GR BEL art. 38"
+    client.force_login(user_named("controller.bel"))
+    assert (
+        "Uittredingsregel vastleggen"
+        not in client.get("/financien/deelnemersscenarios?samenwerkingsverband=bel").content.decode()
+    )
+    assert client.post("/financien/bel/uittredingsregel", {**data, "versie": regel.versie}).status_code == 403
+    bestuur = api_as("burgemeester.laren")
+    body = {"samenwerkingsverband": "bel", "jarenOverhead": "4", "bron": "GR"}
+    assert bestuur.post("/api/v1/uittredingsregels", body, format="json").status_code == 428
+    r = bestuur.post("/api/v1/uittredingsregels", body, format="json", HTTP_IF_MATCH=f'W/"{regel.versie}"')
+    assert r.status_code == 201 and r.json()["jarenOverhead"] == "4.00"
+    assert api_as("controller.bel").post("/api/v1/uittredingsregels", body, format="json").status_code == 403
+    assert api_as("raadslid.eemnes").get("/api/v1/uittredingsregels").json()["count"] >= 1
+    assert api_as("controller.kempen").get(f"/api/v1/uittredingsregels/{regel.pk}").status_code == 404

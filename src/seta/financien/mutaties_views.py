@@ -21,9 +21,18 @@ from seta.core.errors import SetaError
 from seta.financien import mutaties, mutaties_api, selectors
 from seta.financien.models import Deelnemersscenario, Mutatiesoort
 from seta.gemeenten.models import Gemeente
-from seta.web.actions import page_status, refusal, run
+from seta.web.actions import form_invalid, page_status, refusal, run
 
 TEXT = {"class": "utrecht-textbox"}
+
+
+class Getalveld(forms.DecimalField):
+    """A decimal as Dutch users type it: a decimal comma is accepted (``2,5``)."""
+
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, str):
+            value = value.strip().replace(",", ".")
+        return super().to_python(value)
 
 
 class DeelnemersscenarioForm(forms.Form):
@@ -51,7 +60,7 @@ class DeelnemersscenarioForm(forms.Form):
         widget=forms.NumberInput(attrs=TEXT),
         help_text="Het jaar waarvan begroting, uren en verdeelmodel worden gebruikt. Leeg: het lopende begrotingsjaar.",
     )
-    inbreng = forms.DecimalField(
+    inbreng = Getalveld(
         label="Veronderstelde inbreng (euro)",
         required=False,
         min_value=0,
@@ -61,7 +70,7 @@ class DeelnemersscenarioForm(forms.Form):
         help_text="Alleen bij toetreding en een verdeelsleutel naar inbreng: wat de nieuwe gemeente zou inbrengen. "
         "Leeg: naar inwonertal, zoals de huidige deelnemers gemiddeld inbrengen.",
     )
-    percentage = forms.DecimalField(
+    percentage = Getalveld(
         label="Percentage bij vaste percentages",
         required=False,
         min_value=0,
@@ -77,7 +86,7 @@ class DeelnemersscenarioForm(forms.Form):
         widget=forms.TextInput(attrs=TEXT),
         help_text="Alleen bij uittreding, naast de regel uit de regeling, bijv. 'Ontvlechting ICT'.",
     )
-    overige_bedrag = forms.DecimalField(
+    overige_bedrag = Getalveld(
         label="Andere frictiekosten: bedrag (euro)",
         required=False,
         min_value=0,
@@ -96,6 +105,26 @@ class DeelnemersscenarioForm(forms.Form):
         super().__init__(*args, **kwargs)
         if gemeenten is not None:
             self.fields["gemeente"].queryset = gemeenten  # type: ignore[attr-defined]
+
+
+class UittredingsregelForm(forms.Form):
+    jaren_overhead = Getalveld(
+        label="Jaren aandeel in de overhead",
+        min_value=0,
+        max_value=20,
+        decimal_places=2,
+        widget=forms.TextInput(attrs={**TEXT, "inputmode": "decimal"}),
+        help_text="Zoveel jaar betaalt een uittredende gemeente haar aandeel in de overhead als frictiekosten.",
+    )
+    bron = forms.CharField(
+        label="Bron",
+        max_length=300,
+        widget=forms.TextInput(attrs=TEXT),
+        help_text="Waar de regel staat, bijv. 'Gemeenschappelijke regeling, artikel 38'.",
+    )
+    besluit = forms.CharField(
+        label="Besluit", max_length=200, required=False, widget=forms.TextInput(attrs=TEXT)
+    )
 
 
 def _sv(actor: Any, slug: str | None, *, opstellen: bool = False) -> Any:
@@ -118,7 +147,39 @@ def lijst(request: HttpRequest) -> HttpResponse:
         "regel": mutaties.uittredingsregels_for(actor).filter(samenwerkingsverband=sv).first(),
         "mag_opstellen": policy.can(actor, "deelnemersscenario.opstellen", sv),
     }
+    if policy.can(actor, "uittredingsregel.vaststellen", sv):
+        regel = context["regel"]
+        context["regel_form"] = UittredingsregelForm(
+            initial={"jaren_overhead": regel.jaren_overhead, "bron": regel.bron, "besluit": regel.besluit}
+            if regel
+            else {"jaren_overhead": 3}
+        )
     return render(request, "financien/mutaties/lijst.html", context)
+
+
+@login_required
+@require_POST
+def regel_vastleggen(request: HttpRequest, slug: str) -> HttpResponse:
+    """The board records the frictional-cost rule of the cooperation's regulation."""
+    actor = actor_for(request.user)
+    sv = selectors.verbanden_for(actor).filter(slug=slug).first()
+    if sv is None:
+        raise Http404
+    terug = f"{reverse('financien:deelnemersscenarios')}?samenwerkingsverband={sv.slug}"
+    form = UittredingsregelForm(request.POST)
+    if not form.is_valid():
+        return refusal(request, form_invalid(form), back=terug)
+    try:
+        regel = mutaties.set_exit_rule(
+            actor=actor,
+            samenwerkingsverband=sv,
+            expected_version=parse_versie(request.POST.get("versie")),
+            **form.cleaned_data,
+        )
+    except SetaError as exc:
+        return refusal(request, exc, back=terug)
+    messages.success(request, f"De uittredingsregel is vastgelegd: {regel}.")
+    return redirect(terug)
 
 
 @login_required

@@ -21,6 +21,7 @@ urlpatterns = [
     path("scenarios/<int:pk>", views.scenario, name="scenario"),
     path("scenarios/<int:pk>/berekenen", views.scenario_berekenen, name="scenario_berekenen"),
     path("deelnemersscenarios", mutaties_views.lijst, name="deelnemersscenarios"),
+    path("<slug:slug>/uittredingsregel", mutaties_views.regel_vastleggen, name="uittredingsregel_vastleggen"),
     path("deelnemersscenarios/nieuw", mutaties_views.nieuw, name="deelnemersscenario_nieuw"),
     path("deelnemersscenarios/<int:pk>", mutaties_views.detail, name="deelnemersscenario"),
     path(
