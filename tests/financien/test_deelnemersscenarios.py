@@ -162,7 +162,11 @@ def test_leaving_hand_computed_figure_by_figure(drie: dict[str, Any]) -> None:
     assert (_rij(r, "Ceesveen")["bedragVoor"], _rij(r, "Ceesveen")["bedragNa"]) == ("48500.00", "55400.00")
     assert (_rij(r, "Ceesveen")["aandeelNa"], _rij(r, "Ceesveen")["verschil"]) == ("60.00", "6900.00")
     assert (r["totaalVoor"], r["totaalNa"], r["totaalVerschil"]) == ("100000.00", "89000.00", "-11000.00")
-    assert r["uittreder"] == {"bijdrageVoor": "22500.00", "gebruik": "11000.00"}
+    assert r["uittreder"] == {
+        "bijdrageVoor": "22500.00",
+        "gebruik": "11000.00",
+        "laatsteJaar": {"jaar": 2027, "dagen": 0, "bedrag": "0.00"},  # leaves on 1 January
+    }
     u = r["uittreding"]
     assert u["personeel"] == [
         {
@@ -246,7 +250,11 @@ def test_joining_hand_computed_figure_by_figure(drie: dict[str, Any]) -> None:
             rij["bedragNa"],
             rij["verschil"],
         ) == (av, an, bv, bn, v), naam
-    assert r["toetreder"] == {"bijdrage": "27600.00", "aandeel": "40.00"}
+    assert r["toetreder"] == {
+        "bijdrage": "27600.00",
+        "aandeel": "40.00",
+        "eersteJaar": {"jaar": 2027, "dagen": 365, "bedrag": "27600.00"},
+    }
     assert r["totaalVoor"] == r["totaalNa"] == "100000.00"
     assert "uittreding" not in r
     assert not Deelnemer.objects.filter(gemeente=drie["g"]["d"]).exists()
@@ -287,7 +295,8 @@ def test_inbreng_key_needs_an_assumed_inbreng(drie: dict[str, Any]) -> None:
     s = mutaties.draft_member_scenario(
         soort="toetreding", gemeente=drie["g"]["d"], inbreng="100000", **kwargs
     )
-    assert s.resultaat["toetreder"] == {"bijdrage": "50000.00", "aandeel": "50.00"}
+    assert s.resultaat["toetreder"]["bijdrage"] == "50000.00"
+    assert s.resultaat["toetreder"]["aandeel"] == "50.00"
     assert _rij(s.resultaat, "Ceesveen")["bedragNa"] == "30000.00"
 
 

@@ -3,6 +3,7 @@ properties that must hold for any cooperation and model (hypothesis)."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
@@ -85,6 +86,14 @@ def test_frictional_costs_by_hand() -> None:
     regel = mutatie.Uittredingsregel(D(2), "GR art. 30")
     f = mutatie.frictiekosten(regel, D(10_000), Fraction(1, 6), [mutatie.Post("Ontvlechting", D(500))])
     assert (f.overhead_aandeel, f.uit_overhead, f.totaal) == (D("1666.67"), D("3333.34"), D("3833.34"))
+
+
+def test_first_and_last_year_pro_rata_by_hand() -> None:
+    # 1 July to 31 December 2027: 184 of 365 days; 27,600 x 184 / 365 = 13,913.42
+    assert mutatie.naar_rato(D(27600), date(2027, 7, 1), toetreding=True) == (184, D("13913.42"))
+    # a leaver on 1 July pays 1 January to 30 June: 181 days
+    assert mutatie.naar_rato(D(27600), date(2027, 7, 1), toetreding=False) == (181, D("13686.58"))
+    assert mutatie.naar_rato(D(100), date(2028, 1, 1), toetreding=True) == (366, D("100.00"))
 
 
 def test_staff_by_hand() -> None:
@@ -231,3 +240,11 @@ def test_fte_equivalents_over_all_partners_add_up_to_at_most_the_fte(
         totaal = D(sum(uren))
         delen = [mutatie.fte_equivalent(mutatie.Persoon("X", fte, None, D(u), totaal)) for u in uren]
         assert sum(delen, Fraction(0)) == (Fraction(fte) if totaal else 0)
+
+
+@given(st.dates(date(2000, 1, 1), date(2100, 12, 31)), money)
+def test_a_leavers_last_part_and_a_joiners_first_part_make_the_year(datum: date, bedrag: Decimal) -> None:
+    dagen_in, deel_in = mutatie.naar_rato(bedrag, datum, toetreding=True)
+    dagen_uit, deel_uit = mutatie.naar_rato(bedrag, datum, toetreding=False)
+    assert dagen_in + dagen_uit == (date(datum.year, 12, 31) - date(datum.year, 1, 1)).days + 1
+    assert abs(deel_in + deel_uit - bedrag) <= D("0.01")

@@ -73,13 +73,6 @@ def huidige_partners(samenwerkingsverband: Samenwerkingsverband, datum: dt.date)
     return list(Gemeente.objects.filter(pk__in=ids).order_by("naam"))
 
 
-def mogelijke_toetreders(samenwerkingsverband: Samenwerkingsverband, datum: dt.date) -> QuerySet[Gemeente]:
-    """Every gemeente of the reference list that is not a partner on ``datum``."""
-    return Gemeente.objects.exclude(
-        pk__in=[g.pk for g in huidige_partners(samenwerkingsverband, datum)]
-    ).order_by("naam")
-
-
 def alle_gemeenten() -> QuerySet[Gemeente]:
     """The reference list of gemeenten (public): a joiner can be any of them."""
     return Gemeente.objects.order_by("naam")
@@ -412,16 +405,23 @@ def bereken(
     }
     eigen = vergelijking.regel(gemeente.cbs_code)
     if soort == Mutatiesoort.TOETREDING:
-        resultaat["toetreder"] = {"bijdrage": _geld(eigen.bedrag_na), "aandeel": _pct(eigen.aandeel_na)}
+        dagen, bedrag = mutatie.naar_rato(eigen.bedrag_na or NUL, datum, toetreding=True)
+        resultaat["toetreder"] = {
+            "bijdrage": _geld(eigen.bedrag_na),
+            "aandeel": _pct(eigen.aandeel_na),
+            "eersteJaar": {"jaar": datum.year, "dagen": dagen, "bedrag": _geld(bedrag)},
+        }
     staf = organisatie_selectors.staf_van(sv, peildatum or timezone.localdate())
     namen = organisatie_selectors.competentienamen(
         set().union(*(s.competentie_ids for s in staf)) if staf else ()
     )
     resultaat["robuustheid"] = _robuustheid(staf, data.gemeenten, namen)
     if soort == Mutatiesoort.UITTREDING:
+        dagen, bedrag = mutatie.naar_rato(eigen.bedrag_voor or NUL, datum, toetreding=False)
         resultaat["uittreder"] = {
             "bijdrageVoor": _geld(eigen.bedrag_voor),
             "gebruik": _geld(mutatie.gebruik_van(model, gemeente.cbs_code)),
+            "laatsteJaar": {"jaar": datum.year, "dagen": dagen, "bedrag": _geld(bedrag)},
         }
         resultaat["uittreding"] = _uittreding(
             sv,

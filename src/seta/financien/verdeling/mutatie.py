@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
@@ -356,6 +357,15 @@ def personeel_per_eenheid(personen: Sequence[Persoon], code: str) -> list[Person
             )
         )
     return result
+
+
+def naar_rato(bedrag: Decimal, datum: date, *, toetreding: bool) -> tuple[int, Decimal]:
+    """A year's contribution for the part of ``datum``'s year a partner takes part: from ``datum`` to the
+    year's end for a joiner, from 1 January to the day before ``datum`` for a leaver. (days, amount in cents)"""
+    begin, eind = date(datum.year, 1, 1), date(datum.year, 12, 31)
+    jaar_dagen = (eind - begin).days + 1
+    dagen = (eind - datum).days + 1 if toetreding else (datum - begin).days
+    return dagen, round_amount(Fraction(bedrag) * dagen / jaar_dagen)
 
 
 def veronderstelde_inbreng(inbreng: Decimal, inwoners: int, inwoners_toetreder: int) -> Decimal:
