@@ -575,3 +575,10 @@ def test_board_records_the_exit_rule_on_the_page_and_through_the_api(
     assert api_as("controller.bel").post("/api/v1/uittredingsregels", body, format="json").status_code == 403
     assert api_as("raadslid.eemnes").get("/api/v1/uittredingsregels").json()["count"] >= 1
     assert api_as("controller.kempen").get(f"/api/v1/uittredingsregels/{regel.pk}").status_code == 404
+
+
+def test_admin_shows_scenarios_and_rules_read_only(client: Any, user_named: Any) -> None:
+    client.force_login(user_named("beheerder"))
+    for pad in ("/beheer/financien/deelnemersscenario/", "/beheer/financien/uittredingsregel/"):
+        assert client.get(pad).status_code == 200
+    assert client.get("/beheer/financien/uittredingsregel/add/").status_code == 403
