@@ -165,7 +165,7 @@ def test_leaving_hand_computed_figure_by_figure(drie: dict[str, Any]) -> None:
     assert r["uittreder"] == {
         "bijdrageVoor": "22500.00",
         "gebruik": "11000.00",
-        "laatsteJaar": {"jaar": 2027, "dagen": 0, "bedrag": "0.00"},  # leaves on 1 January
+        "laatsteJaar": {"jaar": 2027, "dagen": 0, "jaarDagen": 365, "bedrag": "0.00"},  # leaves on 1 January
     }
     u = r["uittreding"]
     assert u["personeel"] == [
@@ -253,7 +253,7 @@ def test_joining_hand_computed_figure_by_figure(drie: dict[str, Any]) -> None:
     assert r["toetreder"] == {
         "bijdrage": "27600.00",
         "aandeel": "40.00",
-        "eersteJaar": {"jaar": 2027, "dagen": 365, "bedrag": "27600.00"},
+        "eersteJaar": {"jaar": 2027, "dagen": 365, "jaarDagen": 365, "bedrag": "27600.00"},
     }
     assert r["totaalVoor"] == r["totaalNa"] == "100000.00"
     assert "uittreding" not in r
@@ -514,10 +514,16 @@ def test_pages_list_form_result(client: Any, user_named: Any, bel_scenario: Deel
     huizen = Gemeente.objects.get(slug="huizen")
     r = client.post(
         "/financien/deelnemersscenarios/nieuw?samenwerkingsverband=bel",
-        {"soort": "toetreding", "gemeente": huizen.pk, "datum": "2027-01-01"},
+        {"soort": "toetreding", "gemeente": huizen.pk, "datum": "2027-07-01", "inbreng": "1.000.000"},
+    )
+    assert r.status_code == 400  # thousands dots are not a number: the form says so
+    r = client.post(
+        "/financien/deelnemersscenarios/nieuw?samenwerkingsverband=bel",
+        {"soort": "toetreding", "gemeente": huizen.pk, "datum": "2027-07-01"},
     )
     assert r.status_code == 302, r.content.decode()[:2000]
     pagina = client.get(r["Location"]).content.decode()
+    assert "naar rato" in pagina and "184 dagen" in pagina and "41.273 inwoners" in pagina
     assert pagina.count("<h1") == 1 and "<caption" in pagina and "Huizen" in pagina and "€" in pagina
     r = client.post(
         "/financien/deelnemersscenarios/nieuw?samenwerkingsverband=bel",

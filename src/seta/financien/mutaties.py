@@ -181,6 +181,10 @@ def _pct(share: Any) -> str | None:
     return None if value is None else f"{value}"
 
 
+def _jaardagen(datum: dt.date) -> int:
+    return (dt.date(datum.year, 12, 31) - dt.date(datum.year, 1, 1)).days + 1
+
+
 def _uren_per_medewerker(sv: Samenwerkingsverband, jaar: int) -> dict[int, dict[int | None, Decimal]]:
     """Hours of the year per member of staff and gemeente (one GROUP BY; None: overhead or joint work)."""
     result: dict[int, dict[int | None, Decimal]] = defaultdict(dict)
@@ -409,7 +413,12 @@ def bereken(
         resultaat["toetreder"] = {
             "bijdrage": _geld(eigen.bedrag_na),
             "aandeel": _pct(eigen.aandeel_na),
-            "eersteJaar": {"jaar": datum.year, "dagen": dagen, "bedrag": _geld(bedrag)},
+            "eersteJaar": {
+                "jaar": datum.year,
+                "dagen": dagen,
+                "jaarDagen": _jaardagen(datum),
+                "bedrag": _geld(bedrag),
+            },
         }
     staf = organisatie_selectors.staf_van(sv, peildatum or timezone.localdate())
     namen = organisatie_selectors.competentienamen(
@@ -421,7 +430,12 @@ def bereken(
         resultaat["uittreder"] = {
             "bijdrageVoor": _geld(eigen.bedrag_voor),
             "gebruik": _geld(mutatie.gebruik_van(model, gemeente.cbs_code)),
-            "laatsteJaar": {"jaar": datum.year, "dagen": dagen, "bedrag": _geld(bedrag)},
+            "laatsteJaar": {
+                "jaar": datum.year,
+                "dagen": dagen,
+                "jaarDagen": _jaardagen(datum),
+                "bedrag": _geld(bedrag),
+            },
         }
         resultaat["uittreding"] = _uittreding(
             sv,

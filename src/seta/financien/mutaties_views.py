@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
@@ -50,7 +51,8 @@ class DeelnemersscenarioForm(forms.Form):
     )
     datum = forms.DateField(
         label="Beoogde datum",
-        widget=forms.DateInput(attrs={"class": "utrecht-textbox", "type": "date"}),
+        widget=forms.DateInput(attrs={"class": "utrecht-textbox", "type": "date"}, format="%Y-%m-%d"),
+        help_text="Meestal 1 januari van een volgend jaar.",
     )
     jaar = forms.IntegerField(
         label="Vergelijkingsjaar",
@@ -190,7 +192,7 @@ def nieuw(request: HttpRequest) -> HttpResponse:
     form = DeelnemersscenarioForm(
         request.POST or None,
         gemeenten=mutaties.alle_gemeenten(),
-        initial={"soort": Mutatiesoort.UITTREDING, "datum": timezone.localdate().replace(month=1, day=1)},
+        initial={"soort": Mutatiesoort.UITTREDING, "datum": dt.date(timezone.localdate().year + 1, 1, 1)},
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
