@@ -2,7 +2,7 @@
 ``toegestaneActies`` in the API, for every demo login and a sample of records in every state. Both come
 from one function: ``selectors.allowed_actions`` → ``policy.toegestane_acties`` for a bestuursopdracht,
 ``policy.toegestane_acties`` (the model's action table) for a week, a change request, a board question,
-a distribution model and a settlement."""
+a distribution model, a settlement and a join/leave scenario."""
 
 from __future__ import annotations
 
@@ -239,6 +239,46 @@ def test_financial_page_buttons_equal_toegestane_acties_for_every_demo_login(
         v.login(user, zichtbaar, page, api, lambda h, _: buttons(h), sorteer=True)
     assert v.mismatches == []
     assert v.compared > 20 and v.offered, (v.compared, v.offered)
+
+
+DEELNEMERSSCENARIO_ACTION = re.compile(r"^/financien/deelnemersscenarios/\d+/(berekenen)$")
+
+
+def _deelnemersscenario_buttons(html: str) -> list[str]:
+    return sorted(
+        m.group(1) for action, _inhoud in FORM.findall(html) if (m := DEELNEMERSSCENARIO_ACTION.match(action))
+    )
+
+
+def test_member_scenario_page_buttons_equal_toegestane_acties_for_every_demo_login() -> None:
+    import datetime as dt
+
+    from seta.financien import mutaties
+    from seta.gemeenten.models import Gemeente
+    from seta.samenwerkingsverbanden.models import Samenwerkingsverband
+
+    controller = actor_for(get_user_model().objects.get(username="controller.bel"))
+    scenario = mutaties.draft_member_scenario(
+        actor=controller,
+        samenwerkingsverband=Samenwerkingsverband.objects.get(slug="bel"),
+        soort="uittreding",
+        gemeente=Gemeente.objects.get(slug="eemnes"),
+        datum=dt.date(2027, 1, 1),
+    )
+    v = Vergelijking()
+    for user in get_user_model().objects.order_by("username"):
+        if not mutaties.deelnemersscenarios_for(actor_for(user)).filter(pk=scenario.pk).exists():
+            continue
+        v.login(
+            user,
+            [scenario.pk],
+            "/financien/deelnemersscenarios/{}",
+            "/api/v1/deelnemersscenarios/{}",
+            lambda h, _: _deelnemersscenario_buttons(h),
+            sorteer=True,
+        )
+    assert v.mismatches == []
+    assert v.compared > 10 and v.offered == {"berekenen"}, (v.compared, v.offered)
 
 
 VERZOEK_FORM = re.compile(r'action="/opdrachten/wijzigingsverzoeken/(\d+)/goedkeuren"(.*?)</form>', re.S)

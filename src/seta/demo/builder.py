@@ -22,6 +22,7 @@ STEPS = [
     "seta.opdrachten.demo",
     "seta.uren.demo",
     "seta.financien.demo",
+    "seta.financien.demo_mutaties",  # join/leave scenarios: after the budget and the adopted model
     "seta.scan.demo",
 ]
 

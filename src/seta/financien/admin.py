@@ -10,8 +10,10 @@ from seta.financien.models import (
     Afwijkingsdrempel,
     Begroting,
     Berekening,
+    Deelnemersscenario,
     Scenario,
     Tarief,
+    Uittredingsregel,
     Verdeelmodel,
 )
 
@@ -62,3 +64,14 @@ class AfwijkingsdrempelAdmin(_ReadOnly):
 @admin.register(Afrekening)
 class AfrekeningAdmin(_ReadOnly):
     list_display = ["samenwerkingsverband", "jaar", "verdeelmodel", "status", "verrekend"]
+
+
+@admin.register(Deelnemersscenario)
+class DeelnemersscenarioAdmin(_ReadOnly):
+    list_display = ["__str__", "samenwerkingsverband", "soort", "jaar", "berekend_op"]
+    list_filter = ["soort", "samenwerkingsverband"]
+
+
+@admin.register(Uittredingsregel)
+class UittredingsregelAdmin(_ReadOnly):
+    list_display = ["samenwerkingsverband", "jaren_overhead", "bron", "besluit"]

@@ -642,6 +642,9 @@ def register(router: DefaultRouter) -> None:
     router.register("afwijkingsdrempels", AfwijkingsdrempelViewSet, basename="afwijkingsdrempel")
     router.register("afrekeningen", AfrekeningViewSet, basename="afrekening")
     register_voorschotten(router)
+    from seta.financien import mutaties_api  # join and leave scenarios, their own module
+
+    mutaties_api.register(router)
 
 
 # --- voorschotten (advances, ADR 0035) -------------------------------------------------------------------------

@@ -541,3 +541,88 @@ class Voorschottermijn(models.Model):
     def samenwerkingsverband_id(self) -> int:
         """The cooperation of the term's schedule (the policy decides by it)."""
         return int(self.schema.samenwerkingsverband_id)
+
+
+# --- joining and leaving (toetreding, uittreding) ----------------------------------------------------------------
+#: The documented default when a cooperation has laid down no rule: three years of the leaver's share of
+#: the overhead (docs/toetreding-uittreding.md, ADR 0037).
+STANDAARD_JAREN_OVERHEAD = Decimal("3")
+STANDAARD_BRON = (
+    "Standaardregel van SETA (geen uittredingsregeling vastgelegd): 3 jaar het aandeel in de overhead."
+)
+
+
+class Uittredingsregel(VersionedModel):
+    """The cooperation's rule for the frictional costs a leaving partner pays, as its regulation sets it."""
+
+    samenwerkingsverband = models.OneToOneField(
+        Samenwerkingsverband, on_delete=models.CASCADE, related_name="uittredingsregel"
+    )
+    jaren_overhead = models.DecimalField(
+        "jaren aandeel in de overhead",
+        max_digits=4,
+        decimal_places=2,
+        validators=[MinValueValidator(NUL)],
+        default=STANDAARD_JAREN_OVERHEAD,
+        help_text="Zoveel jaar betaalt de uittredende gemeente haar aandeel in de overhead als frictiekosten.",
+    )
+    bron = models.CharField(
+        "bron",
+        max_length=300,
+        help_text="Waar de regel staat, bijv. 'Gemeenschappelijke regeling BEL, artikel 38, lid 2'.",
+    )
+    besluit = models.CharField("besluit", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "uittredingsregel"
+        verbose_name_plural = "uittredingsregels"
+        ordering = ["samenwerkingsverband__naam"]
+
+    def __str__(self) -> str:
+        return f"{self.jaren_overhead} jaar overhead ({self.samenwerkingsverband})"
+
+
+class Mutatiesoort(models.TextChoices):
+    TOETREDING = "toetreding", "Toetreding"
+    UITTREDING = "uittreding", "Uittreding"
+
+
+class Deelnemersscenario(VersionedModel):
+    """What if a gemeente joined or left: a calculation for the board, never a decision.
+
+    It never changes the ``Deelnemer`` records; ``resultaat`` holds the last calculation
+    (``financien/mutaties.py``)."""
+
+    samenwerkingsverband = models.ForeignKey(
+        Samenwerkingsverband, on_delete=models.CASCADE, related_name="deelnemersscenarios"
+    )
+    soort = models.CharField("soort", max_length=20, choices=Mutatiesoort.choices)
+    gemeente = models.ForeignKey(
+        Gemeente, verbose_name="gemeente", on_delete=models.PROTECT, related_name="+"
+    )
+    datum = models.DateField("datum", help_text="De beoogde datum van toetreding of uittreding.")
+    jaar = models.PositiveSmallIntegerField(
+        "vergelijkingsjaar", help_text="Het jaar waarvan begroting, uren en verdeelmodel worden gebruikt."
+    )
+    verdeelmodel = models.ForeignKey(
+        Verdeelmodel, verbose_name="verdeelmodel", on_delete=models.PROTECT, related_name="+"
+    )
+    parameters = models.JSONField("aannames", default=dict, blank=True)
+    omschrijving = models.TextField("omschrijving", blank=True)
+    resultaat = models.JSONField("laatste berekening", null=True, blank=True)
+    berekend_op = models.DateTimeField("berekend op", null=True, blank=True)
+    opgesteld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "deelnemersscenario"
+        verbose_name_plural = "deelnemersscenario's"
+        ordering = ["samenwerkingsverband__naam", "-aangemaakt_op", "-id"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    @property
+    def naam(self) -> str:
+        return f"{self.get_soort_display()} {self.gemeente.naam} per {self.datum:%d-%m-%Y}"

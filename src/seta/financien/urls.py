@@ -1,6 +1,6 @@
 from django.urls import path
 
-from seta.financien import views
+from seta.financien import mutaties_views, views
 
 app_name = "financien"
 urlpatterns = [
@@ -23,6 +23,15 @@ urlpatterns = [
     ),
     path("scenarios/<int:pk>", views.scenario, name="scenario"),
     path("scenarios/<int:pk>/berekenen", views.scenario_berekenen, name="scenario_berekenen"),
+    path("deelnemersscenarios", mutaties_views.lijst, name="deelnemersscenarios"),
+    path("<slug:slug>/uittredingsregel", mutaties_views.regel_vastleggen, name="uittredingsregel_vastleggen"),
+    path("deelnemersscenarios/nieuw", mutaties_views.nieuw, name="deelnemersscenario_nieuw"),
+    path("deelnemersscenarios/<int:pk>", mutaties_views.detail, name="deelnemersscenario"),
+    path(
+        "deelnemersscenarios/<int:pk>/berekenen",
+        mutaties_views.berekenen,
+        name="deelnemersscenario_berekenen",
+    ),
     path("afrekeningen/<int:pk>", views.afrekening, name="afrekening"),
     path("afrekeningen/<int:pk>/actie", views.afrekening_actie, name="afrekening_actie"),
     path("<slug:slug>/voorschotten", views.voorschotten_overzicht, name="voorschotten"),

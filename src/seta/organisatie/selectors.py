@@ -271,3 +271,53 @@ def directie_for(actor: Actor, samenwerkingsverband: Samenwerkingsverband) -> li
         .order_by("naam")
         .values_list("naam", "functietitel")
     )
+
+
+# --- staff as aggregates for the join/leave scenarios (financien/mutaties.py) -------------------------------------
+@dataclass(frozen=True)
+class Staflid:
+    """An active member of staff as an aggregate calculation needs it: no name (the figures are read by
+    every partner's college and council), only the unit, FTE, origin and competences."""
+
+    medewerker_id: int
+    eenheid_id: int
+    eenheid: str
+    fte: Decimal
+    afkomstig_van_id: int | None
+    competentie_ids: frozenset[int]
+
+
+def staf_van(samenwerkingsverband: Samenwerkingsverband, datum: dt.date | None = None) -> list[Staflid]:
+    """The active staff of a cooperation on ``datum`` (an aggregate source; callers show counts only)."""
+    staf = (
+        Medewerker.objects.filter(samenwerkingsverband=samenwerkingsverband)
+        .filter(actief_q(datum))
+        .select_related("eenheid")
+        .prefetch_related(Prefetch("competenties", queryset=Competentie.objects.only("id")))
+        .order_by("pk")
+    )
+    return [
+        Staflid(
+            m.pk,
+            m.eenheid_id,
+            m.eenheid.naam,
+            m.fte,
+            m.afkomstig_van_id,
+            frozenset(c.pk for c in m.competenties.all()),
+        )
+        for m in staf
+    ]
+
+
+def competentienamen(ids: Iterable[int]) -> dict[int, str]:
+    return dict(Competentie.objects.filter(pk__in=set(ids)).values_list("pk", "naam"))
+
+
+def eenmansposten_van(staf: Iterable[Staflid]) -> list[tuple[int, Staflid]]:
+    """The single-person posts of a group of staff taken as one organisation (``organisatie/robuustheid``):
+    each competence held by exactly one of them, with that holder."""
+    staf = list(staf)
+    per_id = {s.medewerker_id: s for s in staf}
+    houders = [robuustheid.Houder(s.medewerker_id, s.eenheid_id, s.fte, s.competentie_ids) for s in staf]
+    result = robuustheid.bereken(houders, {})
+    return [(b.competentie_id, per_id[b.medewerker_ids[0]]) for b in result.eenmansposten_pool()]

@@ -300,3 +300,34 @@ def voorschotschema_acties(schema: Any) -> list[str]:
 def eigen_gemeente_ids(actor: Actor) -> frozenset[int]:
     """The municipalities the actor works for (any municipality-side role): its own rows in a schedule."""
     return actor.gemeenten()
+
+
+# --- joining and leaving (deelnemersscenario, uittredingsregel) ------------------------------------------------
+@rule("deelnemersscenario.lezen", "uittredingsregel.lezen")
+def deelnemersscenario_lezen(actor: Actor, obj: Any) -> bool:
+    """Read like every financial figure: all roles of the cooperation's partners, pool leadership, boards."""
+    return financien_lezen(actor, obj)
+
+
+@rule("deelnemersscenario.opstellen", "deelnemersscenario.berekenen")
+def deelnemersscenario_opstellen(actor: Actor, obj: Any) -> bool:
+    """The controller drafts and recalculates a join or leave scenario (a calculation, not a decision)."""
+    return financien_opstellen(actor, obj)
+
+
+@rule("uittredingsregel.vaststellen")
+def uittredingsregel_vaststellen(actor: Actor, obj: Any) -> bool:
+    """The boards record the frictional-cost rule of the cooperation's regulation."""
+    return financien_vaststellen(actor, obj)
+
+
+@read_scope("financien.deelnemersscenario")
+@read_scope("financien.uittredingsregel")
+def deelnemersscenario_scope(actor: Actor) -> Q:
+    return financien_scope(actor)
+
+
+@actietabel("financien.deelnemersscenario", "deelnemersscenario")
+def deelnemersscenario_acties(scenario: Any) -> list[str]:
+    """A scenario can always be recalculated (the year's figures may have changed)."""
+    return ["berekenen"]
