@@ -33,7 +33,8 @@ from seta.financien.models import Begroting, Deelnemersscenario, Tarief
 from seta.gemeenten.models import Gemeente
 from seta.organisatie.models import Competentie, Eenheid, Medewerker
 from seta.samenwerkingsverbanden.models import Deelnemer, Samenwerkingsverband
-from seta.uren.models import Soort, Urenregel, Weekstaat
+from seta.uren import overzicht
+from seta.uren.models import Soort, Urenregel, Weekstaat, Weekstatus
 
 pytestmark = pytest.mark.django_db
 D = Decimal
@@ -92,7 +93,10 @@ def drie(user_named: Any) -> dict[str, Any]:
             in_dienst=dt.date(2020, 1, 1),
         )
         m.competenties.set([comp[c] for c in competenties])
-        week = Weekstaat.objects.create(samenwerkingsverband=sv, medewerker=m, jaar=JAAR, week=10)
+        # written around the services: an approved week, its summary rebuilt below (ADR 0033)
+        week = Weekstaat.objects.create(
+            samenwerkingsverband=sv, medewerker=m, jaar=JAAR, week=10, status=Weekstatus.GOEDGEKEURD
+        )
         for k, u in uren.items():
             Urenregel.objects.create(
                 samenwerkingsverband=sv,
@@ -104,6 +108,7 @@ def drie(user_named: Any) -> dict[str, Any]:
                 gemeente=g[k] if k else None,
                 eenheid=eenheid,
             )
+    overzicht.herbereken(sv.pk)
     Tarief.objects.create(samenwerkingsverband=sv, jaar=JAAR, uurtarief=D(1000))
     Begroting.objects.create(
         samenwerkingsverband=sv, jaar=JAAR, personeel=D(80000), materieel=D(10000), overhead=D(10000)

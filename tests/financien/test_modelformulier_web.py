@@ -314,7 +314,9 @@ def test_json_download_is_the_configuration(client: Any, user_named: Any) -> Non
     from seta.autorisaties.actor import actor_for
     from seta.financien import selectors
 
-    model = Verdeelmodel.objects.get(samenwerkingsverband__slug="bel", naam="Naar gebruik met Shapley")
+    model = Verdeelmodel.objects.get(
+        samenwerkingsverband__slug="bel", naam="Naar gebruik met Shapley", volgnummer=1
+    )
     client.force_login(user_named("raadslid.laren"))
     r = client.get(f"/financien/verdeelmodellen/{model.pk}/json")
     assert r.status_code == 200 and "attachment" in r["Content-Disposition"]

