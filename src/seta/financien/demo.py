@@ -7,8 +7,8 @@
      (assignments) by usage;
   3. Naar gebruik met Shapley: all work by usage, joint assignments by the Shapley value of the
      partners' stand-alone costs, overhead and the rest by population;
-- the AB (burgemeester.laren, chair of AB and DB) adopts the hybrid model and sets the deviation
-  threshold; the controller makes the 2025 settlement, which raises one deviation alert (Eemnes
+- the AB (burgemeester.laren, chair of AB and DB) adopts the 2025 budget and the hybrid model, the DB
+  sets the deviation threshold, each on a recorded decision (kenmerk and date of the meeting); the controller makes the 2025 settlement, which raises one deviation alert (Eemnes
   received clearly less work than its key share: the ABG case).
 """
 
@@ -21,7 +21,10 @@ from typing import Any
 from seta.autorisaties.actor import actor_for
 from seta.demo.builder import DemoContext
 from seta.financien import invoer, services
+from seta.financien import jaar as jaarcyclus
 from seta.financien.models import Grondslag
+from seta.samenwerkingsverbanden.besluiten import BesluitInvoer
+from seta.samenwerkingsverbanden.models import Bestuursorgaan
 
 JAAR = 2025
 # Deviation of each partner's key share from the share of work it received, in percentage points:
@@ -95,7 +98,7 @@ def build(ctx: DemoContext) -> None:
                 vorige_bijdrage=_rond(voorschot * Decimal("0.97")),
             )
         )
-    services.save_budget(
+    begroting = services.save_budget(
         actor=controller,
         samenwerkingsverband=sv,
         jaar=JAAR,
@@ -104,6 +107,13 @@ def build(ctx: DemoContext) -> None:
         overhead=overhead,
         toelichting="Primitieve begroting 2025 van de BEL Combinatie (demo).",
         bijdragen=bijdragen,
+    )
+    jaarcyclus.adopt_budget(
+        actor=bestuur,
+        begroting=begroting,
+        besluit=BesluitInvoer(
+            Bestuursorgaan.ALGEMEEN_BESTUUR, "AB BEL 2024-07, agendapunt 5", dt.date(2024, 7, 4)
+        ),
     )
 
     bevolking = services.draft_model(
@@ -189,8 +199,9 @@ def build(ctx: DemoContext) -> None:
     services.adopt_model(
         actor=bestuur,
         verdeelmodel=hybride,
-        besluit="AB BEL 2024-11, agendapunt 6",
-        datum=dt.date(2024, 11, 28),
+        besluit=BesluitInvoer(
+            Bestuursorgaan.ALGEMEEN_BESTUUR, "AB BEL 2024-11, agendapunt 6", dt.date(2024, 11, 28)
+        ),
     )
     scenario = services.create_scenario(
         actor=controller,
@@ -209,8 +220,12 @@ def build(ctx: DemoContext) -> None:
         samenwerkingsverband=sv,
         vanaf_jaar=2024,
         procentpunten=Decimal(5),
-        besluit="AB BEL 2023-12: signaal bij meer dan 5 procentpunt afwijking van het sleutelaandeel",
-        datum=dt.date(2023, 12, 14),
+        besluit=BesluitInvoer(
+            Bestuursorgaan.DAGELIJKS_BESTUUR,
+            "DB BEL 2023-12, agendapunt 3",
+            dt.date(2023, 12, 14),
+            "Signaal bij meer dan 5 procentpunt afwijking van het sleutelaandeel",
+        ),
     )
     afrekening = services.settle_year(actor=controller, samenwerkingsverband=sv, jaar=JAAR)
     ctx.data["financien"] = {

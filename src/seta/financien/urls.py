@@ -1,6 +1,6 @@
 from django.urls import path
 
-from seta.financien import views
+from seta.financien import views, views_jaar
 
 app_name = "financien"
 urlpatterns = [
@@ -22,4 +22,11 @@ urlpatterns = [
     path("scenarios/<int:pk>/berekenen", views.scenario_berekenen, name="scenario_berekenen"),
     path("afrekeningen/<int:pk>", views.afrekening, name="afrekening"),
     path("afrekeningen/<int:pk>/actie", views.afrekening_actie, name="afrekening_actie"),
+    path("<slug:slug>/jaar-opzetten", views_jaar.jaar_opzetten, name="jaar_opzetten"),
+    path("<slug:slug>/<int:jaar>/", views_jaar.jaar, name="jaar"),
+    path("<slug:slug>/<int:jaar>/begroting", views_jaar.begroting_form, name="begroting"),
+    path(
+        "<slug:slug>/<int:jaar>/vaststellen", views_jaar.begroting_vaststellen, name="begroting_vaststellen"
+    ),
+    path("<slug:slug>/<int:jaar>/tarieven", views_jaar.tarieven, name="tarieven"),
 ]

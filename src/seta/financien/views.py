@@ -18,8 +18,10 @@ from seta.autorisaties.actor import actor_for
 from seta.core.bounds import parse_versie
 from seta.core.errors import InvalidInput, SetaError
 from seta.financien import exports, grafiek, selectors, services
-from seta.financien.forms import BerekenForm, DrempelForm, VaststellenForm, VerdeelmodelForm
+from seta.financien.forms import BerekenForm, BesluitForm, DrempelForm, JaarOpzettenForm, VerdeelmodelForm
 from seta.financien.models import Afrekening, Scenario
+from seta.samenwerkingsverbanden.besluiten import bevoegd_orgaan, require_bevoegd
+from seta.samenwerkingsverbanden.models import Besluitonderwerp
 from seta.web.actions import form_invalid, page_status, refusal, run
 
 
@@ -43,6 +45,7 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         "sv": sv,
         "begrotingen": selectors.begrotingen_for(actor)
         .filter(samenwerkingsverband=sv)
+        .select_related("bestuursbesluit")
         .prefetch_related("bijdragen__gemeente"),
         "tarieven": selectors.tarieven_for(actor)
         .filter(samenwerkingsverband=sv)
@@ -54,7 +57,12 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         "afrekeningen": selectors.afrekeningen_for(actor).filter(samenwerkingsverband=sv),
         "drempels": selectors.drempels_for(actor).filter(samenwerkingsverband=sv),
         "mag_opstellen": policy.can(actor, "verdeelmodel.opstellen", sv),
-        "drempel_form": DrempelForm() if policy.can(actor, "drempel.vaststellen", sv) else None,
+        "drempel_form": DrempelForm(
+            orgaan=bevoegd_orgaan(sv, Besluitonderwerp.AFWIJKINGSDREMPEL), wat="deze drempel"
+        )
+        if policy.can(actor, "drempel.vaststellen", sv)
+        else None,
+        "opzet_form": JaarOpzettenForm() if policy.can(actor, "begroting.opzetten", sv) else None,
     }
     return render(request, "financien/overzicht.html", context)
 
@@ -69,10 +77,25 @@ def drempel_vaststellen(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404
     terug = f"{reverse('financien:overzicht')}?samenwerkingsverband={sv.slug}"
     form = DrempelForm(request.POST)
-    if not form.is_valid():
-        return refusal(request, form_invalid(form), back=terug)
     try:
-        drempel = services.set_threshold(actor=actor, samenwerkingsverband=sv, **form.cleaned_data)
+        require_bevoegd(  # a refusal first, then the form's errors
+            actor,
+            "drempel.vaststellen",
+            sv,
+            samenwerkingsverband=sv,
+            onderwerp=Besluitonderwerp.AFWIJKINGSDREMPEL,
+            read_action="drempel.lezen",
+        )
+        if not form.is_valid():
+            raise form_invalid(form)
+        drempel = services.set_threshold(
+            actor=actor,
+            samenwerkingsverband=sv,
+            vanaf_jaar=form.cleaned_data["vanaf_jaar"],
+            procentpunten=form.cleaned_data["procentpunten"],
+            bedrag=form.cleaned_data["bedrag"],
+            besluit=form.besluit(),
+        )
     except SetaError as exc:
         return refusal(request, exc, back=terug)
     messages.success(request, f"{drempel} is vastgesteld.")
@@ -175,7 +198,10 @@ def verdeelmodel(request: HttpRequest, pk: int) -> HttpResponse:
         .order_by("-volgnummer"),
         "mag_vaststellen": "vaststellen" in acties,
         "mag_nieuwe_versie": "nieuwe-versie" in acties,
-        "vaststel_form": VaststellenForm(),
+        "vaststel_form": BesluitForm(
+            orgaan=bevoegd_orgaan(model.samenwerkingsverband, Besluitonderwerp.VERDEELMODEL),
+            wat="dit verdeelmodel",
+        ),
     }
     return render(request, "financien/verdeelmodel.html", context, status=page_status(request, bewerk))
 
@@ -186,15 +212,23 @@ def verdeelmodel_vaststellen(request: HttpRequest, pk: int) -> HttpResponse:
     actor = actor_for(request.user)
     model = _get(selectors.verdeelmodellen_for(actor), pk)
     terug = reverse("financien:verdeelmodel", args=[model.pk])
-    form = VaststellenForm(request.POST)
-    if not form.is_valid():
-        return refusal(request, form_invalid(form, "Vul het besluit en de datum in."), back=terug)
+    form = BesluitForm(request.POST)
     try:
+        require_bevoegd(  # a refusal first, then the form's errors
+            actor,
+            "verdeelmodel.vaststellen",
+            model,
+            samenwerkingsverband=model.samenwerkingsverband,
+            onderwerp=Besluitonderwerp.VERDEELMODEL,
+            read_action="verdeelmodel.lezen",
+        )
+        if not form.is_valid():
+            raise form_invalid(form, "Vul het besluit in en bevestig het.")
         services.adopt_model(
             actor=actor,
             verdeelmodel=model,
-            besluit=form.cleaned_data["besluit"],
-            datum=form.cleaned_data["datum"],
+            besluit=form.besluit(),
+            expected_version=parse_versie(request.POST.get("versie")),
         )
     except SetaError as exc:
         return refusal(request, exc, back=terug)
@@ -274,6 +308,10 @@ def afrekening(request: HttpRequest, pk: int) -> HttpResponse:
         "totaal": totaal,
         "mag_opnieuw": "opnieuw" in acties,
         "mag_vaststellen": "vaststellen" in acties,
+        "vaststel_form": BesluitForm(
+            orgaan=bevoegd_orgaan(obj.samenwerkingsverband, Besluitonderwerp.AFREKENING),
+            wat=f"de afrekening {obj.jaar}",
+        ),
     }
     return render(request, "financien/afrekening.html", context)
 
@@ -285,8 +323,22 @@ def afrekening_actie(request: HttpRequest, pk: int) -> HttpResponse:
     obj: Afrekening = _get(selectors.afrekeningen_for(actor), pk)
     try:
         if request.POST.get("actie") == "vaststellen":
+            require_bevoegd(  # a refusal first, then the form's errors
+                actor,
+                "afrekening.vaststellen",
+                obj,
+                samenwerkingsverband=obj.samenwerkingsverband,
+                onderwerp=Besluitonderwerp.AFREKENING,
+                read_action="afrekening.lezen",
+            )
+            form = BesluitForm(request.POST)
+            if not form.is_valid():
+                raise form_invalid(form, "Vul het besluit in en bevestig het.")
             services.adopt_settlement(
-                actor=actor, afrekening=obj, expected_version=parse_versie(request.POST.get("versie"))
+                actor=actor,
+                afrekening=obj,
+                besluit=form.besluit(),
+                expected_version=parse_versie(request.POST.get("versie")),
             )
             messages.success(request, f"De afrekening {obj.jaar} is vastgesteld.")
         else:
