@@ -167,6 +167,7 @@ class JaarOpzettenForm(forms.Form):
         max_value=25,
         max_digits=5,
         decimal_places=2,
+        localize=True,  # 3,5 as well as 3.5
         help_text="Voor de personeelslasten en de uurtarieven, bijvoorbeeld 3,5 uit de kaderbrief.",
         widget=forms.NumberInput(attrs={"class": "utrecht-textbox", "step": "0.01"}),
     )
@@ -176,6 +177,7 @@ class JaarOpzettenForm(forms.Form):
         max_value=25,
         max_digits=5,
         decimal_places=2,
+        localize=True,  # 3,5 as well as 3.5
         help_text="Voor de materiële lasten; de overhead volgt loon- en prijsindex naar verhouding.",
         widget=forms.NumberInput(attrs={"class": "utrecht-textbox", "step": "0.01"}),
     )

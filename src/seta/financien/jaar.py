@@ -34,7 +34,7 @@ from seta.financien.models import (
 )
 from seta.financien.services import delete_tariff, set_tariff
 from seta.financien.verdeling import indexatie
-from seta.organisatie.models import Eenheid
+from seta.organisatie.models import Eenheid, Medewerker
 from seta.samenwerkingsverbanden.besluiten import BesluitInvoer, record_decision, require_bevoegd
 from seta.samenwerkingsverbanden.models import Besluitonderwerp, Samenwerkingsverband
 from seta.uren.models import Urenregel
@@ -293,6 +293,11 @@ def save_tariffs(
     gewenst: dict[str, Decimal | None] = {}
     for sleutel, waarde in tarieven.items():
         cel = cellen.get(sleutel)
+        schaal = sleutel.removeprefix("schaal-")
+        if cel is None and schaal.isdigit() and 1 <= int(schaal) <= 18:  # a scale not yet in use
+            cel = cellen[sleutel] = Tariefcel(
+                sleutel, f"Schaal {int(schaal)}", None, int(schaal), None, None, False
+            )
         if cel is None:
             fouten[sleutel] = [f"Onbekende eenheid of schaal '{sleutel}' in {sv}."]
             continue

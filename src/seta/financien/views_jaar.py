@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from seta.autorisaties import policy
 from seta.autorisaties.actor import Actor, actor_for
-from seta.core.bounds import parse_versie
+from seta.core.bounds import JAAR_MAX, JAAR_MIN, parse_versie
 from seta.core.errors import SetaError
 from seta.financien import invoer, selectors, services
 from seta.financien import jaar as jaarcyclus
@@ -25,7 +25,9 @@ from seta.samenwerkingsverbanden.models import Besluitonderwerp, Samenwerkingsve
 from seta.web.actions import form_invalid, page_status, refusal, run
 
 
-def _sv(actor: Actor, slug: str) -> Samenwerkingsverband:
+def _sv(actor: Actor, slug: str, jaar: int | None = None) -> Samenwerkingsverband:
+    if jaar is not None and not JAAR_MIN <= jaar <= JAAR_MAX:
+        raise Http404  # a year outside the house range is no page
     sv = selectors.verbanden_for(actor).filter(slug=slug).first()
     if sv is None:
         raise Http404
@@ -49,7 +51,7 @@ def _jaarpagina(sv: Samenwerkingsverband, jaar: int) -> str:
 @login_required
 def jaar(request: HttpRequest, slug: str, jaar: int) -> HttpResponse:
     actor = actor_for(request.user)
-    sv = _sv(actor, slug)
+    sv = _sv(actor, slug, jaar)
     begroting = _begroting(actor, sv, jaar)
     acties = policy.toegestane_acties(actor, begroting) if begroting else []
     orgaan = bevoegd_orgaan(sv, Besluitonderwerp.BEGROTING)
@@ -92,7 +94,7 @@ def jaar_opzetten(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def begroting_vaststellen(request: HttpRequest, slug: str, jaar: int) -> HttpResponse:
     actor = actor_for(request.user)
-    sv = _sv(actor, slug)
+    sv = _sv(actor, slug, jaar)
     begroting = _begroting(actor, sv, jaar)
     if begroting is None:
         raise Http404
@@ -142,7 +144,7 @@ def _bijdrage_initial(begroting: Any) -> dict[str, Any]:
 @require_http_methods(["GET", "POST"])
 def begroting_form(request: HttpRequest, slug: str, jaar: int) -> HttpResponse:
     actor = actor_for(request.user)
-    sv = _sv(actor, slug)
+    sv = _sv(actor, slug, jaar)
     begroting = _begroting(actor, sv, jaar)
     if not policy.can(actor, "begroting.wijzigen", sv):
         raise PermissionDenied
@@ -194,7 +196,7 @@ def begroting_form(request: HttpRequest, slug: str, jaar: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def tarieven(request: HttpRequest, slug: str, jaar: int) -> HttpResponse:
     actor = actor_for(request.user)
-    sv = _sv(actor, slug)
+    sv = _sv(actor, slug, jaar)
     fouten: dict[str, list[str]] = {}
     waarden: dict[str, str] = {}
     status = 200
