@@ -34,7 +34,7 @@ from seta.financien.models import (
 )
 from seta.financien.services import delete_tariff, set_tariff
 from seta.financien.verdeling import indexatie
-from seta.organisatie.models import Eenheid, Medewerker
+from seta.organisatie.models import Eenheid
 from seta.samenwerkingsverbanden.besluiten import BesluitInvoer, record_decision, require_bevoegd
 from seta.samenwerkingsverbanden.models import Besluitonderwerp, Samenwerkingsverband
 from seta.uren.models import Urenregel
