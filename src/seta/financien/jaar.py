@@ -324,18 +324,18 @@ def save_tariffs(
     bestaand = {
         _sleutel(t.eenheid_id, t.schaal): t for t in Tarief.objects.filter(samenwerkingsverband=sv, jaar=jaar)
     }
-    for sleutel, bedrag in gewenst.items():
+    for sleutel, nieuw in gewenst.items():
         cel, tarief = cellen[sleutel], bestaand.get(sleutel)
-        if bedrag is None:
+        if nieuw is None:
             if tarief is not None:
                 delete_tariff(actor=actor, tarief=tarief)
                 gewijzigd += 1
-        elif tarief is None or tarief.uurtarief != bedrag:
+        elif tarief is None or tarief.uurtarief != nieuw:
             set_tariff(
                 actor=actor,
                 samenwerkingsverband=sv,
                 jaar=jaar,
-                uurtarief=bedrag,
+                uurtarief=nieuw,
                 eenheid=cel.eenheid,
                 schaal=cel.schaal,
                 omschrijving=tarief.omschrijving

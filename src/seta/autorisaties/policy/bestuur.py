@@ -31,6 +31,8 @@ def bevoegd_orgaan(sv_id: int | None, onderwerp: str, actor: Actor | None = None
     its governance record, else the Wgr default. Cached on the actor for lists of records."""
     from seta.samenwerkingsverbanden.models import STANDAARD_BEVOEGDHEDEN, Besluitbevoegdheid
 
+    if sv_id is None:
+        return str(STANDAARD_BEVOEGDHEDEN[onderwerp])
     sleutel = f"bevoegdheid:{sv_id}:{onderwerp}"
     if actor is not None and sleutel in actor._cache:
         return str(actor._cache[sleutel])
