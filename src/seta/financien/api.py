@@ -281,16 +281,17 @@ class BegrotingViewSet(
     @action(detail=False, methods=["get"])
     def gereedheid(self, request: Request) -> Response:
         slug = request.query_params.get("samenwerkingsverband", "")
+        j = parse_jaar(request.query_params.get("jaar", ""))
+        fouten: dict[str, list[str]] = {}
+        if j is None:
+            fouten["jaar"] = ["Geef het jaar op, bijvoorbeeld ?jaar=2026."]
         if not slug:
-            raise InvalidInput(
-                fields={
-                    "samenwerkingsverband": [
-                        "Geef het samenwerkingsverband op, bijv. ?samenwerkingsverband=bel."
-                    ]
-                }
-            )
+            fouten["samenwerkingsverband"] = [
+                "Geef het samenwerkingsverband op, bijv. ?samenwerkingsverband=bel."
+            ]
+        if fouten or j is None:
+            raise InvalidInput(fields=fouten)
         sv = _sv(self.actor, slug)
-        j = _jaar(request)
         punten = jaar.readiness(self.actor, sv, j)
         body = {
             "samenwerkingsverband": sv.slug,
