@@ -400,17 +400,30 @@ def test_journey_controller_sets_up_2026_board_adopts_scenario_calculates(
     assert r.status_code == 302
     html = client.get("/financien/bel/2026/").content.decode()
     assert "Vastgesteld" in html and AB["kenmerk"] in html and "Begroting wijzigen" not in html
-    # the controller calculates a scenario for 2026
+    # the controller calculates a scenario for 2026 on the year page
     client.force_login(user_named("controller.bel"))
-    from seta.autorisaties.actor import actor_for
-    from seta.financien import services
-
-    controller = actor_for(user_named("controller.bel"))
+    assert "Verdeelmodellen vergelijken voor 2026" in client.get("/financien/bel/2026/").content.decode()
     modellen = list(Verdeelmodel.objects.filter(samenwerkingsverband=bel, volgnummer=1).order_by("pk"))
-    scenario = services.create_scenario(
-        actor=controller, samenwerkingsverband=bel, naam="2026", jaar=2026, verdeelmodellen=modellen
+    hybride = next(m for m in modellen if m.naam == "BEL hybride")
+    r = client.post(
+        "/financien/bel/2026/scenario",
+        {
+            "naam": "Verdeling 2026",
+            "verdeelmodellen": [hybride.pk] + [m.pk for m in modellen if m != hybride],
+        },
     )
-    r = client.post(f"/financien/scenarios/{scenario.pk}/berekenen", {"versie": scenario.versie})
     assert r.status_code == 302, re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", r.content.decode()))[-1500:]
-    assert Scenario.objects.get(pk=scenario.pk).resultaat is not None
-    assert client.get(f"/financien/scenarios/{scenario.pk}").status_code == 200
+    scenario = Scenario.objects.get(samenwerkingsverband=bel, jaar=2026, naam="Verdeling 2026")
+    assert r["Location"] == f"/financien/scenarios/{scenario.pk}"
+    assert scenario.resultaat is not None and scenario.referentiemodel == hybride
+    html = client.get(f"/financien/scenarios/{scenario.pk}").content.decode()
+    assert "Blaricum" in html and "BEL hybride" in html
+    # others may not
+    client.force_login(user_named("raadslid.laren"))
+    assert "Verdeelmodellen vergelijken" not in client.get("/financien/bel/2026/").content.decode()
+    assert (
+        client.post(
+            "/financien/bel/2026/scenario", {"naam": "x", "verdeelmodellen": [hybride.pk]}
+        ).status_code
+        == 403
+    )

@@ -230,3 +230,36 @@ class BegrotingForm(forms.Form):
                     decimal_places=2,
                     widget=forms.NumberInput(attrs={"class": "utrecht-textbox", "step": "0.01"}),
                 )
+
+
+class ScenarioForm(forms.Form):
+    """A comparison of verdeelmodellen on one year, made from the year page (the first model is the reference)."""
+
+    naam = forms.CharField(
+        label="Naam van het scenario",
+        max_length=150,
+        widget=forms.TextInput(attrs={"class": "utrecht-textbox"}),
+    )
+    verdeelmodellen: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
+        label="Verdeelmodellen",
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Het eerste gekozen model is het referentiemodel van de vergelijking.",
+    )
+    grondslag = forms.ChoiceField(
+        label="Grondslag van het gebruik",
+        required=False,
+        choices=[
+            ("", "Zoals elk model zegt"),
+            ("realisatie", "Realisatie (geregistreerde uren)"),
+            ("raming", "Raming (afgesproken ramingen)"),
+        ],
+        widget=forms.Select(attrs={"class": "utrecht-select"}),
+    )
+
+    def __init__(self, *args: Any, modellen: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["verdeelmodellen"].queryset = modellen  # type: ignore[attr-defined]
+        self.fields["verdeelmodellen"].label_from_instance = lambda m: (
+            f"{m.label} ({m.get_status_display().lower()})"
+        )  # type: ignore[attr-defined]

@@ -29,4 +29,5 @@ urlpatterns = [
         "<slug:slug>/<int:jaar>/vaststellen", views_jaar.begroting_vaststellen, name="begroting_vaststellen"
     ),
     path("<slug:slug>/<int:jaar>/tarieven", views_jaar.tarieven, name="tarieven"),
+    path("<slug:slug>/<int:jaar>/scenario", views_jaar.scenario_maken, name="scenario_maken"),
 ]

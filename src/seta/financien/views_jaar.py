@@ -19,7 +19,7 @@ from seta.core.bounds import JAAR_MAX, JAAR_MIN, parse_versie
 from seta.core.errors import SetaError
 from seta.financien import invoer, selectors, services
 from seta.financien import jaar as jaarcyclus
-from seta.financien.forms import BegrotingForm, BesluitForm, JaarOpzettenForm
+from seta.financien.forms import BegrotingForm, BesluitForm, JaarOpzettenForm, ScenarioForm
 from seta.samenwerkingsverbanden.besluiten import bevoegd_orgaan, require_bevoegd
 from seta.samenwerkingsverbanden.models import Besluitonderwerp, Samenwerkingsverband
 from seta.web.actions import form_invalid, page_status, refusal, run
@@ -67,8 +67,47 @@ def jaar(request: HttpRequest, slug: str, jaar: int) -> HttpResponse:
         "mag_tarieven": policy.can(actor, "tarief.wijzigen", sv),
         "punten": jaarcyclus.readiness(actor, sv, jaar),
         "scenarios": selectors.scenarios_for(actor).filter(samenwerkingsverband=sv, jaar=jaar),
+        "scenario_form": ScenarioForm(modellen=_modellen(actor, sv), initial={"naam": f"Verdeling {jaar}"})
+        if policy.can(actor, "scenario.opstellen", sv)
+        else None,
     }
     return render(request, "financien/jaar.html", context)
+
+
+def _modellen(actor: Actor, sv: Samenwerkingsverband) -> Any:
+    return (
+        selectors.verdeelmodellen_for(actor).filter(samenwerkingsverband=sv).order_by("naam", "-volgnummer")
+    )
+
+
+@login_required
+@require_POST
+def scenario_maken(request: HttpRequest, slug: str, jaar: int) -> HttpResponse:
+    """The controller compares models on the year and calculates the comparison at once."""
+    actor = actor_for(request.user)
+    sv = _sv(actor, slug, jaar)
+    terug = _jaarpagina(sv, jaar)
+    form = ScenarioForm(request.POST, modellen=_modellen(actor, sv))
+    try:
+        policy.require(actor, "scenario.opstellen", sv, read_action="scenario.lezen")
+        if not form.is_valid():
+            raise form_invalid(form)
+        gekozen = [int(pk) for pk in request.POST.getlist("verdeelmodellen")]
+        modellen = sorted(form.cleaned_data["verdeelmodellen"], key=lambda m: gekozen.index(m.pk))
+        scenario = services.create_scenario(
+            actor=actor,
+            samenwerkingsverband=sv,
+            naam=form.cleaned_data["naam"],
+            jaar=jaar,
+            verdeelmodellen=modellen,
+            referentiemodel=modellen[0],
+            grondslag=form.cleaned_data["grondslag"],
+        )
+        services.calculate_scenario(actor=actor, scenario=scenario)
+    except SetaError as exc:
+        return refusal(request, exc, back=terug)
+    messages.success(request, f"Scenario {scenario.naam} is berekend.")
+    return redirect("financien:scenario", pk=scenario.pk)
 
 
 @login_required

@@ -6,17 +6,27 @@ from django.db import migrations, models
 
 def besluiten_overnemen(apps, schema_editor):
     """The free-text decision of an adopted model or a threshold becomes a recorded Bestuursbesluit
-    (orgaan: the algemeen bestuur for a model, the dagelijks bestuur for a threshold, as the defaults;
+    (orgaan: the body the old text starts with (AB/DB), else the default: the algemeen bestuur for a
+    model, the dagelijks bestuur for a threshold;
     kenmerk: the old text, or "onbekend (voor SETA 0034)" when it was empty)."""
     Bestuursbesluit = apps.get_model("samenwerkingsverbanden", "Bestuursbesluit")
     Verdeelmodel = apps.get_model("financien", "Verdeelmodel")
     Afwijkingsdrempel = apps.get_model("financien", "Afwijkingsdrempel")
     Afrekening = apps.get_model("financien", "Afrekening")
     onbekend = "onbekend (vastgesteld voor de registratie van besluiten)"
+
+    def orgaan(tekst, standaard):
+        begin = (tekst or "").strip().upper()
+        if begin.startswith("AB"):
+            return "algemeen_bestuur"
+        if begin.startswith("DB"):
+            return "dagelijks_bestuur"
+        return standaard
+
     for model in Verdeelmodel.objects.filter(status="vastgesteld"):
         besluit = Bestuursbesluit.objects.create(
             samenwerkingsverband_id=model.samenwerkingsverband_id,
-            orgaan="algemeen_bestuur",
+            orgaan=orgaan(model.besluit, "algemeen_bestuur"),
             onderwerp="verdeelmodel",
             kenmerk=(model.besluit or onbekend)[:200],
             datum=model.vastgesteld_op or model.gewijzigd_op.date(),
@@ -27,7 +37,7 @@ def besluiten_overnemen(apps, schema_editor):
     for drempel in Afwijkingsdrempel.objects.all():
         besluit = Bestuursbesluit.objects.create(
             samenwerkingsverband_id=drempel.samenwerkingsverband_id,
-            orgaan="dagelijks_bestuur",
+            orgaan=orgaan(drempel.besluit, "dagelijks_bestuur"),
             onderwerp="afwijkingsdrempel",
             kenmerk=(drempel.besluit or onbekend)[:200],
             datum=drempel.vastgesteld_op,
