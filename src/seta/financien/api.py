@@ -199,6 +199,7 @@ class BegrotingViewSet(
     def get_queryset(self) -> QuerySet[Begroting]:
         return (
             selectors.begrotingen_for(self.actor)
+            .select_related("bestuursbesluit__vastgelegd_door")
             .prefetch_related("bijdragen__gemeente")
             .order_by("samenwerkingsverband__naam", "-jaar", "id")
         )
@@ -383,7 +384,7 @@ class VerdeelmodelViewSet(
     def get_queryset(self) -> QuerySet[Verdeelmodel]:
         return (
             selectors.verdeelmodellen_for(self.actor)
-            .select_related("vastgesteld_door")
+            .select_related("vastgesteld_door", "bestuursbesluit__vastgelegd_door")
             .order_by("samenwerkingsverband__naam", "naam", "-volgnummer", "id")
         )
 
@@ -613,7 +614,7 @@ class AfwijkingsdrempelViewSet(
     def get_queryset(self) -> QuerySet[Afwijkingsdrempel]:
         return (
             selectors.drempels_for(self.actor)
-            .select_related("samenwerkingsverband", "vastgesteld_door")
+            .select_related("samenwerkingsverband", "vastgesteld_door", "bestuursbesluit__vastgelegd_door")
             .order_by("samenwerkingsverband__naam", "-vanaf_jaar", "id")
         )
 
@@ -649,6 +650,7 @@ class AfrekeningViewSet(
     def get_queryset(self) -> QuerySet[Afrekening]:
         return (
             selectors.afrekeningen_for(self.actor)
+            .select_related("bestuursbesluit__vastgelegd_door", "drempel__bestuursbesluit__vastgelegd_door")
             .prefetch_related("regels__gemeente")
             .order_by("samenwerkingsverband__naam", "-jaar", "id")
         )

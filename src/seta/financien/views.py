@@ -55,7 +55,9 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         .order_by("naam", "-volgnummer"),
         "scenarios": selectors.scenarios_for(actor).filter(samenwerkingsverband=sv),
         "afrekeningen": selectors.afrekeningen_for(actor).filter(samenwerkingsverband=sv),
-        "drempels": selectors.drempels_for(actor).filter(samenwerkingsverband=sv),
+        "drempels": selectors.drempels_for(actor)
+        .filter(samenwerkingsverband=sv)
+        .select_related("bestuursbesluit__vastgelegd_door"),
         "mag_opstellen": policy.can(actor, "verdeelmodel.opstellen", sv),
         "drempel_form": DrempelForm(
             orgaan=bevoegd_orgaan(sv, Besluitonderwerp.AFWIJKINGSDREMPEL), wat="deze drempel"
