@@ -427,3 +427,50 @@ def test_journey_controller_sets_up_2026_board_adopts_scenario_calculates(
         ).status_code
         == 403
     )
+
+
+def test_own_cooperation_kempen(actor_named: Any) -> None:
+    """The same rules in another cooperation: its own controller sets up, its own AB adopts; BEL's people see nothing."""
+    from seta.financien import services
+    from seta.samenwerkingsverbanden.models import Bestuurslid
+
+    kempen = Samenwerkingsverband.objects.get(slug="kempen")
+    Begroting.objects.filter(samenwerkingsverband=kempen).delete()
+    services.save_budget(
+        actor=actor_named("controller.kempen"),
+        samenwerkingsverband=kempen,
+        jaar=2025,
+        personeel="100000",
+        materieel="20000",
+        overhead="10000",
+    )
+    with pytest.raises(NotFound):
+        _opzetten(actor_named("controller.bel"), kempen)
+    nieuw = _opzetten(actor_named("directeur.kempen"), kempen)
+    assert nieuw.personeel == Decimal("103500.00") and nieuw.overhead == Decimal("10325.00")
+    lid = (
+        Bestuurslid.objects.filter(
+            samenwerkingsverband=kempen,
+            orgaan="algemeen_bestuur",
+            einddatum=None,
+            functionaris__gebruiker__isnull=False,
+        )
+        .select_related("functionaris__gebruiker")
+        .first()
+    )
+    assert lid is not None
+    besluit = jaar.BesluitInvoer("algemeen_bestuur", "AB Kempen 2026-1", dt.date(2026, 1, 20))
+    with pytest.raises(NotFound):
+        jaar.adopt_budget(actor=actor_named("burgemeester.laren"), begroting=nieuw, besluit=besluit)
+    with pytest.raises(Forbidden):
+        jaar.adopt_budget(actor=actor_named("controller.kempen"), begroting=nieuw, besluit=besluit)
+    gedaan = jaar.adopt_budget(
+        actor=actor_named(lid.functionaris.gebruiker.username), begroting=nieuw, besluit=besluit
+    )
+    assert gedaan.is_vastgesteld and gedaan.bestuursbesluit.samenwerkingsverband == kempen
+
+
+def test_the_cooperation_page_shows_who_decides_what(client: Any, user_named: Any) -> None:
+    client.force_login(user_named("raadslid.laren"))
+    html = client.get("/samenwerkingsverbanden/bel").content.decode()
+    assert "Wie besluit wat" in html and "Drempel van het afwijkingssignaal" in html
