@@ -232,6 +232,11 @@ class BegrotingForm(forms.Form):
                 )
 
 
+class _Modelkeuze(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.label} ({obj.get_status_display().lower()})"
+
+
 class ScenarioForm(forms.Form):
     """A comparison of verdeelmodellen on one year, made from the year page (the first model is the reference)."""
 
@@ -240,7 +245,7 @@ class ScenarioForm(forms.Form):
         max_length=150,
         widget=forms.TextInput(attrs={"class": "utrecht-textbox"}),
     )
-    verdeelmodellen: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
+    verdeelmodellen = _Modelkeuze(
         label="Verdeelmodellen",
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
@@ -259,7 +264,6 @@ class ScenarioForm(forms.Form):
 
     def __init__(self, *args: Any, modellen: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["verdeelmodellen"].queryset = modellen  # type: ignore[attr-defined]
-        self.fields["verdeelmodellen"].label_from_instance = lambda m: (
-            f"{m.label} ({m.get_status_display().lower()})"
-        )  # type: ignore[attr-defined]
+        veld = self.fields["verdeelmodellen"]
+        assert isinstance(veld, forms.ModelMultipleChoiceField)
+        veld.queryset = modellen
