@@ -91,6 +91,8 @@ def prepare_year(
         fouten["van_jaar"] = ["Kies een ander jaar dan het jaar dat u opzet."]
     if fouten:
         raise InvalidInput(fields=fouten)
+    # one set-up at a time per cooperation: the second waits and then sees the first one's budget
+    Samenwerkingsverband.objects.select_for_update().filter(pk=sv.pk).first()
     if Begroting.objects.filter(samenwerkingsverband=sv, jaar=doel).exists():
         raise Conflict(
             f"{sv} heeft al een begroting {doel}; wijzig die in plaats van het jaar opnieuw op te zetten."

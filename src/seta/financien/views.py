@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from seta.autorisaties import policy
@@ -40,7 +41,8 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     slug = request.GET.get("samenwerkingsverband")
     sv = next((v for v in verbanden if v.slug == slug), verbanden[0])
-    context = {
+    huidig_jaar = timezone.localdate().year
+    context: dict[str, Any] = {
         "verbanden": verbanden,
         "sv": sv,
         "begrotingen": selectors.begrotingen_for(actor)
@@ -64,8 +66,13 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         )
         if policy.can(actor, "drempel.vaststellen", sv)
         else None,
-        "opzet_form": JaarOpzettenForm() if policy.can(actor, "begroting.opzetten", sv) else None,
+        "huidig_jaar": huidig_jaar,
     }
+    jaren = {b.jaar for b in context["begrotingen"]}
+    laatste = max(jaren, default=huidig_jaar - 1)
+    context["huidig_zonder_begroting"] = huidig_jaar not in jaren
+    if policy.can(actor, "begroting.opzetten", sv):  # proposes the year after the last budget
+        context["opzet_form"] = JaarOpzettenForm(initial={"jaar": laatste + 1, "van_jaar": laatste})
     return render(request, "financien/overzicht.html", context)
 
 
