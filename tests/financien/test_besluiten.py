@@ -24,8 +24,8 @@ from seta.samenwerkingsverbanden.models import (
 
 pytestmark = pytest.mark.django_db
 
-AB = BesluitInvoer("algemeen_bestuur", "AB 2026-04, agendapunt 3", dt.date(2026, 4, 9))
-DB = BesluitInvoer("dagelijks_bestuur", "DB 2026-04", dt.date(2026, 4, 2))
+AB = BesluitInvoer("algemeen_bestuur", "AB 2026-04, agendapunt 3", dt.date(2025, 4, 9))
+DB = BesluitInvoer("dagelijks_bestuur", "DB 2026-04", dt.date(2025, 4, 2))
 
 
 @pytest.fixture
@@ -60,20 +60,20 @@ def test_adopting_a_model_records_the_decision(actor_named: Any, concept: Verdee
     assert (besluit.orgaan, besluit.kenmerk, besluit.datum, besluit.onderwerp) == (
         "algemeen_bestuur",
         "AB 2026-04, agendapunt 3",
-        dt.date(2026, 4, 9),
+        dt.date(2025, 4, 9),
         "verdeelmodel",
     )
     assert besluit.vastgelegd_door.username == "wethouder.laren"
-    assert model.vastgesteld_op == dt.date(2026, 4, 9)
+    assert model.vastgesteld_op == dt.date(2025, 4, 9)
 
 
 @pytest.mark.parametrize(
     ("besluit", "veld"),
     [
         (None, "besluit"),
-        (BesluitInvoer("dagelijks_bestuur", "DB 1", dt.date(2026, 1, 1)), "besluit.orgaan"),
-        (BesluitInvoer("raad", "X", dt.date(2026, 1, 1)), "besluit.orgaan"),
-        (BesluitInvoer("algemeen_bestuur", "  ", dt.date(2026, 1, 1)), "besluit.kenmerk"),
+        (BesluitInvoer("dagelijks_bestuur", "DB 1", dt.date(2025, 1, 1)), "besluit.orgaan"),
+        (BesluitInvoer("raad", "X", dt.date(2025, 1, 1)), "besluit.orgaan"),
+        (BesluitInvoer("algemeen_bestuur", "  ", dt.date(2025, 1, 1)), "besluit.kenmerk"),
         (BesluitInvoer("algemeen_bestuur", "AB 1", None), "besluit.datum"),
         (
             BesluitInvoer("algemeen_bestuur", "AB 1", timezone.localdate() + dt.timedelta(days=1)),
@@ -159,7 +159,7 @@ def test_threshold_records_the_dbs_decision(actor_named: Any, bel: Samenwerkings
         procentpunten="3",
         besluit=DB,
     )
-    assert drempel.bestuursbesluit.kenmerk == "DB 2026-04" and drempel.vastgesteld_op == dt.date(2026, 4, 2)
+    assert drempel.bestuursbesluit.kenmerk == "DB 2026-04" and drempel.vastgesteld_op == dt.date(2025, 4, 2)
 
 
 def test_an_adopted_budget_is_frozen(actor_named: Any, bel: Samenwerkingsverband) -> None:
@@ -197,3 +197,33 @@ def test_a_new_cooperation_gets_the_defaults(user_named: Any) -> None:
         deelnemers=twee,
     )
     assert dict(sv.besluitbevoegdheden.values_list("onderwerp", "orgaan")) == STANDAARD_BEVOEGDHEDEN
+
+
+def test_pages_ask_for_the_decision_and_show_it(
+    client: Any, user_named: Any, bel: Samenwerkingsverband
+) -> None:
+    hybride = Verdeelmodel.objects.get(samenwerkingsverband=bel, naam="BEL hybride", volgnummer=1)
+    client.force_login(user_named("raadslid.laren"))
+    html = client.get(f"/financien/verdeelmodellen/{hybride.pk}").content.decode()
+    assert "Algemeen bestuur, vergadering van 28-11-2024, kenmerk AB BEL 2024-11, agendapunt 6" in html
+    afrekening = Afrekening.objects.get(samenwerkingsverband=bel, jaar=2025)
+    url = f"/financien/afrekeningen/{afrekening.pk}"
+    besluit = {
+        "actie": "vaststellen",
+        "versie": afrekening.versie,
+        "orgaan": "algemeen_bestuur",
+        "kenmerk": "AB 2026-03",
+        "datum": "2025-03-05",
+    }
+    assert client.post(f"{url}/actie", {**besluit, "bevestigd": "on"}).status_code == 403
+    client.force_login(user_named("wethouder.laren"))
+    html = client.get(url).content.decode()
+    assert "Ik bevestig dat het algemeen bestuur de afrekening 2025 heeft besloten" in html
+    r = client.post(f"{url}/actie", besluit)  # not confirmed
+    assert r.status_code == 400 and "Bevestig" in r.content.decode()
+    r = client.post(f"{url}/actie", {**besluit, "bevestigd": "on", "orgaan": "dagelijks_bestuur"})
+    assert r.status_code == 400 and "beslist het algemeen bestuur" in r.content.decode()
+    assert client.post(f"{url}/actie", {**besluit, "bevestigd": "on"}).status_code == 302
+    html = client.get(url).content.decode()
+    assert "Vastgesteld" in html and "kenmerk AB 2026-03" in html and "Afrekening vaststellen" not in html
+    assert "Opnieuw berekenen" not in html

@@ -14,8 +14,8 @@ from seta.financien.models import Afrekening, Modelstatus, Scenario, Verdeelmode
 
 pytestmark = pytest.mark.django_db
 
-AB_BESLUIT = {"orgaan": "algemeen_bestuur", "kenmerk": "AB 2026-02", "datum": "2026-02-12"}
-DB_BESLUIT = {"orgaan": "dagelijks_bestuur", "kenmerk": "DB 2026-01", "datum": "2026-01-15"}
+AB_BESLUIT = {"orgaan": "algemeen_bestuur", "kenmerk": "AB 2026-02", "datum": "2025-02-12"}
+DB_BESLUIT = {"orgaan": "dagelijks_bestuur", "kenmerk": "DB 2026-01", "datum": "2025-01-15"}
 
 
 @pytest.fixture
@@ -149,7 +149,7 @@ def test_adopted_model_is_never_edited_a_new_version_is(api_as: Any, hybride: Ve
     # the board adopts; then it is locked too
     r = api_as("wethouder.blaricum").post(
         f"/api/v1/verdeelmodellen/{nieuw['id']}/vaststellen",
-        {"besluit": {"orgaan": "algemeen_bestuur", "kenmerk": "AB 2026-3", "datum": "2026-03-12"}},
+        {"besluit": {"orgaan": "algemeen_bestuur", "kenmerk": "AB 2026-3", "datum": "2025-03-12"}},
         format="json",
         HTTP_IF_MATCH=gelezen,
     )
@@ -341,7 +341,7 @@ def test_board_sets_threshold_on_the_overview_page(client: Any, user_named: Any)
             "procentpunten": "4",
             "orgaan": "dagelijks_bestuur",
             "kenmerk": "DB 2026-11",
-            "datum": "2026-11-05",
+            "datum": "2025-11-05",
             "bevestigd": "on",
         },
     )

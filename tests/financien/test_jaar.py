@@ -20,7 +20,7 @@ from seta.uren.models import Urenregel
 pytestmark = pytest.mark.django_db
 
 CENT = Decimal("0.01")
-AB = {"orgaan": "algemeen_bestuur", "kenmerk": "AB 2026-01, agendapunt 2", "datum": "2026-01-22"}
+AB = {"orgaan": "algemeen_bestuur", "kenmerk": "AB 2026-01, agendapunt 2", "datum": "2025-01-22"}
 
 
 def _cent(x: Decimal) -> Decimal:
@@ -281,7 +281,7 @@ def test_permission_matrix(
 ) -> None:
     """True: allowed; False: 403 (may read, not act); None: 404 (not even visible)."""
     actor = actor_named(user)
-    besluit = jaar.BesluitInvoer("algemeen_bestuur", "AB 2026-01", dt.date(2026, 1, 22))
+    besluit = jaar.BesluitInvoer("algemeen_bestuur", "AB 2026-01", dt.date(2025, 1, 22))
     doel = {True: None, False: Forbidden, None: NotFound}
     if doel[opzetten] is None:
         assert _opzetten(actor, bel, 2032).jaar == 2032
@@ -459,7 +459,7 @@ def test_own_cooperation_kempen(actor_named: Any) -> None:
         .first()
     )
     assert lid is not None
-    besluit = jaar.BesluitInvoer("algemeen_bestuur", "AB Kempen 2026-1", dt.date(2026, 1, 20))
+    besluit = jaar.BesluitInvoer("algemeen_bestuur", "AB Kempen 2026-1", dt.date(2025, 1, 20))
     with pytest.raises(NotFound):
         jaar.adopt_budget(actor=actor_named("burgemeester.laren"), begroting=nieuw, besluit=besluit)
     with pytest.raises(Forbidden):
