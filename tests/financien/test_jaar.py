@@ -400,6 +400,8 @@ def test_journey_controller_sets_up_2026_board_adopts_scenario_calculates(
     assert r.status_code == 302
     html = client.get("/financien/bel/2026/").content.decode()
     assert "Vastgesteld" in html and AB["kenmerk"] in html and "Begroting wijzigen" not in html
+    client.force_login(user_named("controller.bel"))
+    assert client.get("/financien/bel/2026/begroting").status_code == 409  # adopted: frozen
     # the controller calculates a scenario for 2026 on the year page
     client.force_login(user_named("controller.bel"))
     assert "Verdeelmodellen vergelijken voor 2026" in client.get("/financien/bel/2026/").content.decode()

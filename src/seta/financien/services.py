@@ -135,10 +135,6 @@ def save_budget(
         .first()
     )
     changes = {**bedragen, "toelichting": toelichting}
-    if begroting is not None and begroting.is_vastgesteld:
-        raise Conflict(
-            f"De begroting {jaar} van {samenwerkingsverband} is vastgesteld en kan niet meer worden gewijzigd."
-        )
     if begroting is None:
         begroting = create(
             Begroting(samenwerkingsverband=samenwerkingsverband, jaar=jaar, **changes),
@@ -148,6 +144,10 @@ def save_budget(
     else:
         if version_required and expected_version is None:
             raise PreconditionRequired("If-Match")
+        if begroting.is_vastgesteld:
+            raise Conflict(
+                f"De begroting {jaar} van {samenwerkingsverband} is vastgesteld en kan niet meer worden gewijzigd."
+            )
         update_fields(
             begroting,
             actor=actor,

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from seta.autorisaties import policy
 from seta.autorisaties.actor import Actor, actor_for
 from seta.core.bounds import JAAR_MAX, JAAR_MIN, parse_versie
-from seta.core.errors import SetaError
+from seta.core.errors import Conflict, SetaError
 from seta.financien import invoer, selectors, services
 from seta.financien import jaar as jaarcyclus
 from seta.financien.forms import BegrotingForm, BesluitForm, JaarOpzettenForm, ScenarioForm
@@ -187,6 +187,12 @@ def begroting_form(request: HttpRequest, slug: str, jaar: int) -> HttpResponse:
     begroting = _begroting(actor, sv, jaar)
     if not policy.can(actor, "begroting.wijzigen", sv):
         raise PermissionDenied
+    if begroting is not None and begroting.is_vastgesteld:
+        return refusal(
+            request,
+            Conflict(f"De begroting {jaar} is vastgesteld en kan niet meer worden gewijzigd."),
+            back=_jaarpagina(sv, jaar),
+        )
     partners = invoer.partners_in_year(sv, jaar)
     form = BegrotingForm(request.POST or None, partners=partners, initial=_bijdrage_initial(begroting))
     if request.method == "POST" and form.is_valid():
