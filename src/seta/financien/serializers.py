@@ -19,7 +19,7 @@ from seta.financien.models import (
     Tarief,
     Verdeelmodel,
 )
-from seta.samenwerkingsverbanden.serializers import BesluitInvoerSerializer, BestuursbesluitSerializer
+from seta.samenwerkingsverbanden.serializers import BestuursbesluitInvoerSerializer, BestuursbesluitSerializer
 
 
 def _besluit() -> BestuursbesluitSerializer:
@@ -201,7 +201,7 @@ class VerdeelmodelWijzigSerializer(serializers.Serializer[Any]):
 
 
 class VaststellenSerializer(serializers.Serializer[Any]):
-    besluit = BesluitInvoerSerializer(help_text="Het besluit van het bevoegde bestuursorgaan.")
+    besluit = BestuursbesluitInvoerSerializer(help_text="Het besluit van het bevoegde bestuursorgaan.")
 
 
 class JaarOpzettenSerializer(serializers.Serializer[Any]):
@@ -360,7 +360,7 @@ class DrempelInvoerSerializer(serializers.Serializer[Any]):
     bedrag = serializers.DecimalField(
         max_digits=14, decimal_places=2, required=False, allow_null=True, default=None
     )
-    besluit = BesluitInvoerSerializer(
+    besluit = BestuursbesluitInvoerSerializer(
         help_text="Het besluit van het bevoegde bestuursorgaan (standaard het DB)."
     )
 

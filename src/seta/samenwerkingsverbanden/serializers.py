@@ -216,7 +216,7 @@ class BestuursbesluitSerializer(serializers.ModelSerializer[Bestuursbesluit]):
         read_only_fields = fields
 
 
-class BesluitInvoerSerializer(serializers.Serializer[Any]):
+class BestuursbesluitInvoerSerializer(serializers.Serializer[Any]):
     """The decision an adoption rests on (``besluit: {orgaan, kenmerk, datum}``)."""
 
     orgaan = serializers.ChoiceField(
