@@ -517,3 +517,54 @@ def test_voorschotschema_page_buttons_equal_toegestane_acties_for_every_demo_log
         )
     assert v.mismatches == []
     assert v.compared > 20 and v.offered == {"opnieuw", "vaststellen", "verzenden"}, (v.compared, v.offered)
+
+
+def test_budget_page_buttons_equal_toegestane_acties_for_every_demo_login() -> None:
+    """A concept budget (2026, set up from 2025) and an adopted one (2025) on the year page and in the API."""
+    from seta.financien import jaar
+    from seta.financien.models import Begroting
+    from seta.samenwerkingsverbanden.models import Samenwerkingsverband
+
+    bel = Samenwerkingsverband.objects.get(slug="bel")
+    Begroting.objects.filter(samenwerkingsverband=bel, jaar=2026).delete()
+    jaar.prepare_year(
+        actor=actor_for(get_user_model().objects.get(username="controller.bel")),
+        samenwerkingsverband=bel,
+        jaar=2026,
+        van_jaar=2025,
+        loonindex="3",
+        prijsindex="2",
+    )
+    begrotingen = {b.pk: b for b in Begroting.objects.filter(samenwerkingsverband=bel, jaar__in=[2025, 2026])}
+    assert {b.status for b in begrotingen.values()} == {"concept", "vastgesteld"}
+
+    def knoppen(html: str, pk: int) -> list[str]:
+        j = begrotingen[pk].jaar
+        result = []
+        if f'href="/financien/bel/{j}/begroting"' in html:
+            result.append("wijzigen")
+        if f'action="/financien/bel/{j}/vaststellen"' in html:
+            result.append("vaststellen")
+        return sorted(result)
+
+    v = Vergelijking()
+    for user in get_user_model().objects.order_by("username"):
+        zichtbaar = list(
+            financien_selectors.begrotingen_for(actor_for(user))
+            .filter(pk__in=begrotingen)
+            .values_list("pk", flat=True)
+        )
+        if not zichtbaar:
+            continue
+        for pk in zichtbaar:
+            v.login(
+                user,
+                [pk],
+                f"/financien/bel/{begrotingen[pk].jaar}/",
+                "/api/v1/begrotingen/{}",
+                knoppen,
+                soort="begroting ",
+                sorteer=True,
+            )
+    assert v.mismatches == []
+    assert v.offered == {"wijzigen", "vaststellen"}, v.offered

@@ -14,6 +14,9 @@ from seta.financien.models import Afrekening, Modelstatus, Scenario, Verdeelmode
 
 pytestmark = pytest.mark.django_db
 
+AB_BESLUIT = {"orgaan": "algemeen_bestuur", "kenmerk": "AB 2026-02", "datum": "2025-02-12"}
+DB_BESLUIT = {"orgaan": "dagelijks_bestuur", "kenmerk": "DB 2026-01", "datum": "2025-01-15"}
+
 
 @pytest.fixture
 def scenario(db: Any) -> Scenario:
@@ -146,7 +149,7 @@ def test_adopted_model_is_never_edited_a_new_version_is(api_as: Any, hybride: Ve
     # the board adopts; then it is locked too
     r = api_as("wethouder.blaricum").post(
         f"/api/v1/verdeelmodellen/{nieuw['id']}/vaststellen",
-        {"besluit": "AB 2026-3"},
+        {"besluit": {"orgaan": "algemeen_bestuur", "kenmerk": "AB 2026-3", "datum": "2025-03-12"}},
         format="json",
         HTTP_IF_MATCH=gelezen,
     )
@@ -175,14 +178,14 @@ def test_settlement_via_api_threshold_and_adoption(api_as: Any) -> None:
     # the board lowers the threshold: now more partners deviate
     r = bestuur.post(
         "/api/v1/afwijkingsdrempels",
-        {"samenwerkingsverband": "bel", "vanafJaar": 2025, "procentpunten": "2"},
+        {"samenwerkingsverband": "bel", "vanafJaar": 2025, "procentpunten": "2", "besluit": DB_BESLUIT},
         format="json",
     )
     assert r.status_code == 201
     assert (
         controller.post(
             "/api/v1/afwijkingsdrempels",
-            {"samenwerkingsverband": "bel", "vanafJaar": 2025, "procentpunten": "9"},
+            {"samenwerkingsverband": "bel", "vanafJaar": 2025, "procentpunten": "9", "besluit": DB_BESLUIT},
             format="json",
         ).status_code
         == 403
@@ -203,11 +206,25 @@ def test_settlement_via_api_threshold_and_adoption(api_as: Any) -> None:
     )
     etag = f'W/"{body["versie"]}"'
     assert (
-        controller.post(f"/api/v1/afrekeningen/{body['id']}/vaststellen", HTTP_IF_MATCH=etag).status_code
+        controller.post(
+            f"/api/v1/afrekeningen/{body['id']}/vaststellen",
+            {"besluit": AB_BESLUIT},
+            format="json",
+            HTTP_IF_MATCH=etag,
+        ).status_code
         == 403
     )
-    r = bestuur.post(f"/api/v1/afrekeningen/{body['id']}/vaststellen", HTTP_IF_MATCH=etag)
+    r = bestuur.post(
+        f"/api/v1/afrekeningen/{body['id']}/vaststellen",
+        {"besluit": AB_BESLUIT},
+        format="json",
+        HTTP_IF_MATCH=etag,
+    )
     assert r.status_code == 200 and r.json()["status"] == "vastgesteld"
+    assert (
+        r.json()["besluit"]["kenmerk"] == "AB 2026-02"
+        and r.json()["besluit"]["vastgelegdDoor"] == "burgemeester.laren"
+    )
     assert (
         controller.post(
             "/api/v1/afrekeningen", {"samenwerkingsverband": "bel", "jaar": 2025}, format="json"
@@ -278,7 +295,7 @@ def test_write_matrix(api_as: Any, user: str, opstellen: int, vaststellen: int) 
     ).get()
     r = client.post(
         f"/api/v1/verdeelmodellen/{concept.pk}/vaststellen",
-        {"besluit": "test"},
+        {"besluit": AB_BESLUIT},
         format="json",
         HTTP_IF_MATCH=f'W/"{concept.versie}"',
     )
@@ -318,7 +335,15 @@ def test_board_sets_threshold_on_the_overview_page(client: Any, user_named: Any)
     html = client.get("/financien/?samenwerkingsverband=bel").content.decode()
     assert "Drempel vaststellen" in html
     r = client.post(
-        "/financien/bel/drempel", {"vanaf_jaar": 2027, "procentpunten": "4", "besluit": "AB 2026-12"}
+        "/financien/bel/drempel",
+        {
+            "vanaf_jaar": 2027,
+            "procentpunten": "4",
+            "orgaan": "dagelijks_bestuur",
+            "kenmerk": "DB 2026-11",
+            "datum": "2025-11-05",
+            "bevestigd": "on",
+        },
     )
     assert r.status_code == 302
     assert Afwijkingsdrempel.objects.get(samenwerkingsverband__slug="bel", vanaf_jaar=2027).procentpunten == 4

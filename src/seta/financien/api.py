@@ -1,6 +1,7 @@
-"""API: /api/v1/begrotingen, /tarieven, /verdeelmodellen (+ berekenen, vaststellen, nieuwe-versie),
-/scenarios (+ vergelijking, exports via ?formaat=xlsx|csv|json, berekenen), /afwijkingsdrempels, /afrekeningen,
-/voorschotschemas (+ opnieuw, vaststellen, verzenden, ?formaat=xlsx|csv), /voorschottermijnen."""
+"""API: /api/v1/begrotingen (+ opzetten, gereedheid, vaststellen), /tarieven, /verdeelmodellen (+ berekenen,
+vaststellen, nieuwe-versie), /scenarios (+ vergelijking, exports via ?formaat=xlsx|csv|json, berekenen),
+/afwijkingsdrempels, /afrekeningen, /voorschotschemas (+ opnieuw, vaststellen, verzenden, ?formaat=xlsx|csv),
+/voorschottermijnen; the join/leave scenarios are in ``mutaties_api``."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from seta.api.views import ActorMixin
 from seta.autorisaties.actor import Actor
 from seta.core.bounds import JAAR_MAX, JAAR_MIN, parse_jaar
 from seta.core.errors import InvalidInput, NotFound
-from seta.financien import exports, selectors, services, voorschotten
+from seta.financien import exports, jaar, selectors, services, voorschotten
 from seta.financien.models import (
     Afrekening,
     Afwijkingsdrempel,
@@ -44,6 +45,8 @@ from seta.financien.serializers import (
     BegrotingSerializer,
     BerekeningSerializer,
     DrempelInvoerSerializer,
+    GereedheidSerializer,
+    JaarOpzettenSerializer,
     ScenarioInvoerSerializer,
     ScenarioSerializer,
     ScenarioWijzigSerializer,
@@ -61,6 +64,7 @@ from seta.financien.serializers import (
 from seta.gemeenten import selectors as gemeente_selectors
 from seta.organisatie import selectors as organisatie_selectors
 from seta.samenwerkingsverbanden import selectors as sv_selectors
+from seta.samenwerkingsverbanden.besluiten import BesluitInvoer
 from seta.samenwerkingsverbanden.models import Samenwerkingsverband
 
 FORMATEN = ("xlsx", "csv", "json")
@@ -211,6 +215,7 @@ class BegrotingViewSet(
     def get_queryset(self) -> QuerySet[Begroting]:
         return (
             selectors.begrotingen_for(self.actor)
+            .select_related("bestuursbesluit__vastgelegd_door")
             .prefetch_related("bijdragen__gemeente")
             .order_by("samenwerkingsverband__naam", "-jaar", "id")
         )
@@ -248,6 +253,70 @@ class BegrotingViewSet(
         )
         begroting = self.get_queryset().get(pk=begroting.pk)
         return self.respond(begroting, BegrotingSerializer, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Begroting vaststellen (het bevoegde bestuursorgaan, standaard het AB; If-Match en besluit)",
+        request=VaststellenSerializer,
+        responses={200: BegrotingSerializer, 409: None, 412: None},
+    )
+    @action(detail=True, methods=["post"])
+    def vaststellen(self, request: Request, pk: str | None = None) -> Response:
+        obj = self.get_object()
+        invoer = self.validated(VaststellenSerializer)
+        begroting = jaar.adopt_budget(
+            actor=self.actor,
+            begroting=obj,
+            besluit=BesluitInvoer.uit(invoer["besluit"]),
+            expected_version=expected_version(request),
+        )
+        return self.respond(self.get_queryset().get(pk=begroting.pk), BegrotingSerializer)
+
+    @extend_schema(
+        summary="Nieuw jaar opzetten: begroting, bijdragen en tarieven van een vorig jaar, geïndexeerd, als concept (controller of directeur)",
+        request=JaarOpzettenSerializer,
+        responses={201: BegrotingSerializer, 409: None},
+    )
+    @action(detail=False, methods=["post"])
+    def opzetten(self, request: Request) -> Response:
+        data = self.validated(JaarOpzettenSerializer)
+        sv = _sv(self.actor, data.pop("samenwerkingsverband"))
+        begroting = jaar.prepare_year(actor=self.actor, samenwerkingsverband=sv, **data)
+        return self.respond(
+            self.get_queryset().get(pk=begroting.pk), BegrotingSerializer, status=status.HTTP_201_CREATED
+        )
+
+    @extend_schema(
+        summary="Wat ontbreekt er nog om een jaar te berekenen (begroting, vaststelling, tarieven per eenheid en schaal, verdeelmodel)",
+        parameters=[
+            OpenApiParameter(
+                "samenwerkingsverband", OpenApiTypes.STR, required=True, description="Slug, bijv. bel."
+            ),
+            JAAR,
+        ],
+        responses={200: GereedheidSerializer},
+    )
+    @action(detail=False, methods=["get"])
+    def gereedheid(self, request: Request) -> Response:
+        slug = request.query_params.get("samenwerkingsverband", "")
+        j = parse_jaar(request.query_params.get("jaar", ""))
+        fouten: dict[str, list[str]] = {}
+        if j is None:
+            fouten["jaar"] = ["Geef het jaar op, bijvoorbeeld ?jaar=2026."]
+        if not slug:
+            fouten["samenwerkingsverband"] = [
+                "Geef het samenwerkingsverband op, bijv. ?samenwerkingsverband=bel."
+            ]
+        if fouten or j is None:
+            raise InvalidInput(fields=fouten)
+        sv = _sv(self.actor, slug)
+        punten = jaar.readiness(self.actor, sv, j)
+        body = {
+            "samenwerkingsverband": sv.slug,
+            "jaar": j,
+            "gereed": all(p.ok for p in punten),
+            "punten": [{"code": p.code, "ok": p.ok, "tekst": p.tekst} for p in punten],
+        }
+        return Response(GereedheidSerializer(body).data)
 
 
 @extend_schema_view(
@@ -331,7 +400,7 @@ class VerdeelmodelViewSet(
     def get_queryset(self) -> QuerySet[Verdeelmodel]:
         return (
             selectors.verdeelmodellen_for(self.actor)
-            .select_related("vastgesteld_door")
+            .select_related("vastgesteld_door", "bestuursbesluit__vastgelegd_door")
             .order_by("samenwerkingsverband__naam", "naam", "-volgnummer", "id")
         )
 
@@ -359,18 +428,18 @@ class VerdeelmodelViewSet(
         return self.partial_update(request, *args, **kwargs)
 
     @extend_schema(
-        summary="Vaststellen (AB/DB)",
+        summary="Vaststellen (het bevoegde bestuursorgaan, standaard het AB; If-Match en besluit)",
         request=VaststellenSerializer,
         responses={200: VerdeelmodelSerializer, 409: None, 412: None},
     )
     @action(detail=True, methods=["post"])
     def vaststellen(self, request: Request, pk: str | None = None) -> Response:
+        obj = self.get_object()
         invoer = self.validated(VaststellenSerializer)
         model = services.adopt_model(
             actor=self.actor,
-            verdeelmodel=self.get_object(),
-            besluit=invoer["besluit"],
-            datum=invoer["datum"],
+            verdeelmodel=obj,
+            besluit=BesluitInvoer.uit(invoer["besluit"]),
             expected_version=expected_version(request),
         )
         return self.respond(model, VerdeelmodelSerializer)
@@ -544,7 +613,7 @@ class ScenarioViewSet(
     list=extend_schema(summary="Drempels van het afwijkingssignaal (door het bestuur vastgesteld)"),
     retrieve=extend_schema(summary="Eén drempel"),
     create=extend_schema(
-        summary="Drempel vaststellen (AB/DB)",
+        summary="Drempel vaststellen (het bevoegde bestuursorgaan, standaard het DB; met besluit)",
         request=DrempelInvoerSerializer,
         responses={201: AfwijkingsdrempelSerializer},
     ),
@@ -561,14 +630,15 @@ class AfwijkingsdrempelViewSet(
     def get_queryset(self) -> QuerySet[Afwijkingsdrempel]:
         return (
             selectors.drempels_for(self.actor)
-            .select_related("samenwerkingsverband", "vastgesteld_door")
+            .select_related("samenwerkingsverband", "vastgesteld_door", "bestuursbesluit__vastgelegd_door")
             .order_by("samenwerkingsverband__naam", "-vanaf_jaar", "id")
         )
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = self.validated(DrempelInvoerSerializer)
         sv = _sv(self.actor, data.pop("samenwerkingsverband"))
-        drempel = services.set_threshold(actor=self.actor, samenwerkingsverband=sv, **data)
+        besluit = BesluitInvoer.uit(data.pop("besluit"))
+        drempel = services.set_threshold(actor=self.actor, samenwerkingsverband=sv, besluit=besluit, **data)
         return self.respond(drempel, AfwijkingsdrempelSerializer, status=status.HTTP_201_CREATED)
 
 
@@ -596,6 +666,7 @@ class AfrekeningViewSet(
     def get_queryset(self) -> QuerySet[Afrekening]:
         return (
             selectors.afrekeningen_for(self.actor)
+            .select_related("bestuursbesluit__vastgelegd_door", "drempel__bestuursbesluit__vastgelegd_door")
             .prefetch_related("regels__gemeente")
             .order_by("samenwerkingsverband__naam", "-jaar", "id")
         )
@@ -621,14 +692,19 @@ class AfrekeningViewSet(
         return self.respond(afrekening, AfrekeningSerializer, status=status.HTTP_201_CREATED)
 
     @extend_schema(
-        summary="Afrekening vaststellen (AB/DB)",
-        request=None,
+        summary="Afrekening vaststellen (het bevoegde bestuursorgaan, standaard het AB; If-Match en besluit)",
+        request=VaststellenSerializer,
         responses={200: AfrekeningSerializer, 409: None, 412: None},
     )
     @action(detail=True, methods=["post"])
     def vaststellen(self, request: Request, pk: str | None = None) -> Response:
+        obj = self.get_object()
+        invoer = self.validated(VaststellenSerializer)
         afrekening = services.adopt_settlement(
-            actor=self.actor, afrekening=self.get_object(), expected_version=expected_version(request)
+            actor=self.actor,
+            afrekening=obj,
+            besluit=BesluitInvoer.uit(invoer["besluit"]),
+            expected_version=expected_version(request),
         )
         afrekening = self.get_queryset().get(pk=afrekening.pk)
         return self.respond(afrekening, AfrekeningSerializer)

@@ -13,8 +13,8 @@ BEL Combinatie (Menu 2), controller.bel:
      (assignments) by usage;
   3. Naar gebruik met Shapley: all work by usage, joint assignments by the Shapley value of the
      partners' stand-alone costs, overhead and the rest by population;
-  the AB (burgemeester.laren, chair of AB and DB) adopts the hybrid model and sets the deviation
-  threshold; the controller makes the 2025 settlement, which raises one deviation alert (Eemnes
+  the AB (burgemeester.laren, chair of AB and DB) adopts the 2025 budget and the hybrid model, the DB
+  sets the deviation threshold, each on a recorded decision (kenmerk and date of the meeting); the controller makes the 2025 settlement, which raises one deviation alert (Eemnes
   received clearly less work than its key share: the ABG case);
 - 2026, the current year: tariffs and budget indexed from 2025 (wages +4.2 %, prices +2.8 %, as in a
   kaderbrief) and a scenario comparing the three models on the hours so far.
@@ -39,8 +39,11 @@ from typing import Any
 from seta.autorisaties.actor import Actor, actor_for
 from seta.demo.builder import DemoContext
 from seta.financien import demo_voorschotten, invoer, services
+from seta.financien import jaar as jaarcyclus
 from seta.financien.models import Begroting, Grondslag, Verdeelmodel
 from seta.financien.verdeling.rounding import format_euro
+from seta.samenwerkingsverbanden.besluiten import BesluitInvoer
+from seta.samenwerkingsverbanden.models import Bestuursorgaan
 
 JAAR = 2025  # the closed previous year
 HUIDIG_JAAR = 2026  # the demo's current year (builder.PEILDATUM)
@@ -104,12 +107,6 @@ def _tarieven(
         )
 
 
-def _tarieven_geindexeerd(controller: Actor, sv: Any, jaar: int, van: Mapping[int | None, Decimal]) -> None:
-    """Next year's tariffs: last year's raised by the wage index, to whole euros."""
-    nieuw = {schaal: _geindexeerd(t, LOONINDEX, EEN) for schaal, t in van.items()}
-    _tarieven(controller, sv, jaar, nieuw.pop(None), {s: t for s, t in nieuw.items() if s is not None})
-
-
 def _kosten_uren(data: invoer.Jaardata) -> Decimal:
     """What the year's hours cost at the tariffs, with the joint assignments' external costs."""
     gebruik = data.gebruik["realisatie"]
@@ -118,35 +115,41 @@ def _kosten_uren(data: invoer.Jaardata) -> Decimal:
 
 
 def _begroting_geindexeerd(
-    controller: Actor, vorige: Begroting, jaar: int, toelichting: str
+    controller: Actor, bestuur: Actor, vorige: Begroting, jaar: int, besluit: BesluitInvoer
 ) -> tuple[Begroting, Decimal]:
-    """Next year's budget: staff costs by the wage index, material and overhead by the price index; each
-    partner keeps its inbreng and its share of the advances, last year's advance is its previous contribution."""
-    personeel = _geindexeerd(vorige.personeel, LOONINDEX)
-    materieel = _geindexeerd(vorige.materieel, PRIJSINDEX)
-    overhead = _geindexeerd(vorige.overhead, PRIJSINDEX)
-    totaal = personeel + materieel + overhead
-    vorig_totaal = vorige.personeel + vorige.materieel + vorige.overhead
-    bijdragen = [
-        services.Bijdrageinvoer(
-            gemeente=b.gemeente,
-            inbreng=b.inbreng,
-            voorschot=_rond(totaal * b.voorschot / vorig_totaal),
-            vorige_bijdrage=b.voorschot,
-        )
-        for b in vorige.bijdragen.select_related("gemeente").order_by("gemeente__naam")
-    ]
+    """Next year set up as a controller does it on the year page (``jaar.prepare_year``: budget, partners'
+    figures and every tariff indexed), each partner's advance of the closed year entered as its previous
+    contribution (the basis of a growth cap), and the budget adopted by the board on its decision."""
+    begroting = jaarcyclus.prepare_year(
+        actor=controller,
+        samenwerkingsverband=vorige.samenwerkingsverband,
+        jaar=jaar,
+        van_jaar=vorige.jaar,
+        loonindex=LOONINDEX,
+        prijsindex=PRIJSINDEX,
+    )
+    vorig = {b.gemeente_id: b.voorschot for b in vorige.bijdragen.all()}
     begroting = services.save_budget(
         actor=controller,
         samenwerkingsverband=vorige.samenwerkingsverband,
         jaar=jaar,
-        personeel=personeel,
-        materieel=materieel,
-        overhead=overhead,
-        toelichting=toelichting,
-        bijdragen=bijdragen,
+        personeel=begroting.personeel,
+        materieel=begroting.materieel,
+        overhead=begroting.overhead,
+        toelichting=begroting.toelichting,
+        bijdragen=[
+            services.Bijdrageinvoer(
+                gemeente=b.gemeente,
+                inbreng=b.inbreng,
+                voorschot=b.voorschot,
+                vorige_bijdrage=vorig.get(b.gemeente_id),
+            )
+            for b in begroting.bijdragen.select_related("gemeente").order_by("gemeente__naam")
+        ],
+        expected_version=begroting.versie,
     )
-    return begroting, totaal
+    begroting = jaarcyclus.adopt_budget(actor=bestuur, begroting=begroting, besluit=besluit)
+    return begroting, begroting.totaal
 
 
 def _tarieftabel(sv: Any, jaar: int) -> dict[int | None, Decimal]:
@@ -166,7 +169,7 @@ def build_bel(ctx: DemoContext) -> dict[Any, Any]:
     # the advances (ADR 0035): after the budget and model are adopted, before the settlement is adopted,
     # and before the next year's budget takes this year's advances as its "bijdrage vorig jaar"
     demo_voorschotten.build(ctx, JAAR)
-    huidig = _bel_2026(ctx, sv, controller, vorig["modellen"])
+    huidig = _bel_2026(ctx, sv, controller, bestuur, vorig["modellen"])
     demo_voorschotten.build(ctx, HUIDIG_JAAR)
     return {JAAR: vorig, HUIDIG_JAAR: huidig}
 
@@ -202,7 +205,7 @@ def _bel_2025(ctx: DemoContext, sv: Any, controller: Actor, bestuur: Actor) -> d
                 vorige_bijdrage=_rond(voorschot * Decimal("0.97")),
             )
         )
-    services.save_budget(
+    begroting = services.save_budget(
         actor=controller,
         samenwerkingsverband=sv,
         jaar=JAAR,
@@ -211,6 +214,13 @@ def _bel_2025(ctx: DemoContext, sv: Any, controller: Actor, bestuur: Actor) -> d
         overhead=overhead,
         toelichting="Primitieve begroting 2025 van de BEL Combinatie (demo).",
         bijdragen=bijdragen,
+    )
+    jaarcyclus.adopt_budget(
+        actor=bestuur,
+        begroting=begroting,
+        besluit=BesluitInvoer(
+            Bestuursorgaan.ALGEMEEN_BESTUUR, "AB BEL 2024-07, agendapunt 5", dt.date(2024, 7, 4)
+        ),
     )
 
     bevolking = services.draft_model(
@@ -257,8 +267,9 @@ def _bel_2025(ctx: DemoContext, sv: Any, controller: Actor, bestuur: Actor) -> d
     services.adopt_model(
         actor=bestuur,
         verdeelmodel=hybride,
-        besluit="AB BEL 2024-11, agendapunt 6",
-        datum=dt.date(2024, 11, 28),
+        besluit=BesluitInvoer(
+            Bestuursorgaan.ALGEMEEN_BESTUUR, "AB BEL 2024-11, agendapunt 6", dt.date(2024, 11, 28)
+        ),
     )
     scenario = services.create_scenario(
         actor=controller,
@@ -277,8 +288,12 @@ def _bel_2025(ctx: DemoContext, sv: Any, controller: Actor, bestuur: Actor) -> d
         samenwerkingsverband=sv,
         vanaf_jaar=2024,
         procentpunten=Decimal(5),
-        besluit="AB BEL 2023-12: signaal bij meer dan 5 procentpunt afwijking van het sleutelaandeel",
-        datum=dt.date(2023, 12, 14),
+        besluit=BesluitInvoer(
+            Bestuursorgaan.DAGELIJKS_BESTUUR,
+            "DB BEL 2023-12, agendapunt 3",
+            dt.date(2023, 12, 14),
+            "Signaal bij meer dan 5 procentpunt afwijking van het sleutelaandeel",
+        ),
     )
     afrekening = services.settle_year(actor=controller, samenwerkingsverband=sv, jaar=JAAR)
     ctx.log(
@@ -332,15 +347,16 @@ def _gebruiksconfiguratie(data: invoer.Jaardata) -> dict[str, Any]:
     }
 
 
-def _bel_2026(ctx: DemoContext, sv: Any, controller: Actor, modellen: list[Verdeelmodel]) -> dict[str, Any]:
-    _tarieven_geindexeerd(controller, sv, HUIDIG_JAAR, _tarieftabel(sv, JAAR))
+def _bel_2026(
+    ctx: DemoContext, sv: Any, controller: Actor, bestuur: Actor, modellen: list[Verdeelmodel]
+) -> dict[str, Any]:
     vorige = Begroting.objects.get(samenwerkingsverband=sv, jaar=JAAR)
     begroting, totaal = _begroting_geindexeerd(
         controller,
+        bestuur,
         vorige,
         HUIDIG_JAAR,
-        f"Primitieve begroting {HUIDIG_JAAR} van de BEL Combinatie (demo): de begroting {JAAR} met "
-        f"{LOONINDEX} % loon- en {PRIJSINDEX} % prijsindexatie.",
+        BesluitInvoer(Bestuursorgaan.ALGEMEEN_BESTUUR, "AB BEL 2025-07, agendapunt 4", dt.date(2025, 7, 3)),
     )
     bevolking, hybride, gebruiksmodel = modellen
     # The usage model names the joint assignments of a year: a new version for this year's.
@@ -394,7 +410,7 @@ def build_kempen(ctx: DemoContext) -> dict[Any, Any]:
         )
         for g in data.gemeenten
     ]
-    services.save_budget(
+    begroting_kempen = services.save_budget(
         actor=controller,
         samenwerkingsverband=sv,
         jaar=JAAR,
@@ -403,6 +419,13 @@ def build_kempen(ctx: DemoContext) -> dict[Any, Any]:
         overhead=totaal - personeel - materieel,
         toelichting=f"Begroting {JAAR} van de Samenwerking Kempengemeenten (demo).",
         bijdragen=bijdragen,
+    )
+    jaarcyclus.adopt_budget(
+        actor=bestuur,
+        begroting=begroting_kempen,
+        besluit=BesluitInvoer(
+            Bestuursorgaan.ALGEMEEN_BESTUUR, "AB Kempengemeenten 2024-07, agendapunt 4", dt.date(2024, 7, 11)
+        ),
     )
     bevolking = services.draft_model(
         actor=controller,
@@ -441,19 +464,23 @@ def build_kempen(ctx: DemoContext) -> dict[Any, Any]:
     services.adopt_model(
         actor=bestuur,
         verdeelmodel=gebruik,
-        besluit="AB Kempengemeenten 2024-12, agendapunt 5",
-        datum=dt.date(2024, 12, 12),
+        besluit=BesluitInvoer(
+            Bestuursorgaan.ALGEMEEN_BESTUUR, "AB Kempengemeenten 2024-12, agendapunt 5", dt.date(2024, 12, 12)
+        ),
     )
     scenarios = {}
     for jaar in (JAAR, HUIDIG_JAAR):
         if jaar == HUIDIG_JAAR:
-            _tarieven_geindexeerd(controller, sv, jaar, _tarieftabel(sv, JAAR))
             _begroting_geindexeerd(
                 controller,
+                bestuur,
                 Begroting.objects.get(samenwerkingsverband=sv, jaar=JAAR),
                 jaar,
-                f"Begroting {jaar} van de Samenwerking Kempengemeenten (demo): de begroting {JAAR} met "
-                f"{LOONINDEX} % loon- en {PRIJSINDEX} % prijsindexatie.",
+                BesluitInvoer(
+                    Bestuursorgaan.ALGEMEEN_BESTUUR,
+                    "AB Kempengemeenten 2025-07, agendapunt 3",
+                    dt.date(2025, 7, 10),
+                ),
             )
         scenario = services.create_scenario(
             actor=controller,

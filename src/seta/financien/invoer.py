@@ -48,6 +48,7 @@ from seta.financien.verdeling import io as core_io
 from seta.financien.verdeling.model import AllocationInputError, Invoer
 from seta.gemeenten.models import Gemeente
 from seta.opdrachten.models import Bestuursopdracht, Opdrachtgever
+from seta.organisatie.models import Eenheid
 from seta.samenwerkingsverbanden.models import Deelnemer, Samenwerkingsverband
 from seta.uren.models import Soort, Urenoverzicht, Urenregel, Weekstatus
 
@@ -204,6 +205,7 @@ class Jaardata:
         default_factory=dict
     )  # grondslag -> nummer -> product
     ontbrekende_tarieven: set[str] = field(default_factory=set)
+    _eenheidnamen: dict[int | None, str] = field(default_factory=dict, repr=False)
     # filled by resolve(): name of a gezamenlijk part -> the nummer of its joint assignment (in memory only)
     onderdeel_opdracht: dict[str, str] = field(default_factory=dict)
     # nummer of a confidential joint assignment -> its index in the neutral name (stable within the year)
@@ -227,6 +229,19 @@ class Jaardata:
         }
         for nummer in sorted(nummers):
             self.vertrouwelijk_index.setdefault(nummer, len(self.vertrouwelijk_index) + 1)
+
+    def ontbreekt(self, eenheid_id: int | None, schaal: int | None = None) -> None:
+        """Note a missing tariff, naming the unit by its name (and the scale), never by its id."""
+        if eenheid_id not in self._eenheidnamen:
+            self._eenheidnamen.update(
+                Eenheid.objects.filter(samenwerkingsverband=self.samenwerkingsverband).values_list(
+                    "id", "naam"
+                )
+            )
+        naam = self._eenheidnamen.get(eenheid_id, "zonder naam")
+        self.ontbrekende_tarieven.add(
+            f"eenheid {naam}, schaal {schaal}" if schaal is not None else f"eenheid {naam}"
+        )
 
     @property
     def code_van(self) -> dict[int, str]:
@@ -287,7 +302,7 @@ def _realisatie(data: Jaardata) -> None:
             continue
         tarief = data.tarieven.voor(groep.eenheid_id, groep.schaal)
         if tarief is None:
-            data.ontbrekende_tarieven.add(f"eenheid {groep.eenheid_id}, schaal {groep.schaal or '-'}")
+            data.ontbreekt(groep.eenheid_id, groep.schaal)
             continue
         if groep.gezamenlijke_opdracht_id is not None:
             joint[groep.gezamenlijke_opdracht_id][tarief] += groep.uren
@@ -375,7 +390,7 @@ def _raming(data: Jaardata) -> None:
         kosten = o.raming_externe_kosten or NUL
         tarief = data.tarieven.voor(eenheid_id, None)
         if tarief is None and uren:
-            data.ontbrekende_tarieven.add(f"eenheid {eenheid_id}")
+            data.ontbreekt(eenheid_id)
             continue
         deelnemers = gevers.get(oid, [])
         if len(deelnemers) == 1:
@@ -615,7 +630,8 @@ def build_document(
             f"Er ontbreken uurtarieven voor {data.jaar}.",
             fields={
                 "tarieven": [
-                    f"Geen uurtarief {data.jaar} voor: {', '.join(sorted(data.ontbrekende_tarieven))}. Leg een standaardtarief vast."
+                    f"Geen uurtarief {data.jaar} voor: {'; '.join(sorted(data.ontbrekende_tarieven))}. "
+                    "Leg een tarief voor die eenheid of schaal vast, of een standaardtarief."
                 ]
             },
         )

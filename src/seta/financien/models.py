@@ -18,7 +18,7 @@ from seta.catalogus.models import Taakveld
 from seta.core.models import VersionedModel
 from seta.gemeenten.models import Gemeente
 from seta.organisatie.models import Eenheid
-from seta.samenwerkingsverbanden.models import Samenwerkingsverband
+from seta.samenwerkingsverbanden.models import Bestuursbesluit, Samenwerkingsverband
 
 NUL = Decimal("0")
 
@@ -33,8 +33,27 @@ def _bedrag(label: str, **kwargs: Any) -> models.DecimalField:
     )
 
 
+def _besluit_veld() -> models.ForeignKey[Any, Any]:
+    return models.ForeignKey(
+        Bestuursbesluit,
+        verbose_name="bestuursbesluit",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+
+class Begrotingstatus(models.TextChoices):
+    CONCEPT = "concept", "Concept"
+    VASTGESTELD = "vastgesteld", "Vastgesteld"
+
+
 class Begroting(VersionedModel):
-    """The budget of the werkorganisatie for one year: the costs that the partners share."""
+    """The budget of the werkorganisatie for one year: the costs that the partners share.
+
+    A concept is drawn up by the controller; the body the governance names adopts it (vaststellen) on a
+    recorded decision, after which it is frozen (``is_vastgesteld``)."""
 
     samenwerkingsverband = models.ForeignKey(
         Samenwerkingsverband, on_delete=models.CASCADE, related_name="begrotingen"
@@ -44,6 +63,10 @@ class Begroting(VersionedModel):
     materieel = _bedrag("materiële lasten")
     overhead = _bedrag("overhead")
     toelichting = models.TextField("toelichting", blank=True)
+    status = models.CharField(
+        "status", max_length=20, choices=Begrotingstatus.choices, default=Begrotingstatus.CONCEPT
+    )
+    bestuursbesluit = _besluit_veld()
 
     class Meta:
         verbose_name = "begroting"
@@ -59,6 +82,11 @@ class Begroting(VersionedModel):
     @property
     def totaal(self) -> Decimal:
         return self.personeel + self.materieel + self.overhead
+
+    @property
+    def is_vastgesteld(self) -> bool:
+        """Adopted by the board: frozen, and the basis of advances (voorschotten)."""
+        return self.status == Begrotingstatus.VASTGESTELD
 
 
 class Kostensoort(models.TextChoices):
@@ -201,12 +229,7 @@ class Verdeelmodel(VersionedModel):
     vastgesteld_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    besluit = models.CharField(
-        "besluit AB",
-        max_length=200,
-        blank=True,
-        help_text="Kenmerk van het besluit van het algemeen bestuur.",
-    )
+    bestuursbesluit = _besluit_veld()
 
     class Meta:
         verbose_name = "verdeelmodel"
@@ -321,7 +344,7 @@ class Afwijkingsdrempel(VersionedModel):
         blank=True,
         validators=[MinValueValidator(NUL)],
     )
-    besluit = models.CharField("besluit", max_length=200, blank=True)
+    bestuursbesluit = _besluit_veld()
     vastgesteld_op = models.DateField("vastgesteld op")
     vastgesteld_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -380,6 +403,7 @@ class Afrekening(VersionedModel):
     vastgesteld_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    bestuursbesluit = _besluit_veld()
 
     class Meta:
         verbose_name = "afrekening"

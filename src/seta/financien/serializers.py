@@ -23,6 +23,16 @@ from seta.financien.models import (
     Voorschotschema,
     Voorschottermijn,
 )
+from seta.samenwerkingsverbanden.serializers import BestuursbesluitInvoerSerializer, BestuursbesluitSerializer
+
+
+def _besluit() -> BestuursbesluitSerializer:
+    return BestuursbesluitSerializer(
+        source="bestuursbesluit",
+        read_only=True,
+        allow_null=True,
+        help_text="Het bestuursbesluit waarop de vaststelling berust (leeg zolang niet vastgesteld).",
+    )
 
 
 class DeelnemersbijdrageSerializer(serializers.ModelSerializer[Deelnemersbijdrage]):
@@ -43,6 +53,8 @@ class BegrotingSerializer(serializers.ModelSerializer[Begroting]):
     )
     totaal = serializers.DecimalField(max_digits=16, decimal_places=2, read_only=True)
     bijdragen = DeelnemersbijdrageSerializer(many=True, read_only=True)
+    besluit = _besluit()
+    toegestane_acties = ToegestaneActiesField()
 
     class Meta:
         model = Begroting
@@ -50,12 +62,15 @@ class BegrotingSerializer(serializers.ModelSerializer[Begroting]):
             "id",
             "samenwerkingsverband",
             "jaar",
+            "status",
             "personeel",
             "materieel",
             "overhead",
             "totaal",
             "toelichting",
             "bijdragen",
+            "besluit",
+            "toegestane_acties",
             "versie",
         ]
         read_only_fields = fields
@@ -134,6 +149,7 @@ class VerdeelmodelSerializer(serializers.ModelSerializer[Verdeelmodel]):
         read_only=True,
         help_text="Het modeldeel van docs/schemas/allocate-input.schema.json met SETA-uitbreidingen (docs/uren.md).",
     )
+    besluit = _besluit()
     toegestane_acties = ToegestaneActiesField()
 
     class Meta:
@@ -189,10 +205,32 @@ class VerdeelmodelWijzigSerializer(serializers.Serializer[Any]):
 
 
 class VaststellenSerializer(serializers.Serializer[Any]):
-    besluit = serializers.CharField(
-        required=False, allow_blank=True, default="", help_text="Kenmerk van het AB-besluit."
+    besluit = BestuursbesluitInvoerSerializer(help_text="Het besluit van het bevoegde bestuursorgaan.")
+
+
+class JaarOpzettenSerializer(serializers.Serializer[Any]):
+    samenwerkingsverband = serializers.SlugField()
+    jaar = JaarField(help_text="Het jaar dat u opzet, bijv. 2026.")
+    van_jaar = JaarField(help_text="Het jaar waarvan begroting en tarieven worden overgenomen.")
+    loonindex = serializers.DecimalField(
+        max_digits=5, decimal_places=2, min_value=-10, max_value=25, help_text="Procent, bijv. 3.50."
     )
-    datum = serializers.DateField(required=False, allow_null=True, default=None)
+    prijsindex = serializers.DecimalField(
+        max_digits=5, decimal_places=2, min_value=-10, max_value=25, help_text="Procent, bijv. 2.10."
+    )
+
+
+class GereedheidspuntSerializer(serializers.Serializer[Any]):
+    code = serializers.CharField(help_text="begroting, begroting_vastgesteld, tarieven of verdeelmodel.")
+    ok = serializers.BooleanField()
+    tekst = serializers.CharField()
+
+
+class GereedheidSerializer(serializers.Serializer[Any]):
+    samenwerkingsverband = serializers.CharField()
+    jaar = serializers.IntegerField()
+    gereed = serializers.BooleanField(help_text="Alles is aanwezig om het jaar te berekenen.")
+    punten = GereedheidspuntSerializer(many=True)
 
 
 class BerekeningSerializer(serializers.ModelSerializer[Berekening]):
@@ -296,6 +334,7 @@ class AfwijkingsdrempelSerializer(serializers.ModelSerializer[Afwijkingsdrempel]
     samenwerkingsverband: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="slug", read_only=True
     )
+    besluit = _besluit()
     vastgesteld_door: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="username", read_only=True, allow_null=True
     )
@@ -325,8 +364,9 @@ class DrempelInvoerSerializer(serializers.Serializer[Any]):
     bedrag = serializers.DecimalField(
         max_digits=14, decimal_places=2, required=False, allow_null=True, default=None
     )
-    besluit = serializers.CharField(required=False, allow_blank=True, default="")
-    datum = serializers.DateField(required=False, allow_null=True, default=None)
+    besluit = BestuursbesluitInvoerSerializer(
+        help_text="Het besluit van het bevoegde bestuursorgaan (standaard het DB)."
+    )
 
 
 class AfrekeningSerializer(serializers.ModelSerializer[Afrekening]):
@@ -340,6 +380,7 @@ class AfrekeningSerializer(serializers.ModelSerializer[Afrekening]):
     vastgesteld_door: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="username", read_only=True, allow_null=True
     )
+    besluit = _besluit()
     toegestane_acties = ToegestaneActiesField()
 
     class Meta:
@@ -358,6 +399,7 @@ class AfrekeningSerializer(serializers.ModelSerializer[Afrekening]):
             "berekend_op",
             "vastgesteld_op",
             "vastgesteld_door",
+            "besluit",
             "toegestane_acties",
             "versie",
         ]

@@ -8,7 +8,6 @@ Who may: the controller of the pool drafts (begroting and tarieven also the dire
 from __future__ import annotations
 
 import copy
-import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -40,7 +39,8 @@ from seta.financien.models import (
 )
 from seta.gemeenten.models import Gemeente
 from seta.organisatie.models import Eenheid
-from seta.samenwerkingsverbanden.models import Samenwerkingsverband
+from seta.samenwerkingsverbanden.besluiten import BesluitInvoer, record_decision, require_bevoegd
+from seta.samenwerkingsverbanden.models import Besluitonderwerp, Samenwerkingsverband
 
 NUL = Decimal("0")
 
@@ -155,6 +155,10 @@ def save_budget(
     else:
         if version_required and expected_version is None:
             raise PreconditionRequired("If-Match")
+        if begroting.is_vastgesteld:
+            raise Conflict(
+                f"De begroting {jaar} van {samenwerkingsverband} is vastgesteld en kan niet meer worden gewijzigd."
+            )
         update_fields(
             begroting,
             actor=actor,
@@ -358,26 +362,39 @@ def adopt_model(
     *,
     actor: Actor,
     verdeelmodel: Verdeelmodel,
-    besluit: str = "",
-    datum: dt.date | None = None,
+    besluit: BesluitInvoer | None,
     expected_version: int | None = None,
 ) -> Verdeelmodel:
-    """The board (AB/DB) adopts a concept model (vaststellen)."""
+    """The deciding body (the governance's, by default the AB) adopts a concept model on a recorded decision."""
     model = Verdeelmodel.objects.select_for_update(of=("self",)).get(pk=verdeelmodel.pk)
-    policy.require(actor, "verdeelmodel.vaststellen", model, read_action="verdeelmodel.lezen")
+    require_bevoegd(
+        actor,
+        "verdeelmodel.vaststellen",
+        model,
+        samenwerkingsverband=model.samenwerkingsverband,
+        onderwerp=Besluitonderwerp.VERDEELMODEL,
+        read_action="verdeelmodel.lezen",
+    )
     check_version(model, expected_version)
     if model.is_vastgesteld:
         raise Conflict(f"{model.label} is al vastgesteld.")
     validate_configuration(model.samenwerkingsverband, model.configuratie)
+    record = record_decision(
+        actor=actor,
+        samenwerkingsverband=model.samenwerkingsverband,
+        onderwerp=Besluitonderwerp.VERDEELMODEL,
+        besluit=besluit,
+        omschrijving=f"Vaststelling verdeelmodel {model.label}",
+    )
     return update_fields(
         model,
         actor=actor,
         action="verdeelmodel.vaststellen",
         changes={
             "status": Modelstatus.VASTGESTELD,
-            "vastgesteld_op": datum or timezone.localdate(),
-            "vastgesteld_door": actor.user,
-            "besluit": besluit,
+            "vastgesteld_op": record.datum,
+            "vastgesteld_door": actor.user if actor.user_id else None,
+            "bestuursbesluit": record,
         },
     )
 
@@ -517,13 +534,19 @@ def set_threshold(
     actor: Actor,
     samenwerkingsverband: Samenwerkingsverband,
     vanaf_jaar: int,
+    besluit: BesluitInvoer | None,
     procentpunten: Decimal | str | None = None,
     bedrag: Decimal | str | None = None,
-    besluit: str = "",
-    datum: dt.date | None = None,
 ) -> Afwijkingsdrempel:
-    """The board sets the threshold of the deviation alert (from a year on)."""
-    policy.require(actor, "drempel.vaststellen", samenwerkingsverband, read_action="drempel.lezen")
+    """The deciding body (by default the DB) sets the threshold of the deviation alert (from a year on)."""
+    require_bevoegd(
+        actor,
+        "drempel.vaststellen",
+        samenwerkingsverband,
+        samenwerkingsverband=samenwerkingsverband,
+        onderwerp=Besluitonderwerp.AFWIJKINGSDREMPEL,
+        read_action="drempel.lezen",
+    )
     fouten: dict[str, list[str]] = {}
     jaar = _jaar(vanaf_jaar, fouten)
     pp = _decimal(procentpunten, "procentpunten", fouten, optional=True)
@@ -537,11 +560,18 @@ def set_threshold(
         .filter(samenwerkingsverband=samenwerkingsverband, vanaf_jaar=jaar)
         .first()
     )
+    record = record_decision(
+        actor=actor,
+        samenwerkingsverband=samenwerkingsverband,
+        onderwerp=Besluitonderwerp.AFWIJKINGSDREMPEL,
+        besluit=besluit,
+        omschrijving=f"Drempel afwijkingssignaal vanaf {jaar}",
+    )
     changes = {
         "procentpunten": pp,
         "bedrag": euro,
-        "besluit": besluit,
-        "vastgesteld_op": datum or timezone.localdate(),
+        "bestuursbesluit": record,
+        "vastgesteld_op": record.datum,
         "vastgesteld_door": actor.user if actor.user_id else None,
     }
     if drempel is None:
@@ -656,20 +686,40 @@ def _pct(share: Any) -> Decimal:
 
 @transaction.atomic
 def adopt_settlement(
-    *, actor: Actor, afrekening: Afrekening, expected_version: int | None = None
+    *,
+    actor: Actor,
+    afrekening: Afrekening,
+    besluit: BesluitInvoer | None,
+    expected_version: int | None = None,
 ) -> Afrekening:
+    """The deciding body (by default the AB, with the jaarrekening) adopts the settlement; then it is frozen."""
     obj = Afrekening.objects.select_for_update(of=("self",)).get(pk=afrekening.pk)
-    policy.require(actor, "afrekening.vaststellen", obj, read_action="afrekening.lezen")
+    require_bevoegd(
+        actor,
+        "afrekening.vaststellen",
+        obj,
+        samenwerkingsverband=obj.samenwerkingsverband,
+        onderwerp=Besluitonderwerp.AFREKENING,
+        read_action="afrekening.lezen",
+    )
     check_version(obj, expected_version)
     if obj.status == Afrekeningstatus.VASTGESTELD:
         raise Conflict(f"De afrekening {obj.jaar} is al vastgesteld.")
+    record = record_decision(
+        actor=actor,
+        samenwerkingsverband=obj.samenwerkingsverband,
+        onderwerp=Besluitonderwerp.AFREKENING,
+        besluit=besluit,
+        omschrijving=f"Jaarafrekening {obj.jaar}",
+    )
     return update_fields(
         obj,
         actor=actor,
         action="afrekening.vaststellen",
         changes={
             "status": Afrekeningstatus.VASTGESTELD,
-            "vastgesteld_op": timezone.localdate(),
-            "vastgesteld_door": actor.user,
+            "vastgesteld_op": record.datum,
+            "vastgesteld_door": actor.user if actor.user_id else None,
+            "bestuursbesluit": record,
         },
     )

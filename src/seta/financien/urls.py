@@ -1,6 +1,6 @@
 from django.urls import path
 
-from seta.financien import mutaties_views, views
+from seta.financien import mutaties_views, views, views_jaar
 
 app_name = "financien"
 urlpatterns = [
@@ -37,4 +37,12 @@ urlpatterns = [
     path("<slug:slug>/voorschotten", views.voorschotten_overzicht, name="voorschotten"),
     path("voorschotten/<int:pk>", views.voorschotschema, name="voorschotschema"),
     path("voorschotten/<int:pk>/actie", views.voorschotschema_actie, name="voorschotschema_actie"),
+    path("<slug:slug>/jaar-opzetten", views_jaar.jaar_opzetten, name="jaar_opzetten"),
+    path("<slug:slug>/<int:jaar>/", views_jaar.jaar, name="jaar"),
+    path("<slug:slug>/<int:jaar>/begroting", views_jaar.begroting_form, name="begroting"),
+    path(
+        "<slug:slug>/<int:jaar>/vaststellen", views_jaar.begroting_vaststellen, name="begroting_vaststellen"
+    ),
+    path("<slug:slug>/<int:jaar>/tarieven", views_jaar.tarieven, name="tarieven"),
+    path("<slug:slug>/<int:jaar>/scenario", views_jaar.scenario_maken, name="scenario_maken"),
 ]

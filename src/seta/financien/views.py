@@ -22,14 +22,17 @@ from seta.core.errors import Conflict, Forbidden, InvalidInput, SetaError
 from seta.financien import exports, grafiek, modelformulier, modelstand, selectors, services, voorschotten
 from seta.financien.forms import (
     BerekenForm,
+    BesluitForm,
     DrempelForm,
+    JaarOpzettenForm,
     JsonImportForm,
-    VaststellenForm,
     VoorbeeldForm,
     VoorschotForm,
 )
 from seta.financien.modelformulier import Modelformulier
 from seta.financien.models import Afrekening, Scenario
+from seta.samenwerkingsverbanden.besluiten import bevoegd_orgaan, require_bevoegd
+from seta.samenwerkingsverbanden.models import Besluitonderwerp
 from seta.web.actions import form_invalid, page_status, refusal, run
 
 
@@ -48,11 +51,13 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     slug = request.GET.get("samenwerkingsverband")
     sv = next((v for v in verbanden if v.slug == slug), verbanden[0])
-    context = {
+    huidig_jaar = timezone.localdate().year
+    context: dict[str, Any] = {
         "verbanden": verbanden,
         "sv": sv,
         "begrotingen": selectors.begrotingen_for(actor)
         .filter(samenwerkingsverband=sv)
+        .select_related("bestuursbesluit")
         .prefetch_related("bijdragen__gemeente"),
         "tarieven": selectors.tarieven_for(actor)
         .filter(samenwerkingsverband=sv)
@@ -62,11 +67,23 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         .order_by("naam", "-volgnummer"),
         "scenarios": selectors.scenarios_for(actor).filter(samenwerkingsverband=sv),
         "afrekeningen": selectors.afrekeningen_for(actor).filter(samenwerkingsverband=sv),
-        "drempels": selectors.drempels_for(actor).filter(samenwerkingsverband=sv),
+        "drempels": selectors.drempels_for(actor)
+        .filter(samenwerkingsverband=sv)
+        .select_related("bestuursbesluit__vastgelegd_door"),
         "voorschotschemas": voorschotten.schemas_for(actor).filter(samenwerkingsverband=sv),
         "mag_opstellen": policy.can(actor, "verdeelmodel.opstellen", sv),
-        "drempel_form": DrempelForm() if policy.can(actor, "drempel.vaststellen", sv) else None,
+        "drempel_form": DrempelForm(
+            orgaan=bevoegd_orgaan(sv, Besluitonderwerp.AFWIJKINGSDREMPEL), wat="deze drempel"
+        )
+        if policy.can(actor, "drempel.vaststellen", sv)
+        else None,
+        "huidig_jaar": huidig_jaar,
     }
+    jaren = {b.jaar for b in context["begrotingen"]}
+    laatste = max(jaren, default=huidig_jaar - 1)
+    context["huidig_zonder_begroting"] = huidig_jaar not in jaren
+    if policy.can(actor, "begroting.opzetten", sv):  # proposes the year after the last budget
+        context["opzet_form"] = JaarOpzettenForm(initial={"jaar": laatste + 1, "van_jaar": laatste})
     return render(request, "financien/overzicht.html", context)
 
 
@@ -80,10 +97,25 @@ def drempel_vaststellen(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404
     terug = f"{reverse('financien:overzicht')}?samenwerkingsverband={sv.slug}"
     form = DrempelForm(request.POST)
-    if not form.is_valid():
-        return refusal(request, form_invalid(form), back=terug)
     try:
-        drempel = services.set_threshold(actor=actor, samenwerkingsverband=sv, **form.cleaned_data)
+        require_bevoegd(  # a refusal first, then the form's errors
+            actor,
+            "drempel.vaststellen",
+            sv,
+            samenwerkingsverband=sv,
+            onderwerp=Besluitonderwerp.AFWIJKINGSDREMPEL,
+            read_action="drempel.lezen",
+        )
+        if not form.is_valid():
+            raise form_invalid(form)
+        drempel = services.set_threshold(
+            actor=actor,
+            samenwerkingsverband=sv,
+            vanaf_jaar=form.cleaned_data["vanaf_jaar"],
+            procentpunten=form.cleaned_data["procentpunten"],
+            bedrag=form.cleaned_data["bedrag"],
+            besluit=form.besluit(),
+        )
     except SetaError as exc:
         return refusal(request, exc, back=terug)
     messages.success(request, f"{drempel} is vastgesteld.")
@@ -133,7 +165,10 @@ def verdeelmodel(request: HttpRequest, pk: int) -> HttpResponse:
         .order_by("-volgnummer"),
         "mag_vaststellen": "vaststellen" in acties,
         "mag_nieuwe_versie": "nieuwe-versie" in acties,
-        "vaststel_form": VaststellenForm(),
+        "vaststel_form": BesluitForm(
+            orgaan=bevoegd_orgaan(model.samenwerkingsverband, Besluitonderwerp.VERDEELMODEL),
+            wat="dit verdeelmodel",
+        ),
     }
     return render(request, "financien/verdeelmodel.html", context)
 
@@ -144,15 +179,23 @@ def verdeelmodel_vaststellen(request: HttpRequest, pk: int) -> HttpResponse:
     actor = actor_for(request.user)
     model = _get(selectors.verdeelmodellen_for(actor), pk)
     terug = reverse("financien:verdeelmodel", args=[model.pk])
-    form = VaststellenForm(request.POST)
-    if not form.is_valid():
-        return refusal(request, form_invalid(form, "Vul het besluit en de datum in."), back=terug)
+    form = BesluitForm(request.POST)
     try:
+        require_bevoegd(  # a refusal first, then the form's errors
+            actor,
+            "verdeelmodel.vaststellen",
+            model,
+            samenwerkingsverband=model.samenwerkingsverband,
+            onderwerp=Besluitonderwerp.VERDEELMODEL,
+            read_action="verdeelmodel.lezen",
+        )
+        if not form.is_valid():
+            raise form_invalid(form, "Vul het besluit in en bevestig het.")
         services.adopt_model(
             actor=actor,
             verdeelmodel=model,
-            besluit=form.cleaned_data["besluit"],
-            datum=form.cleaned_data["datum"],
+            besluit=form.besluit(),
+            expected_version=parse_versie(request.POST.get("versie")),
         )
     except SetaError as exc:
         return refusal(request, exc, back=terug)
@@ -237,6 +280,10 @@ def afrekening(request: HttpRequest, pk: int) -> HttpResponse:
         else [(r, volgens_schema.get(r.gemeente_id, Decimal(0))) for r in regels],
         "mag_opnieuw": "opnieuw" in acties,
         "mag_vaststellen": "vaststellen" in acties,
+        "vaststel_form": BesluitForm(
+            orgaan=bevoegd_orgaan(obj.samenwerkingsverband, Besluitonderwerp.AFREKENING),
+            wat=f"de afrekening {obj.jaar}",
+        ),
     }
     return render(request, "financien/afrekening.html", context)
 
@@ -248,8 +295,22 @@ def afrekening_actie(request: HttpRequest, pk: int) -> HttpResponse:
     obj: Afrekening = _get(selectors.afrekeningen_for(actor), pk)
     try:
         if request.POST.get("actie") == "vaststellen":
+            require_bevoegd(  # a refusal first, then the form's errors
+                actor,
+                "afrekening.vaststellen",
+                obj,
+                samenwerkingsverband=obj.samenwerkingsverband,
+                onderwerp=Besluitonderwerp.AFREKENING,
+                read_action="afrekening.lezen",
+            )
+            form = BesluitForm(request.POST)
+            if not form.is_valid():
+                raise form_invalid(form, "Vul het besluit in en bevestig het.")
             services.adopt_settlement(
-                actor=actor, afrekening=obj, expected_version=parse_versie(request.POST.get("versie"))
+                actor=actor,
+                afrekening=obj,
+                besluit=form.besluit(),
+                expected_version=parse_versie(request.POST.get("versie")),
             )
             messages.success(request, f"De afrekening {obj.jaar} is vastgesteld.")
         else:

@@ -88,15 +88,12 @@ def adopted_model(sv: Samenwerkingsverband) -> Verdeelmodel | None:
 
 
 def _require_adopted_budget(begroting: Begroting) -> None:
-    """Advances are computed from an ADOPTED budget only.
-
-    MERGE (issue 9): ``Begroting.status`` / ``is_vastgesteld`` comes with the year-setup part (board adoption
-    with its decision). At merge this becomes the one check::
-
-        if not begroting.is_vastgesteld:
-            raise Conflict(f"De begroting {begroting.jaar} van {begroting.samenwerkingsverband} is nog niet "
-                           "vastgesteld; de voorschotten volgen uit de vastgestelde begroting.")
-    """
+    """Advances are computed from an ADOPTED budget only (adopted by the board on its decision, ADR 0034)."""
+    if not begroting.is_vastgesteld:
+        raise Conflict(
+            f"De begroting {begroting.jaar} van {begroting.samenwerkingsverband} is nog niet vastgesteld; "
+            "de voorschotten volgen uit de vastgestelde begroting."
+        )
 
 
 def _budget_and_model(sv: Samenwerkingsverband, jaar: int) -> tuple[Begroting, Verdeelmodel]:

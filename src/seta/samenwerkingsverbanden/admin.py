@@ -7,6 +7,8 @@ from django.contrib import admin
 
 from seta.core.admin import ReadOnlyAdmin, ReadOnlyInline
 from seta.samenwerkingsverbanden.models import (
+    Besluitbevoegdheid,
+    Bestuursbesluit,
     Bestuurslid,
     Deelnemer,
     Inbreng,
@@ -60,3 +62,16 @@ class TaakgebiedAdmin(ReadOnlyAdmin):
 class InbrengAdmin(ReadOnlyAdmin):
     list_display = ["taakgebied", "deelnemer", "vanaf", "tot"]
     list_filter = ["deelnemer__samenwerkingsverband", "taakgebied"]
+
+
+@admin.register(Besluitbevoegdheid)
+class BesluitbevoegdheidAdmin(ReadOnlyAdmin):
+    list_display = ["samenwerkingsverband", "onderwerp", "orgaan"]
+    list_filter = ["onderwerp", "orgaan"]
+
+
+@admin.register(Bestuursbesluit)
+class BestuursbesluitAdmin(ReadOnlyAdmin):
+    list_display = ["samenwerkingsverband", "orgaan", "onderwerp", "kenmerk", "datum", "vastgelegd_door"]
+    list_filter = ["orgaan", "onderwerp"]
+    search_fields = ["kenmerk", "omschrijving"]

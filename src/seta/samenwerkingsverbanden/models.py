@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
@@ -169,3 +170,71 @@ class Inbreng(models.Model):
 
     def __str__(self) -> str:
         return f"{self.taakgebied} van {self.deelnemer.gemeente} sinds {self.vanaf:%d-%m-%Y}"
+
+
+class Besluitonderwerp(models.TextChoices):
+    """What a board decides on in SETA (the cooperation's governance says which body decides each)."""
+
+    BEGROTING = "begroting", "Begroting"
+    VERDEELMODEL = "verdeelmodel", "Verdeelmodel (kostenverdeelsleutel)"
+    AFREKENING = "afrekening", "Jaarafrekening"
+    AFWIJKINGSDREMPEL = "afwijkingsdrempel", "Drempel van het afwijkingssignaal"
+
+
+#: The defaults per the Wgr (ADR 0034): the algemeen bestuur adopts the budget (art. 35), the annual
+#: accounts with the settlement (art. 34) and the cost-allocation key (part of the regulation's
+#: financial arrangements); the deviation threshold is an operational signal the AB mandates to the DB.
+STANDAARD_BEVOEGDHEDEN: dict[str, str] = {
+    Besluitonderwerp.BEGROTING: Bestuursorgaan.ALGEMEEN_BESTUUR,
+    Besluitonderwerp.VERDEELMODEL: Bestuursorgaan.ALGEMEEN_BESTUUR,
+    Besluitonderwerp.AFREKENING: Bestuursorgaan.ALGEMEEN_BESTUUR,
+    Besluitonderwerp.AFWIJKINGSDREMPEL: Bestuursorgaan.DAGELIJKS_BESTUUR,
+}
+
+
+class Besluitbevoegdheid(models.Model):
+    """The cooperation's governance as data: which body (AB or DB) decides on a subject."""
+
+    samenwerkingsverband = models.ForeignKey(
+        Samenwerkingsverband, on_delete=models.CASCADE, related_name="besluitbevoegdheden"
+    )
+    onderwerp = models.CharField("onderwerp", max_length=40, choices=Besluitonderwerp.choices)
+    orgaan = models.CharField("orgaan", max_length=30, choices=Bestuursorgaan.choices)
+
+    class Meta:
+        verbose_name = "besluitbevoegdheid"
+        verbose_name_plural = "besluitbevoegdheden"
+        ordering = ["samenwerkingsverband__naam", "onderwerp"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["samenwerkingsverband", "onderwerp"], name="uniek_bevoegdheid_per_onderwerp"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_onderwerp_display()}: {self.get_orgaan_display()} ({self.samenwerkingsverband})"
+
+
+class Bestuursbesluit(models.Model):
+    """A recorded decision of the AB or DB (the meeting's reference and date), on which an adoption rests."""
+
+    samenwerkingsverband = models.ForeignKey(
+        Samenwerkingsverband, on_delete=models.CASCADE, related_name="bestuursbesluiten"
+    )
+    orgaan = models.CharField("orgaan", max_length=30, choices=Bestuursorgaan.choices)
+    onderwerp = models.CharField("onderwerp", max_length=40, choices=Besluitonderwerp.choices)
+    kenmerk = models.CharField("kenmerk", max_length=200, help_text="Bijvoorbeeld AB 2025-07, agendapunt 4.")
+    datum = models.DateField("datum vergadering")
+    omschrijving = models.TextField("omschrijving", blank=True)
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    vastgelegd_op = models.DateTimeField("vastgelegd op", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "bestuursbesluit"
+        verbose_name_plural = "bestuursbesluiten"
+        ordering = ["samenwerkingsverband__naam", "-datum", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_orgaan_display()} {self.datum:%d-%m-%Y}, {self.kenmerk}"

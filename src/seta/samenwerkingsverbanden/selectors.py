@@ -11,6 +11,7 @@ from django.utils import timezone
 from seta.autorisaties import policy
 from seta.autorisaties.actor import Actor
 from seta.samenwerkingsverbanden.models import (
+    Besluitbevoegdheid,
     Bestuurslid,
     Bestuursorgaan,
     Deelnemer,
@@ -144,4 +145,13 @@ def bestuur_of(actor: Actor, sv: Samenwerkingsverband, datum: dt.date) -> Bestuu
         datum=datum,
         algemeen_bestuur=[b for b in leden if b.orgaan == Bestuursorgaan.ALGEMEEN_BESTUUR],
         dagelijks_bestuur=[b for b in leden if b.orgaan == Bestuursorgaan.DAGELIJKS_BESTUUR],
+    )
+
+
+def besluitbevoegdheden_for(actor: Actor, sv: Samenwerkingsverband) -> list[Besluitbevoegdheid]:
+    """The cooperation's governance: which body decides what (visible to whoever sees the cooperation)."""
+    return list(
+        Besluitbevoegdheid.objects.filter(policy.scope(actor, "samenwerkingsverbanden.besluitbevoegdheid"))
+        .filter(samenwerkingsverband=sv)
+        .order_by("onderwerp")
     )

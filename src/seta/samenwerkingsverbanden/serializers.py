@@ -10,6 +10,7 @@ from seta.gemeenten import selectors as gemeente_selectors
 from seta.gemeenten.serializers import ScopedPrimaryKeyField, ScopedSlugField
 from seta.samenwerkingsverbanden import selectors
 from seta.samenwerkingsverbanden.models import (
+    Bestuursbesluit,
     Bestuurslid,
     Bestuursorgaan,
     Deelnemer,
@@ -192,3 +193,35 @@ class InbrengInvoerSerializer(serializers.Serializer[Any]):
 
 class UitPoolSerializer(serializers.Serializer[Any]):
     tot = serializers.DateField(help_text="De eerste dag dat het taakgebied niet meer in de pool zit.")
+
+
+class BestuursbesluitSerializer(serializers.ModelSerializer[Bestuursbesluit]):
+    """A recorded board decision: which body, its reference and date, who recorded it and when."""
+
+    vastgelegd_door: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
+
+    class Meta:
+        model = Bestuursbesluit
+        fields = [
+            "orgaan",
+            "onderwerp",
+            "kenmerk",
+            "datum",
+            "omschrijving",
+            "vastgelegd_door",
+            "vastgelegd_op",
+        ]
+        read_only_fields = fields
+
+
+class BestuursbesluitInvoerSerializer(serializers.Serializer[Any]):
+    """The decision an adoption rests on (``besluit: {orgaan, kenmerk, datum}``)."""
+
+    orgaan = serializers.ChoiceField(
+        choices=Bestuursorgaan.choices, help_text="Het orgaan dat besloot; het moet het bevoegde orgaan zijn."
+    )
+    kenmerk = serializers.CharField(max_length=200, help_text="Kenmerk van het besluit, bijv. AB 2025-07.")
+    datum = serializers.DateField(help_text="Datum van de vergadering (niet in de toekomst).")
+    omschrijving = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)

@@ -133,6 +133,9 @@ def create_samenwerkingsverband(
         raise InvalidInput(fields=fouten)
     sv.save()
     audit.record(actor=actor, action="samenwerkingsverband.aanmaken", instance=sv)
+    from seta.samenwerkingsverbanden.besluiten import default_authorities
+
+    default_authorities(sv)  # who decides what: the Wgr defaults (ADR 0034)
     for gemeente in partners:
         deelnemer = Deelnemer.objects.create(
             samenwerkingsverband=sv, gemeente=gemeente, toetredingsdatum=startdatum

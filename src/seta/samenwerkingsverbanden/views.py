@@ -95,6 +95,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
             "deelnemers": deelnemers,
             "bronnen": bronnen,
             "bestuur": selectors.bestuur_of(actor, sv, bestuursdatum),
+            "bevoegdheden": selectors.besluitbevoegdheden_for(actor, sv),
             "bestuursdatum": bestuursdatum,
             "directie": directie,
             "secretarissen": secretarissen,

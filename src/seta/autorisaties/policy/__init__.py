@@ -172,6 +172,7 @@ def toegestane_acties(
 # Rule modules register themselves on import; keep this list complete.
 from seta.autorisaties.policy import (  # noqa: E402
     basis,
+    bestuur,
     financien,
     opdrachten,
     organisatie,
@@ -185,6 +186,7 @@ __all__ = [
     "actietabel",
     "action_scope",
     "basis",
+    "bestuur",
     "can",
     "financien",
     "opdrachten",

@@ -145,7 +145,7 @@ def financien_lezen(actor: Actor, obj: Any) -> bool:
     return _sv_id(obj) in financien_sv_ids(actor)
 
 
-@rule("begroting.wijzigen", "tarief.wijzigen")
+@rule("begroting.wijzigen", "begroting.opzetten", "tarief.wijzigen")
 def begroting_wijzigen(actor: Actor, obj: Any) -> bool:
     """Budget and tariffs are drawn up by the controller (or the directeur) of the pool."""
     if actor.is_beheerder:
@@ -165,14 +165,8 @@ def financien_opstellen(actor: Actor, obj: Any) -> bool:
     return actor.heeft(Rol.CONTROLLER, samenwerkingsverband_id=_sv_id(obj))
 
 
-@rule("verdeelmodel.vaststellen", "afrekening.vaststellen", "drempel.vaststellen")
-def financien_vaststellen(actor: Actor, obj: Any) -> bool:
-    """The boards of the cooperation adopt the key, the settlement and the deviation threshold."""
-    if actor.is_beheerder:
-        return True
-    if obj is None:
-        return bool(actor.samenwerkingsverbanden(Rol.AB_LID, Rol.DB_LID))
-    return actor.heeft(Rol.AB_LID, Rol.DB_LID, samenwerkingsverband_id=_sv_id(obj))
+# Adopting (begroting, verdeelmodel, afrekening, drempel: ``<resource>.vaststellen``) is the deciding
+# body's, as the cooperation's governance names it: see ``policy/bestuur.py``.
 
 
 @read_scope("financien.begroting")
@@ -247,6 +241,12 @@ def weekstaat_acties(staat: Any) -> list[str]:
 def verdeelmodel_acties(model: Any) -> list[str]:
     """A concept may be changed and adopted; any version may be the start of a new one."""
     return ["nieuwe-versie"] if model.is_vastgesteld else ["nieuwe-versie", "vaststellen", "wijzigen"]
+
+
+@actietabel("financien.begroting", "begroting")
+def begroting_acties(begroting: Any) -> list[str]:
+    """A concept budget may be changed and adopted; an adopted one is frozen."""
+    return [] if begroting.is_vastgesteld else ["wijzigen", "vaststellen"]
 
 
 @actietabel("financien.afrekening", "afrekening", regels={"opnieuw": "afrekening.opstellen"})

@@ -19,6 +19,8 @@ def sv_aanmaken(actor: Actor, obj: Any) -> bool:
 
 @read_scope("samenwerkingsverbanden.deelnemer")
 @read_scope("samenwerkingsverbanden.bestuurslid")
+@read_scope("samenwerkingsverbanden.besluitbevoegdheid")
+@read_scope("samenwerkingsverbanden.bestuursbesluit")
 def sv_onderdeel_scope(actor: Actor) -> Q:
     return EVERYTHING if actor.is_beheerder else Q(samenwerkingsverband_id__in=actor.zichtbare_sv_ids)
 

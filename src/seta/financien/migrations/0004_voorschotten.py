@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('financien', '0002_vertrouwelijke_opdrachten_neutraal'),
+        ('financien', '0003_besluiten_en_begrotingstatus'),
         ('gemeenten', '0001_initial'),
         ('samenwerkingsverbanden', '0002_explicit_bounds'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
