@@ -179,6 +179,7 @@ class Besluitonderwerp(models.TextChoices):
     VERDEELMODEL = "verdeelmodel", "Verdeelmodel (kostenverdeelsleutel)"
     AFREKENING = "afrekening", "Jaarafrekening"
     AFWIJKINGSDREMPEL = "afwijkingsdrempel", "Drempel van het afwijkingssignaal"
+    UITTREDINGSREGEL = "uittredingsregel", "Uittredingsregel (frictiekosten)"
 
 
 #: The defaults per the Wgr (ADR 0034): the algemeen bestuur adopts the budget (art. 35), the annual
@@ -189,6 +190,8 @@ STANDAARD_BEVOEGDHEDEN: dict[str, str] = {
     Besluitonderwerp.VERDEELMODEL: Bestuursorgaan.ALGEMEEN_BESTUUR,
     Besluitonderwerp.AFREKENING: Bestuursorgaan.ALGEMEEN_BESTUUR,
     Besluitonderwerp.AFWIJKINGSDREMPEL: Bestuursorgaan.DAGELIJKS_BESTUUR,
+    # the exit rule is part of the regulation, which the AB (and the councils) set
+    Besluitonderwerp.UITTREDINGSREGEL: Bestuursorgaan.ALGEMEEN_BESTUUR,
 }
 
 

@@ -21,6 +21,7 @@ ONDERWERP_VAN_ACTIE: dict[str, str] = {
     "verdeelmodel.vaststellen": "verdeelmodel",
     "afrekening.vaststellen": "afrekening",
     "drempel.vaststellen": "afwijkingsdrempel",
+    "uittredingsregel.vaststellen": "uittredingsregel",
 }
 
 _ZETEL = {"algemeen_bestuur": Rol.AB_LID, "dagelijks_bestuur": Rol.DB_LID}

@@ -315,10 +315,7 @@ def deelnemersscenario_opstellen(actor: Actor, obj: Any) -> bool:
     return financien_opstellen(actor, obj)
 
 
-@rule("uittredingsregel.vaststellen")
-def uittredingsregel_vaststellen(actor: Actor, obj: Any) -> bool:
-    """The boards record the frictional-cost rule of the cooperation's regulation."""
-    return financien_vaststellen(actor, obj)
+# ``uittredingsregel.vaststellen``: the body the governance names (``policy/bestuur.py``, default the AB).
 
 
 @read_scope("financien.deelnemersscenario")
