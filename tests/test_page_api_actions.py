@@ -486,9 +486,15 @@ def test_voorschotschema_page_buttons_equal_toegestane_acties_for_every_demo_log
     bel = Samenwerkingsverband.objects.get(slug="bel")
     controller = actor_for(get_user_model().objects.get(username="controller.bel"))
     partners = [d.gemeente for d in bel.deelnemers.select_related("gemeente")]
+    import datetime as dt
+
+    from seta.financien import jaar as jaarcyclus
+    from seta.samenwerkingsverbanden.besluiten import BesluitInvoer
+
+    ab = actor_for(get_user_model().objects.get(username="burgemeester.laren"))
     for jaar in (2029, 2030):
         financien_services.set_tariff(actor=controller, samenwerkingsverband=bel, jaar=jaar, uurtarief="90")
-        financien_services.save_budget(
+        begroting = financien_services.save_budget(
             actor=controller,
             samenwerkingsverband=bel,
             jaar=jaar,
@@ -496,6 +502,11 @@ def test_voorschotschema_page_buttons_equal_toegestane_acties_for_every_demo_log
             materieel="0",
             overhead="0",
             bijdragen=[financien_services.Bijdrageinvoer(g, inbreng="1") for g in partners],
+        )
+        jaarcyclus.adopt_budget(
+            actor=ab,
+            begroting=begroting,
+            besluit=BesluitInvoer("algemeen_bestuur", f"AB {jaar - 1}-07", dt.date(2026, 7, 2)),
         )
         schema = voorschotten.calculate_schedule(actor=controller, samenwerkingsverband=bel, jaar=jaar)
     voorschotten.adopt_schedule(actor=controller, schema=schema)
@@ -522,10 +533,12 @@ def test_voorschotschema_page_buttons_equal_toegestane_acties_for_every_demo_log
 def test_budget_page_buttons_equal_toegestane_acties_for_every_demo_login() -> None:
     """A concept budget (2026, set up from 2025) and an adopted one (2025) on the year page and in the API."""
     from seta.financien import jaar
-    from seta.financien.models import Begroting
+    from seta.financien.models import Begroting, Voorschotschema
     from seta.samenwerkingsverbanden.models import Samenwerkingsverband
 
     bel = Samenwerkingsverband.objects.get(slug="bel")
+    # the demo's jaar=2026 budget goes, with the advances computed from it
+    Voorschotschema.objects.filter(samenwerkingsverband=bel, jaar=2026).delete()
     Begroting.objects.filter(samenwerkingsverband=bel, jaar=2026).delete()
     jaar.prepare_year(
         actor=actor_for(get_user_model().objects.get(username="controller.bel")),

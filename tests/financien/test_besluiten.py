@@ -35,7 +35,9 @@ def bel() -> Samenwerkingsverband:
 
 @pytest.fixture
 def concept() -> Verdeelmodel:
-    return Verdeelmodel.objects.get(samenwerkingsverband__slug="bel", naam="Naar gebruik met Shapley")
+    return Verdeelmodel.objects.get(
+        samenwerkingsverband__slug="bel", naam="Naar gebruik met Shapley", volgnummer=1
+    )
 
 
 def test_every_cooperation_has_the_wgr_defaults() -> None:

@@ -32,7 +32,8 @@ from seta.financien import mutaties, services
 from seta.financien.models import Begroting, Deelnemersscenario, Tarief
 from seta.gemeenten.models import Gemeente
 from seta.organisatie.models import Competentie, Eenheid, Medewerker
-from seta.samenwerkingsverbanden.models import Deelnemer, Samenwerkingsverband
+from seta.samenwerkingsverbanden.besluiten import BesluitInvoer
+from seta.samenwerkingsverbanden.models import Bestuursorgaan, Deelnemer, Samenwerkingsverband
 from seta.uren import overzicht
 from seta.uren.models import Soort, Urenregel, Weekstaat, Weekstatus
 
@@ -125,7 +126,11 @@ def drie(user_named: Any) -> dict[str, Any]:
             ],
         },
     )
-    services.adopt_model(actor=beheerder, verdeelmodel=model, besluit="AB 1", datum=dt.date(2024, 12, 1))
+    services.adopt_model(
+        actor=beheerder,
+        verdeelmodel=model,
+        besluit=BesluitInvoer(Bestuursorgaan.ALGEMEEN_BESTUUR, "AB 1", dt.date(2024, 12, 1)),
+    )
     mutaties.set_exit_rule(
         actor=beheerder,
         samenwerkingsverband=sv,

@@ -12,7 +12,7 @@ import pytest
 
 from seta.core.errors import Conflict, Forbidden, InvalidInput, NotFound
 from seta.financien import jaar
-from seta.financien.models import Begroting, Tarief
+from seta.financien.models import Begroting, Tarief, Voorschotschema
 from seta.organisatie.models import Eenheid
 from seta.samenwerkingsverbanden.models import Samenwerkingsverband
 from seta.uren.models import Urenregel
@@ -43,6 +43,8 @@ def test_prepare_year_indexes_budget_partners_and_every_tariff(
     actor_named: Any, bel: Samenwerkingsverband
 ) -> None:
     bron = Begroting.objects.get(samenwerkingsverband=bel, jaar=2025)
+    # the demo's jaar=2026 budget goes, with the advances computed from it
+    Voorschotschema.objects.filter(samenwerkingsverband=bel, jaar=2026).delete()
     Begroting.objects.filter(samenwerkingsverband=bel, jaar=2026).delete()
     Tarief.objects.filter(samenwerkingsverband=bel, jaar=2026).delete()
     nieuw = _opzetten(actor_named("controller.bel"), bel)
@@ -170,6 +172,8 @@ def test_readiness_names_the_unit_by_its_name(actor_named: Any, bel: Samenwerkin
 
 # --- the API -------------------------------------------------------------------------------------------------
 def test_api_set_up_check_and_adopt(careful_api_as: Any, api_as: Any, bel: Samenwerkingsverband) -> None:
+    # the demo's jaar__gte=2026 budget goes, with the advances computed from it
+    Voorschotschema.objects.filter(samenwerkingsverband=bel, jaar__gte=2026).delete()
     Begroting.objects.filter(samenwerkingsverband=bel, jaar__gte=2026).delete()
     controller = api_as("controller.bel")
     body = {
@@ -334,6 +338,10 @@ def test_journey_controller_sets_up_2026_board_adopts_scenario_calculates(
     client: Any, user_named: Any, bel: Samenwerkingsverband
 ) -> None:
     from seta.financien.models import Scenario, Verdeelmodel
+
+    # the demo's jaar=2026 budget goes, with the advances computed from it
+
+    Voorschotschema.objects.filter(samenwerkingsverband=bel, jaar=2026).delete()
 
     Begroting.objects.filter(samenwerkingsverband=bel, jaar=2026).delete()
     Tarief.objects.filter(samenwerkingsverband=bel, jaar=2026).delete()

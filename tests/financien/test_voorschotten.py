@@ -14,13 +14,16 @@ from openpyxl import load_workbook
 
 from seta.core.errors import Conflict, Forbidden, InvalidInput, NotFound
 from seta.financien import berekening, services, voorschotten
+from seta.financien import jaar as jaarcyclus
 from seta.financien.models import (
     Afrekening,
+    Begroting,
     Deelnemersbijdrage,
     Voorschotschema,
     Voorschotstatus,
 )
-from seta.samenwerkingsverbanden.models import Samenwerkingsverband
+from seta.samenwerkingsverbanden.besluiten import BesluitInvoer
+from seta.samenwerkingsverbanden.models import Bestuursorgaan, Samenwerkingsverband
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +72,7 @@ def jaar_2027(actor_named: Any, bel: Samenwerkingsverband) -> Any:
     """BEL 2027: a budget of € 120.000,01 and a newly adopted model that splits it equally."""
     controller = actor_named("controller.bel")
     services.set_tariff(actor=controller, samenwerkingsverband=bel, jaar=2027, uurtarief="90")
-    services.save_budget(
+    begroting = services.save_budget(
         actor=controller,
         samenwerkingsverband=bel,
         jaar=2027,
@@ -77,11 +80,19 @@ def jaar_2027(actor_named: Any, bel: Samenwerkingsverband) -> Any:
         materieel="20000",
         overhead="0",
     )
+    ab = actor_named("burgemeester.laren")
+    jaarcyclus.adopt_budget(
+        actor=ab,
+        begroting=begroting,
+        besluit=BesluitInvoer(Bestuursorgaan.ALGEMEEN_BESTUUR, "AB 2026-13", dt.date(2026, 7, 2)),
+    )
     model = services.draft_model(
         actor=controller, samenwerkingsverband=bel, naam="Gelijk delen", configuratie=GELIJK
     )
     return services.adopt_model(
-        actor=actor_named("burgemeester.laren"), verdeelmodel=model, besluit="AB 2026-14"
+        actor=ab,
+        verdeelmodel=model,
+        besluit=BesluitInvoer(Bestuursorgaan.ALGEMEEN_BESTUUR, "AB 2026-14", dt.date(2026, 7, 2)),
     )
 
 
@@ -134,15 +145,9 @@ def test_hand_computed_schedule_and_settlement_against_it(
         "Laren": Decimal("40000.00"),
     }
 
-    # during the year the budget rises to € 150.000,00: the realisation is € 50.000,00 each
-    services.save_budget(
-        actor=controller,
-        samenwerkingsverband=bel,
-        jaar=2027,
-        personeel="130000",
-        materieel="20000",
-        overhead="0",
-    )
+    # during the year the budget rises to € 150.000,00: the realisation is € 50.000,00 each. An adopted
+    # budget is frozen and SETA has no budget amendment (begrotingswijziging) yet: written around the services.
+    Begroting.objects.filter(samenwerkingsverband=bel, jaar=2027).update(personeel=Decimal("130000"))
     afrekening = services.settle_year(actor=controller, samenwerkingsverband=bel, jaar=2027)
     regels = {r.gemeente.naam: r for r in afrekening.regels.select_related("gemeente")}
     assert regels["Eemnes"].voorschot == Decimal("40000.01")
@@ -172,10 +177,9 @@ def test_lifecycle_conflicts_and_recalculation(
 
     with pytest.raises(StaleVersion):
         voorschotten.adopt_schedule(actor=controller, schema=schema, expected_version=concept_2027.versie)
-    # the budget changed after the calculation: adopt refuses until it is recomputed
-    services.save_budget(
-        actor=controller, samenwerkingsverband=bel, jaar=2027, personeel="1", materieel="0", overhead="0"
-    )
+    # the budget changed after the calculation (an amendment, written around the services: an adopted
+    # budget is frozen and SETA has no begrotingswijziging yet): adopt refuses until it is recomputed
+    Begroting.objects.filter(samenwerkingsverband=bel, jaar=2027).update(personeel=Decimal("1"))
     with pytest.raises(Conflict, match="opnieuw"):
         voorschotten.adopt_schedule(actor=controller, schema=schema)
     schema = voorschotten.recalculate_schedule(actor=controller, schema=schema)
@@ -494,27 +498,21 @@ def test_home_page_shows_the_next_advance_of_ones_own_municipality(
 def test_budget_keeps_the_adopted_advances(
     actor_named: Any, bel: Samenwerkingsverband, concept_2027: Voorschotschema
 ) -> None:
+    """The adopted schedule's totals are the partners' advances in the (adopted, frozen) budget."""
     controller = actor_named("controller.bel")
     voorschotten.adopt_schedule(actor=controller, schema=concept_2027)
     eemnes = concept_2027.termijnen.get(gemeente__slug="eemnes", nummer=1).gemeente
-    budget = {"personeel": "100000.01", "materieel": "20000", "overhead": "0"}
-    with pytest.raises(InvalidInput) as exc:
+    with pytest.raises(Conflict):
         services.save_budget(
             actor=controller,
             samenwerkingsverband=bel,
             jaar=2027,
-            bijdragen=[services.Bijdrageinvoer(eemnes, inbreng="5", voorschot="1")],
-            **budget,
+            bijdragen=[services.Bijdrageinvoer(eemnes, inbreng="5")],
+            personeel="100000.01",
+            materieel="20000",
+            overhead="0",
         )
-    assert "Eemnes" in exc.value.fields["bijdragen[0].voorschot"][0]
-    services.save_budget(  # without an advance: the schedule's stays
-        actor=controller,
-        samenwerkingsverband=bel,
-        jaar=2027,
-        bijdragen=[services.Bijdrageinvoer(eemnes, inbreng="5")],
-        **budget,
-    )
     bijdrage = Deelnemersbijdrage.objects.get(
         begroting__samenwerkingsverband=bel, begroting__jaar=2027, gemeente=eemnes
     )
-    assert (bijdrage.inbreng, bijdrage.voorschot) == (Decimal("5.00"), Decimal("40000.01"))
+    assert bijdrage.voorschot == Decimal("40000.01")

@@ -37,6 +37,7 @@ from seta.financien.models import (
     Tarief,
     Verdeelmodel,
 )
+from seta.financien.verdeling.rounding import format_euro
 from seta.gemeenten.models import Gemeente
 from seta.organisatie.models import Eenheid
 from seta.samenwerkingsverbanden.besluiten import BesluitInvoer, record_decision, require_bevoegd
@@ -127,7 +128,7 @@ def save_budget(
             if voorschot is not None and voorschot != vast:
                 fouten[f"bijdragen[{i}].voorschot"] = [
                     f"Het voorschot van {b.gemeente} volgt uit het vastgestelde voorschotschema {jaar} "
-                    f"({vast}); het kan hier niet anders worden."
+                    f"({format_euro(vast)}); het kan hier niet anders worden."
                 ]
             voorschot = vast
         regels.append(
