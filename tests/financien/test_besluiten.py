@@ -20,6 +20,7 @@ from seta.samenwerkingsverbanden.models import (
     Besluitbevoegdheid,
     Bestuursbesluit,
     Samenwerkingsverband,
+    standaard_bevoegdheden,
 )
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +43,12 @@ def concept() -> Verdeelmodel:
 
 def test_every_cooperation_has_the_wgr_defaults() -> None:
     for sv in Samenwerkingsverband.objects.all():
-        assert dict(sv.besluitbevoegdheden.values_list("onderwerp", "orgaan")) == STANDAARD_BEVOEGDHEDEN
+        assert dict(sv.besluitbevoegdheden.values_list("onderwerp", "orgaan")) == standaard_bevoegdheden(
+            sv.rechtsvorm
+        )
+    # a centrumgemeenteconstructie has no bodies of its own: the partners' colleges decide
+    assert set(standaard_bevoegdheden("centrumgemeenteconstructie").values()) == {"colleges"}
+    assert standaard_bevoegdheden("openbaar_lichaam") == STANDAARD_BEVOEGDHEDEN
 
 
 def test_the_demo_records_its_decisions(bel: Samenwerkingsverband) -> None:

@@ -14,7 +14,6 @@ from django.db.models import Count, F, Max, Min, Sum
 
 from seta.autorisaties import policy
 from seta.autorisaties.actor import actor_for
-from seta.core.errors import InvalidInput
 from seta.demo.builder import PEILDATUM
 from seta.financien import invoer, services
 from seta.financien.models import Afrekening, Begroting, Scenario, Tarief
@@ -90,27 +89,35 @@ def test_gtb_has_budgets_for_its_last_years_only(db: Any) -> None:
     assert not Urenregel.objects.filter(samenwerkingsverband=gtb).exists()
 
 
-def test_gtb_model_is_refused_by_the_services_not_bypassed(actor_named: Any) -> None:
-    """What the demo does not do for GTB, and why: a model is checked against the partners of the current
-    year (GTB has none), and a centrumgemeente construction has no AB or DB to adopt it."""
+def test_gtb_start_period_not_settled_then_settled_adopted_by_the_colleges(actor_named: Any) -> None:
+    """GTB (a centrumgemeenteconstructie, no AB or DB): the two colleges adopted the model with its start
+    period 2016-2017. Ten Boer paid a fixed contribution: 2017 (start period) € 5.900.000 against a budget of
+    € 6.200.000 is not settled; 2018 € 6.200.000 against € 6.340.000 is: Ten Boer pays € 140.000."""
     gtb = Samenwerkingsverband.objects.get(slug="gtb")
-    with pytest.raises(InvalidInput) as exc:
-        services.draft_model(
-            actor=actor_named("controller.gtb"),
-            samenwerkingsverband=gtb,
-            naam="Startperiode Ten Boer",
-            configuratie={
-                "verdeelsleutel": {"soort": "bevolking"},
-                "onderdelen": [{"soort": "vast", "naam": "Alles", "bedrag": "begroting"}],
-                "regels": {"startperiode": {"vanJaar": 2008, "totEnMetJaar": 2010}},
-            },
-        )
-    assert "geen deelnemers" in str(exc.value.fields["configuratie"])
-    for login in ("burgemeester.groningen", "wethouder.groningen", "burgemeester.ten-boer"):
-        assert not policy.can(actor_named(login), "verdeelmodel.vaststellen", gtb)
+    afrekeningen = {a.jaar: a for a in Afrekening.objects.filter(samenwerkingsverband=gtb)}
+    assert set(afrekeningen) == {2017, 2018}
+    for a in afrekeningen.values():
+        assert a.status == "vastgesteld" and a.bestuursbesluit.orgaan == "colleges"
+        assert a.verdeelmodel.configuratie["regels"]["startperiode"] == {
+            "vanJaar": 2016,
+            "totEnMetJaar": 2017,
+        }
+    ten_boer = {j: a.regels.get(gemeente__slug="ten-boer") for j, a in afrekeningen.items()}
+    assert not afrekeningen[2017].verrekend
+    assert (ten_boer[2017].voorschot, ten_boer[2017].realisatie) == (
+        Decimal("5900000.00"),
+        Decimal("6200000.00"),
+    )
+    assert ten_boer[2017].niet_verrekend == Decimal("300000.00") and ten_boer[2017].te_betalen == 0
+    assert afrekeningen[2018].verrekend
+    assert ten_boer[2018].te_betalen == Decimal("140000.00") and ten_boer[2018].niet_verrekend == 0
+    # who may decide for GTB: the partners' colleges, not another cooperation's board or the pool
+    for login in ("burgemeester.groningen", "wethouder.groningen"):
+        assert policy.can(actor_named(login), "verdeelmodel.vaststellen", gtb), login
+    for login in ("burgemeester.laren", "controller.gtb", "raadslid.groningen"):
+        assert not policy.can(actor_named(login), "verdeelmodel.vaststellen", gtb), login
 
 
-# --- the hours: rows the services would accept ------------------------------------------------------------------
 @pytest.mark.parametrize("slug", MET_UREN)
 def test_hours_cover_2025_and_2026_up_to_the_reference_date(db: Any, slug: str) -> None:
     regels = Urenregel.objects.filter(samenwerkingsverband__slug=slug)

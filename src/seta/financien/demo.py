@@ -24,9 +24,10 @@ usage, the rest by population), the AB (burgemeester.eersel, its chair) adopts t
 scenarios for 2025 and 2026 and the 2025 settlement.
 
 Groningen – Ten Boer (Menu 3), controller.gtb: the cooperation ended on 1 January 2019 (Ten Boer
-merged into Groningen) and, as a centrumgemeente construction, has no AB or DB. Its finances are the
-tariffs and budgets of its last two years, 2017 and 2018; no model can be drafted (the services check a
-model against the partners of the current year, and GTB has none) and no board could adopt one.
+merged into Groningen); its history stays. Budgets 2017 and 2018 with Ten Boer's fixed contribution as
+its advance, a model that puts the budget on Ten Boer with the settlement-free start period 2016–2017,
+adopted by the two colleges (a centrumgemeenteconstructie has no AB or DB), and both settlements: 2017
+"niet verrekend", 2018 settled.
 """
 
 from __future__ import annotations
@@ -506,49 +507,100 @@ def build_kempen(ctx: DemoContext) -> dict[Any, Any]:
 
 
 # --- Groningen – Ten Boer ---------------------------------------------------------------------------------------
-# GTB's last two years before Ten Boer merged into Groningen (2019-01-01): staff costs, material, overhead
-# and the default tariff of each year (the scale tariffs follow the default).
+# GTB's last two years before Ten Boer merged into Groningen (2019-01-01): staff costs, material, overhead,
+# the default tariff of each year (the scale tariffs follow the default) and the fixed contribution Ten Boer
+# paid as its advance.
 GTB_BEGROTINGEN = {
-    2017: (Decimal("5140000"), Decimal("610000"), Decimal("450000"), Decimal(80)),
-    2018: (Decimal("5260000"), Decimal("620000"), Decimal("460000"), Decimal(82)),
+    2017: (Decimal("5140000"), Decimal("610000"), Decimal("450000"), Decimal(80), Decimal("5900000")),
+    2018: (Decimal("5260000"), Decimal("620000"), Decimal("460000"), Decimal(82), Decimal("6200000")),
 }
+# The seed: "De eerste jaren werd er bewust niet verrekend" (examples/allocate/groningen-ten-boer-startperiode.json).
+GTB_STARTPERIODE = {"vanJaar": 2016, "totEnMetJaar": 2017}
+
+
+def _colleges(kenmerk: str, datum: dt.date) -> BesluitInvoer:
+    return BesluitInvoer(Bestuursorgaan.COLLEGES, kenmerk, datum)
 
 
 def build_gtb(ctx: DemoContext) -> dict[Any, Any]:
-    """Tariffs and budgets of GTB's last two years: Groningen, the centrumgemeente, charges Ten Boer a fixed
-    contribution for the work it carries out for it (the first years were deliberately not settled)."""
+    """Groningen, the centrumgemeente, carries out Ten Boer's work; Ten Boer pays a fixed contribution as its
+    advance. A centrumgemeenteconstructie has no AB or DB: the two colleges decide (ADR 0034), recorded here by
+    the burgemeester of Groningen. The model puts the whole budget on Ten Boer with a start period 2016–2017 in
+    which nothing is settled: the 2017 settlement shows the difference as "niet verrekend", 2018 settles it."""
     sv = ctx.data["verbanden"]["gtb"]
     controller = actor_for(ctx.data["users"]["controller.gtb"])
+    colleges = actor_for(ctx.data["users"]["burgemeester.groningen"])
     gemeenten = ctx.data["gemeenten"]
     groningen, ten_boer = gemeenten["groningen"], gemeenten["ten-boer"]
     result: dict[Any, Any] = {}
     vorige: Decimal | None = None
-    for jaar, (personeel, materieel, overhead, standaard) in GTB_BEGROTINGEN.items():
+    for jaar, (personeel, materieel, overhead, standaard, bijdrage) in GTB_BEGROTINGEN.items():
         per_schaal = {s: standaard + t - SCHAALTARIEVEN[10] for s, t in SCHAALTARIEVEN.items()}
         _tarieven(controller, sv, jaar, standaard, {s: Decimal(t) for s, t in per_schaal.items()})
-        totaal = personeel + materieel + overhead
-        result[jaar] = {
-            "begroting": services.save_budget(
-                actor=controller,
-                samenwerkingsverband=sv,
-                jaar=jaar,
-                personeel=personeel,
-                materieel=materieel,
-                overhead=overhead,
-                toelichting=f"Begroting {jaar} van het werk van Groningen voor Ten Boer (demo). Zoals bij de start "
-                "afgesproken werd in de eerste jaren niet verrekend; Ten Boer betaalt de begrote kosten als bijdrage.",
-                bijdragen=[
-                    services.Bijdrageinvoer(
-                        gemeente=ten_boer, inbreng=Decimal(0), voorschot=totaal, vorige_bijdrage=vorige
-                    ),
-                    services.Bijdrageinvoer(gemeente=groningen, inbreng=Decimal(0), voorschot=Decimal(0)),
-                ],
-            )
-        }
-        vorige = totaal
-    laatste = max(GTB_BEGROTINGEN)
+        begroting = services.save_budget(
+            actor=controller,
+            samenwerkingsverband=sv,
+            jaar=jaar,
+            personeel=personeel,
+            materieel=materieel,
+            overhead=overhead,
+            toelichting=f"Begroting {jaar} van het werk van Groningen voor Ten Boer (demo). Ten Boer betaalt een "
+            "vaste bijdrage als voorschot; in de startperiode werd het verschil bewust niet verrekend.",
+            bijdragen=[
+                services.Bijdrageinvoer(
+                    gemeente=ten_boer, inbreng=Decimal(0), voorschot=bijdrage, vorige_bijdrage=vorige
+                ),
+                services.Bijdrageinvoer(gemeente=groningen, inbreng=Decimal(0), voorschot=Decimal(0)),
+            ],
+        )
+        begroting = jaarcyclus.adopt_budget(
+            actor=colleges,
+            begroting=begroting,
+            besluit=_colleges(f"Colleges Groningen en Ten Boer {jaar - 1}-11", dt.date(jaar - 1, 11, 15)),
+        )
+        result[jaar] = {"begroting": begroting}
+        vorige = bijdrage
+    model = services.draft_model(
+        actor=controller,
+        samenwerkingsverband=sv,
+        naam="Centrumregeling Groningen – Ten Boer",
+        omschrijving="Ten Boer betaalt het werk dat Groningen voor haar doet (de hele begroting); in de "
+        "startperiode 2016–2017 wordt niets verrekend, zoals de colleges afspraken.",
+        configuratie={
+            "verdeelsleutel": {
+                "soort": "percentages",
+                "percentages": {ten_boer.cbs_code: "100", groningen.cbs_code: "0"},
+            },
+            "onderdelen": [
+                {
+                    "soort": "vast",
+                    "naam": "Werk van Groningen voor Ten Boer",
+                    "bedrag": "begroting",
+                    "btw": "vrijgesteld",
+                }
+            ],
+            "regels": {"startperiode": dict(GTB_STARTPERIODE)},
+        },
+    )
+    model = services.adopt_model(
+        actor=colleges,
+        verdeelmodel=model,
+        besluit=_colleges(
+            "Colleges Groningen en Ten Boer 2015-12, centrumregeling art. 9", dt.date(2015, 12, 8)
+        ),
+    )
+    for jaar in GTB_BEGROTINGEN:
+        afrekening = services.settle_year(
+            actor=controller, samenwerkingsverband=sv, jaar=jaar, verdeelmodel=model
+        )
+        result[jaar]["afrekening"] = services.adopt_settlement(
+            actor=colleges,
+            afrekening=afrekening,
+            besluit=_colleges(f"Colleges Groningen en Ten Boer {jaar + 1}-06", dt.date(jaar + 1, 6, 12)),
+        )
+    eerste, laatste = min(GTB_BEGROTINGEN), max(GTB_BEGROTINGEN)
     ctx.log(
-        f"  GTB: begrotingen {min(GTB_BEGROTINGEN)} en {laatste} ({format_euro(result[laatste]['begroting'].totaal)} "
-        f"in {laatste}); geen verdeelmodel: de samenwerking eindigde op 1 januari 2019 en heeft geen AB of DB"
+        f"  GTB: begrotingen {eerste} en {laatste} ({format_euro(result[laatste]['begroting'].totaal)} in "
+        f"{laatste}), verdeelmodel met startperiode, afrekening {eerste} niet verrekend en {laatste} verrekend"
     )
     return result

@@ -8,6 +8,7 @@ Who may: the controller of the pool drafts (begroting and tarieven also the dire
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -252,6 +253,10 @@ def validate_configuration(
     if not isinstance(configuratie, dict):
         raise InvalidInput(fields={"configuratie": ["De configuratie moet een JSON-object zijn."]})
     jaar = jaar or timezone.localdate().year
+    einde = samenwerkingsverband.einddatum
+    if einde is not None and jaar >= einde.year:
+        # an ended cooperation (its history stays editable): checked against the partners of its last year
+        jaar = (einde - dt.timedelta(days=1)).year
     data = invoer.load_year(samenwerkingsverband, jaar, uren=False)
     if not data.gemeenten:
         raise InvalidInput(

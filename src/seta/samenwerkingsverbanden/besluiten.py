@@ -25,12 +25,12 @@ from seta.core.bounds import JAAR_MIN
 from seta.core.errors import Forbidden, InvalidInput, NotFound
 from seta.core.services import full_clean_or_raise
 from seta.samenwerkingsverbanden.models import (
-    STANDAARD_BEVOEGDHEDEN,
     Besluitbevoegdheid,
     Besluitonderwerp,
     Bestuursbesluit,
     Bestuursorgaan,
     Samenwerkingsverband,
+    standaard_bevoegdheden,
 )
 
 
@@ -78,8 +78,14 @@ def require_bevoegd(
     if not policy.can(actor, read_action, obj):
         raise NotFound()
     if not policy.can(actor, action, obj):
-        orgaan = orgaan_label(bevoegd_orgaan(samenwerkingsverband, onderwerp))
+        orgaan_code = bevoegd_orgaan(samenwerkingsverband, onderwerp)
+        orgaan = orgaan_label(orgaan_code)
         wat = Besluitonderwerp(onderwerp).label.lower()
+        if orgaan_code == Bestuursorgaan.COLLEGES:
+            raise Forbidden(
+                f"Over de {wat} van {samenwerkingsverband} beslissen de colleges van de deelnemers: alleen een "
+                "burgemeester of wethouder van een deelnemer legt dat besluit vast."
+            )
         raise Forbidden(
             f"Over de {wat} van {samenwerkingsverband} beslist het {orgaan}: alleen een lid van het "
             f"{orgaan} legt dat besluit vast."
@@ -160,7 +166,7 @@ def default_authorities(samenwerkingsverband: Samenwerkingsverband) -> None:
     Besluitbevoegdheid.objects.bulk_create(
         [
             Besluitbevoegdheid(samenwerkingsverband=samenwerkingsverband, onderwerp=o, orgaan=orgaan)
-            for o, orgaan in STANDAARD_BEVOEGDHEDEN.items()
+            for o, orgaan in standaard_bevoegdheden(samenwerkingsverband.rechtsvorm).items()
         ],
         ignore_conflicts=True,
     )

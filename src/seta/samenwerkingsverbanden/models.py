@@ -104,6 +104,9 @@ class Deelnemer(models.Model):
 class Bestuursorgaan(models.TextChoices):
     ALGEMEEN_BESTUUR = "algemeen_bestuur", "Algemeen bestuur"
     DAGELIJKS_BESTUUR = "dagelijks_bestuur", "Dagelijks bestuur"
+    # A centrumgemeenteconstructie has no bodies of its own: the colleges of the partners decide together
+    # (the regeling is theirs; ADR 0034). Recorded by a burgemeester or wethouder of a partner.
+    COLLEGES = "colleges", "Colleges van de deelnemers"
 
 
 class Bestuurslid(models.Model):
@@ -193,6 +196,14 @@ STANDAARD_BEVOEGDHEDEN: dict[str, str] = {
     # the exit rule is part of the regulation, which the AB (and the councils) set
     Besluitonderwerp.UITTREDINGSREGEL: Bestuursorgaan.ALGEMEEN_BESTUUR,
 }
+
+
+def standaard_bevoegdheden(rechtsvorm: str) -> dict[str, str]:
+    """The defaults for a cooperation of this legal form: the Wgr bodies, or the partners' colleges where the
+    cooperation has no bodies of its own (a centrumgemeenteconstructie)."""
+    if rechtsvorm == Rechtsvorm.CENTRUMGEMEENTECONSTRUCTIE:
+        return dict.fromkeys(STANDAARD_BEVOEGDHEDEN, Bestuursorgaan.COLLEGES)
+    return dict(STANDAARD_BEVOEGDHEDEN)
 
 
 class Besluitbevoegdheid(models.Model):

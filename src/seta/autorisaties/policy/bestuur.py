@@ -30,7 +30,12 @@ _ZETEL = {"algemeen_bestuur": Rol.AB_LID, "dagelijks_bestuur": Rol.DB_LID}
 def bevoegd_orgaan(sv_id: int | None, onderwerp: str, actor: Actor | None = None) -> str:
     """The body (``Bestuursorgaan`` value) that decides on ``onderwerp`` in the cooperation ``sv_id``:
     its governance record, else the Wgr default. Cached on the actor for lists of records."""
-    from seta.samenwerkingsverbanden.models import STANDAARD_BEVOEGDHEDEN, Besluitbevoegdheid
+    from seta.samenwerkingsverbanden.models import (
+        STANDAARD_BEVOEGDHEDEN,
+        Besluitbevoegdheid,
+        Samenwerkingsverband,
+        standaard_bevoegdheden,
+    )
 
     if sv_id is None:
         return str(STANDAARD_BEVOEGDHEDEN[onderwerp])
@@ -41,14 +46,24 @@ def bevoegd_orgaan(sv_id: int | None, onderwerp: str, actor: Actor | None = None
         Besluitbevoegdheid.objects.filter(samenwerkingsverband_id=sv_id, onderwerp=onderwerp)
         .values_list("orgaan", flat=True)
         .first()
-    ) or STANDAARD_BEVOEGDHEDEN[onderwerp]
+    ) or standaard_bevoegdheden(
+        Samenwerkingsverband.objects.filter(pk=sv_id).values_list("rechtsvorm", flat=True).first() or ""
+    )[onderwerp]
     if actor is not None:
         actor._cache[sleutel] = orgaan
     return str(orgaan)
 
 
 def heeft_zetel(actor: Actor, sv_id: int | None, orgaan: str) -> bool:
-    """Whether the actor holds an active seat in ``orgaan`` of the cooperation."""
+    """Whether the actor holds an active seat in ``orgaan`` of the cooperation. For the partners' colleges
+    (a centrumgemeenteconstructie): a burgemeester or wethouder of a municipality that is or was a partner."""
+    if orgaan == "colleges":
+        from seta.samenwerkingsverbanden.models import Deelnemer
+
+        college = actor.gemeenten(Rol.BURGEMEESTER, Rol.WETHOUDER)
+        return bool(sv_id and college) and (
+            Deelnemer.objects.filter(samenwerkingsverband_id=sv_id, gemeente_id__in=college).exists()
+        )
     return actor.heeft(_ZETEL[orgaan], samenwerkingsverband_id=sv_id)
 
 
