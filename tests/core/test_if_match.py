@@ -153,9 +153,11 @@ def test_openapi_documents_if_match_and_428_on_every_update() -> None:
     creates = [
         k for k, op in operations.items() if k[0] == "post" and "{" not in k[1] and "428" in op["responses"]
     ]
-    assert creates == [("post", "/api/v1/begrotingen")]  # a create never needs If-Match; the budget upserts
-    begroting = {p["name"]: p for p in operations[("post", "/api/v1/begrotingen")]["parameters"]}
-    assert begroting["If-Match"]["required"] is False
+    # a create never needs If-Match; the budget and the exit rule upsert (If-Match only to change one)
+    assert sorted(creates) == [("post", "/api/v1/begrotingen"), ("post", "/api/v1/uittredingsregels")]
+    for _, pad in creates:
+        upsert = {p["name"]: p for p in operations[("post", pad)]["parameters"]}
+        assert upsert["If-Match"]["required"] is False, pad
 
 
 def _open_vraag() -> Any:

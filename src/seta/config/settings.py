@@ -289,6 +289,7 @@ SPECTACULAR_SETTINGS = {
         "ScanstatusEnum": "seta.scan.models.Scanstatus",
         # Modelstatus and Afrekeningstatus are the same set (concept, vastgesteld).
         "VaststellingstatusEnum": "seta.financien.models.Modelstatus",
+        "MutatiesoortEnum": "seta.financien.models.Mutatiesoort",
     },
     "DISABLE_ERRORS_AND_WARNINGS": True,
 }
