@@ -8,730 +8,266 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("catalogus", "0003_taakvelden"),
-        ("gemeenten", "0001_initial"),
-        ("organisatie", "0001_initial"),
-        ("samenwerkingsverbanden", "0001_initial"),
+        ('catalogus', '0003_taakvelden'),
+        ('gemeenten', '0001_initial'),
+        ('organisatie', '0001_initial'),
+        ('samenwerkingsverbanden', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Afrekening",
+            name='Afrekening',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("aangemaakt_op", models.DateTimeField(auto_now_add=True, verbose_name="aangemaakt op")),
-                ("gewijzigd_op", models.DateTimeField(auto_now=True, verbose_name="gewijzigd op")),
-                ("versie", models.PositiveIntegerField(default=1, editable=False, verbose_name="versie")),
-                ("jaar", models.PositiveSmallIntegerField(verbose_name="jaar")),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[("concept", "Concept"), ("vastgesteld", "Vastgesteld")],
-                        default="concept",
-                        max_length=20,
-                        verbose_name="status",
-                    ),
-                ),
-                (
-                    "verrekend",
-                    models.BooleanField(
-                        default=True,
-                        help_text="Uit in een startperiode: niets wordt verrekend.",
-                        verbose_name="verrekend",
-                    ),
-                ),
-                ("signalen", models.JSONField(default=list, verbose_name="afwijkingssignalen")),
-                ("invoer", models.JSONField(verbose_name="invoer")),
-                ("resultaat", models.JSONField(verbose_name="resultaat")),
-                ("berekend_op", models.DateTimeField(auto_now=True, verbose_name="berekend op")),
-                ("vastgesteld_op", models.DateField(blank=True, null=True, verbose_name="vastgesteld op")),
-                (
-                    "samenwerkingsverband",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="afrekeningen",
-                        to="samenwerkingsverbanden.samenwerkingsverband",
-                    ),
-                ),
-                (
-                    "vastgesteld_door",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('aangemaakt_op', models.DateTimeField(auto_now_add=True, verbose_name='aangemaakt op')),
+                ('gewijzigd_op', models.DateTimeField(auto_now=True, verbose_name='gewijzigd op')),
+                ('versie', models.PositiveIntegerField(default=1, editable=False, verbose_name='versie')),
+                ('jaar', models.PositiveSmallIntegerField(verbose_name='jaar')),
+                ('status', models.CharField(choices=[('concept', 'Concept'), ('vastgesteld', 'Vastgesteld')], default='concept', max_length=20, verbose_name='status')),
+                ('verrekend', models.BooleanField(default=True, help_text='Uit in een startperiode: niets wordt verrekend.', verbose_name='verrekend')),
+                ('signalen', models.JSONField(default=list, verbose_name='afwijkingssignalen')),
+                ('invoer', models.JSONField(verbose_name='invoer')),
+                ('resultaat', models.JSONField(verbose_name='resultaat')),
+                ('berekend_op', models.DateTimeField(auto_now=True, verbose_name='berekend op')),
+                ('vastgesteld_op', models.DateField(blank=True, null=True, verbose_name='vastgesteld op')),
+                ('samenwerkingsverband', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='afrekeningen', to='samenwerkingsverbanden.samenwerkingsverband')),
+                ('vastgesteld_door', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "afrekening",
-                "verbose_name_plural": "afrekeningen",
-                "ordering": ["samenwerkingsverband__naam", "-jaar"],
+                'verbose_name': 'afrekening',
+                'verbose_name_plural': 'afrekeningen',
+                'ordering': ['samenwerkingsverband__naam', '-jaar'],
             },
         ),
         migrations.CreateModel(
-            name="Afrekeningsregel",
+            name='Afrekeningsregel',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("voorschot", models.DecimalField(decimal_places=2, max_digits=14, verbose_name="voorschot")),
-                (
-                    "realisatie",
-                    models.DecimalField(decimal_places=2, max_digits=14, verbose_name="realisatie"),
-                ),
-                ("saldo", models.DecimalField(decimal_places=2, max_digits=14, verbose_name="saldo")),
-                (
-                    "te_betalen",
-                    models.DecimalField(decimal_places=2, max_digits=14, verbose_name="te betalen"),
-                ),
-                (
-                    "te_ontvangen",
-                    models.DecimalField(decimal_places=2, max_digits=14, verbose_name="terug te ontvangen"),
-                ),
-                (
-                    "niet_verrekend",
-                    models.DecimalField(decimal_places=2, max_digits=14, verbose_name="niet verrekend"),
-                ),
-                (
-                    "sleutelaandeel",
-                    models.DecimalField(decimal_places=4, max_digits=9, verbose_name="sleutelaandeel (%)"),
-                ),
-                (
-                    "urenaandeel",
-                    models.DecimalField(
-                        blank=True,
-                        decimal_places=4,
-                        max_digits=9,
-                        null=True,
-                        verbose_name="aandeel geleverde uren (%)",
-                    ),
-                ),
-                (
-                    "geleverde_uren",
-                    models.DecimalField(
-                        blank=True, decimal_places=2, max_digits=12, null=True, verbose_name="geleverde uren"
-                    ),
-                ),
-                (
-                    "afwijking_procentpunten",
-                    models.DecimalField(
-                        blank=True,
-                        decimal_places=2,
-                        max_digits=9,
-                        null=True,
-                        verbose_name="afwijking (procentpunt)",
-                    ),
-                ),
-                (
-                    "afwijking_bedrag",
-                    models.DecimalField(
-                        blank=True,
-                        decimal_places=2,
-                        max_digits=14,
-                        null=True,
-                        verbose_name="afwijking (euro)",
-                    ),
-                ),
-                ("signaal", models.BooleanField(default=False, verbose_name="afwijkingssignaal")),
-                (
-                    "afrekening",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="regels",
-                        to="financien.afrekening",
-                    ),
-                ),
-                (
-                    "gemeente",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="gemeenten.gemeente"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('voorschot', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='voorschot')),
+                ('realisatie', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='realisatie')),
+                ('saldo', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='saldo')),
+                ('te_betalen', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='te betalen')),
+                ('te_ontvangen', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='terug te ontvangen')),
+                ('niet_verrekend', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='niet verrekend')),
+                ('sleutelaandeel', models.DecimalField(decimal_places=4, max_digits=9, verbose_name='sleutelaandeel (%)')),
+                ('urenaandeel', models.DecimalField(blank=True, decimal_places=4, max_digits=9, null=True, verbose_name='aandeel geleverde uren (%)')),
+                ('geleverde_uren', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True, verbose_name='geleverde uren')),
+                ('afwijking_procentpunten', models.DecimalField(blank=True, decimal_places=2, max_digits=9, null=True, verbose_name='afwijking (procentpunt)')),
+                ('afwijking_bedrag', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='afwijking (euro)')),
+                ('signaal', models.BooleanField(default=False, verbose_name='afwijkingssignaal')),
+                ('afrekening', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='regels', to='financien.afrekening')),
+                ('gemeente', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='gemeenten.gemeente')),
             ],
             options={
-                "verbose_name": "afrekeningsregel",
-                "verbose_name_plural": "afrekeningsregels",
-                "ordering": ["afrekening", "gemeente__naam"],
+                'verbose_name': 'afrekeningsregel',
+                'verbose_name_plural': 'afrekeningsregels',
+                'ordering': ['afrekening', 'gemeente__naam'],
             },
         ),
         migrations.CreateModel(
-            name="Afwijkingsdrempel",
+            name='Afwijkingsdrempel',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("aangemaakt_op", models.DateTimeField(auto_now_add=True, verbose_name="aangemaakt op")),
-                ("gewijzigd_op", models.DateTimeField(auto_now=True, verbose_name="gewijzigd op")),
-                ("versie", models.PositiveIntegerField(default=1, editable=False, verbose_name="versie")),
-                ("vanaf_jaar", models.PositiveSmallIntegerField(verbose_name="geldt vanaf jaar")),
-                (
-                    "procentpunten",
-                    models.DecimalField(
-                        blank=True,
-                        decimal_places=2,
-                        max_digits=5,
-                        null=True,
-                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
-                        verbose_name="drempel in procentpunten",
-                    ),
-                ),
-                (
-                    "bedrag",
-                    models.DecimalField(
-                        blank=True,
-                        decimal_places=2,
-                        max_digits=14,
-                        null=True,
-                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
-                        verbose_name="drempel in euro",
-                    ),
-                ),
-                ("besluit", models.CharField(blank=True, max_length=200, verbose_name="besluit")),
-                ("vastgesteld_op", models.DateField(verbose_name="vastgesteld op")),
-                (
-                    "samenwerkingsverband",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="afwijkingsdrempels",
-                        to="samenwerkingsverbanden.samenwerkingsverband",
-                    ),
-                ),
-                (
-                    "vastgesteld_door",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('aangemaakt_op', models.DateTimeField(auto_now_add=True, verbose_name='aangemaakt op')),
+                ('gewijzigd_op', models.DateTimeField(auto_now=True, verbose_name='gewijzigd op')),
+                ('versie', models.PositiveIntegerField(default=1, editable=False, verbose_name='versie')),
+                ('vanaf_jaar', models.PositiveSmallIntegerField(verbose_name='geldt vanaf jaar')),
+                ('procentpunten', models.DecimalField(blank=True, decimal_places=2, max_digits=5, null=True, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='drempel in procentpunten')),
+                ('bedrag', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='drempel in euro')),
+                ('besluit', models.CharField(blank=True, max_length=200, verbose_name='besluit')),
+                ('vastgesteld_op', models.DateField(verbose_name='vastgesteld op')),
+                ('samenwerkingsverband', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='afwijkingsdrempels', to='samenwerkingsverbanden.samenwerkingsverband')),
+                ('vastgesteld_door', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "afwijkingsdrempel",
-                "verbose_name_plural": "afwijkingsdrempels",
-                "ordering": ["samenwerkingsverband__naam", "-vanaf_jaar"],
+                'verbose_name': 'afwijkingsdrempel',
+                'verbose_name_plural': 'afwijkingsdrempels',
+                'ordering': ['samenwerkingsverband__naam', '-vanaf_jaar'],
             },
         ),
         migrations.AddField(
-            model_name="afrekening",
-            name="drempel",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.SET_NULL,
-                related_name="+",
-                to="financien.afwijkingsdrempel",
-            ),
+            model_name='afrekening',
+            name='drempel',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='financien.afwijkingsdrempel'),
         ),
         migrations.CreateModel(
-            name="Begroting",
+            name='Begroting',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("aangemaakt_op", models.DateTimeField(auto_now_add=True, verbose_name="aangemaakt op")),
-                ("gewijzigd_op", models.DateTimeField(auto_now=True, verbose_name="gewijzigd op")),
-                ("versie", models.PositiveIntegerField(default=1, editable=False, verbose_name="versie")),
-                ("jaar", models.PositiveSmallIntegerField(verbose_name="jaar")),
-                (
-                    "personeel",
-                    models.DecimalField(
-                        decimal_places=2,
-                        default=Decimal("0"),
-                        max_digits=14,
-                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
-                        verbose_name="personeelslasten",
-                    ),
-                ),
-                (
-                    "materieel",
-                    models.DecimalField(
-                        decimal_places=2,
-                        default=Decimal("0"),
-                        max_digits=14,
-                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
-                        verbose_name="materiële lasten",
-                    ),
-                ),
-                (
-                    "overhead",
-                    models.DecimalField(
-                        decimal_places=2,
-                        default=Decimal("0"),
-                        max_digits=14,
-                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
-                        verbose_name="overhead",
-                    ),
-                ),
-                ("toelichting", models.TextField(blank=True, verbose_name="toelichting")),
-                (
-                    "samenwerkingsverband",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="begrotingen",
-                        to="samenwerkingsverbanden.samenwerkingsverband",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('aangemaakt_op', models.DateTimeField(auto_now_add=True, verbose_name='aangemaakt op')),
+                ('gewijzigd_op', models.DateTimeField(auto_now=True, verbose_name='gewijzigd op')),
+                ('versie', models.PositiveIntegerField(default=1, editable=False, verbose_name='versie')),
+                ('jaar', models.PositiveSmallIntegerField(verbose_name='jaar')),
+                ('personeel', models.DecimalField(decimal_places=2, default=Decimal('0'), max_digits=14, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='personeelslasten')),
+                ('materieel', models.DecimalField(decimal_places=2, default=Decimal('0'), max_digits=14, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='materiële lasten')),
+                ('overhead', models.DecimalField(decimal_places=2, default=Decimal('0'), max_digits=14, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='overhead')),
+                ('toelichting', models.TextField(blank=True, verbose_name='toelichting')),
+                ('samenwerkingsverband', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='begrotingen', to='samenwerkingsverbanden.samenwerkingsverband')),
             ],
             options={
-                "verbose_name": "begroting",
-                "verbose_name_plural": "begrotingen",
-                "ordering": ["samenwerkingsverband__naam", "-jaar"],
+                'verbose_name': 'begroting',
+                'verbose_name_plural': 'begrotingen',
+                'ordering': ['samenwerkingsverband__naam', '-jaar'],
             },
         ),
         migrations.CreateModel(
-            name="Begrotingsregel",
+            name='Begrotingsregel',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "kostensoort",
-                    models.CharField(
-                        choices=[
-                            ("personeel", "Personeel"),
-                            ("materieel", "Materieel"),
-                            ("overhead", "Overhead"),
-                        ],
-                        max_length=20,
-                        verbose_name="kostensoort",
-                    ),
-                ),
-                (
-                    "bedrag",
-                    models.DecimalField(
-                        decimal_places=2,
-                        default=Decimal("0"),
-                        max_digits=14,
-                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
-                        verbose_name="bedrag",
-                    ),
-                ),
-                (
-                    "begroting",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="regels",
-                        to="financien.begroting",
-                    ),
-                ),
-                (
-                    "taakveld",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="catalogus.taakveld",
-                        verbose_name="taakveld (Iv3)",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('kostensoort', models.CharField(choices=[('personeel', 'Personeel'), ('materieel', 'Materieel'), ('overhead', 'Overhead')], max_length=20, verbose_name='kostensoort')),
+                ('bedrag', models.DecimalField(decimal_places=2, default=Decimal('0'), max_digits=14, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='bedrag')),
+                ('begroting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='regels', to='financien.begroting')),
+                ('taakveld', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='catalogus.taakveld', verbose_name='taakveld (Iv3)')),
             ],
             options={
-                "verbose_name": "begrotingsregel",
-                "verbose_name_plural": "begrotingsregels",
-                "ordering": ["begroting", "taakveld__code", "kostensoort"],
+                'verbose_name': 'begrotingsregel',
+                'verbose_name_plural': 'begrotingsregels',
+                'ordering': ['begroting', 'taakveld__code', 'kostensoort'],
             },
         ),
         migrations.CreateModel(
-            name="Deelnemersbijdrage",
+            name='Deelnemersbijdrage',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "inbreng",
-                    models.DecimalField(
-                        decimal_places=2,
-                        default=Decimal("0"),
-                        help_text="Grondslag van een verdeelsleutel naar inbreng.",
-                        max_digits=14,
-                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
-                        verbose_name="historische inbreng",
-                    ),
-                ),
-                (
-                    "voorschot",
-                    models.DecimalField(
-                        decimal_places=2,
-                        default=Decimal("0"),
-                        help_text="Wat de gemeente dit jaar als voorschot betaalt (incl. btw).",
-                        max_digits=14,
-                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
-                        verbose_name="voorschot",
-                    ),
-                ),
-                (
-                    "vorige_bijdrage",
-                    models.DecimalField(
-                        blank=True,
-                        decimal_places=2,
-                        help_text="Excl. btw; grondslag van het groeiplafond.",
-                        max_digits=14,
-                        null=True,
-                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
-                        verbose_name="bijdrage vorig jaar",
-                    ),
-                ),
-                (
-                    "begroting",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="bijdragen",
-                        to="financien.begroting",
-                    ),
-                ),
-                (
-                    "gemeente",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="gemeenten.gemeente"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('inbreng', models.DecimalField(decimal_places=2, default=Decimal('0'), help_text='Grondslag van een verdeelsleutel naar inbreng.', max_digits=14, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='historische inbreng')),
+                ('voorschot', models.DecimalField(decimal_places=2, default=Decimal('0'), help_text='Wat de gemeente dit jaar als voorschot betaalt (incl. btw).', max_digits=14, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='voorschot')),
+                ('vorige_bijdrage', models.DecimalField(blank=True, decimal_places=2, help_text='Excl. btw; grondslag van het groeiplafond.', max_digits=14, null=True, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='bijdrage vorig jaar')),
+                ('begroting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='bijdragen', to='financien.begroting')),
+                ('gemeente', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='gemeenten.gemeente')),
             ],
             options={
-                "verbose_name": "deelnemersbijdrage",
-                "verbose_name_plural": "deelnemersbijdragen",
-                "ordering": ["begroting", "gemeente__naam"],
+                'verbose_name': 'deelnemersbijdrage',
+                'verbose_name_plural': 'deelnemersbijdragen',
+                'ordering': ['begroting', 'gemeente__naam'],
             },
         ),
         migrations.CreateModel(
-            name="Tarief",
+            name='Tarief',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("aangemaakt_op", models.DateTimeField(auto_now_add=True, verbose_name="aangemaakt op")),
-                ("gewijzigd_op", models.DateTimeField(auto_now=True, verbose_name="gewijzigd op")),
-                ("versie", models.PositiveIntegerField(default=1, editable=False, verbose_name="versie")),
-                ("jaar", models.PositiveSmallIntegerField(verbose_name="jaar")),
-                (
-                    "schaal",
-                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="salarisschaal"),
-                ),
-                (
-                    "uurtarief",
-                    models.DecimalField(
-                        decimal_places=2,
-                        max_digits=8,
-                        validators=[django.core.validators.MinValueValidator(Decimal("0"))],
-                        verbose_name="integraal uurtarief",
-                    ),
-                ),
-                ("omschrijving", models.CharField(blank=True, max_length=200, verbose_name="omschrijving")),
-                (
-                    "eenheid",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="organisatie.eenheid",
-                        verbose_name="eenheid",
-                    ),
-                ),
-                (
-                    "samenwerkingsverband",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="tarieven",
-                        to="samenwerkingsverbanden.samenwerkingsverband",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('aangemaakt_op', models.DateTimeField(auto_now_add=True, verbose_name='aangemaakt op')),
+                ('gewijzigd_op', models.DateTimeField(auto_now=True, verbose_name='gewijzigd op')),
+                ('versie', models.PositiveIntegerField(default=1, editable=False, verbose_name='versie')),
+                ('jaar', models.PositiveSmallIntegerField(verbose_name='jaar')),
+                ('schaal', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='salarisschaal')),
+                ('uurtarief', models.DecimalField(decimal_places=2, max_digits=8, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='integraal uurtarief')),
+                ('omschrijving', models.CharField(blank=True, max_length=200, verbose_name='omschrijving')),
+                ('eenheid', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisatie.eenheid', verbose_name='eenheid')),
+                ('samenwerkingsverband', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tarieven', to='samenwerkingsverbanden.samenwerkingsverband')),
             ],
             options={
-                "verbose_name": "tarief",
-                "verbose_name_plural": "tarieven",
-                "ordering": ["samenwerkingsverband__naam", "-jaar", "eenheid__naam", "schaal"],
+                'verbose_name': 'tarief',
+                'verbose_name_plural': 'tarieven',
+                'ordering': ['samenwerkingsverband__naam', '-jaar', 'eenheid__naam', 'schaal'],
             },
         ),
         migrations.CreateModel(
-            name="Verdeelmodel",
+            name='Verdeelmodel',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("aangemaakt_op", models.DateTimeField(auto_now_add=True, verbose_name="aangemaakt op")),
-                ("gewijzigd_op", models.DateTimeField(auto_now=True, verbose_name="gewijzigd op")),
-                ("versie", models.PositiveIntegerField(default=1, editable=False, verbose_name="versie")),
-                ("naam", models.CharField(max_length=120, verbose_name="naam")),
-                ("volgnummer", models.PositiveSmallIntegerField(default=1, verbose_name="versienummer")),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[("concept", "Concept"), ("vastgesteld", "Vastgesteld")],
-                        default="concept",
-                        max_length=20,
-                        verbose_name="status",
-                    ),
-                ),
-                ("omschrijving", models.TextField(blank=True, verbose_name="omschrijving")),
-                ("configuratie", models.JSONField(verbose_name="configuratie")),
-                ("vastgesteld_op", models.DateField(blank=True, null=True, verbose_name="vastgesteld op")),
-                (
-                    "besluit",
-                    models.CharField(
-                        blank=True,
-                        help_text="Kenmerk van het besluit van het algemeen bestuur.",
-                        max_length=200,
-                        verbose_name="besluit AB",
-                    ),
-                ),
-                (
-                    "opgesteld_door",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "samenwerkingsverband",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="verdeelmodellen",
-                        to="samenwerkingsverbanden.samenwerkingsverband",
-                    ),
-                ),
-                (
-                    "vastgesteld_door",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "voorganger",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="opvolgers",
-                        to="financien.verdeelmodel",
-                        verbose_name="vorige versie",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('aangemaakt_op', models.DateTimeField(auto_now_add=True, verbose_name='aangemaakt op')),
+                ('gewijzigd_op', models.DateTimeField(auto_now=True, verbose_name='gewijzigd op')),
+                ('versie', models.PositiveIntegerField(default=1, editable=False, verbose_name='versie')),
+                ('naam', models.CharField(max_length=120, verbose_name='naam')),
+                ('volgnummer', models.PositiveSmallIntegerField(default=1, verbose_name='versienummer')),
+                ('status', models.CharField(choices=[('concept', 'Concept'), ('vastgesteld', 'Vastgesteld')], default='concept', max_length=20, verbose_name='status')),
+                ('omschrijving', models.TextField(blank=True, verbose_name='omschrijving')),
+                ('configuratie', models.JSONField(verbose_name='configuratie')),
+                ('vastgesteld_op', models.DateField(blank=True, null=True, verbose_name='vastgesteld op')),
+                ('besluit', models.CharField(blank=True, help_text='Kenmerk van het besluit van het algemeen bestuur.', max_length=200, verbose_name='besluit AB')),
+                ('opgesteld_door', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('samenwerkingsverband', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='verdeelmodellen', to='samenwerkingsverbanden.samenwerkingsverband')),
+                ('vastgesteld_door', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('voorganger', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='opvolgers', to='financien.verdeelmodel', verbose_name='vorige versie')),
             ],
             options={
-                "verbose_name": "verdeelmodel",
-                "verbose_name_plural": "verdeelmodellen",
-                "ordering": ["samenwerkingsverband__naam", "naam", "-volgnummer"],
+                'verbose_name': 'verdeelmodel',
+                'verbose_name_plural': 'verdeelmodellen',
+                'ordering': ['samenwerkingsverband__naam', 'naam', '-volgnummer'],
             },
         ),
         migrations.CreateModel(
-            name="Scenario",
+            name='Scenario',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("aangemaakt_op", models.DateTimeField(auto_now_add=True, verbose_name="aangemaakt op")),
-                ("gewijzigd_op", models.DateTimeField(auto_now=True, verbose_name="gewijzigd op")),
-                ("versie", models.PositiveIntegerField(default=1, editable=False, verbose_name="versie")),
-                ("naam", models.CharField(max_length=150, verbose_name="naam")),
-                ("jaar", models.PositiveSmallIntegerField(verbose_name="jaar")),
-                (
-                    "grondslag",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("realisatie", "Realisatie (geregistreerde uren, achteraf)"),
-                            ("raming", "Raming (afgesproken ramingen, vooraf)"),
-                        ],
-                        help_text="Leeg: zoals elk model zegt. Anders geldt dit voor elk gebruiksonderdeel.",
-                        max_length=20,
-                        verbose_name="grondslag gebruik",
-                    ),
-                ),
-                ("omschrijving", models.TextField(blank=True, verbose_name="omschrijving")),
-                ("resultaat", models.JSONField(blank=True, null=True, verbose_name="laatste berekening")),
-                ("berekend_op", models.DateTimeField(blank=True, null=True, verbose_name="berekend op")),
-                (
-                    "samenwerkingsverband",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="scenarios",
-                        to="samenwerkingsverbanden.samenwerkingsverband",
-                    ),
-                ),
-                (
-                    "referentiemodel",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to="financien.verdeelmodel",
-                        verbose_name="referentiemodel",
-                    ),
-                ),
-                (
-                    "verdeelmodellen",
-                    models.ManyToManyField(
-                        related_name="scenarios", to="financien.verdeelmodel", verbose_name="verdeelmodellen"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('aangemaakt_op', models.DateTimeField(auto_now_add=True, verbose_name='aangemaakt op')),
+                ('gewijzigd_op', models.DateTimeField(auto_now=True, verbose_name='gewijzigd op')),
+                ('versie', models.PositiveIntegerField(default=1, editable=False, verbose_name='versie')),
+                ('naam', models.CharField(max_length=150, verbose_name='naam')),
+                ('jaar', models.PositiveSmallIntegerField(verbose_name='jaar')),
+                ('grondslag', models.CharField(blank=True, choices=[('realisatie', 'Realisatie (geregistreerde uren, achteraf)'), ('raming', 'Raming (afgesproken ramingen, vooraf)')], help_text='Leeg: zoals elk model zegt. Anders geldt dit voor elk gebruiksonderdeel.', max_length=20, verbose_name='grondslag gebruik')),
+                ('omschrijving', models.TextField(blank=True, verbose_name='omschrijving')),
+                ('resultaat', models.JSONField(blank=True, null=True, verbose_name='laatste berekening')),
+                ('berekend_op', models.DateTimeField(blank=True, null=True, verbose_name='berekend op')),
+                ('samenwerkingsverband', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='scenarios', to='samenwerkingsverbanden.samenwerkingsverband')),
+                ('referentiemodel', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='financien.verdeelmodel', verbose_name='referentiemodel')),
+                ('verdeelmodellen', models.ManyToManyField(related_name='scenarios', to='financien.verdeelmodel', verbose_name='verdeelmodellen')),
             ],
             options={
-                "verbose_name": "scenario",
-                "verbose_name_plural": "scenario's",
-                "ordering": ["samenwerkingsverband__naam", "-jaar", "naam"],
+                'verbose_name': 'scenario',
+                'verbose_name_plural': "scenario's",
+                'ordering': ['samenwerkingsverband__naam', '-jaar', 'naam'],
             },
         ),
         migrations.CreateModel(
-            name="Berekening",
+            name='Berekening',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("jaar", models.PositiveSmallIntegerField(verbose_name="jaar")),
-                (
-                    "grondslag",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("realisatie", "Realisatie (geregistreerde uren, achteraf)"),
-                            ("raming", "Raming (afgesproken ramingen, vooraf)"),
-                        ],
-                        max_length=20,
-                        verbose_name="grondslag gebruik",
-                    ),
-                ),
-                ("invoer", models.JSONField(verbose_name="invoer")),
-                ("resultaat", models.JSONField(verbose_name="resultaat")),
-                ("berekend_op", models.DateTimeField(auto_now_add=True, verbose_name="berekend op")),
-                (
-                    "berekend_door",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "samenwerkingsverband",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="+",
-                        to="samenwerkingsverbanden.samenwerkingsverband",
-                    ),
-                ),
-                (
-                    "verdeelmodel",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="berekeningen",
-                        to="financien.verdeelmodel",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('jaar', models.PositiveSmallIntegerField(verbose_name='jaar')),
+                ('grondslag', models.CharField(blank=True, choices=[('realisatie', 'Realisatie (geregistreerde uren, achteraf)'), ('raming', 'Raming (afgesproken ramingen, vooraf)')], max_length=20, verbose_name='grondslag gebruik')),
+                ('invoer', models.JSONField(verbose_name='invoer')),
+                ('resultaat', models.JSONField(verbose_name='resultaat')),
+                ('berekend_op', models.DateTimeField(auto_now_add=True, verbose_name='berekend op')),
+                ('berekend_door', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('samenwerkingsverband', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='samenwerkingsverbanden.samenwerkingsverband')),
+                ('verdeelmodel', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='berekeningen', to='financien.verdeelmodel')),
             ],
             options={
-                "verbose_name": "berekening",
-                "verbose_name_plural": "berekeningen",
-                "ordering": ["-berekend_op", "-id"],
+                'verbose_name': 'berekening',
+                'verbose_name_plural': 'berekeningen',
+                'ordering': ['-berekend_op', '-id'],
             },
         ),
         migrations.AddField(
-            model_name="afrekening",
-            name="verdeelmodel",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="afrekeningen",
-                to="financien.verdeelmodel",
-            ),
+            model_name='afrekening',
+            name='verdeelmodel',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='afrekeningen', to='financien.verdeelmodel'),
         ),
         migrations.AddConstraint(
-            model_name="afwijkingsdrempel",
-            constraint=models.UniqueConstraint(
-                fields=("samenwerkingsverband", "vanaf_jaar"), name="uniek_drempel_per_jaar"
-            ),
+            model_name='afwijkingsdrempel',
+            constraint=models.UniqueConstraint(fields=('samenwerkingsverband', 'vanaf_jaar'), name='uniek_drempel_per_jaar'),
         ),
         migrations.AddConstraint(
-            model_name="afwijkingsdrempel",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("procentpunten__isnull", False), ("bedrag__isnull", False), _connector="OR"
-                ),
-                name="drempel_procent_of_bedrag",
-            ),
+            model_name='afwijkingsdrempel',
+            constraint=models.CheckConstraint(condition=models.Q(('procentpunten__isnull', False), ('bedrag__isnull', False), _connector='OR'), name='drempel_procent_of_bedrag'),
         ),
         migrations.AddConstraint(
-            model_name="begroting",
-            constraint=models.UniqueConstraint(
-                fields=("samenwerkingsverband", "jaar"), name="uniek_begroting_per_jaar"
-            ),
+            model_name='begroting',
+            constraint=models.UniqueConstraint(fields=('samenwerkingsverband', 'jaar'), name='uniek_begroting_per_jaar'),
         ),
         migrations.AddConstraint(
-            model_name="begrotingsregel",
-            constraint=models.UniqueConstraint(
-                fields=("begroting", "taakveld", "kostensoort"), name="uniek_begrotingsregel"
-            ),
+            model_name='begrotingsregel',
+            constraint=models.UniqueConstraint(fields=('begroting', 'taakveld', 'kostensoort'), name='uniek_begrotingsregel'),
         ),
         migrations.AddConstraint(
-            model_name="deelnemersbijdrage",
-            constraint=models.UniqueConstraint(
-                fields=("begroting", "gemeente"), name="uniek_bijdrage_per_gemeente"
-            ),
+            model_name='deelnemersbijdrage',
+            constraint=models.UniqueConstraint(fields=('begroting', 'gemeente'), name='uniek_bijdrage_per_gemeente'),
         ),
         migrations.AddConstraint(
-            model_name="tarief",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("eenheid__isnull", True), ("schaal__isnull", True), _connector="OR"),
-                name="tarief_eenheid_of_schaal",
-            ),
+            model_name='tarief',
+            constraint=models.CheckConstraint(condition=models.Q(('eenheid__isnull', True), ('schaal__isnull', True), _connector='OR'), name='tarief_eenheid_of_schaal'),
         ),
         migrations.AddConstraint(
-            model_name="verdeelmodel",
-            constraint=models.UniqueConstraint(
-                fields=("samenwerkingsverband", "naam", "volgnummer"), name="uniek_verdeelmodelversie"
-            ),
+            model_name='verdeelmodel',
+            constraint=models.UniqueConstraint(fields=('samenwerkingsverband', 'naam', 'volgnummer'), name='uniek_verdeelmodelversie'),
         ),
         migrations.AddConstraint(
-            model_name="afrekening",
-            constraint=models.UniqueConstraint(
-                fields=("samenwerkingsverband", "jaar"), name="uniek_afrekening_per_jaar"
-            ),
+            model_name='afrekening',
+            constraint=models.UniqueConstraint(fields=('samenwerkingsverband', 'jaar'), name='uniek_afrekening_per_jaar'),
         ),
     ]

@@ -62,9 +62,7 @@ def neutraliseer(docs: list[Any], nummers: set[str]) -> tuple[list[Any], bool]:
         return docs, False
     index = {n: hoogste + i for i, n in enumerate(sorted(set(namen.values())), start=1)}
     # longest first, so "Gezamenlijk X: titel" goes before the bare "Gezamenlijk X"
-    vervang = [
-        (oud, NEUTRAAL.format(index=index[n])) for oud, n in sorted(namen.items(), key=lambda kv: -len(kv[0]))
-    ]
+    vervang = [(oud, NEUTRAAL.format(index=index[n])) for oud, n in sorted(namen.items(), key=lambda kv: -len(kv[0]))]
     return [_replace(doc, vervang) for doc in docs], True
 
 
@@ -83,20 +81,10 @@ def forwards(apps: Any, schema_editor: Any) -> None:
     per_sv = _vertrouwelijk(apps)
     if not per_sv:
         return
-    for model, velden in (
-        ("Scenario", ["resultaat"]),
-        ("Berekening", ["invoer", "resultaat"]),
-        ("Afrekening", ["invoer", "resultaat"]),
-    ):
+    for model, velden in (("Scenario", ["resultaat"]), ("Berekening", ["invoer", "resultaat"]), ("Afrekening", ["invoer", "resultaat"])):
         Model = apps.get_model("financien", model)
-        for obj in (
-            Model.objects.filter(samenwerkingsverband_id__in=per_sv)
-            .only("pk", "samenwerkingsverband_id", *velden)
-            .iterator()
-        ):
-            docs, veranderd = neutraliseer(
-                [getattr(obj, v) for v in velden], per_sv[obj.samenwerkingsverband_id]
-            )
+        for obj in Model.objects.filter(samenwerkingsverband_id__in=per_sv).only("pk", "samenwerkingsverband_id", *velden).iterator():
+            docs, veranderd = neutraliseer([getattr(obj, v) for v in velden], per_sv[obj.samenwerkingsverband_id])
             if veranderd:
                 Model.objects.filter(pk=obj.pk).update(**dict(zip(velden, docs, strict=True)))
 

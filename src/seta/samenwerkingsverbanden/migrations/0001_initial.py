@@ -5,270 +5,119 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("gemeenten", "0001_initial"),
+        ('gemeenten', '0001_initial'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Taakgebied",
+            name='Taakgebied',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("code", models.SlugField(max_length=40, unique=True, verbose_name="code")),
-                ("naam", models.CharField(max_length=100, verbose_name="naam")),
-                ("volgorde", models.PositiveSmallIntegerField(default=0, verbose_name="volgorde")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('code', models.SlugField(max_length=40, unique=True, verbose_name='code')),
+                ('naam', models.CharField(max_length=100, verbose_name='naam')),
+                ('volgorde', models.PositiveSmallIntegerField(default=0, verbose_name='volgorde')),
             ],
             options={
-                "verbose_name": "taakgebied",
-                "verbose_name_plural": "taakgebieden",
-                "ordering": ["volgorde", "naam"],
+                'verbose_name': 'taakgebied',
+                'verbose_name_plural': 'taakgebieden',
+                'ordering': ['volgorde', 'naam'],
             },
         ),
         migrations.CreateModel(
-            name="Samenwerkingsverband",
+            name='Samenwerkingsverband',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("aangemaakt_op", models.DateTimeField(auto_now_add=True, verbose_name="aangemaakt op")),
-                ("gewijzigd_op", models.DateTimeField(auto_now=True, verbose_name="gewijzigd op")),
-                ("versie", models.PositiveIntegerField(default=1, editable=False, verbose_name="versie")),
-                ("naam", models.CharField(max_length=150, unique=True, verbose_name="naam")),
-                ("afkorting", models.CharField(blank=True, max_length=30, verbose_name="afkorting")),
-                ("slug", models.SlugField(max_length=60, unique=True, verbose_name="slug")),
-                (
-                    "menu",
-                    models.CharField(
-                        choices=[
-                            ("functionele_integratie", "Menu 1: functionele integratie"),
-                            ("ambtelijke_fusie", "Menu 2: ambtelijke fusie"),
-                            ("gastheergemeente", "Menu 3: gastheergemeente (centrumgemeente)"),
-                        ],
-                        max_length=30,
-                        verbose_name="menu",
-                    ),
-                ),
-                (
-                    "rechtsvorm",
-                    models.CharField(
-                        choices=[
-                            ("bedrijfsvoeringsorganisatie", "Bedrijfsvoeringsorganisatie (Wgr)"),
-                            ("openbaar_lichaam", "Openbaar lichaam (Wgr)"),
-                            ("centrumgemeenteconstructie", "Centrumgemeenteconstructie"),
-                            ("geen", "Geen (convenant)"),
-                        ],
-                        max_length=40,
-                        verbose_name="rechtsvorm",
-                    ),
-                ),
-                (
-                    "werkorganisatie",
-                    models.CharField(
-                        blank=True,
-                        help_text="De gedeelde ambtelijke organisatie.",
-                        max_length=150,
-                        verbose_name="naam werkorganisatie",
-                    ),
-                ),
-                (
-                    "gemeentesecretaris_is_directeur",
-                    models.BooleanField(
-                        default=False,
-                        help_text="Aan: de gemeentesecretarissen vormen de directie (BAR, Ommen-Hardenberg). Uit: een apart aangestelde directeur; de secretaris is opdrachtgever (BEL).",
-                        verbose_name="gemeentesecretaris is directeur",
-                    ),
-                ),
-                ("startdatum", models.DateField(verbose_name="startdatum")),
-                ("einddatum", models.DateField(blank=True, null=True, verbose_name="einddatum")),
-                ("omschrijving", models.TextField(blank=True, verbose_name="omschrijving")),
-                (
-                    "gastheergemeente",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="gemeenten.gemeente",
-                        verbose_name="gastheergemeente",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('aangemaakt_op', models.DateTimeField(auto_now_add=True, verbose_name='aangemaakt op')),
+                ('gewijzigd_op', models.DateTimeField(auto_now=True, verbose_name='gewijzigd op')),
+                ('versie', models.PositiveIntegerField(default=1, editable=False, verbose_name='versie')),
+                ('naam', models.CharField(max_length=150, unique=True, verbose_name='naam')),
+                ('afkorting', models.CharField(blank=True, max_length=30, verbose_name='afkorting')),
+                ('slug', models.SlugField(max_length=60, unique=True, verbose_name='slug')),
+                ('menu', models.CharField(choices=[('functionele_integratie', 'Menu 1: functionele integratie'), ('ambtelijke_fusie', 'Menu 2: ambtelijke fusie'), ('gastheergemeente', 'Menu 3: gastheergemeente (centrumgemeente)')], max_length=30, verbose_name='menu')),
+                ('rechtsvorm', models.CharField(choices=[('bedrijfsvoeringsorganisatie', 'Bedrijfsvoeringsorganisatie (Wgr)'), ('openbaar_lichaam', 'Openbaar lichaam (Wgr)'), ('centrumgemeenteconstructie', 'Centrumgemeenteconstructie'), ('geen', 'Geen (convenant)')], max_length=40, verbose_name='rechtsvorm')),
+                ('werkorganisatie', models.CharField(blank=True, help_text='De gedeelde ambtelijke organisatie.', max_length=150, verbose_name='naam werkorganisatie')),
+                ('gemeentesecretaris_is_directeur', models.BooleanField(default=False, help_text='Aan: de gemeentesecretarissen vormen de directie (BAR, Ommen-Hardenberg). Uit: een apart aangestelde directeur; de secretaris is opdrachtgever (BEL).', verbose_name='gemeentesecretaris is directeur')),
+                ('startdatum', models.DateField(verbose_name='startdatum')),
+                ('einddatum', models.DateField(blank=True, null=True, verbose_name='einddatum')),
+                ('omschrijving', models.TextField(blank=True, verbose_name='omschrijving')),
+                ('gastheergemeente', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='gemeenten.gemeente', verbose_name='gastheergemeente')),
             ],
             options={
-                "verbose_name": "samenwerkingsverband",
-                "verbose_name_plural": "samenwerkingsverbanden",
-                "ordering": ["naam"],
+                'verbose_name': 'samenwerkingsverband',
+                'verbose_name_plural': 'samenwerkingsverbanden',
+                'ordering': ['naam'],
             },
         ),
         migrations.CreateModel(
-            name="Deelnemer",
+            name='Deelnemer',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("toetredingsdatum", models.DateField(verbose_name="toetredingsdatum")),
-                (
-                    "uittredingsdatum",
-                    models.DateField(blank=True, null=True, verbose_name="uittredingsdatum"),
-                ),
-                (
-                    "neemt_bestaande_afspraken_over",
-                    models.BooleanField(
-                        default=False,
-                        help_text="Een later toegetreden deelnemer voegt zich naar de bestaande afspraken.",
-                        verbose_name="neemt bestaande afspraken over",
-                    ),
-                ),
-                (
-                    "gemeente",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="deelnames",
-                        to="gemeenten.gemeente",
-                    ),
-                ),
-                (
-                    "samenwerkingsverband",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="deelnemers",
-                        to="samenwerkingsverbanden.samenwerkingsverband",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('toetredingsdatum', models.DateField(verbose_name='toetredingsdatum')),
+                ('uittredingsdatum', models.DateField(blank=True, null=True, verbose_name='uittredingsdatum')),
+                ('neemt_bestaande_afspraken_over', models.BooleanField(default=False, help_text='Een later toegetreden deelnemer voegt zich naar de bestaande afspraken.', verbose_name='neemt bestaande afspraken over')),
+                ('gemeente', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='deelnames', to='gemeenten.gemeente')),
+                ('samenwerkingsverband', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deelnemers', to='samenwerkingsverbanden.samenwerkingsverband')),
             ],
             options={
-                "verbose_name": "deelnemer",
-                "verbose_name_plural": "deelnemers",
-                "ordering": ["samenwerkingsverband__naam", "gemeente__naam"],
+                'verbose_name': 'deelnemer',
+                'verbose_name_plural': 'deelnemers',
+                'ordering': ['samenwerkingsverband__naam', 'gemeente__naam'],
             },
         ),
         migrations.CreateModel(
-            name="Bestuurslid",
+            name='Bestuurslid',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "orgaan",
-                    models.CharField(
-                        choices=[
-                            ("algemeen_bestuur", "Algemeen bestuur"),
-                            ("dagelijks_bestuur", "Dagelijks bestuur"),
-                        ],
-                        max_length=30,
-                        verbose_name="orgaan",
-                    ),
-                ),
-                ("voorzitter", models.BooleanField(default=False, verbose_name="voorzitter")),
-                ("begindatum", models.DateField(verbose_name="begindatum")),
-                ("einddatum", models.DateField(blank=True, null=True, verbose_name="einddatum")),
-                (
-                    "functionaris",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="bestuurszetels",
-                        to="gemeenten.functionaris",
-                    ),
-                ),
-                (
-                    "samenwerkingsverband",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="bestuursleden",
-                        to="samenwerkingsverbanden.samenwerkingsverband",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('orgaan', models.CharField(choices=[('algemeen_bestuur', 'Algemeen bestuur'), ('dagelijks_bestuur', 'Dagelijks bestuur')], max_length=30, verbose_name='orgaan')),
+                ('voorzitter', models.BooleanField(default=False, verbose_name='voorzitter')),
+                ('begindatum', models.DateField(verbose_name='begindatum')),
+                ('einddatum', models.DateField(blank=True, null=True, verbose_name='einddatum')),
+                ('functionaris', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='bestuurszetels', to='gemeenten.functionaris')),
+                ('samenwerkingsverband', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='bestuursleden', to='samenwerkingsverbanden.samenwerkingsverband')),
             ],
             options={
-                "verbose_name": "bestuurslid",
-                "verbose_name_plural": "bestuursleden",
-                "ordering": ["samenwerkingsverband__naam", "orgaan", "functionaris__gemeente__naam"],
+                'verbose_name': 'bestuurslid',
+                'verbose_name_plural': 'bestuursleden',
+                'ordering': ['samenwerkingsverband__naam', 'orgaan', 'functionaris__gemeente__naam'],
             },
         ),
         migrations.CreateModel(
-            name="Inbreng",
+            name='Inbreng',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("vanaf", models.DateField(verbose_name="vanaf")),
-                ("tot", models.DateField(blank=True, null=True, verbose_name="tot")),
-                (
-                    "deelnemer",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="inbreng",
-                        to="samenwerkingsverbanden.deelnemer",
-                    ),
-                ),
-                (
-                    "taakgebied",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="samenwerkingsverbanden.taakgebied",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('vanaf', models.DateField(verbose_name='vanaf')),
+                ('tot', models.DateField(blank=True, null=True, verbose_name='tot')),
+                ('deelnemer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='inbreng', to='samenwerkingsverbanden.deelnemer')),
+                ('taakgebied', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='samenwerkingsverbanden.taakgebied')),
             ],
             options={
-                "verbose_name": "ingebracht taakgebied",
-                "verbose_name_plural": "ingebrachte taakgebieden",
-                "ordering": ["deelnemer__gemeente__naam", "vanaf", "taakgebied__volgorde"],
+                'verbose_name': 'ingebracht taakgebied',
+                'verbose_name_plural': 'ingebrachte taakgebieden',
+                'ordering': ['deelnemer__gemeente__naam', 'vanaf', 'taakgebied__volgorde'],
             },
         ),
         migrations.AddConstraint(
-            model_name="deelnemer",
-            constraint=models.UniqueConstraint(
-                fields=("samenwerkingsverband", "gemeente", "toetredingsdatum"), name="uniek_deelnemerschap"
-            ),
+            model_name='deelnemer',
+            constraint=models.UniqueConstraint(fields=('samenwerkingsverband', 'gemeente', 'toetredingsdatum'), name='uniek_deelnemerschap'),
         ),
         migrations.AddConstraint(
-            model_name="deelnemer",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("uittredingsdatum__isnull", True),
-                    ("uittredingsdatum__gt", models.F("toetredingsdatum")),
-                    _connector="OR",
-                ),
-                name="uittreding_na_toetreding",
-            ),
+            model_name='deelnemer',
+            constraint=models.CheckConstraint(condition=models.Q(('uittredingsdatum__isnull', True), ('uittredingsdatum__gt', models.F('toetredingsdatum')), _connector='OR'), name='uittreding_na_toetreding'),
         ),
         migrations.AddConstraint(
-            model_name="bestuurslid",
-            constraint=models.UniqueConstraint(
-                fields=("samenwerkingsverband", "orgaan", "functionaris", "begindatum"),
-                name="uniek_bestuurslid",
-            ),
+            model_name='bestuurslid',
+            constraint=models.UniqueConstraint(fields=('samenwerkingsverband', 'orgaan', 'functionaris', 'begindatum'), name='uniek_bestuurslid'),
         ),
         migrations.AddConstraint(
-            model_name="inbreng",
-            constraint=models.UniqueConstraint(
-                fields=("deelnemer", "taakgebied", "vanaf"), name="uniek_inbreng"
-            ),
+            model_name='inbreng',
+            constraint=models.UniqueConstraint(fields=('deelnemer', 'taakgebied', 'vanaf'), name='uniek_inbreng'),
         ),
         migrations.AddConstraint(
-            model_name="inbreng",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("tot__isnull", True), ("tot__gt", models.F("vanaf")), _connector="OR"),
-                name="inbreng_tot_na_vanaf",
-            ),
+            model_name='inbreng',
+            constraint=models.CheckConstraint(condition=models.Q(('tot__isnull', True), ('tot__gt', models.F('vanaf')), _connector='OR'), name='inbreng_tot_na_vanaf'),
         ),
     ]

@@ -5,16 +5,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("samenwerkingsverbanden", "0001_initial"),
+        ('samenwerkingsverbanden', '0001_initial'),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name="taakgebied",
-            name="volgorde",
-            field=models.PositiveSmallIntegerField(
-                default=0, validators=[django.core.validators.MaxValueValidator(999)], verbose_name="volgorde"
-            ),
+            model_name='taakgebied',
+            name='volgorde',
+            field=models.PositiveSmallIntegerField(default=0, validators=[django.core.validators.MaxValueValidator(999)], verbose_name='volgorde'),
         ),
     ]

@@ -5,61 +5,35 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("scan", "0002_casusbank_laden"),
+        ('scan', '0002_casusbank_laden'),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name="casus",
-            name="aantal_partners",
-            field=models.PositiveSmallIntegerField(
-                blank=True,
-                help_text="Alleen als de bron meer partners telt dan ze noemt.",
-                null=True,
-                validators=[django.core.validators.MaxValueValidator(50)],
-                verbose_name="aantal partners",
-            ),
+            model_name='casus',
+            name='aantal_partners',
+            field=models.PositiveSmallIntegerField(blank=True, help_text='Alleen als de bron meer partners telt dan ze noemt.', null=True, validators=[django.core.validators.MaxValueValidator(50)], verbose_name='aantal partners'),
         ),
         migrations.AlterField(
-            model_name="casus",
-            name="jaar",
-            field=models.PositiveSmallIntegerField(
-                blank=True,
-                null=True,
-                validators=[
-                    django.core.validators.MinValueValidator(1900),
-                    django.core.validators.MaxValueValidator(2100),
-                ],
-                verbose_name="jaar",
-            ),
+            model_name='casus',
+            name='jaar',
+            field=models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1900), django.core.validators.MaxValueValidator(2100)], verbose_name='jaar'),
         ),
         migrations.AlterField(
-            model_name="scanpartner",
-            name="inwoners",
-            field=models.PositiveIntegerField(
-                blank=True,
-                null=True,
-                validators=[django.core.validators.MaxValueValidator(5000000)],
-                verbose_name="inwoners",
-            ),
+            model_name='scanpartner',
+            name='inwoners',
+            field=models.PositiveIntegerField(blank=True, null=True, validators=[django.core.validators.MaxValueValidator(5000000)], verbose_name='inwoners'),
         ),
         migrations.AlterField(
-            model_name="scanpartner",
-            name="volgorde",
-            field=models.PositiveSmallIntegerField(
-                default=0, validators=[django.core.validators.MaxValueValidator(999)], verbose_name="volgorde"
-            ),
+            model_name='scanpartner',
+            name='volgorde',
+            field=models.PositiveSmallIntegerField(default=0, validators=[django.core.validators.MaxValueValidator(999)], verbose_name='volgorde'),
         ),
         migrations.AlterField(
-            model_name="scansessie",
-            name="aantal_partners",
-            field=models.PositiveSmallIntegerField(
-                blank=True,
-                help_text="Alleen invullen als er meer partners meedoen dan er bij naam zijn gekozen.",
-                null=True,
-                validators=[django.core.validators.MaxValueValidator(50)],
-                verbose_name="aantal partners",
-            ),
+            model_name='scansessie',
+            name='aantal_partners',
+            field=models.PositiveSmallIntegerField(blank=True, help_text='Alleen invullen als er meer partners meedoen dan er bij naam zijn gekozen.', null=True, validators=[django.core.validators.MaxValueValidator(50)], verbose_name='aantal partners'),
         ),
     ]
