@@ -1,7 +1,7 @@
 """API: /api/v1/begrotingen (+ opzetten, gereedheid, vaststellen), /tarieven, /verdeelmodellen (+ berekenen,
 vaststellen, nieuwe-versie), /scenarios (+ vergelijking, exports via ?formaat=xlsx|csv|json, berekenen),
-/afwijkingsdrempels, /afrekeningen, /voorschotschemas (+ opnieuw, vaststellen, verzenden, ?formaat=xlsx|csv),
-/voorschottermijnen; the join/leave scenarios are in ``mutaties_api``."""
+/afwijkingsdrempels, /afrekeningen; the advances are in ``voorschotten_api``, the join/leave scenarios in
+``mutaties_api``."""
 
 from __future__ import annotations
 
@@ -19,13 +19,13 @@ from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 
 from seta.api.concurrency import expected_version, optional_version
-from seta.api.filters import IdFilter, JaarFilter
+from seta.api.filters import JaarFilter
 from seta.api.parsers import PlainJSONParser
 from seta.api.views import ActorMixin
 from seta.autorisaties.actor import Actor
 from seta.core.bounds import JAAR_MAX, JAAR_MIN, parse_jaar
 from seta.core.errors import InvalidInput, NotFound
-from seta.financien import exports, jaar, selectors, services, voorschotten
+from seta.financien import exports, jaar, selectors, services
 from seta.financien.models import (
     Afrekening,
     Afwijkingsdrempel,
@@ -33,9 +33,6 @@ from seta.financien.models import (
     Scenario,
     Tarief,
     Verdeelmodel,
-    Voorschotschema,
-    Voorschotstatus,
-    Voorschottermijn,
 )
 from seta.financien.serializers import (
     AfrekeningInvoerSerializer,
@@ -56,10 +53,6 @@ from seta.financien.serializers import (
     VerdeelmodelInvoerSerializer,
     VerdeelmodelSerializer,
     VerdeelmodelWijzigSerializer,
-    VoorschotschemaInvoerSerializer,
-    VoorschotschemaOpnieuwSerializer,
-    VoorschotschemaSerializer,
-    VoorschottermijnSerializer,
 )
 from seta.gemeenten import selectors as gemeente_selectors
 from seta.organisatie import selectors as organisatie_selectors
@@ -717,158 +710,7 @@ def register(router: DefaultRouter) -> None:
     router.register("scenarios", ScenarioViewSet, basename="scenario")
     router.register("afwijkingsdrempels", AfwijkingsdrempelViewSet, basename="afwijkingsdrempel")
     router.register("afrekeningen", AfrekeningViewSet, basename="afrekening")
-    register_voorschotten(router)
-    from seta.financien import mutaties_api  # join and leave scenarios, their own module
+    from seta.financien import mutaties_api, voorschotten_api  # their own modules
 
+    voorschotten_api.register(router)
     mutaties_api.register(router)
-
-
-# --- voorschotten (advances, ADR 0035) -------------------------------------------------------------------------
-VOORSCHOT_FORMAAT = OpenApiParameter(
-    "formaat",
-    OpenApiTypes.STR,
-    enum=["xlsx", "csv"],
-    description="Download als XLSX (deelnemers × termijnen en de facturen) of CSV (de facturen).",
-)
-
-
-class VoorschotschemaFilter(SvJaarFilter):
-    status = django_filters.ChoiceFilter(choices=Voorschotstatus.choices)
-
-    class Meta:
-        model = Voorschotschema
-        fields = ["samenwerkingsverband", "jaar", "status"]
-
-
-class VoorschottermijnFilter(django_filters.FilterSet):
-    samenwerkingsverband = django_filters.CharFilter(
-        field_name="schema__samenwerkingsverband__slug", label="Slug, bijv. bel."
-    )
-    jaar = JaarFilter(field_name="schema__jaar")
-    schema = IdFilter(field_name="schema_id")
-    gemeente = django_filters.CharFilter(
-        field_name="gemeente__cbs_code", lookup_expr="iexact", label="CBS-code, bijv. GM0317."
-    )
-
-    class Meta:
-        model = Voorschottermijn
-        fields = ["samenwerkingsverband", "jaar", "schema", "gemeente"]
-
-
-_SCHEMA_ANTWOORD = {200: VoorschotschemaSerializer, 409: None, 412: None}
-
-
-@extend_schema_view(
-    list=extend_schema(summary="Voorschotschema's: per deelnemer de termijnen van het jaarvoorschot"),
-    retrieve=extend_schema(
-        summary="Eén voorschotschema (met ?formaat=xlsx|csv: als bestand)",
-        parameters=[VOORSCHOT_FORMAAT],
-        responses={
-            (200, "application/json"): VoorschotschemaSerializer,
-            (200, exports.MIME["xlsx"]): OpenApiTypes.BINARY,
-            (200, "text/csv"): OpenApiTypes.STR,
-        },
-    ),
-    create=extend_schema(
-        summary="Voorschotten berekenen uit de begroting en het vastgestelde verdeelmodel (controller; concept)",
-        request=VoorschotschemaInvoerSerializer,
-        responses={201: VoorschotschemaSerializer, 409: None},
-    ),
-)
-class VoorschotschemaViewSet(
-    ActorMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    viewsets.GenericViewSet[Voorschotschema],
-):
-    serializer_class = VoorschotschemaSerializer
-    filterset_class = VoorschotschemaFilter
-
-    def get_queryset(self) -> QuerySet[Voorschotschema]:
-        return (
-            voorschotten.schemas_for(self.actor)
-            .prefetch_related("termijnen__gemeente", "termijnen__schema__samenwerkingsverband")
-            .order_by("samenwerkingsverband__naam", "-jaar", "id")
-        )
-
-    def _fresh(self, schema: Voorschotschema) -> Voorschotschema:
-        return self.get_queryset().get(pk=schema.pk)
-
-    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response | HttpResponse:  # type: ignore[override]
-        schema = self.get_object()
-        formaat = request.query_params.get("formaat")
-        if formaat:
-            if formaat not in ("xlsx", "csv"):
-                raise InvalidInput(fields={"formaat": ["Kies xlsx of csv."]})
-            inhoud, mime, naam = exports.schema_export(voorschotten.table(self.actor, schema), formaat)
-            response = HttpResponse(inhoud, content_type=mime)
-            response["Content-Disposition"] = f'attachment; filename="{naam}"'
-            return response
-        return self.respond(schema)
-
-    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        data = self.validated(VoorschotschemaInvoerSerializer)
-        sv = _sv(self.actor, data.pop("samenwerkingsverband"))
-        schema = voorschotten.calculate_schedule(actor=self.actor, samenwerkingsverband=sv, **data)
-        return self.respond(self._fresh(schema), status=status.HTTP_201_CREATED)
-
-    @extend_schema(
-        summary="Opnieuw berekenen, eventueel met een ander ritme of een andere vervaldag (controller; concept; If-Match)",
-        request=VoorschotschemaOpnieuwSerializer,
-        responses=_SCHEMA_ANTWOORD,
-    )
-    @action(detail=True, methods=["post"])
-    def opnieuw(self, request: Request, pk: str | None = None) -> Response:
-        data = self.validated(VoorschotschemaOpnieuwSerializer)
-        schema = voorschotten.recalculate_schedule(
-            actor=self.actor, schema=self.get_object(), expected_version=expected_version(request), **data
-        )
-        return self.respond(self._fresh(schema))
-
-    @extend_schema(
-        summary="Vaststellen: dit betalen de deelnemers; de afrekening rekent ermee (controller of directeur; If-Match)",
-        request=None,
-        responses=_SCHEMA_ANTWOORD,
-    )
-    @action(detail=True, methods=["post"])
-    def vaststellen(self, request: Request, pk: str | None = None) -> Response:
-        schema = voorschotten.adopt_schedule(
-            actor=self.actor, schema=self.get_object(), expected_version=expected_version(request)
-        )
-        return self.respond(self._fresh(schema))
-
-    @extend_schema(
-        summary="Vastleggen dat de facturen zijn verzonden (controller of directeur; If-Match)",
-        request=None,
-        responses=_SCHEMA_ANTWOORD,
-    )
-    @action(detail=True, methods=["post"])
-    def verzenden(self, request: Request, pk: str | None = None) -> Response:
-        schema = voorschotten.send_schedule(
-            actor=self.actor, schema=self.get_object(), expected_version=expected_version(request)
-        )
-        return self.respond(self._fresh(schema))
-
-
-@extend_schema_view(
-    list=extend_schema(
-        summary="Voorschottermijnen (facturen): per deelnemer, termijn, vervaldatum en kenmerk"
-    ),
-    retrieve=extend_schema(summary="Eén voorschottermijn"),
-)
-class VoorschottermijnViewSet(
-    ActorMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet[Voorschottermijn]
-):
-    serializer_class = VoorschottermijnSerializer
-    filterset_class = VoorschottermijnFilter
-
-    def get_queryset(self) -> QuerySet[Voorschottermijn]:
-        return voorschotten.termijnen_for(self.actor).order_by(
-            "schema__samenwerkingsverband__naam", "-schema__jaar", "gemeente__naam", "nummer", "id"
-        )
-
-
-def register_voorschotten(router: DefaultRouter) -> None:
-    router.register("voorschotschemas", VoorschotschemaViewSet, basename="voorschotschema")
-    router.register("voorschottermijnen", VoorschottermijnViewSet, basename="voorschottermijn")
