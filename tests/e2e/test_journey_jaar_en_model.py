@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import re
 from typing import Any
+from urllib.parse import urljoin
 
 import pytest
 
@@ -93,7 +94,9 @@ def test_controller_sets_up_2027_and_the_board_adopts_it(page: Any) -> None:
     page.goto("/financien/bel/2027/")
     settle(page)
     vaststellen = page.get_by_role("form", name="Begroting vaststellen")
-    assert vaststellen.get_by_label("Besluit van").locator("option:checked").inner_text() == "Algemeen bestuur"
+    assert (
+        vaststellen.get_by_label("Besluit van").locator("option:checked").inner_text() == "Algemeen bestuur"
+    )
     gisteren = datetime.date.today() - datetime.timedelta(days=1)
     vaststellen.get_by_label("Kenmerk van het besluit").fill("AB BEL 2026-12, agendapunt 2")
     vaststellen.get_by_label("Datum van de vergadering").fill(gisteren.isoformat())
@@ -106,9 +109,10 @@ def test_controller_sets_up_2027_and_the_board_adopts_it(page: Any) -> None:
     assert f"vergadering van {gisteren:%d-%m-%Y}" in tekst
     door = re.search(r"vastgelegd door (.+?) op \d\d-\d\d-\d{4}", tekst)
     assert door and door.group(1) in naam_bestuurder, tekst
-    assert "Gereed: De begroting 2027 is vastgesteld." in page.get_by_role(
-        "region", name="Wat ontbreekt er nog?"
-    ).inner_text()
+    assert (
+        "Gereed: De begroting 2027 is vastgesteld."
+        in page.get_by_role("region", name="Wat ontbreekt er nog?").inner_text()
+    )
     assert page.get_by_role("form", name="Begroting vaststellen").count() == 0
 
 
@@ -119,33 +123,31 @@ def test_controller_drafts_a_model_with_a_live_preview_and_changes_the_concept(p
     assert page.get_by_role("heading", level=1, name="Nieuw verdeelmodel voor BEL Combinatie").is_visible()
 
     model = page.get_by_role("group", name="Het model")
-    model.get_by_label("Naam", exact=False).first.fill("Gelijk en gebruik")
-    sleutel = page.get_by_role("group", name="Verdeelsleutel van het model")
-    sleutel.get_by_label("Soort verdeelsleutel").select_option(label="Gelijke delen")
+    model.get_by_label(re.compile(r"^Naam")).fill("Gelijk en gebruik")
 
-    # A part is added by a button (the form is re-rendered, nothing is stored).
+    # A part is added by a button (the form is re-rendered with what was typed, nothing is stored).
     click_and_settle(page, page.get_by_role("button", name="Onderdeel toevoegen: naar gebruik"))
-    onderdeel = page.get_by_role("group", name=re.compile(r"^Onderdeel 2: Naar gebruik"))
-    assert onderdeel.is_visible()
-    onderdeel.get_by_label("Naam van het onderdeel").fill("Uren")
     assert page.get_by_role("group", name="Het model").get_by_role("textbox").first.input_value() == (
         "Gelijk en gebruik"
     )
+    onderdeel = page.get_by_role("group", name=re.compile(r"^Onderdeel 2: Naar gebruik"))
+    onderdeel.get_by_label("Naam van het onderdeel").fill("Uren")
 
-    # The live preview (htmx) follows a change of the key: per partner what it would pay.
+    # Picking the key updates the live preview (htmx): per partner its share and what it would pay.
     resultaat = page.locator("#voorbeeld-resultaat")
     with page.expect_response(re.compile(r"/verdeelmodel-voorbeeld$")):
         page.get_by_role("group", name="Verdeelsleutel van het model").get_by_label(
             "Soort verdeelsleutel"
-        ).select_option(label="Naar inwonertal")
+        ).select_option(label="Gelijke delen")
     tabel = resultaat.get_by_role("table", name=re.compile(r"bijdrage per gemeente"))
     tabel.wait_for()
-    for gemeente in ("Blaricum", "Eemnes", "Laren"):
-        assert tabel.get_by_role("rowheader", name=gemeente).is_visible()
     assert tabel.get_by_role("columnheader", name="Uren").is_visible()
+    for gemeente in ("Blaricum", "Eemnes", "Laren"):
+        rij = tabel.get_by_role("row").filter(has=page.get_by_role("rowheader", name=gemeente))
+        assert "33,33" in rij.inner_text(), rij.inner_text()
     check_accessibility(page)
 
-    # "Voorbeeld berekenen" without JavaScript's help: the same preview, server-rendered.
+    # "Voorbeeld berekenen" (for a browser without JavaScript): the same preview, rendered by the server.
     click_and_settle(page, page.get_by_role("button", name="Voorbeeld berekenen").first)
     assert resultaat.get_by_role("table", name=re.compile(r"bijdrage per gemeente")).is_visible()
 
@@ -153,11 +155,21 @@ def test_controller_drafts_a_model_with_a_live_preview_and_changes_the_concept(p
     assert "Verdeelmodel Gelijk en gebruik" in melding(page) and "als concept opgeslagen" in melding(page)
     assert page.get_by_role("heading", level=1, name=re.compile("Gelijk en gebruik")).is_visible()
 
-    # "Concept bewerken": change the name of the added part and save again.
+    # "Concept bewerken": another key and another name for the added part, saved again.
     click_and_settle(page, page.get_by_role("link", name="Concept bewerken"))
-    assert page.get_by_role("heading", level=1, name=re.compile(r"^Concept bewerken: Gelijk en gebruik")).is_visible()
+    assert page.get_by_role(
+        "heading", level=1, name=re.compile(r"^Concept bewerken: Gelijk en gebruik")
+    ).is_visible()
+    sleutel = page.get_by_role("group", name="Verdeelsleutel van het model").get_by_label(
+        "Soort verdeelsleutel"
+    )
+    assert sleutel.locator("option:checked").inner_text() == "Gelijke delen"
+    sleutel.select_option(label="Naar historische inbreng")
     onderdeel = page.get_by_role("group", name=re.compile(r"^Onderdeel 2: Naar gebruik"))
     onderdeel.get_by_label("Naam van het onderdeel").fill("Uren naar gebruik")
     click_and_settle(page, page.get_by_role("button", name="Concept opslaan").last)
     assert "Het concept is gewijzigd." in melding(page)
-    assert "Uren naar gebruik" in melding(page)
+    href = page.get_by_role("link", name="JSON downloaden").get_attribute("href")
+    configuratie = page.request.get(urljoin(page.url, href)).json()
+    assert configuratie["verdeelsleutel"] == {"soort": "inbreng"}
+    assert [o["naam"] for o in configuratie["onderdelen"]] == ["Werkorganisatie", "Uren naar gebruik"]
