@@ -115,7 +115,15 @@ class Bestuurslid(models.Model):
     samenwerkingsverband = models.ForeignKey(
         Samenwerkingsverband, on_delete=models.CASCADE, related_name="bestuursleden"
     )
-    orgaan = models.CharField("orgaan", max_length=30, choices=Bestuursorgaan.choices)
+    # a seat is in the AB or the DB; the partners' colleges (a centrumgemeenteconstructie) have no seats
+    orgaan = models.CharField(
+        "orgaan",
+        max_length=30,
+        choices=[
+            (Bestuursorgaan.ALGEMEEN_BESTUUR.value, Bestuursorgaan.ALGEMEEN_BESTUUR.label),
+            (Bestuursorgaan.DAGELIJKS_BESTUUR.value, Bestuursorgaan.DAGELIJKS_BESTUUR.label),
+        ],
+    )
     functionaris = models.ForeignKey(Functionaris, on_delete=models.PROTECT, related_name="bestuurszetels")
     voorzitter = models.BooleanField("voorzitter", default=False)
     begindatum = models.DateField("begindatum")

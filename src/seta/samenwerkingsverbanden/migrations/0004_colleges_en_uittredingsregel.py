@@ -80,18 +80,5 @@ class Migration(migrations.Migration):
                 verbose_name="orgaan",
             ),
         ),
-        migrations.AlterField(
-            model_name="bestuurslid",
-            name="orgaan",
-            field=models.CharField(
-                choices=[
-                    ("algemeen_bestuur", "Algemeen bestuur"),
-                    ("dagelijks_bestuur", "Dagelijks bestuur"),
-                    ("colleges", "Colleges van de deelnemers"),
-                ],
-                max_length=30,
-                verbose_name="orgaan",
-            ),
-        ),
         migrations.RunPython(colleges_in_centrumgemeenten, migrations.RunPython.noop),
     ]
