@@ -61,9 +61,9 @@ def heeft_zetel(actor: Actor, sv_id: int | None, orgaan: str) -> bool:
         from seta.samenwerkingsverbanden.models import Deelnemer
 
         college = actor.gemeenten(Rol.BURGEMEESTER, Rol.WETHOUDER)
-        return bool(sv_id and college) and (
-            Deelnemer.objects.filter(samenwerkingsverband_id=sv_id, gemeente_id__in=college).exists()
-        )
+        if sv_id is None or not college:
+            return False
+        return Deelnemer.objects.filter(samenwerkingsverband_id=sv_id, gemeente_id__in=college).exists()
     return actor.heeft(_ZETEL[orgaan], samenwerkingsverband_id=sv_id)
 
 
