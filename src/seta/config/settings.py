@@ -290,6 +290,8 @@ SPECTACULAR_SETTINGS = {
         # Modelstatus and Afrekeningstatus are the same set (concept, vastgesteld).
         "VaststellingstatusEnum": "seta.financien.models.Modelstatus",
         "MutatiesoortEnum": "seta.financien.models.Mutatiesoort",
+        "BestuursorgaanEnum": "seta.samenwerkingsverbanden.models.Bestuursorgaan",
+        "ZetelorgaanEnum": "seta.samenwerkingsverbanden.models.Zetelorgaan",
     },
     "DISABLE_ERRORS_AND_WARNINGS": True,
 }

@@ -109,6 +109,14 @@ class Bestuursorgaan(models.TextChoices):
     COLLEGES = "colleges", "Colleges van de deelnemers"
 
 
+class Zetelorgaan(models.TextChoices):
+    """The bodies that have seats (a ``Bestuurslid``): the same values as :class:`Bestuursorgaan` without the
+    partners' colleges."""
+
+    ALGEMEEN_BESTUUR = Bestuursorgaan.ALGEMEEN_BESTUUR.value, Bestuursorgaan.ALGEMEEN_BESTUUR.label
+    DAGELIJKS_BESTUUR = Bestuursorgaan.DAGELIJKS_BESTUUR.value, Bestuursorgaan.DAGELIJKS_BESTUUR.label
+
+
 class Bestuurslid(models.Model):
     """A seat in the cooperation's algemeen or dagelijks bestuur, held by a college member of a partner."""
 
@@ -116,14 +124,7 @@ class Bestuurslid(models.Model):
         Samenwerkingsverband, on_delete=models.CASCADE, related_name="bestuursleden"
     )
     # a seat is in the AB or the DB; the partners' colleges (a centrumgemeenteconstructie) have no seats
-    orgaan = models.CharField(
-        "orgaan",
-        max_length=30,
-        choices=[
-            (Bestuursorgaan.ALGEMEEN_BESTUUR.value, Bestuursorgaan.ALGEMEEN_BESTUUR.label),
-            (Bestuursorgaan.DAGELIJKS_BESTUUR.value, Bestuursorgaan.DAGELIJKS_BESTUUR.label),
-        ],
-    )
+    orgaan = models.CharField("orgaan", max_length=30, choices=Zetelorgaan.choices)
     functionaris = models.ForeignKey(Functionaris, on_delete=models.PROTECT, related_name="bestuurszetels")
     voorzitter = models.BooleanField("voorzitter", default=False)
     begindatum = models.DateField("begindatum")
