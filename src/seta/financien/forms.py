@@ -229,30 +229,24 @@ class JaarOpzettenForm(forms.Form):
     )
 
 
+def _bedragveld(label: str, *, required: bool = True) -> forms.DecimalField:
+    """An amount in euros of the budget (0 or more, to the cent)."""
+    return forms.DecimalField(
+        label=label,
+        required=required,
+        min_value=0,
+        max_digits=14,
+        decimal_places=2,
+        widget=forms.NumberInput(attrs={"class": "utrecht-textbox", "step": "0.01"}),
+    )
+
+
 class BegrotingForm(forms.Form):
     """The budget's three cost types; the partners' figures are added per partner by the view."""
 
-    personeel = forms.DecimalField(
-        label="Personeelslasten",
-        min_value=0,
-        max_digits=14,
-        decimal_places=2,
-        widget=forms.NumberInput(attrs={"class": "utrecht-textbox", "step": "0.01"}),
-    )
-    materieel = forms.DecimalField(
-        label="Materiële lasten",
-        min_value=0,
-        max_digits=14,
-        decimal_places=2,
-        widget=forms.NumberInput(attrs={"class": "utrecht-textbox", "step": "0.01"}),
-    )
-    overhead = forms.DecimalField(
-        label="Overhead",
-        min_value=0,
-        max_digits=14,
-        decimal_places=2,
-        widget=forms.NumberInput(attrs={"class": "utrecht-textbox", "step": "0.01"}),
-    )
+    personeel = _bedragveld("Personeelslasten")
+    materieel = _bedragveld("Materiële lasten")
+    overhead = _bedragveld("Overhead")
     toelichting = forms.CharField(
         label="Toelichting",
         required=False,
@@ -268,14 +262,7 @@ class BegrotingForm(forms.Form):
                 ("voorschot", "voorschot (incl. btw)"),
                 ("vorige_bijdrage", "bijdrage vorig jaar (excl. btw)"),
             ):
-                self.fields[f"{veld}_{g.pk}"] = forms.DecimalField(
-                    label=f"{g.naam}: {label}",
-                    required=False,
-                    min_value=0,
-                    max_digits=14,
-                    decimal_places=2,
-                    widget=forms.NumberInput(attrs={"class": "utrecht-textbox", "step": "0.01"}),
-                )
+                self.fields[f"{veld}_{g.pk}"] = _bedragveld(f"{g.naam}: {label}", required=False)
 
 
 class _Modelkeuze(forms.ModelMultipleChoiceField):

@@ -63,7 +63,12 @@ def heeft_zetel(actor: Actor, sv_id: int | None, orgaan: str) -> bool:
         college = actor.gemeenten(Rol.BURGEMEESTER, Rol.WETHOUDER)
         if sv_id is None or not college:
             return False
-        return Deelnemer.objects.filter(samenwerkingsverband_id=sv_id, gemeente_id__in=college).exists()
+        sleutel = f"college-zetel:{sv_id}"  # cached like bevoegd_orgaan: lists ask it once per record
+        if sleutel not in actor._cache:
+            actor._cache[sleutel] = Deelnemer.objects.filter(
+                samenwerkingsverband_id=sv_id, gemeente_id__in=college
+            ).exists()
+        return bool(actor._cache[sleutel])
     return actor.heeft(_ZETEL[orgaan], samenwerkingsverband_id=sv_id)
 
 
