@@ -76,6 +76,9 @@ INSTALLED_APPS = [
     "seta.opdrachten",
     "seta.uren",
     "seta.financien",
+    "seta.dienstverlening",
+    "seta.nacalculatie",
+    "seta.signalen",
     "seta.scan",
     "seta.demo",
 ]

@@ -107,6 +107,9 @@ class Bestuursorgaan(models.TextChoices):
     # A centrumgemeenteconstructie has no bodies of its own: the colleges of the partners decide together
     # (the regeling is theirs; ADR 0034). Recorded by a burgemeester or wethouder of a partner.
     COLLEGES = "colleges", "Colleges van de deelnemers"
+    # The college of one partner (``Bestuursbesluit.gemeente``): its side of an agreement between the pool and
+    # that municipality, such as a service agreement (DVO). Not a body the cooperation's governance names.
+    COLLEGE = "college", "College van burgemeester en wethouders"
 
 
 class Zetelorgaan(models.TextChoices):
@@ -192,6 +195,7 @@ class Besluitonderwerp(models.TextChoices):
     AFREKENING = "afrekening", "Jaarafrekening"
     AFWIJKINGSDREMPEL = "afwijkingsdrempel", "Drempel van het afwijkingssignaal"
     UITTREDINGSREGEL = "uittredingsregel", "Uittredingsregel (frictiekosten)"
+    DVO = "dvo", "Dienstverleningsovereenkomst (DVO)"
 
 
 #: The defaults per the Wgr (ADR 0034): the algemeen bestuur adopts the budget (art. 35), the annual
@@ -204,6 +208,9 @@ STANDAARD_BEVOEGDHEDEN: dict[str, str] = {
     Besluitonderwerp.AFWIJKINGSDREMPEL: Bestuursorgaan.DAGELIJKS_BESTUUR,
     # the exit rule is part of the regulation, which the AB (and the councils) set
     Besluitonderwerp.UITTREDINGSREGEL: Bestuursorgaan.ALGEMEEN_BESTUUR,
+    # a service agreement is an executive agreement between the pool's board and a partner's college (Wgr
+    # art. 33b: the DB runs the organisation); the college's own decision is recorded beside it
+    Besluitonderwerp.DVO: Bestuursorgaan.DAGELIJKS_BESTUUR,
 }
 
 
@@ -249,6 +256,8 @@ class Bestuursbesluit(models.Model):
     kenmerk = models.CharField("kenmerk", max_length=200, help_text="Bijvoorbeeld AB 2025-07, agendapunt 4.")
     datum = models.DateField("datum vergadering")
     omschrijving = models.TextField("omschrijving", blank=True)
+    # Only for a decision of one partner's college (orgaan ``college``): which municipality's college.
+    gemeente = models.ForeignKey(Gemeente, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     vastgelegd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

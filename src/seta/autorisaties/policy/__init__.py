@@ -178,6 +178,7 @@ from seta.autorisaties.policy import (  # noqa: E402
     organisatie,
     samenwerkingsverbanden,
     scan,
+    signalen,
 )
 
 __all__ = [
@@ -197,5 +198,6 @@ __all__ = [
     "samenwerkingsverbanden",
     "scan",
     "scope",
+    "signalen",
     "toegestane_acties",
 ]
