@@ -19,6 +19,9 @@ API_APPS = [
     "opdrachten",
     "uren",
     "financien",
+    "dienstverlening",
+    "nacalculatie",
+    "signalen",
     "scan",
     "api",
 ]

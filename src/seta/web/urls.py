@@ -17,6 +17,9 @@ WEB_APPS = [
     ("opdrachten", "opdrachten/"),
     ("uren", "uren/"),
     ("financien", "financien/"),
+    ("dienstverlening", "dienstverlening/"),
+    ("nacalculatie", "nacalculatie/"),
+    ("signalen", "signalen/"),
     ("scan", "scan/"),
 ]
 
