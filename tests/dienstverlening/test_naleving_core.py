@@ -222,3 +222,17 @@ def test_an_open_period_never_counts_for_the_run() -> None:
     assert len(cijfers.twee_op_rij_gemist(reeks)) == 1
     open_einde = [c if i < 3 else cijfers.replace(c, afgesloten=False) for i, c in enumerate(reeks)]
     assert cijfers.twee_op_rij_gemist(open_einde) == []
+
+
+def test_dutch_notation() -> None:
+    from seta.dienstverlening.meting import tekst
+
+    assert tekst.procent(Decimal("95")) == "95,0 %"
+    assert tekst.getal(Decimal("1234.56")) == "1.234,6"
+    assert tekst.dagen(8, "werkdagen") == "8 werkdagen"
+    assert tekst.dagen(1, "kalenderdagen") == "1 kalenderdag"
+    assert tekst.dagen(Decimal("12.5"), "werkdagen") == "12,5 werkdagen"
+    assert tekst.normtekst(NORM_8_WEKEN) == "95 % binnen 8 weken"
+    assert tekst.streef(Decimal("99.50")) == "99,5 %"
+    assert tekst.normtekst(Norm(soort="doorlooptijd", termijn=5, dagsoort="werkdagen", streefpercentage=Decimal("90.00"))) == "90 % binnen 5 werkdagen"
+    assert tekst.waarde(NORM_8_WEKEN, Decimal("71"), None) == "71,0 % binnen 8 weken"
