@@ -57,7 +57,8 @@ class Normregel:
 
     @property
     def recentst_afgesloten(self) -> kern.Periodecijfers | None:
-        afgesloten = [c for c in self.cijfers if c.afgesloten]
+        """The most recent completed period with data (the last one reported on)."""
+        afgesloten = [c for c in self.cijfers if c.afgesloten and c.oordeel != kern.GEEN_GEGEVENS]
         return afgesloten[-1] if afgesloten else None
 
 
@@ -234,7 +235,7 @@ def vastgestelde_dvos(
 
 # --- the home panel ------------------------------------------------------------------------------------
 def niet_gehaald_voor(actor: Actor, *, vandaag: dt.date | None = None) -> list[Normregel]:
-    """Norms not met in their most recent completed period: for the pool and the boards every partner of
+    """Norms not met in their most recent completed period with data: for the pool and the boards every partner of
     their cooperation, for a municipality-side role its own gemeente (adopted DVOs only)."""
     vandaag = vandaag or timezone.localdate()
     svs, eigen = paneel_gemeenten(actor)
