@@ -95,7 +95,9 @@ def norm_van_soort(
     dvo: Dienstverleningsovereenkomst, catalogusitem: Catalogusitem, soort: str, **velden: Any
 ) -> Dienstnorm:
     afspraak, _ = Dienstafspraak.objects.get_or_create(dvo=dvo, catalogusitem=catalogusitem, gemeente=None)
-    return Dienstnorm.objects.create(afspraak=afspraak, soort=soort, omschrijving=soort.capitalize(), **velden)
+    return Dienstnorm.objects.create(
+        afspraak=afspraak, soort=soort, omschrijving=soort.capitalize(), **velden
+    )
 
 
 def importeer(
@@ -198,7 +200,12 @@ def wereld() -> NalevingWereld:
         norm_laren=doorlooptijdnorm(dvo_laren, ov),
         norm_blaricum=doorlooptijdnorm(dvo_blaricum, ov),
         norm_bel=doorlooptijdnorm(
-            dvo_bel, paspoort, termijn=5, dagsoort="werkdagen", streef="90", omschrijving="Paspoort binnen 5 werkdagen"
+            dvo_bel,
+            paspoort,
+            termijn=5,
+            dagsoort="werkdagen",
+            streef="90",
+            omschrijving="Paspoort binnen 5 werkdagen",
         ),
         norm_kempen=doorlooptijdnorm(dvo_kempen, item("kempen", "omgevingsvergunning")),
     )

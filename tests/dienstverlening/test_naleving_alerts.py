@@ -9,6 +9,7 @@ import pytest
 from seta.autorisaties.actor import system_actor
 from seta.dienstverlening import naleving
 from seta.signalen.models import Signaal
+
 from . import naleving_fixtures as f
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +28,10 @@ def test_two_missed_periods_running_raise_the_alert(nw: f.NalevingWereld) -> Non
     assert _kwartaal(nw, 1, 10) == []
     assert _kwartaal(nw, 2, 7) == []  # missed once: no alert
     nieuw = _kwartaal(nw, 3, 6)
-    assert {(s.doelgroep, s.gemeente_id) for s in nieuw} == {("beleidsregisseur", nw.laren.pk), ("pool", None)}
+    assert {(s.doelgroep, s.gemeente_id) for s in nieuw} == {
+        ("beleidsregisseur", nw.laren.pk),
+        ("pool", None),
+    }
     signaal = nieuw[0]
     assert signaal.soort == "norm_gemist"
     assert signaal.titel == "Norm twee perioden op rij niet gehaald: Omgevingsvergunning bouwen, Laren"
@@ -35,8 +39,14 @@ def test_two_missed_periods_running_raise_the_alert(nw: f.NalevingWereld) -> Non
         "Omgevingsvergunning bouwen, Laren: 70,0 % binnen 8 weken in 2025 K2 en 60,0 % in 2025 K3; "
         "de norm is 95 % binnen 8 weken"
     )
-    assert "Escalatieroute: 1. Beleidsregisseur van de gemeente (na 10 dagen); 2. Gemeentesecretaris" in signaal.tekst
-    assert signaal.link == f"/dienstverlening/naleving/{nw.dvo_laren.pk}/normen/{nw.norm_laren.pk}/gemeenten/{nw.laren.pk}"
+    assert (
+        "Escalatieroute: 1. Beleidsregisseur van de gemeente (na 10 dagen); 2. Gemeentesecretaris"
+        in signaal.tekst
+    )
+    assert (
+        signaal.link
+        == f"/dienstverlening/naleving/{nw.dvo_laren.pk}/normen/{nw.norm_laren.pk}/gemeenten/{nw.laren.pk}"
+    )
 
 
 def test_missed_non_consecutively_raises_nothing(nw: f.NalevingWereld) -> None:
@@ -60,16 +70,27 @@ def test_the_check_on_request_finds_what_an_import_would(nw: f.NalevingWereld, a
     imp = f.importeer(nw.bel, nw.laren, dt.date(2025, 1, 1), dt.date(2025, 6, 30))
     for k in (1, 2):
         f.zaken_in_kwartaal(imp, nw.omgevingsvergunning, nw.laren, jaar=2025, kwartaal=k, binnen=5)
-    from seta.core.errors import NotFound, Forbidden
+    from seta.core.errors import Forbidden, NotFound
 
     with pytest.raises(NotFound):
-        naleving.controleer(actor=actor_named("directeur.kempen"), samenwerkingsverband=nw.bel, vandaag=f.VANDAAG)
+        naleving.controleer(
+            actor=actor_named("directeur.kempen"), samenwerkingsverband=nw.bel, vandaag=f.VANDAAG
+        )
     with pytest.raises(Forbidden):
-        naleving.controleer(actor=actor_named("raadslid.laren"), samenwerkingsverband=nw.bel, vandaag=f.VANDAAG)
-    nieuw = naleving.controleer(actor=actor_named("controller.bel"), samenwerkingsverband=nw.bel, vandaag=f.VANDAAG)
+        naleving.controleer(
+            actor=actor_named("raadslid.laren"), samenwerkingsverband=nw.bel, vandaag=f.VANDAAG
+        )
+    nieuw = naleving.controleer(
+        actor=actor_named("controller.bel"), samenwerkingsverband=nw.bel, vandaag=f.VANDAAG
+    )
     assert len(nieuw) == 2
     assert "2025 K1" in nieuw[0].tekst and "2025 K2" in nieuw[0].tekst
-    assert naleving.controleer(actor=actor_named("controller.bel"), samenwerkingsverband=nw.bel, vandaag=f.VANDAAG) == []
+    assert (
+        naleving.controleer(
+            actor=actor_named("controller.bel"), samenwerkingsverband=nw.bel, vandaag=f.VANDAAG
+        )
+        == []
+    )
 
 
 def test_a_concept_dvo_and_an_open_period_raise_nothing(nw: f.NalevingWereld) -> None:
@@ -90,6 +111,14 @@ def test_the_beleidsregisseur_and_the_pool_read_the_alert(nw: f.NalevingWereld, 
 
     _kwartaal(nw, 1, 5)
     _kwartaal(nw, 2, 5)
-    assert signaal_selectors.signalen_for(actor_named("regisseur.laren")).filter(soort="norm_gemist").count() == 1
-    assert signaal_selectors.signalen_for(actor_named("directeur.bel")).filter(soort="norm_gemist").count() == 1
-    assert signaal_selectors.signalen_for(actor_named("regisseur.blaricum")).filter(soort="norm_gemist").count() == 0
+    assert (
+        signaal_selectors.signalen_for(actor_named("regisseur.laren")).filter(soort="norm_gemist").count()
+        == 1
+    )
+    assert (
+        signaal_selectors.signalen_for(actor_named("directeur.bel")).filter(soort="norm_gemist").count() == 1
+    )
+    assert (
+        signaal_selectors.signalen_for(actor_named("regisseur.blaricum")).filter(soort="norm_gemist").count()
+        == 0
+    )

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.test import override_settings
 
 from . import naleving_fixtures as f
 
@@ -35,7 +34,7 @@ def test_camel_case_figures_per_period(met_zaken: f.NalevingWereld, api_as) -> N
     assert regel["dvoKenmerk"] == "DVO-BEL-BLA" and regel["gemeenteNaam"] == "Blaricum"
     assert regel["normsoort"] == "doorlooptijd" and regel["eis"] == "95 % binnen 8 weken"
     k1, k2 = regel["perioden"][:2]
-    assert k1["label"] == "2025 K1" and k1["periode"] == "2025-K1"
+    assert k1["naam"] == "2025 K1" and k1["periode"] == "2025-K1"
     assert k1["percentageBinnenNorm"] == "60.0" and k1["oordeel"] == "niet_gehaald" and k1["trend"] is None
     assert k2["percentageBinnenNorm"] == "40.0" and k2["trend"] == "slechter"
     assert k2["besloten"] == 10 and k2["binnenNorm"] == 4 and k2["p90"] == 70 and k2["openOverTermijn"] == 0
@@ -44,10 +43,12 @@ def test_camel_case_figures_per_period(met_zaken: f.NalevingWereld, api_as) -> N
 
 def test_filters_and_period_range(met_zaken: f.NalevingWereld, api_as) -> None:
     nw = met_zaken
-    data = _get(api_as, "directeur.bel", gemeente=nw.laren.pk, periodeVan="2025-04-01", periodeTot="2025-06-30")
+    data = _get(
+        api_as, "directeur.bel", gemeente=nw.laren.pk, periodeVan="2025-04-01", periodeTot="2025-06-30"
+    )
     kenmerken = sorted(r["dvoKenmerk"] for r in data["results"])
     assert kenmerken == ["DVO-BEL", "DVO-BEL-LAR"]
-    assert all([p["label"] for p in r["perioden"]] == ["2025 K2"] for r in data["results"])
+    assert all([p["naam"] for p in r["perioden"]] == ["2025 K2"] for r in data["results"])
     data = _get(api_as, "directeur.bel", catalogusitem=nw.omgevingsvergunning.pk)
     assert sorted(r["dvoKenmerk"] for r in data["results"]) == ["DVO-BEL-BLA", "DVO-BEL-LAR"]
 
@@ -57,7 +58,9 @@ def test_bad_parameters_are_a_400_naming_them(nw: f.NalevingWereld, api_as) -> N
     assert response.status_code == 400
     namen = {p["name"] for p in response.json()["invalidParams"]}
     assert {"periodeVan", "dvo"} <= namen
-    response = api_as("directeur.bel").get("/api/v1/naleving", {"periodeVan": "2025-05-01", "periodeTot": "2025-01-01"})
+    response = api_as("directeur.bel").get(
+        "/api/v1/naleving", {"periodeVan": "2025-05-01", "periodeTot": "2025-01-01"}
+    )
     assert response.status_code == 400
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from decimal import Decimal
 
 import pytest
@@ -19,7 +20,14 @@ RITMES = st.sampled_from(sorted(perioden.MAANDEN))
 # --- working days and holidays -----------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("jaar", "pasen"),
-    [(2024, dt.date(2024, 3, 31)), (2025, dt.date(2025, 4, 20)), (2026, dt.date(2026, 4, 5)), (2027, dt.date(2027, 3, 28)), (2038, dt.date(2038, 4, 25)), (2285, dt.date(2285, 3, 22))],
+    [
+        (2024, dt.date(2024, 3, 31)),
+        (2025, dt.date(2025, 4, 20)),
+        (2026, dt.date(2026, 4, 5)),
+        (2027, dt.date(2027, 3, 28)),
+        (2038, dt.date(2038, 4, 25)),
+        (2285, dt.date(2285, 3, 22)),
+    ],
 )
 def test_easter_by_the_computus(jaar: int, pasen: dt.date) -> None:
     assert kalender.pasen(jaar) == pasen
@@ -65,9 +73,7 @@ def test_working_days_are_additive_and_monotonic(a: dt.date, b: dt.date, c: dt.d
 @given(DATA, st.integers(min_value=0, max_value=60))
 def test_working_days_count_day_by_day(start: dt.date, lengte: int) -> None:
     eind = start + dt.timedelta(days=lengte)
-    dag_voor_dag = sum(
-        1 for i in range(1, lengte + 1) if kalender.is_werkdag(start + dt.timedelta(days=i))
-    )
+    dag_voor_dag = sum(1 for i in range(1, lengte + 1) if kalender.is_werkdag(start + dt.timedelta(days=i)))
     assert kalender.werkdagen(start, eind) == dag_voor_dag
 
 
@@ -91,7 +97,7 @@ def test_periods_cover_every_day_exactly_once(van: dt.date, lengte: int, ritme: 
     tot = van + dt.timedelta(days=lengte)
     reeks = perioden.perioden(van, tot, ritme)
     assert reeks[0].bevat(van) and reeks[-1].bevat(tot)
-    for vorige, volgende in zip(reeks, reeks[1:], strict=False):
+    for vorige, volgende in itertools.pairwise(reeks):
         assert volgende.start == vorige.eind + dt.timedelta(days=1)
         assert perioden.vorige(volgende) == vorige
     for i in range(0, lengte + 1, 7):
@@ -139,7 +145,9 @@ def test_share_lies_between_0_and_100(deel: int, extra: int) -> None:
 
 # --- figures and verdicts ----------------------------------------------------------------------------------
 K2 = perioden.periode(2026, 2, "kwartaal")
-NORM_8_WEKEN = Norm(soort="doorlooptijd", termijn=56, dagsoort="kalenderdagen", streefpercentage=Decimal("95"))
+NORM_8_WEKEN = Norm(
+    soort="doorlooptijd", termijn=56, dagsoort="kalenderdagen", streefpercentage=Decimal("95")
+)
 
 
 def test_lead_time_subtracts_suspended_days_and_counts_working_days() -> None:
@@ -173,7 +181,10 @@ def test_no_decided_cases_is_no_data() -> None:
 
 
 def test_volume_quality_and_availability() -> None:
-    zaken = [Zaakgegevens(dt.date(2026, 4, d), dt.date(2026, 5, d), tevredenheid=Decimal(s)) for d, s in [(1, "6.0"), (2, "7.5"), (3, "8.0")]]
+    zaken = [
+        Zaakgegevens(dt.date(2026, 4, d), dt.date(2026, 5, d), tevredenheid=Decimal(s))
+        for d, s in [(1, "6.0"), (2, "7.5"), (3, "8.0")]
+    ]
     volume = Norm(soort="volume", volume_min=5, volume_max=50)
     assert cijfers.bereken(volume, zaken, K2, vandaag=dt.date(2026, 11, 2)).oordeel == cijfers.NIET_GEHAALD
     kwaliteit = Norm(soort="kwaliteit", minimumscore=Decimal("7.0"))
@@ -182,7 +193,9 @@ def test_volume_quality_and_availability() -> None:
     c = cijfers.bereken(kwaliteit, zaken, K2, vandaag=dt.date(2026, 11, 2), meting=Decimal("6.5"))
     assert c.waarde == Decimal("6.5") and c.oordeel == cijfers.NIET_GEHAALD
     beschikbaar = Norm(soort="beschikbaarheid", streefpercentage=Decimal("99"))
-    assert cijfers.bereken(beschikbaar, zaken, K2, vandaag=dt.date(2026, 11, 2)).oordeel == cijfers.GEEN_GEGEVENS
+    assert (
+        cijfers.bereken(beschikbaar, zaken, K2, vandaag=dt.date(2026, 11, 2)).oordeel == cijfers.GEEN_GEGEVENS
+    )
     c = cijfers.bereken(beschikbaar, zaken, K2, vandaag=dt.date(2026, 11, 2), meting=Decimal("99.45"))
     assert c.waarde == Decimal("99.5") and c.oordeel == cijfers.GEHAALD
 
@@ -199,7 +212,10 @@ def _reeks(aandelen: list[int | None]) -> list[cijfers.Periodecijfers]:
             besloten = p.start + dt.timedelta(days=80)
             zaken.append(Zaakgegevens(besloten - dt.timedelta(days=dagen), besloten))
     return cijfers.reeks(
-        NORM_8_WEKEN, zaken, perioden.perioden(dt.date(2025, 1, 1), dt.date(2025, 12, 31), "kwartaal"), vandaag=dt.date(2026, 1, 15)
+        NORM_8_WEKEN,
+        zaken,
+        perioden.perioden(dt.date(2025, 1, 1), dt.date(2025, 12, 31), "kwartaal"),
+        vandaag=dt.date(2026, 1, 15),
     )
 
 
@@ -234,5 +250,10 @@ def test_dutch_notation() -> None:
     assert tekst.dagen(Decimal("12.5"), "werkdagen") == "12,5 werkdagen"
     assert tekst.normtekst(NORM_8_WEKEN) == "95 % binnen 8 weken"
     assert tekst.streef(Decimal("99.50")) == "99,5 %"
-    assert tekst.normtekst(Norm(soort="doorlooptijd", termijn=5, dagsoort="werkdagen", streefpercentage=Decimal("90.00"))) == "90 % binnen 5 werkdagen"
+    assert (
+        tekst.normtekst(
+            Norm(soort="doorlooptijd", termijn=5, dagsoort="werkdagen", streefpercentage=Decimal("90.00"))
+        )
+        == "90 % binnen 5 werkdagen"
+    )
     assert tekst.waarde(NORM_8_WEKEN, Decimal("71"), None) == "71,0 % binnen 8 weken"

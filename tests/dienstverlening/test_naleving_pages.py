@@ -37,7 +37,9 @@ def test_the_overview_lists_the_visible_dvos(met_zaken: f.NalevingWereld, user_n
 
 def test_the_dvo_page_in_dutch(met_zaken: f.NalevingWereld, user_named) -> None:
     nw = met_zaken
-    response = client_as(user_named, "regisseur.laren").get(f"/dienstverlening/naleving/{nw.dvo_laren.pk}?jaar=2025")
+    response = client_as(user_named, "regisseur.laren").get(
+        f"/dienstverlening/naleving/{nw.dvo_laren.pk}?jaar=2025"
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert html.count("<h1") == 1
@@ -55,7 +57,9 @@ def test_the_norm_page_shows_all_periods(met_zaken: f.NalevingWereld, user_named
         assert label in html
     assert "Gehaald" in html and "100,0 %" in html
     # another partner's norm of this DVO does not exist for this URL
-    other = f"/dienstverlening/naleving/{nw.dvo_laren.pk}/normen/{nw.norm_laren.pk}/gemeenten/{nw.blaricum.pk}"
+    other = (
+        f"/dienstverlening/naleving/{nw.dvo_laren.pk}/normen/{nw.norm_laren.pk}/gemeenten/{nw.blaricum.pk}"
+    )
     assert client_as(user_named, "directeur.bel").get(other).status_code == 404
 
 
@@ -69,7 +73,7 @@ def test_others_get_404(met_zaken: f.NalevingWereld, user_named) -> None:
 
 def test_the_export_csv_and_xlsx(met_zaken: f.NalevingWereld, user_named) -> None:
     nw = met_zaken
-    nw.omgevingsvergunning.naam = "=HYPERLINK(\"x\")"
+    nw.omgevingsvergunning.naam = '=HYPERLINK("x")'
     nw.omgevingsvergunning.save()
     c = client_as(user_named, "controller.bel")
     csv = c.get(f"/dienstverlening/naleving/{nw.dvo_laren.pk}/export?formaat=csv&jaar=2025")
@@ -95,4 +99,7 @@ def test_the_home_panel(met_zaken: f.NalevingWereld, user_named) -> None:
     html = client_as(user_named, "raadslid.laren").get("/").content.decode()
     assert "Normen niet gehaald" in html and "Omgevingsvergunning bouwen, Laren" in html
     assert "Normen niet gehaald" not in client_as(user_named, "medewerker.bel").get("/").content.decode()
-    assert "Omgevingsvergunning bouwen, Laren" in client_as(user_named, "wethouder.blaricum").get("/").content.decode()
+    assert (
+        "Omgevingsvergunning bouwen, Laren"
+        in client_as(user_named, "wethouder.blaricum").get("/").content.decode()
+    )

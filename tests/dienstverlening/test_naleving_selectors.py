@@ -30,8 +30,18 @@ def test_a_partner_dvo_measures_only_that_partners_cases(nw: f.NalevingWereld, a
     regels = sel.naleving_van(actor_named("directeur.bel"), nw.dvo_laren, vandaag=f.VANDAAG)
     assert [(r.gemeente.naam, r.norm.pk) for r in regels] == [("Laren", nw.norm_laren.pk)]
     k1, k2 = regels[0].cijfers[:2]
-    assert (k1.periode.label, k1.besloten, k1.percentage_binnen_norm, k1.oordeel) == ("2025 K1", 10, Decimal("100.0"), "gehaald")
-    assert (k2.besloten, k2.percentage_binnen_norm, k2.oordeel, k2.trend) == (10, Decimal("90.0"), "niet_gehaald", "slechter")
+    assert (k1.periode.label, k1.besloten, k1.percentage_binnen_norm, k1.oordeel) == (
+        "2025 K1",
+        10,
+        Decimal("100.0"),
+        "gehaald",
+    )
+    assert (k2.besloten, k2.percentage_binnen_norm, k2.oordeel, k2.trend) == (
+        10,
+        Decimal("90.0"),
+        "niet_gehaald",
+        "slechter",
+    )
     assert k2.mediaan == Decimal("20.0") and k2.p90 == 20
     # the DVO started in 2025: periods 2025 K1 up to the current one (2026 K1 on 1 March 2026)
     assert [c.periode.label for c in regels[0].cijfers][-1] == "2026 K1"
@@ -40,7 +50,9 @@ def test_a_partner_dvo_measures_only_that_partners_cases(nw: f.NalevingWereld, a
 
 def test_a_joint_dvo_applies_to_every_partner_and_an_annex_to_one(nw: f.NalevingWereld, actor_named) -> None:
     _zaken_bel(nw)
-    annex = f.doorlooptijdnorm(nw.dvo_bel, nw.omgevingsvergunning, partner=nw.eemnes, omschrijving="Bijlage Eemnes")
+    annex = f.doorlooptijdnorm(
+        nw.dvo_bel, nw.omgevingsvergunning, partner=nw.eemnes, omschrijving="Bijlage Eemnes"
+    )
     regels = sel.naleving_van(actor_named("controller.bel"), nw.dvo_bel, vandaag=f.VANDAAG)
     paren = sorted((r.gemeente.naam, r.norm.omschrijving) for r in regels)
     assert paren == [
@@ -53,7 +65,9 @@ def test_a_joint_dvo_applies_to_every_partner_and_an_annex_to_one(nw: f.Naleving
     assert eemnes.cijfers[0].besloten == 10 and eemnes.cijfers[0].binnen_norm == 9
 
 
-def test_a_municipality_role_sees_its_own_partner_in_a_non_public_joint_dvo(nw: f.NalevingWereld, actor_named) -> None:
+def test_a_municipality_role_sees_its_own_partner_in_a_non_public_joint_dvo(
+    nw: f.NalevingWereld, actor_named
+) -> None:
     _zaken_bel(nw)
     nw.dvo_bel.openbaar = False
     nw.dvo_bel.save()
@@ -70,7 +84,11 @@ def test_a_municipality_role_sees_its_own_partner_in_a_non_public_joint_dvo(nw: 
 
 def test_which_dvos_each_role_may_see(nw: f.NalevingWereld, actor_named) -> None:
     def kenmerken(naam: str) -> set[str]:
-        return set(sel.dvos_voor_naleving(actor_named(naam)).filter(kenmerk__startswith="DVO-").values_list("kenmerk", flat=True))
+        return set(
+            sel.dvos_voor_naleving(actor_named(naam))
+            .filter(kenmerk__startswith="DVO-")
+            .values_list("kenmerk", flat=True)
+        )
 
     assert kenmerken("raadslid.laren") == {"DVO-BEL-LAR", "DVO-BEL"}
     assert kenmerken("regisseur.blaricum") == {"DVO-BEL-BLA", "DVO-BEL"}
@@ -81,15 +99,29 @@ def test_which_dvos_each_role_may_see(nw: f.NalevingWereld, actor_named) -> None
     assert kenmerken("beheerder") == {"DVO-BEL-LAR", "DVO-BEL-BLA", "DVO-BEL", "DVO-KEMPEN-BER"}
 
 
-def test_a_measurement_gives_availability_and_overrides_the_case_scores(nw: f.NalevingWereld, actor_named) -> None:
+def test_a_measurement_gives_availability_and_overrides_the_case_scores(
+    nw: f.NalevingWereld, actor_named
+) -> None:
     paspoort = f.item("bel", "paspoort")
     beschikbaar = f.norm_van_soort(nw.dvo_bel, paspoort, "beschikbaarheid", streefpercentage=Decimal("99"))
     kwaliteit = f.norm_van_soort(nw.dvo_bel, paspoort, "kwaliteit", minimumscore=Decimal("7.0"))
     volume = f.norm_van_soort(nw.dvo_bel, paspoort, "volume", volume_min=2, volume_max=3)
     imp = f.importeer(nw.bel, None, dt.date(2025, 1, 1), dt.date(2025, 3, 31))
     f.zaken_in_kwartaal(imp, paspoort, nw.laren, jaar=2025, kwartaal=1, aantal=4, tevredenheid=Decimal("7.5"))
-    Meting.objects.create(norm=beschikbaar, gemeente=nw.laren, periode_van=dt.date(2025, 1, 1), periode_tot=dt.date(2025, 3, 31), waarde=Decimal("98.2"), bron="Monitor")
-    regels = {r.norm.pk: r for r in sel.naleving_van(actor_named("directeur.bel"), nw.dvo_bel, gemeente_id=nw.laren.pk, vandaag=f.VANDAAG)}
+    Meting.objects.create(
+        norm=beschikbaar,
+        gemeente=nw.laren,
+        periode_van=dt.date(2025, 1, 1),
+        periode_tot=dt.date(2025, 3, 31),
+        waarde=Decimal("98.2"),
+        bron="Monitor",
+    )
+    regels = {
+        r.norm.pk: r
+        for r in sel.naleving_van(
+            actor_named("directeur.bel"), nw.dvo_bel, gemeente_id=nw.laren.pk, vandaag=f.VANDAAG
+        )
+    }
     k1 = {pk: r.cijfers[0] for pk, r in regels.items()}
     assert (k1[beschikbaar.pk].waarde, k1[beschikbaar.pk].oordeel) == (Decimal("98.2"), "niet_gehaald")
     assert (k1[kwaliteit.pk].waarde, k1[kwaliteit.pk].oordeel) == (Decimal("7.5"), "gehaald")
@@ -101,7 +133,13 @@ def test_the_home_panel_list(nw: f.NalevingWereld, actor_named) -> None:
     imp = f.importeer(nw.bel, None, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
     f.zaken_in_kwartaal(imp, nw.omgevingsvergunning, nw.laren, jaar=2025, kwartaal=4, binnen=5)
     f.zaken_in_kwartaal(imp, nw.omgevingsvergunning, nw.blaricum, jaar=2025, kwartaal=4, binnen=5)
-    pool = {(r.dvo.kenmerk, r.gemeente.naam) for r in sel.niet_gehaald_voor(actor_named("directeur.bel"), vandaag=f.VANDAAG)}
+    pool = {
+        (r.dvo.kenmerk, r.gemeente.naam)
+        for r in sel.niet_gehaald_voor(actor_named("directeur.bel"), vandaag=f.VANDAAG)
+    }
     assert pool == {("DVO-BEL-LAR", "Laren"), ("DVO-BEL-BLA", "Blaricum")}
-    raad = {(r.dvo.kenmerk, r.gemeente.naam) for r in sel.niet_gehaald_voor(actor_named("raadslid.laren"), vandaag=f.VANDAAG)}
+    raad = {
+        (r.dvo.kenmerk, r.gemeente.naam)
+        for r in sel.niet_gehaald_voor(actor_named("raadslid.laren"), vandaag=f.VANDAAG)
+    }
     assert raad == {("DVO-BEL-LAR", "Laren")}

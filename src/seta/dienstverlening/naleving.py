@@ -35,9 +35,7 @@ def onderwerp(regel: selectors.Normregel, periode: kern_perioden.Periode) -> str
 
 
 def link(regel: selectors.Normregel) -> str:
-    return reverse(
-        "dienstverlening:naleving-norm", args=[regel.dvo.pk, regel.norm.pk, regel.gemeente.pk]
-    )
+    return reverse("dienstverlening:naleving-norm", args=[regel.dvo.pk, regel.norm.pk, regel.gemeente.pk])
 
 
 def escalatieroute(dvo: Dienstverleningsovereenkomst) -> str:
@@ -118,7 +116,9 @@ def na_import(*, actor: Actor, zaakimport: Zaakimport, vandaag: dt.date | None =
         if not geraakt:
             continue
         venster = [kern_perioden.vorige(geraakt[0]), *geraakt, kern_perioden.volgende(geraakt[-1])]
-        binnen_looptijd = selectors.perioden_van(dvo, vandaag=vandaag, van=venster[0].start, tot=venster[-1].eind)
+        binnen_looptijd = selectors.perioden_van(
+            dvo, vandaag=vandaag, van=venster[0].start, tot=venster[-1].eind
+        )
         regels = selectors.regels_voor_controle(dvo, perioden=binnen_looptijd, vandaag=vandaag)
         if zaakimport.gemeente_id is not None:
             regels = [r for r in regels if r.gemeente.pk == zaakimport.gemeente_id]
@@ -137,7 +137,9 @@ def controleer(
     """Check every adopted DVO of the cooperation (or one) over its whole term and raise the alerts not
     raised before (e.g. after a DVO is adopted over periods already imported). The pool's directeur or
     controller, or the beheerder."""
-    policy.require(actor, "naleving.controleren", samenwerkingsverband, read_action="samenwerkingsverband.lezen")
+    policy.require(
+        actor, "naleving.controleren", samenwerkingsverband, read_action="samenwerkingsverband.lezen"
+    )
     vandaag = vandaag or timezone.localdate()
     dvos = selectors.vastgestelde_dvos(
         samenwerkingsverband.pk, gemeente_id=None, van=dt.date.min, tot=dt.date.max
@@ -146,6 +148,8 @@ def controleer(
         dvos = dvos.filter(pk=dvo.pk)
     nieuw: list[Signaal] = []
     for d in dvos:
-        regels = selectors.regels_voor_controle(d, perioden=selectors.perioden_van(d, vandaag=vandaag), vandaag=vandaag)
+        regels = selectors.regels_voor_controle(
+            d, perioden=selectors.perioden_van(d, vandaag=vandaag), vandaag=vandaag
+        )
         nieuw += _signaleer(actor, regels, alleen=None)
     return nieuw

@@ -32,10 +32,10 @@ class NalevingParameters(serializers.Serializer[Any]):
     dvo = IdField(required=False, help_text="Id van een dienstverleningsovereenkomst.")
     gemeente = IdField(required=False, help_text="Id van een deelnemende gemeente.")
     catalogusitem = IdField(required=False, help_text="Id van een catalogusitem (dienst).")
-    periodeVan = serializers.DateField(  # noqa: N815 (the query parameter's name)
+    periodeVan = serializers.DateField(
         required=False, help_text="Alleen perioden die op of na deze datum eindigen (JJJJ-MM-DD)."
     )
-    periodeTot = serializers.DateField(  # noqa: N815
+    periodeTot = serializers.DateField(
         required=False, help_text="Alleen perioden die op of voor deze datum beginnen (JJJJ-MM-DD)."
     )
     jaar = JaarField(required=False, help_text="Alleen de perioden van dit jaar.")
@@ -49,19 +49,28 @@ class NalevingParameters(serializers.Serializer[Any]):
 
 class PeriodecijfersSerializer(serializers.Serializer[Any]):
     periode = serializers.CharField(help_text="Code van de periode, bijv. 2026-K2.")
-    label = serializers.CharField(help_text="Bijvoorbeeld 2026 K2.")
+    naam = serializers.CharField(help_text="Bijvoorbeeld 2026 K2.")
     van = serializers.DateField()
     tot = serializers.DateField(help_text="Tot en met.")
     afgesloten = serializers.BooleanField(help_text="De periode is voorbij (telt mee voor een signaal).")
     ontvangen = serializers.IntegerField(help_text="Zaken ontvangen in de periode.")
-    besloten = serializers.IntegerField(help_text="Zaken besloten in de periode: de basis van het percentage.")
+    besloten = serializers.IntegerField(
+        help_text="Zaken besloten in de periode: de basis van het percentage."
+    )
     binnen_norm = serializers.IntegerField(help_text="Besloten zaken binnen de termijn.")
     percentage_binnen_norm = serializers.DecimalField(max_digits=5, decimal_places=1, allow_null=True)
     mediaan = serializers.DecimalField(
-        max_digits=8, decimal_places=1, allow_null=True, help_text="Mediane doorlooptijd in de dagsoort van de norm."
+        max_digits=8,
+        decimal_places=1,
+        allow_null=True,
+        help_text="Mediane doorlooptijd in de dagsoort van de norm.",
     )
-    p90 = serializers.IntegerField(allow_null=True, help_text="90e percentiel (nearest rank) van de doorlooptijd.")
-    open_over_termijn = serializers.IntegerField(help_text="Aan het eind van de periode open en over de termijn.")
+    p90 = serializers.IntegerField(
+        allow_null=True, help_text="90e percentiel (nearest rank) van de doorlooptijd."
+    )
+    open_over_termijn = serializers.IntegerField(
+        help_text="Aan het eind van de periode open en over de termijn."
+    )
     waarde = serializers.DecimalField(
         max_digits=10,
         decimal_places=1,
@@ -69,7 +78,9 @@ class PeriodecijfersSerializer(serializers.Serializer[Any]):
         help_text="Gemeten waarde: score (kwaliteit), percentage (beschikbaarheid) of aantal (volume).",
     )
     oordeel = serializers.ChoiceField(choices=OORDELEN)
-    trend = serializers.ChoiceField(choices=TRENDS, allow_null=True, help_text="Ten opzichte van de vorige periode.")
+    trend = serializers.ChoiceField(
+        choices=TRENDS, allow_null=True, help_text="Ten opzichte van de vorige periode."
+    )
 
 
 class NalevingSerializer(serializers.Serializer[Any]):
@@ -95,7 +106,7 @@ class NalevingSerializer(serializers.Serializer[Any]):
 def _periode(c: kern.Periodecijfers) -> dict[str, Any]:
     return {
         "periode": c.periode.code,
-        "label": c.periode.label,
+        "naam": c.periode.label,
         "van": c.periode.start,
         "tot": c.periode.eind,
         "afgesloten": c.afgesloten,
@@ -174,7 +185,7 @@ class NalevingViewSet(ActorMixin, viewsets.ViewSet):
             ):
                 regels.append(_regel(r, p.get("periodeVan"), p.get("periodeTot"), p.get("jaar")))
         paginator = self.pagination_class()
-        page = paginator.paginate_queryset(regels, request, view=self)  # type: ignore[arg-type]
+        page = paginator.paginate_queryset(regels, request, view=self)
         if page is None:  # pragma: no cover - the house pagination always pages
             raise InvalidInput(fields={"pagina": ["Ongeldige pagina."]})
         return paginator.get_paginated_response(NalevingSerializer(page, many=True).data)

@@ -101,7 +101,9 @@ def deelnemers_van(dvo: Dienstverleningsovereenkomst) -> list[Gemeente]:
         return [dvo.gemeente]  # type: ignore[list-item]
     eind = dvo.einddatum or dt.date.max
     ids = (
-        Deelnemer.objects.filter(samenwerkingsverband_id=dvo.samenwerkingsverband_id, toetredingsdatum__lte=eind)
+        Deelnemer.objects.filter(
+            samenwerkingsverband_id=dvo.samenwerkingsverband_id, toetredingsdatum__lte=eind
+        )
         .filter(Q(uittredingsdatum__isnull=True) | Q(uittredingsdatum__gte=dvo.ingangsdatum))
         .values("gemeente_id")
     )
@@ -109,7 +111,11 @@ def deelnemers_van(dvo: Dienstverleningsovereenkomst) -> list[Gemeente]:
 
 
 def perioden_van(
-    dvo: Dienstverleningsovereenkomst, *, vandaag: dt.date, van: dt.date | None = None, tot: dt.date | None = None
+    dvo: Dienstverleningsovereenkomst,
+    *,
+    vandaag: dt.date,
+    van: dt.date | None = None,
+    tot: dt.date | None = None,
 ) -> list[kern_perioden.Periode]:
     """The reporting periods of the DVO's term up to today (the current one included, not yet complete),
     narrowed to ``van``..``tot`` when given."""
@@ -136,9 +142,9 @@ def _regels(
     if gemeente_id is not None:
         partners = [g for g in partners if g.pk == gemeente_id]
     afspraken = list(
-        dvo.afspraken.select_related("catalogusitem", "gemeente").prefetch_related("normen").order_by(
-            "catalogusitem__naam", "pk"
-        )
+        dvo.afspraken.select_related("catalogusitem", "gemeente")
+        .prefetch_related("normen")
+        .order_by("catalogusitem__naam", "pk")
     )
     if catalogusitem_id is not None:
         afspraken = [a for a in afspraken if a.catalogusitem_id == catalogusitem_id]
@@ -159,7 +165,14 @@ def _regels(
             ontvangen_op__lte=eind,
         )
         .filter(Q(besloten_op__isnull=True) | Q(besloten_op__gte=start))
-        .values_list("catalogusitem_id", "gemeente_id", "ontvangen_op", "besloten_op", "opgeschorte_dagen", "tevredenheid")
+        .values_list(
+            "catalogusitem_id",
+            "gemeente_id",
+            "ontvangen_op",
+            "besloten_op",
+            "opgeschorte_dagen",
+            "tevredenheid",
+        )
     )
     for item_id, g_id, ontvangen, besloten, opgeschort, tevredenheid in rijen:
         zaken[(item_id, g_id)].append(kern.Zaakgegevens(ontvangen, besloten, opgeschort, tevredenheid))
@@ -244,7 +257,9 @@ def niet_gehaald_voor(actor: Actor, *, vandaag: dt.date | None = None) -> list[N
         gemeenten: frozenset[int] | None = None if dvo.samenwerkingsverband_id in svs else eigen
         if gemeenten is not None and not gemeenten:
             continue
-        for regel in _regels(dvo, gemeenten=gemeenten, perioden=perioden_van(dvo, vandaag=vandaag), vandaag=vandaag):
+        for regel in _regels(
+            dvo, gemeenten=gemeenten, perioden=perioden_van(dvo, vandaag=vandaag), vandaag=vandaag
+        ):
             laatste = regel.recentst_afgesloten
             if laatste is not None and laatste.oordeel == kern.NIET_GEHAALD:
                 result.append(regel)
@@ -258,6 +273,12 @@ def in_periode(regels: Iterable[Normregel], jaar: int | None) -> list[Normregel]
     result = []
     for r in regels:
         result.append(
-            Normregel(dvo=r.dvo, afspraak=r.afspraak, norm=r.norm, gemeente=r.gemeente, cijfers=[c for c in r.cijfers if c.periode.jaar == jaar])
+            Normregel(
+                dvo=r.dvo,
+                afspraak=r.afspraak,
+                norm=r.norm,
+                gemeente=r.gemeente,
+                cijfers=[c for c in r.cijfers if c.periode.jaar == jaar],
+            )
         )
     return result

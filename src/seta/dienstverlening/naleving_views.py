@@ -35,7 +35,11 @@ def _groepen(regels: list[Normregel]) -> list[dict[str, Any]]:
         if recent is not None and recent.oordeel == kern.NIET_GEHAALD:
             groep["gemist"] += 1
         groep["normen"].append(
-            {"regel": r, "eis": naleving_weergave.normtekst(r), "rijen": naleving_weergave.rijen(r, laatste=True)}
+            {
+                "regel": r,
+                "eis": naleving_weergave.normtekst(r),
+                "rijen": naleving_weergave.rijen(r, laatste=True),
+            }
         )
     return list(per_gemeente.values())
 
@@ -75,7 +79,9 @@ def dvo(request: HttpRequest, pk: int) -> HttpResponse:
     actor = actor_for(request.user)
     obj = _dvo(actor, pk)
     gemeente_id, jaar = _filters(request)
-    regels = naleving_selectors.in_periode(naleving_selectors.naleving_van(actor, obj, gemeente_id=gemeente_id), jaar)
+    regels = naleving_selectors.in_periode(
+        naleving_selectors.naleving_van(actor, obj, gemeente_id=gemeente_id), jaar
+    )
     context = {
         "dvo": obj,
         "groepen": _groepen(regels),
@@ -95,7 +101,11 @@ def norm(request: HttpRequest, pk: int, norm_pk: int, gemeente_pk: int) -> HttpR
     actor = actor_for(request.user)
     obj = _dvo(actor, pk)
     regel = next(
-        (r for r in naleving_selectors.naleving_van(actor, obj, gemeente_id=gemeente_pk) if r.norm.pk == norm_pk),
+        (
+            r
+            for r in naleving_selectors.naleving_van(actor, obj, gemeente_id=gemeente_pk)
+            if r.norm.pk == norm_pk
+        ),
         None,
     )
     if regel is None:
@@ -119,8 +129,12 @@ def export(request: HttpRequest, pk: int) -> HttpResponse:
     if formaat not in naleving_export.MIME:
         raise InvalidInput(fields={"formaat": ["Kies csv of xlsx."]})
     gemeente_id, jaar = _filters(request)
-    regels = naleving_selectors.in_periode(naleving_selectors.naleving_van(actor, obj, gemeente_id=gemeente_id), jaar)
-    inhoud, mime = naleving_export.export(regels, formaat, titel=f"Naleving {obj.kenmerk} versie {obj.volgnummer}")
+    regels = naleving_selectors.in_periode(
+        naleving_selectors.naleving_van(actor, obj, gemeente_id=gemeente_id), jaar
+    )
+    inhoud, mime = naleving_export.export(
+        regels, formaat, titel=f"Naleving {obj.kenmerk} versie {obj.volgnummer}"
+    )
     response = HttpResponse(inhoud, content_type=mime)
     response["Content-Disposition"] = f'attachment; filename="naleving-{obj.pk}.{formaat}"'
     return response

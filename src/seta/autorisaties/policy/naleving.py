@@ -55,7 +55,9 @@ def naleving_scope(actor: Actor) -> Q:
     eigen = actor.gemeenten(*GEMEENTE_ROLLEN)
     if eigen:
         q |= Q(gemeente_id__in=eigen)
-        q |= Q(samenwerkingsverband_id__in=actor.partner_sv_ids) & (Q(gemeente__isnull=True) | Q(openbaar=True))
+        q |= Q(samenwerkingsverband_id__in=actor.partner_sv_ids) & (
+            Q(gemeente__isnull=True) | Q(openbaar=True)
+        )
     return q
 
 

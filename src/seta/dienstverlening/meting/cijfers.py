@@ -25,6 +25,7 @@ All amounts are ``Decimal``; figures are rounded to one decimal (half up) here a
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -41,7 +42,11 @@ OORDEEL_LABELS = {GEHAALD: "Gehaald", NIET_GEHAALD: "Niet gehaald", GEEN_GEGEVEN
 BETER = "beter"
 SLECHTER = "slechter"
 GELIJK = "gelijk"
-TREND_LABELS = {BETER: "beter dan de vorige periode", SLECHTER: "slechter dan de vorige periode", GELIJK: "gelijk"}
+TREND_LABELS = {
+    BETER: "beter dan de vorige periode",
+    SLECHTER: "slechter dan de vorige periode",
+    GELIJK: "gelijk",
+}
 
 EEN_DECIMAAL = Decimal("0.1")
 HONDERD = Decimal(100)
@@ -154,7 +159,13 @@ def bereken(
     afgesloten = periode.eind < vandaag
     ontvangen = sum(1 for z in alle if periode.bevat(z.ontvangen))
     besloten_zaken = [z for z in alle if z.besloten is not None and periode.bevat(z.besloten)]
-    basis = {"periode": periode, "afgesloten": afgesloten, "ontvangen": ontvangen, "besloten": len(besloten_zaken)}
+    basis = Periodecijfers(
+        periode=periode,
+        oordeel=GEEN_GEGEVENS,
+        afgesloten=afgesloten,
+        ontvangen=ontvangen,
+        besloten=len(besloten_zaken),
+    )
 
     if norm.soort == "doorlooptijd":
         termijn = norm.termijn if norm.termijn is not None else 0
@@ -179,8 +190,8 @@ def bereken(
         else:
             streef = norm.streefpercentage if norm.streefpercentage is not None else HONDERD
             oordeel = GEHAALD if aandeel >= streef else NIET_GEHAALD
-        return Periodecijfers(
-            **basis,
+        return replace(
+            basis,
             oordeel=oordeel,
             binnen_norm=binnen,
             percentage_binnen_norm=aandeel,
@@ -195,7 +206,7 @@ def bereken(
         te_hoog = norm.volume_max is not None and ontvangen > norm.volume_max
         geen_band = norm.volume_min is None and norm.volume_max is None
         oordeel = GEEN_GEGEVENS if geen_band else (NIET_GEHAALD if te_laag or te_hoog else GEHAALD)
-        return Periodecijfers(**basis, oordeel=oordeel, waarde=Decimal(ontvangen))
+        return replace(basis, oordeel=oordeel, waarde=Decimal(ontvangen))
 
     if norm.soort == "kwaliteit":
         waarde = meting
@@ -203,18 +214,16 @@ def bereken(
             scores = [z.tevredenheid for z in besloten_zaken if z.tevredenheid is not None]
             waarde = sum(scores, Decimal(0)) / len(scores) if scores else None
         if waarde is None or norm.minimumscore is None:
-            return Periodecijfers(**basis, oordeel=GEEN_GEGEVENS, waarde=None if waarde is None else afronden(waarde))
+            return replace(basis, waarde=None if waarde is None else afronden(waarde))
         waarde = afronden(waarde)
-        return Periodecijfers(
-            **basis, oordeel=GEHAALD if waarde >= norm.minimumscore else NIET_GEHAALD, waarde=waarde
-        )
+        return replace(basis, oordeel=GEHAALD if waarde >= norm.minimumscore else NIET_GEHAALD, waarde=waarde)
 
     if norm.soort == "beschikbaarheid":
         if meting is None or norm.streefpercentage is None:
-            return Periodecijfers(**basis, oordeel=GEEN_GEGEVENS, waarde=None if meting is None else afronden(meting))
+            return replace(basis, waarde=None if meting is None else afronden(meting))
         waarde = afronden(meting)
-        return Periodecijfers(
-            **basis, oordeel=GEHAALD if waarde >= norm.streefpercentage else NIET_GEHAALD, waarde=waarde
+        return replace(
+            basis, oordeel=GEHAALD if waarde >= norm.streefpercentage else NIET_GEHAALD, waarde=waarde
         )
 
     raise ValueError(f"onbekende normsoort {norm.soort!r}")
@@ -262,7 +271,7 @@ def twee_op_rij_gemist(cijfers: Sequence[Periodecijfers]) -> list[tuple[Periodec
     """Every pair of consecutive completed periods in which the norm was not met in both (``cijfers`` in
     period order, consecutive). A period without data breaks a run."""
     paren = []
-    for vorige, huidige in zip(cijfers, cijfers[1:], strict=False):
+    for vorige, huidige in itertools.pairwise(cijfers):
         if (
             vorige.afgesloten
             and huidige.afgesloten
