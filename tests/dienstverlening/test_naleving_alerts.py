@@ -122,3 +122,11 @@ def test_the_beleidsregisseur_and_the_pool_read_the_alert(nw: f.NalevingWereld, 
         signaal_selectors.signalen_for(actor_named("regisseur.blaricum")).filter(soort="norm_gemist").count()
         == 0
     )
+
+
+def test_the_demo_channel_may_run_the_check(nw: f.NalevingWereld) -> None:
+    imp = f.importeer(nw.bel, nw.blaricum, dt.date(2025, 1, 1), dt.date(2025, 6, 30))
+    for k in (1, 2):
+        f.zaken_in_kwartaal(imp, nw.omgevingsvergunning, nw.blaricum, jaar=2025, kwartaal=k, binnen=5)
+    nieuw = naleving.controleer(actor=ACTOR, samenwerkingsverband=nw.bel, vandaag=f.VANDAAG)
+    assert {s.gemeente_id for s in nieuw} == {nw.blaricum.pk, None}

@@ -17,7 +17,9 @@ pytestmark = pytest.mark.browser
 def test_councillor_reads_the_compliance_of_laren(page: Any, login: Any) -> None:
     login("raadslid.laren")
     visit(page, "/dienstverlening/naleving/")
-    assert page.get_by_role("heading", level=1, name="Naleving van dienstverleningsovereenkomsten").is_visible()
+    assert page.get_by_role(
+        "heading", level=1, name="Naleving van dienstverleningsovereenkomsten"
+    ).is_visible()
     tabel = page.get_by_role("table", name=re.compile("^Dienstverleningsovereenkomsten van"))
     if tabel.count() == 0 or tabel.get_by_role("link").count() == 0:
         pytest.skip("the demo holds no DVOs yet (the DVO demo step comes with the DVO branch)")

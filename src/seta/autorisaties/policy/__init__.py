@@ -42,6 +42,7 @@ SYSTEM_ACTIONS: dict[str, frozenset[str]] = {
             "samenwerkingsverband.wijzigen",
             "taakgebied.aanmaken",
             "casus.laden",
+            "naleving.controleren",  # the demo checks its DVOs' norms once its cases are in (issue 10)
         }
     ),
     "import-gemeenten": frozenset({"gemeente.importeren"}),
