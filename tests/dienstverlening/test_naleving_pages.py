@@ -103,3 +103,14 @@ def test_the_home_panel(met_zaken: f.NalevingWereld, user_named) -> None:
         "Omgevingsvergunning bouwen, Laren"
         in client_as(user_named, "wethouder.blaricum").get("/").content.decode()
     )
+
+
+def test_the_dvo_page_shows_the_last_periods_with_data(met_zaken: f.NalevingWereld, user_named) -> None:
+    html = (
+        client_as(user_named, "directeur.bel")
+        .get(f"/dienstverlening/naleving/{met_zaken.dvo_laren.pk}")
+        .content.decode()
+    )
+    for label in ("2025 K1", "2025 K2", "2025 K3", "2025 K4"):
+        assert label in html
+    assert "2026 K1" not in html  # the import lags behind the calendar: no empty periods shown

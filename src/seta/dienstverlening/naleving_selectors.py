@@ -53,7 +53,15 @@ class Normregel:
 
     @property
     def laatste(self) -> list[kern.Periodecijfers]:
-        return self.cijfers[-LAATSTE:]
+        """The last periods up to the most recent one with any data (cases or a measurement): an import that
+        lags behind the calendar still shows its figures, not a row of empty periods."""
+        met_gegevens = [
+            i
+            for i, c in enumerate(self.cijfers)
+            if c.oordeel != kern.GEEN_GEGEVENS or c.ontvangen or c.besloten
+        ]
+        eind = met_gegevens[-1] + 1 if met_gegevens else len(self.cijfers)
+        return self.cijfers[max(eind - LAATSTE, 0) : eind]
 
     @property
     def recentst_afgesloten(self) -> kern.Periodecijfers | None:
