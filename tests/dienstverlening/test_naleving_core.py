@@ -257,3 +257,55 @@ def test_dutch_notation() -> None:
         == "90 % binnen 5 werkdagen"
     )
     assert tekst.waarde(NORM_8_WEKEN, Decimal("71"), None) == "71,0 % binnen 8 weken"
+
+
+def test_a_period_takes_the_mean_of_its_measurements() -> None:
+    metingen = {
+        dt.date(2026, 4, 1): Decimal("99.0"),
+        dt.date(2026, 5, 1): Decimal("98.0"),
+        dt.date(2026, 6, 1): Decimal("98.5"),
+        dt.date(2026, 7, 1): Decimal("90"),
+    }
+    assert cijfers.meting_van(metingen, K2) == Decimal("98.5")
+    assert cijfers.meting_van({}, K2) is None
+    norm = Norm(soort="beschikbaarheid", streefpercentage=Decimal("98.5"))
+    assert [
+        c.oordeel
+        for c in cijfers.reeks(
+            norm, [], [K2, perioden.volgende(K2)], vandaag=dt.date(2026, 11, 2), metingen=metingen
+        )
+    ] == ["gehaald", "niet_gehaald"]
+
+
+ZAAK = st.builds(
+    lambda ontvangen, duur, opgeschort, open_: Zaakgegevens(
+        ontvangen, None if open_ else ontvangen + dt.timedelta(days=duur), opgeschort
+    ),
+    st.dates(min_value=dt.date(2025, 10, 1), max_value=dt.date(2026, 6, 30)),
+    st.integers(0, 200),
+    st.integers(0, 30),
+    st.booleans(),
+)
+
+
+@given(st.lists(ZAAK, max_size=60), st.sampled_from(["werkdagen", "kalenderdagen"]), st.integers(0, 120))
+def test_figures_are_consistent(zaken: list[Zaakgegevens], dagsoort: str, termijn: int) -> None:
+    norm = Norm(soort="doorlooptijd", termijn=termijn, dagsoort=dagsoort, streefpercentage=Decimal("90"))
+    c = cijfers.bereken(norm, zaken, K2, vandaag=dt.date(2026, 11, 2))
+    assert 0 <= c.binnen_norm <= c.besloten == len(c.doorlooptijden)
+    assert c.besloten == sum(1 for z in zaken if z.besloten and K2.bevat(z.besloten))
+    if c.besloten:
+        assert c.percentage_binnen_norm is not None and Decimal(0) <= c.percentage_binnen_norm <= Decimal(100)
+        assert c.mediaan is not None and c.p90 is not None and c.p90 >= c.mediaan
+        assert c.oordeel in (cijfers.GEHAALD, cijfers.NIET_GEHAALD)
+    else:
+        assert c.oordeel == cijfers.GEEN_GEGEVENS and c.percentage_binnen_norm is None
+    assert 0 <= c.open_over_termijn <= len(zaken)
+    # a longer term never makes fewer cases within it, nor more open ones over it
+    ruimer = cijfers.bereken(
+        Norm(soort="doorlooptijd", termijn=termijn + 10, dagsoort=dagsoort),
+        zaken,
+        K2,
+        vandaag=dt.date(2026, 11, 2),
+    )
+    assert ruimer.binnen_norm >= c.binnen_norm and ruimer.open_over_termijn <= c.open_over_termijn

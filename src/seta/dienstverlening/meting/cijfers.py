@@ -12,9 +12,9 @@ Definitions (docs/naleving.md explains them for readers):
 - median: the middle value of the sorted lead times (the mean of the two middle ones for an even count);
   the 90th percentile by the nearest-rank method: the value at rank ceil(0.9 × n) of the sorted lead times;
 - volume: the number of cases RECEIVED in the period, against ``volume_min``..``volume_max``;
-- quality: a Meting of the period if there is one, else the mean satisfaction score of the cases decided in
+- quality: the measurements that start in the period (their mean) if there are any, else the mean satisfaction score of the cases decided in
   the period that have one, against ``minimumscore``;
-- availability: a Meting of the period against ``streefpercentage``;
+- availability: the measurements (Meting) that start in the period (their mean) against ``streefpercentage``;
 - verdict: gehaald / niet_gehaald / geen_gegevens (no decided cases, no scores or no measurement);
 - trend against the previous period: beter / slechter / gelijk (by the share within the norm; for quality
   and availability by the measured value; volume has none), ``None`` without two values.
@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -243,21 +243,28 @@ def trend(vorige: Periodecijfers | None, huidige: Periodecijfers, soort: str) ->
     return GELIJK
 
 
+def meting_van(metingen: Mapping[dt.date, Decimal], periode: Periode) -> Decimal | None:
+    """The mean of the measurements that start in ``periode`` (unrounded), or None without one."""
+    waarden = [w for dag, w in metingen.items() if periode.bevat(dag)]
+    return sum(waarden, Decimal(0)) / len(waarden) if waarden else None
+
+
 def reeks(
     norm: Norm,
     zaken: Iterable[Zaakgegevens],
     perioden: Sequence[Periode],
     *,
     vandaag: dt.date,
-    metingen: dict[dt.date, Decimal] | None = None,
+    metingen: Mapping[dt.date, Decimal] | None = None,
 ) -> list[Periodecijfers]:
     """The figures for each of ``perioden`` (consecutive, in order), each with its trend against the one
-    before. ``metingen`` maps a period's start to a measurement of that period."""
+    before. ``metingen`` maps the first day of a measurement (``Meting.periode_van``) to its value; a period
+    takes the mean of the measurements that start in it (one per quarter, or three monthly ones)."""
     alle = list(zaken)
     metingen = metingen or {}
     result: list[Periodecijfers] = []
     for p in perioden:
-        cijfers = bereken(norm, alle, p, vandaag=vandaag, meting=metingen.get(p.start))
+        cijfers = bereken(norm, alle, p, vandaag=vandaag, meting=meting_van(metingen, p))
         vorige = result[-1] if result else None
         result.append(_met_trend(cijfers, trend(vorige, cijfers, norm.soort)))
     return result
