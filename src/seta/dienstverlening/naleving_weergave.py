@@ -59,7 +59,9 @@ class Perioderij:
 
     @property
     def oordeel_klasse(self) -> str:
-        return f"seta-oordeel seta-oordeel--{self.cijfers.oordeel.replace('_', '-')}"
+        """The house status badge (the verdict is always also written out)."""
+        kleur = {kern.GEHAALD: " seta-status--groen", kern.NIET_GEHAALD: " seta-status--rood"}
+        return "seta-status" + kleur.get(self.cijfers.oordeel, "")
 
     @property
     def trend_pijl(self) -> str:
