@@ -29,6 +29,7 @@ PROVIDERS = [
     "seta.uren.home",
     "seta.financien.home",
     "seta.scan.home",
+    "seta.signalen.home",
 ]
 
 
