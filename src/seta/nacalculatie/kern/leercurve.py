@@ -72,6 +72,9 @@ class Leercurve:
     def a_afgerond(self) -> Decimal:
         return _rond(self.a, "1")
 
+    def uren_afgerond(self, n: int) -> Decimal:
+        return _rond(self.uren(n), "1")
+
     @property
     def voorspelling_uren(self) -> Decimal:
         return _rond(self.voorspelling, "1")
