@@ -587,7 +587,11 @@ SIGNAAL_ACTION = re.compile(r"^/signalen/(\d+)/(afhandelen)$")
 
 
 def _signaal_buttons(html: str, pk: int) -> list[str]:
-    return [m.group(2) for action, _inhoud in FORM.findall(html) if (m := SIGNAAL_ACTION.match(action)) and int(m.group(1)) == pk]
+    return [
+        m.group(2)
+        for action, _inhoud in FORM.findall(html)
+        if (m := SIGNAAL_ACTION.match(action)) and int(m.group(1)) == pk
+    ]
 
 
 def test_signal_page_buttons_equal_toegestane_acties_for_every_demo_login() -> None:

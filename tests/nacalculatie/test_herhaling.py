@@ -55,9 +55,15 @@ def test_a_confidential_assignment_counts_only_for_who_may_read_it(
     item: Catalogusitem, actor_named: Callable[[str], Any], user_named: Callable[[str], Any]
 ) -> None:
     medewerker = Medewerker.objects.get(gebruiker=user_named("medewerker.bel"))
-    ander = Eenheid.objects.filter(samenwerkingsverband=item.samenwerkingsverband).exclude(pk=medewerker.eenheid_id).first()
+    ander = (
+        Eenheid.objects.filter(samenwerkingsverband=item.samenwerkingsverband)
+        .exclude(pk=medewerker.eenheid_id)
+        .first()
+    )
     laatste = (
-        Bestuursopdracht.objects.filter(catalogusitem=item, status="vastgesteld").order_by("-opgeleverd_op").first()
+        Bestuursopdracht.objects.filter(catalogusitem=item, status="vastgesteld")
+        .order_by("-opgeleverd_op")
+        .first()
     )
     assert ander is not None and laatste is not None
     Bestuursopdracht.objects.filter(pk=laatste.pk).update(vertrouwelijkheid="vertrouwelijk", eenheid=ander)
@@ -83,20 +89,32 @@ def test_a_confidential_assignment_counts_only_for_who_may_read_it(
         ("wethouder.bergeijk", 404),
     ],
 )
-def test_api_for_the_pool_only(login: str, status: int, item: Catalogusitem, api_as: Callable[[str], Any]) -> None:
+def test_api_for_the_pool_only(
+    login: str, status: int, item: Catalogusitem, api_as: Callable[[str], Any]
+) -> None:
     antwoord = api_as(login).get(f"/api/v1/catalogusitems/{item.pk}/herhalingsvoordeel")
     assert antwoord.status_code == status, antwoord.content
     if status == 200:
         body = antwoord.json()
         assert body["catalogusitem"] == item.pk and body["voldoende"] is True and body["minimum"] == 3
-        assert body["leercurve"]["punten"] >= 4 and body["leercurve"]["volgendeN"] == len(body["herhalingen"]) + 1
-        assert {"n", "bestuursopdracht", "nummer", "opgeleverdOp", "uren", "verwacht"} <= set(body["herhalingen"][0])
+        assert (
+            body["leercurve"]["punten"] >= 4
+            and body["leercurve"]["volgendeN"] == len(body["herhalingen"]) + 1
+        )
+        assert {"n", "bestuursopdracht", "nummer", "opgeleverdOp", "uren", "verwacht"} <= set(
+            body["herhalingen"][0]
+        )
         assert body["samenvatting"].startswith("De laatste drie")
 
 
 def test_api_unknown_item_is_404(api_as: Callable[[str], Any]) -> None:
-    assert api_as("directeur.bel").get("/api/v1/catalogusitems/999999999/herhalingsvoordeel").status_code == 404
-    assert api_as("directeur.bel").get("/api/v1/catalogusitems/abc/herhalingsvoordeel").status_code in (400, 404)
+    assert (
+        api_as("directeur.bel").get("/api/v1/catalogusitems/999999999/herhalingsvoordeel").status_code == 404
+    )
+    assert api_as("directeur.bel").get("/api/v1/catalogusitems/abc/herhalingsvoordeel").status_code in (
+        400,
+        404,
+    )
 
 
 def _web(user_named: Callable[[str], Any], login: str) -> Client:
@@ -105,7 +123,9 @@ def _web(user_named: Callable[[str], Any], login: str) -> Client:
     return web
 
 
-def test_shown_on_the_estimate_form_to_the_pool(item: Catalogusitem, user_named: Callable[[str], Any]) -> None:
+def test_shown_on_the_estimate_form_to_the_pool(
+    item: Catalogusitem, user_named: Callable[[str], Any]
+) -> None:
     opdracht = Bestuursopdracht.objects.filter(catalogusitem=item, status="intake").order_by("pk").first()
     assert opdracht is not None
     web = _web(user_named, "directeur.bel")
@@ -123,4 +143,7 @@ def test_shown_on_the_item_page_to_the_pool(item: Catalogusitem, user_named: Cal
     html = _web(user_named, "teamleider.bel").get(f"/catalogus/{item.pk}").content.decode()
     assert ">Herhalingsvoordeel</h2>" in html and "elke verdubbeling" in html
     assert html.count("<h1") == 1
-    assert "Herhalingsvoordeel" not in _web(user_named, "raadslid.laren").get(f"/catalogus/{item.pk}").content.decode()
+    assert (
+        "Herhalingsvoordeel"
+        not in _web(user_named, "raadslid.laren").get(f"/catalogus/{item.pk}").content.decode()
+    )

@@ -71,7 +71,15 @@ def test_scaling_a_scales_only_a_and_the_prediction(b: float, factor: float, rui
 
 @pytest.mark.parametrize(
     "uren",
-    [[], [300], [300, 240], [None, None, None], [0, 0, 0, 0], [300, None, 0, 250], [float("nan"), 1, float("inf")]],
+    [
+        [],
+        [300],
+        [300, 240],
+        [None, None, None],
+        [0, 0, 0, 0],
+        [300, None, 0, 250],
+        [float("nan"), 1, float("inf")],
+    ],
 )
 def test_below_the_minimum_is_insufficient(uren: list[object]) -> None:
     uitkomst = fit(uren)  # type: ignore[arg-type]

@@ -25,7 +25,9 @@ class Signalen:
         return [self.pool, self.college_laren, self.regie_eemnes, self.pool_kempen]
 
 
-def _een(sv: Samenwerkingsverband, soort: str, onderwerp: str, ontvanger: tuple[str, Gemeente | None]) -> Signaal:
+def _een(
+    sv: Samenwerkingsverband, soort: str, onderwerp: str, ontvanger: tuple[str, Gemeente | None]
+) -> Signaal:
     (signaal,) = services.signaleer(
         actor=system_actor("test"),
         samenwerkingsverband=sv,
@@ -45,7 +47,9 @@ def signalen(db: object) -> Signalen:
     kempen = Samenwerkingsverband.objects.get(slug="kempen")
     return Signalen(
         pool=_een(bel, "raming_90", "test:pool", ("pool", None)),
-        college_laren=_een(bel, "kader_overschreden", "test:college", ("college", Gemeente.objects.get(slug="laren"))),
+        college_laren=_een(
+            bel, "kader_overschreden", "test:college", ("college", Gemeente.objects.get(slug="laren"))
+        ),
         regie_eemnes=_een(
             bel, "norm_gemist", "test:regie", ("beleidsregisseur", Gemeente.objects.get(slug="eemnes"))
         ),

@@ -27,7 +27,9 @@ def _web(user_named: Callable[[str], Any], login: str) -> Client:
 def test_list_shows_open_first_with_date_link_and_form(
     signalen: Any, user_named: Callable[[str], Any], actor_named: Callable[[str], Any]
 ) -> None:
-    Signaal.objects.filter(pk=signalen.pool.pk).update(aangemaakt_op=timezone.make_aware(dt.datetime(2026, 11, 3, 9)))
+    Signaal.objects.filter(pk=signalen.pool.pk).update(
+        aangemaakt_op=timezone.make_aware(dt.datetime(2026, 11, 3, 9))
+    )
     web = _web(user_named, "directeur.bel")
     html = web.get("/signalen/").content.decode()
     assert html.count("<h1") == 1
@@ -48,7 +50,8 @@ def test_handling_from_the_list_returns_to_it(signalen: Any, user_named: Callabl
     web = _web(user_named, "wethouder.laren")
     pk = signalen.college_laren.pk
     antwoord = web.post(
-        f"/signalen/{pk}/afhandelen", {f"s{pk}-afhandeling": "In het college besproken", f"s{pk}-terug": "/signalen/?status=open"}
+        f"/signalen/{pk}/afhandelen",
+        {f"s{pk}-afhandeling": "In het college besproken", f"s{pk}-terug": "/signalen/?status=open"},
     )
     assert antwoord.status_code == 302 and antwoord["Location"] == "/signalen/?status=open"
     # An address elsewhere is not followed.
@@ -106,5 +109,13 @@ def test_api_list_filters(signalen: Any, api_as: Callable[[str], Any]) -> None:
     assert lijst("afgehandeld=true") == {signalen.pool.pk}
     assert lijst("afgehandeld=false") == ids - {signalen.pool.pk}
     rij = api.get(f"/api/v1/signalen/{signalen.college_laren.pk}").json()
-    assert {"doelgroep", "soort", "titel", "tekst", "aangemaaktOp", "afgehandeldOp", "toegestaneActies"} <= set(rij)
+    assert {
+        "doelgroep",
+        "soort",
+        "titel",
+        "tekst",
+        "aangemaaktOp",
+        "afgehandeldOp",
+        "toegestaneActies",
+    } <= set(rij)
     assert rij["gemeente"] == "laren" and rij["samenwerkingsverband"] == "bel"

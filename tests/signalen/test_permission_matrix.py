@@ -43,7 +43,7 @@ def test_who_reads_which_signal(login: str, signalen: Any, actor_named: Callable
     ids = {getattr(signalen, NAMEN[k]).pk: k for k in NAMEN}
     gezien = {ids[pk] for pk in selectors.signalen_for(actor).filter(pk__in=ids).values_list("pk", flat=True)}
     assert gezien == LEZERS[login]
-    for pk, k in ids.items():
+    for k in ids.values():
         signaal = getattr(signalen, NAMEN[k])
         assert policy.can(actor, "signaal.lezen", signaal) is (k in LEZERS[login])
         assert policy.can(actor, "signaal.afhandelen", signaal) is (k in LEZERS[login])
@@ -62,7 +62,9 @@ def test_api_reads_and_handles_as_the_matrix_says(
         assert antwoord.status_code == (200 if mag else 404), (login, k)
         if mag:
             assert antwoord.json()["toegestaneActies"] == ["afhandelen"]
-        gehandeld = api.post(f"/api/v1/signalen/{signaal.pk}/afhandelen", {"afhandeling": "Gezien"}, format="json")
+        gehandeld = api.post(
+            f"/api/v1/signalen/{signaal.pk}/afhandelen", {"afhandeling": "Gezien"}, format="json"
+        )
         assert gehandeld.status_code == (200 if mag else 404), (login, k, gehandeld.content)
         if mag:
             body = gehandeld.json()
@@ -72,7 +74,9 @@ def test_api_reads_and_handles_as_the_matrix_says(
 
 
 @pytest.mark.parametrize("login", ["directeur.bel", "raadslid.laren", "regisseur.eemnes", "medewerker.bel"])
-def test_page_and_handling_through_the_web(login: str, signalen: Any, user_named: Callable[[str], Any]) -> None:
+def test_page_and_handling_through_the_web(
+    login: str, signalen: Any, user_named: Callable[[str], Any]
+) -> None:
     web = Client()
     web.force_login(user_named(login))
     for k, naam in NAMEN.items():
@@ -87,5 +91,7 @@ def test_page_and_handling_through_the_web(login: str, signalen: Any, user_named
             signaal.refresh_from_db()
             assert signaal.afhandeling == "Besproken in het MT"
             # A second time: the page says why, with 409.
-            opnieuw = web.post(f"/signalen/{signaal.pk}/afhandelen", {f"s{signaal.pk}-afhandeling": "nog eens"})
+            opnieuw = web.post(
+                f"/signalen/{signaal.pk}/afhandelen", {f"s{signaal.pk}-afhandeling": "nog eens"}
+            )
             assert opnieuw.status_code == 409

@@ -41,7 +41,12 @@ def test_raising_twice_is_one_signal_per_recipient() -> None:
     assert _raise() == []
     assert _raise(titel="Andere titel") == [], "the key is the finding, not its wording"
     assert Signaal.objects.filter(sleutel__startswith="raming_90:opdracht:test|").count() == 2
-    assert AuditEvent.objects.filter(actie="signaal.aangemaakt", object_id__in=[str(s.pk) for s in eerste]).count() == 2
+    assert (
+        AuditEvent.objects.filter(
+            actie="signaal.aangemaakt", object_id__in=[str(s.pk) for s in eerste]
+        ).count()
+        == 2
+    )
     # Another municipality's college is another recipient: a new signal.
     (nieuw,) = _raise(ontvangers=[("college", Gemeente.objects.get(slug="eemnes"))])
     assert nieuw.gemeente.slug == "eemnes"

@@ -56,7 +56,9 @@ def _portefeuille(gemeente: Gemeente) -> Portefeuille | None:
     return qs.filter(naam__icontains="toerisme").order_by("pk").first() or qs.order_by("pk").first()
 
 
-def _historie(opdracht: Bestuursopdracht, gemeente: Gemeente, begin: dt.date, eind: dt.date) -> list[Statusovergang]:
+def _historie(
+    opdracht: Bestuursopdracht, gemeente: Gemeente, begin: dt.date, eind: dt.date
+) -> list[Statusovergang]:
     rijen = [
         Statusovergang(
             bestuursopdracht=opdracht,
@@ -97,7 +99,12 @@ def _historie(opdracht: Bestuursopdracht, gemeente: Gemeente, begin: dt.date, ei
 
 
 def _regels(
-    opdracht: Bestuursopdracht, gemeente: Gemeente, weken: list[Weekstaat], uren: int, begin: dt.date, eind: dt.date
+    opdracht: Bestuursopdracht,
+    gemeente: Gemeente,
+    weken: list[Weekstaat],
+    uren: int,
+    begin: dt.date,
+    eind: dt.date,
 ) -> list[Urenregel]:
     """``uren`` hours in lines of at most 4, round-robin over the approved weeks in the run (one line per
     week and medewerker, on a weekday of that week between ``begin`` and ``eind``)."""
@@ -139,14 +146,18 @@ def _regels(
 def build(ctx: DemoContext) -> None:
     sv = ctx.data.get("verbanden", {}).get("bel")
     item = (
-        Catalogusitem.objects.filter(samenwerkingsverband=sv, code=ITEM_CODE).select_related("eenheid").first()
+        Catalogusitem.objects.filter(samenwerkingsverband=sv, code=ITEM_CODE)
+        .select_related("eenheid")
+        .first()
         if sv is not None
         else None
     )
     if item is None:
         ctx.log("demo: herhalingsvoordeel overgeslagen (geen BEL-catalogusitem toeristisch-plan)")
         return
-    medewerkers = list(Medewerker.objects.filter(samenwerkingsverband=sv, eenheid=item.eenheid).order_by("pk"))
+    medewerkers = list(
+        Medewerker.objects.filter(samenwerkingsverband=sv, eenheid=item.eenheid).order_by("pk")
+    )
     if not medewerkers:
         medewerkers = list(Medewerker.objects.filter(samenwerkingsverband=sv).order_by("pk")[:12])
     weken = list(
@@ -183,7 +194,9 @@ def build(ctx: DemoContext) -> None:
             vastgesteld_op=eind + dt.timedelta(days=21),
             versie=len(STAPPEN) + 1,
         )
-        opdrachtgevers.append(Opdrachtgever(bestuursopdracht=opdracht, gemeente=gemeente, portefeuille=portefeuille))
+        opdrachtgevers.append(
+            Opdrachtgever(bestuursopdracht=opdracht, gemeente=gemeente, portefeuille=portefeuille)
+        )
         historie.extend(_historie(opdracht, gemeente, begin, eind))
         nieuw = _regels(opdracht, gemeente, weken, uren, begin, eind)
         regels.extend(nieuw)
@@ -192,5 +205,10 @@ def build(ctx: DemoContext) -> None:
     Statusovergang.objects.bulk_create(historie)
     Urenregel.objects.bulk_create(regels)
     overzicht.herbereken(sv.pk)
-    ctx.data["herhaling"] = {"catalogusitem": item.pk, "opdrachten": [o.bestuursopdracht_id for o in opdrachtgevers]}
-    ctx.log(f"  herhalingsvoordeel: {len(opdrachtgevers)} opgeleverde opdrachten '{item.naam}' met {totaal} urenregels")
+    ctx.data["herhaling"] = {
+        "catalogusitem": item.pk,
+        "opdrachten": [o.bestuursopdracht_id for o in opdrachtgevers],
+    }
+    ctx.log(
+        f"  herhalingsvoordeel: {len(opdrachtgevers)} opgeleverde opdrachten '{item.naam}' met {totaal} urenregels"
+    )

@@ -79,7 +79,9 @@ class Herhalingsvoordeel:
                 f"{' met goedgekeurde uren' if zonder else ''} (minimaal {self.minimum})"
             )
             if zonder:
-                tekst += f"; {zonder} opgeleverde opdracht{'' if zonder == 1 else 'en'} zonder goedgekeurde uren"
+                tekst += (
+                    f"; {zonder} opgeleverde opdracht{'' if zonder == 1 else 'en'} zonder goedgekeurde uren"
+                )
             return tekst + "."
         curve = self.uitkomst
         uren = [uren_tekst(h.uren) for h in self.laatste]

@@ -27,7 +27,10 @@ class HerhalingSerializer(serializers.Serializer[Any]):
     nummer = serializers.CharField(source="opdracht.nummer")
     opgeleverd_op = serializers.DateField(source="opdracht.opgeleverd_op")
     uren = serializers.DecimalField(
-        max_digits=14, decimal_places=2, allow_null=True, help_text="Goedgekeurde uren; null als er geen zijn."
+        max_digits=14,
+        decimal_places=2,
+        allow_null=True,
+        help_text="Goedgekeurde uren; null als er geen zijn.",
     )
     verwacht = serializers.DecimalField(
         max_digits=14, decimal_places=0, allow_null=True, help_text="Uren volgens de leercurve (afgerond)."
@@ -37,20 +40,27 @@ class HerhalingSerializer(serializers.Serializer[Any]):
 class LeercurveSerializer(serializers.Serializer[Any]):
     a = serializers.FloatField(help_text="Uren van de eerste herhaling volgens de curve (a in a·n^b).")
     b = serializers.FloatField(help_text="De exponent b in a·n^b.")
-    leerfactor = serializers.FloatField(help_text="2^b: wat elke verdubbeling van het aantal herhalingen kost.")
+    leerfactor = serializers.FloatField(
+        help_text="2^b: wat elke verdubbeling van het aantal herhalingen kost."
+    )
     leerfactor_procent = serializers.DecimalField(max_digits=6, decimal_places=0)
     r2 = serializers.FloatField(help_text="R² van de fit op log(uren) tegen log(n).")
     punten = serializers.IntegerField(help_text="Aantal opgeleverde opdrachten met uren in de fit.")
     volgende_n = serializers.IntegerField()
     voorspelling = serializers.DecimalField(
-        source="voorspelling_uren", max_digits=14, decimal_places=0, help_text="Verwachte uren voor de volgende."
+        source="voorspelling_uren",
+        max_digits=14,
+        decimal_places=0,
+        help_text="Verwachte uren voor de volgende.",
     )
 
 
 class HerhalingsvoordeelSerializer(serializers.Serializer[Any]):
     catalogusitem = serializers.IntegerField(source="catalogusitem.pk")
     naam = serializers.CharField(source="catalogusitem.naam")
-    voldoende = serializers.BooleanField(help_text="Of er genoeg opgeleverde opdrachten met uren zijn voor een curve.")
+    voldoende = serializers.BooleanField(
+        help_text="Of er genoeg opgeleverde opdrachten met uren zijn voor een curve."
+    )
     minimum = serializers.IntegerField(help_text="Het minimum aantal opdrachten met uren voor een curve.")
     herhalingen = HerhalingSerializer(many=True)
     leercurve = LeercurveSerializer(source="curve", allow_null=True)

@@ -25,7 +25,10 @@ from seta.signalen.serializers import AfhandelingInvoerSerializer, SignaalSerial
 class SignaalFilter(django_filters.FilterSet):
     soort = django_filters.ChoiceFilter(choices=Signaalsoort.choices)
     afgehandeld = django_filters.BooleanFilter(
-        field_name="afgehandeld_op", lookup_expr="isnull", exclude=True, label="Alleen afgehandelde (true) of open (false)."
+        field_name="afgehandeld_op",
+        lookup_expr="isnull",
+        exclude=True,
+        label="Alleen afgehandelde (true) of open (false).",
     )
     gemeente = django_filters.CharFilter(field_name="gemeente__slug", label="Slug van de gemeente.")
     samenwerkingsverband = django_filters.CharFilter(field_name="samenwerkingsverband__slug")
@@ -62,7 +65,10 @@ class SignaalViewSet(
     @extend_schema(
         summary="Signaal afhandelen (eenmaal), met wat ermee is gedaan",
         request=AfhandelingInvoerSerializer,
-        responses={200: SignaalSerializer, 409: OpenApiResponse(description="Het signaal is al afgehandeld.")},
+        responses={
+            200: SignaalSerializer,
+            409: OpenApiResponse(description="Het signaal is al afgehandeld."),
+        },
     )
     @action(detail=True, methods=["post"])
     def afhandelen(self, request: Request, pk: str | None = None) -> Response:

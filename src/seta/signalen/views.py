@@ -42,13 +42,15 @@ def _verwijzing(signaal: Signaal) -> str:
     return ""
 
 
-def _met_formulier(actor: Actor, signalen: Any, terug: str) -> list[Signaal]:
+def _met_formulier(actor: Actor, signalen: Any, terug: str) -> list[Any]:
     """Each signal with its form "Afhandelen" when ``policy.toegestane_acties`` offers it (as the API)."""
     result = []
     for s in signalen:
         s.acties = policy.toegestane_acties(actor, s)
         s.verwijzing = _verwijzing(s)
-        s.form = AfhandelForm(prefix=f"s{s.pk}", initial={"terug": terug}) if "afhandelen" in s.acties else None
+        s.form = (
+            AfhandelForm(prefix=f"s{s.pk}", initial={"terug": terug}) if "afhandelen" in s.acties else None
+        )
         result.append(s)
     return result
 
@@ -94,11 +96,13 @@ def lijst(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _detail_pagina(request: HttpRequest, actor: Actor, signaal: Signaal, form: AfhandelForm | None = None) -> HttpResponse:
-    (signaal,) = _met_formulier(actor, [signaal], reverse("signalen:detail", args=[signaal.pk]))
-    if form is not None and signaal.form is not None:
-        signaal.form = form
-    return render(request, "signalen/detail.html", {"signaal": signaal}, status=page_status(request, form))
+def _detail_pagina(
+    request: HttpRequest, actor: Actor, signaal: Signaal, form: AfhandelForm | None = None
+) -> HttpResponse:
+    (weergave,) = _met_formulier(actor, [signaal], reverse("signalen:detail", args=[signaal.pk]))
+    if form is not None and weergave.form is not None:
+        weergave.form = form  # the refused form, with its errors
+    return render(request, "signalen/detail.html", {"signaal": weergave}, status=page_status(request, form))
 
 
 @login_required
@@ -118,10 +122,14 @@ def afhandelen(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         uitkomst = run(
             request,
-            lambda: services.handel_af(actor=actor, signaal=signaal, afhandeling=data.get("afhandeling") or ""),
+            lambda: services.handel_af(
+                actor=actor, signaal=signaal, afhandeling=data.get("afhandeling") or ""
+            ),
             form=form,
         )
         if uitkomst.ok:
             messages.success(request, f"Signaal afgehandeld: {signaal.titel}.")
-            return redirect(safe_next(request, data.get("terug"), reverse("signalen:detail", args=[signaal.pk])))
+            return redirect(
+                safe_next(request, data.get("terug"), reverse("signalen:detail", args=[signaal.pk]))
+            )
     return _detail_pagina(request, actor, signaal, form)
