@@ -17,7 +17,7 @@ from rest_framework.routers import DefaultRouter
 from seta.api.views import ActorMixin
 from seta.catalogus import selectors as catalogus_selectors
 from seta.core.bounds import parse_id
-from seta.core.errors import NotFound
+from seta.core.errors import InvalidInput, NotFound
 from seta.nacalculatie import herhaling
 
 
@@ -79,7 +79,11 @@ class HerhalingsvoordeelViewSet(ActorMixin, viewsets.ViewSet):
     )
     @action(detail=True, methods=["get"], url_path="herhalingsvoordeel")
     def herhalingsvoordeel(self, request: Request, pk: str | None = None) -> Response:
-        item = catalogus_selectors.catalogusitem_for(self.actor, parse_id(pk, name="id"))
+        try:
+            item_id = parse_id(pk, name="id")
+        except InvalidInput as exc:  # an id that cannot exist: no such item
+            raise NotFound() from exc
+        item = catalogus_selectors.catalogusitem_for(self.actor, item_id)
         if item is None:
             raise NotFound()
         voordeel = herhaling.herhalingsvoordeel_for(self.actor, item)
