@@ -95,3 +95,4 @@ def test_page_and_handling_through_the_web(
                 f"/signalen/{signaal.pk}/afhandelen", {f"s{signaal.pk}-afhandeling": "nog eens"}
             )
             assert opnieuw.status_code == 409
+            assert "al afgehandeld" in opnieuw.content.decode()

@@ -19,7 +19,9 @@ class SignaalSerializer(serializers.ModelSerializer[Signaal]):
         slug_field="slug", read_only=True, allow_null=True
     )
     afgehandeld = serializers.SerializerMethodField(help_text="Of het signaal is afgehandeld.")
-    afgehandeld_door: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    afgehandeld_door: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
     toegestane_acties = ToegestaneActiesField()
 
     class Meta:

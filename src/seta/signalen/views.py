@@ -100,9 +100,17 @@ def _detail_pagina(
     request: HttpRequest, actor: Actor, signaal: Signaal, form: AfhandelForm | None = None
 ) -> HttpResponse:
     (weergave,) = _met_formulier(actor, [signaal], reverse("signalen:detail", args=[signaal.pk]))
+    fout = ""
     if form is not None and weergave.form is not None:
         weergave.form = form  # the refused form, with its errors
-    return render(request, "signalen/detail.html", {"signaal": weergave}, status=page_status(request, form))
+    elif form is not None and form.errors:  # e.g. handled meanwhile: no form to show the reason on
+        fout = " ".join(str(m) for berichten in form.errors.values() for m in berichten)
+    return render(
+        request,
+        "signalen/detail.html",
+        {"signaal": weergave, "fout": fout},
+        status=page_status(request, form),
+    )
 
 
 @login_required
