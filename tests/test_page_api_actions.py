@@ -581,3 +581,49 @@ def test_budget_page_buttons_equal_toegestane_acties_for_every_demo_login() -> N
             )
     assert v.mismatches == []
     assert v.offered == {"wijzigen", "vaststellen"}, v.offered
+
+
+SIGNAAL_ACTION = re.compile(r"^/signalen/(\d+)/(afhandelen)$")
+
+
+def _signaal_buttons(html: str, pk: int) -> list[str]:
+    return [
+        m.group(2)
+        for action, _inhoud in FORM.findall(html)
+        if (m := SIGNAAL_ACTION.match(action)) and int(m.group(1)) == pk
+    ]
+
+
+def test_signal_page_buttons_equal_toegestane_acties_for_every_demo_login() -> None:
+    from seta.autorisaties.actor import system_actor
+    from seta.gemeenten.models import Gemeente
+    from seta.samenwerkingsverbanden.models import Samenwerkingsverband
+    from seta.signalen import selectors as signalen_selectors
+    from seta.signalen import services as signalen_services
+
+    bel = Samenwerkingsverband.objects.get(slug="bel")
+    laren, eemnes = Gemeente.objects.get(slug="laren"), Gemeente.objects.get(slug="eemnes")
+    signalen = signalen_services.signaleer(
+        actor=system_actor("test"),
+        samenwerkingsverband=bel,
+        soort="raming_90",
+        onderwerp="steekproef",
+        ontvangers=[("pool", None), ("college", laren), ("beleidsregisseur", eemnes)],
+        titel="Steekproef",
+        tekst="Steekproef van de knoppen.",
+    )
+    # One handled signal, so both states are sampled.
+    signalen_services.handel_af(
+        actor=actor_for(get_user_model().objects.get(username="directeur.bel")), signaal=signalen[0]
+    )
+    ids = [s.pk for s in signalen]
+    v = Vergelijking()
+    for user in get_user_model().objects.order_by("username"):
+        zichtbaar = list(
+            signalen_selectors.signalen_for(actor_for(user)).filter(pk__in=ids).values_list("pk", flat=True)
+        )
+        if not zichtbaar:
+            continue
+        v.login(user, zichtbaar, "/signalen/{}", "/api/v1/signalen/{}", _signaal_buttons, soort="signal ")
+    assert v.mismatches == []
+    assert v.compared >= 6 and v.offered == {"afhandelen"}, (v.compared, v.offered)

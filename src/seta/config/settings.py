@@ -295,6 +295,8 @@ SPECTACULAR_SETTINGS = {
         "MutatiesoortEnum": "seta.financien.models.Mutatiesoort",
         "BestuursorgaanEnum": "seta.samenwerkingsverbanden.models.Bestuursorgaan",
         "ZetelorgaanEnum": "seta.samenwerkingsverbanden.models.Zetelorgaan",
+        "SignaalsoortEnum": "seta.signalen.models.Signaalsoort",
+        "SignaaldoelgroepEnum": "seta.signalen.models.Doelgroep",
     },
     "DISABLE_ERRORS_AND_WARNINGS": True,
 }

@@ -21,6 +21,7 @@ STEPS = [
     "seta.catalogus.demo",
     "seta.opdrachten.demo",
     "seta.uren.demo",
+    "seta.nacalculatie.demo_herhaling",  # delivered assignments of one item with hours: the learning curve
     "seta.financien.demo",
     "seta.financien.demo_mutaties",  # join/leave scenarios: after the budget and the adopted model
     "seta.scan.demo",

@@ -370,6 +370,7 @@ def actie(request: HttpRequest, pk: int, actie: str) -> HttpResponse:
             "knop": lifecycle.ACTIE_LABELS[actie],
             "terug": reverse("opdrachten:detail", args=[opdracht.pk]),
             "actie_url": reverse("opdrachten:actie", args=[opdracht.pk, actie]),
+            "actie": actie,
         },
         status=status,
     )

@@ -18,6 +18,8 @@ class Menuitem:
     label: Any  # a lazily translated string
     url_name: str
     visible: Callable[[Actor], bool] = lambda actor: True
+    # The label with a figure for this actor (e.g. "Signalen (3)"), computed only when the item is visible.
+    label_for: Callable[[Actor], str] | None = None
 
 
 def _financien(actor: Actor) -> bool:
@@ -37,8 +39,22 @@ def _uren(actor: Actor) -> bool:
     return ziet_uren(actor)
 
 
+def _signalen(actor: Actor) -> bool:
+    from seta.autorisaties.policy.signalen import heeft_signalen
+
+    return heeft_signalen(actor)
+
+
+def _signalen_label(actor: Actor) -> str:
+    from seta.signalen.selectors import open_signalen_for
+
+    aantal = open_signalen_for(actor).count()
+    return f"{_('Signalen')} ({aantal})" if aantal else str(_("Signalen"))
+
+
 MENU: list[Menuitem] = [
     Menuitem(_("Start"), "web:home"),
+    Menuitem(_("Signalen"), "signalen:lijst", _signalen, _signalen_label),
     Menuitem(_("Bestuursopdrachten"), "opdrachten:lijst"),
     Menuitem(_("Bestuursvragen"), "opdrachten:vragen"),
     Menuitem(_("Overleggen"), "opdrachten:overleggen"),
@@ -62,7 +78,8 @@ def menu_for(actor: Actor, current_path: str) -> list[dict[str, object]]:
         except NoReverseMatch:
             continue
         if item.visible(actor):
-            items.append({"label": str(item.label), "url": url, "actief": False})
+            label = item.label_for(actor) if item.label_for is not None else str(item.label)
+            items.append({"label": label, "url": url, "actief": False})
     matches = [
         i
         for i in items

@@ -15,7 +15,7 @@ from typing import Any
 from django.db.models import Q
 
 from seta.autorisaties.actor import Actor, Rol
-from seta.autorisaties.policy import EVERYTHING, read_scope, rule
+from seta.autorisaties.policy import EVERYTHING, actietabel, read_scope, rule
 
 POOL = (Rol.DIRECTEUR, Rol.CONTROLLER)
 COLLEGE = (Rol.BURGEMEESTER, Rol.WETHOUDER, Rol.GEMEENTESECRETARIS)
@@ -41,3 +41,19 @@ def signaal_scope(actor: Actor) -> Q:
         | Q(doelgroep="college", gemeente_id__in=actor.gemeenten(*COLLEGE))
         | Q(doelgroep="beleidsregisseur", gemeente_id__in=actor.gemeenten(*REGIE))
     )
+
+
+@actietabel("signalen.signaal", "signaal")
+def signaal_acties(signaal: Any) -> list[str]:
+    """An open signal can be handled (once); a handled one offers nothing."""
+    return ["afhandelen"] if signaal.afgehandeld_op is None else []
+
+
+def heeft_signalen(actor: Actor) -> bool:
+    """Whether the actor belongs to any doelgroep (the menu entry "Signalen" and the page are for them):
+    the beheerder, the pool's directeur or controller, a college member, secretaris or beleidsregisseur."""
+    if actor.is_systeem or actor.user is None:
+        return False
+    if actor.is_beheerder:
+        return True
+    return bool(actor.samenwerkingsverbanden(*POOL) or actor.gemeenten(*COLLEGE) or actor.gemeenten(*REGIE))
