@@ -221,3 +221,37 @@ def test_verdeelmodel_json_import_with_too_deep_json_is_400(client: Any, user_na
     )
     assert r.status_code == 400
     assert "te diep genest" in r.content.decode()
+
+
+# --- garbage in a page's query string ---------------------------------------------------------------------------
+GARBAGE = {
+    "samenwerkingsverband": "bel",
+    "eenheid": "x",
+    "gemeente": HUGE,
+    "catalogusitem": "x",
+    "dvo": "x",
+    "jaar": "abc",
+    "pagina": "-1",
+    "status": "\u00e9\u00e9n",
+    "soort": "x" * 300,
+    "periodeVan": "31-31-2026",
+    "deadline_voor": "gisteren",
+}
+
+
+@pytest.mark.parametrize("login", ["directeur.bel", "raadslid.laren"])
+def test_every_page_without_ids_survives_garbage_in_its_query_string(
+    client: Any, user_named: Any, login: str
+) -> None:
+    """A filter value of the wrong kind (a slug where an id belongs, a word for a year) is a 400 naming it or
+    ignored; never a server error."""
+    routes = [
+        r
+        for r in _routes(get_resolver().url_patterns)
+        if "<" not in r and not r.startswith(("api/", "beheer/", "static/")) and "uitloggen" not in r
+    ]
+    assert len(routes) > 20
+    client.force_login(user_named(login))
+    for route in routes:
+        r = client.get("/" + route, GARBAGE)
+        assert r.status_code < 500, (route, r.status_code)

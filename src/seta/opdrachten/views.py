@@ -79,10 +79,10 @@ def lijst(request: HttpRequest) -> HttpResponse:
         qs,
         gemeente=gemeente,
         status=g.get("status") or None,
-        eenheid=g.get("eenheid") or None,
+        eenheid=parse_id(g.get("eenheid"), name="eenheid"),
         deadline_voor=deadline_voor,
         zoek=g.get("zoek") or None,
-        samenwerkingsverband=g.get("samenwerkingsverband") or None,
+        samenwerkingsverband=parse_id(g.get("samenwerkingsverband"), name="samenwerkingsverband"),
     )
     if portefeuille_ids is not None:
         qs = selectors.met_opdrachtgever(qs, portefeuille_id__in=portefeuille_ids)
