@@ -497,4 +497,12 @@ def import_file(
         instance=record,
         note=str(verslag),
     )
+    from seta.nacalculatie import services as nacalculatie_services  # alerts on the actuals (issue 10)
+
+    nacalculatie_services.controleer(
+        actor=actor,
+        opdrachten=set(
+            Urenregel.objects.filter(bron=f"import:{sha}", opdracht__isnull=False).values_list("opdracht_id", flat=True)
+        ),
+    )
     return verslag
