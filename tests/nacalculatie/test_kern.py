@@ -98,7 +98,9 @@ def test_joint_shares_and_rule_text() -> None:
     assert [a.bedrag for a in n.verdeling.aandelen] == [D("2718.34"), D("2718.33"), D("2718.33")]
     assert sum(a.bedrag for a in n.verdeling.aandelen) == n.totaal
     assert sum(a.percentage for a in n.verdeling.aandelen) == D("100.0")
-    assert n.verdeling.regel.startswith("verdeeld naar de verdeelsleutel 2026: Blaricum 33,4 %, Eemnes 33,3 %")
+    assert n.verdeling.regel.startswith(
+        "verdeeld naar de verdeelsleutel 2026: Blaricum 33,4 %, Eemnes 33,3 %"
+    )
 
 
 def test_formatting() -> None:
@@ -126,7 +128,10 @@ kosten_st = st.builds(
     st.decimals(min_value="0.01", max_value=50000, places=2, allow_nan=False, allow_infinity=False),
 )
 TARIEVEN = {
-    (jaar, e, s): D("97.35") if e != 2 else D("81.10") for jaar in (2025, 2026) for e in (1, 2, None) for s in (None, 9)
+    (jaar, e, s): D("97.35") if e != 2 else D("81.10")
+    for jaar in (2025, 2026)
+    for e in (1, 2, None)
+    for s in (None, 9)
 }
 
 

@@ -282,7 +282,9 @@ class Kostensleutel:
     reden: str = ""
 
 
-def kostensleutel(samenwerkingsverband: Samenwerkingsverband, jaar: int, gemeente_ids: list[int]) -> Kostensleutel:
+def kostensleutel(
+    samenwerkingsverband: Samenwerkingsverband, jaar: int, gemeente_ids: list[int]
+) -> Kostensleutel:
     """The split of a joint assignment's cost over ``gemeente_ids`` by the model's rule (see ``invoer.py``)."""
     from fractions import Fraction
 
@@ -305,7 +307,9 @@ def kostensleutel(samenwerkingsverband: Samenwerkingsverband, jaar: int, gemeent
         return Kostensleutel(jaar, model, methode, {})
     gemeenten = {g.pk: g for g in Gemeente.objects.filter(pk__in=gemeente_ids)}
     if methode == Methode.SHAPLEY:
-        return Kostensleutel(jaar, model, methode, {}, "Shapley vraagt de stand-alone kosten (alleen in de afrekening)")
+        return Kostensleutel(
+            jaar, model, methode, {}, "Shapley vraagt de stand-alone kosten (alleen in de afrekening)"
+        )
     data = invoer.load_year(samenwerkingsverband, jaar, uren=False)
     doc = invoer.year_document(data)
     codes = {g.cbs_code: pk for pk, g in gemeenten.items()}
@@ -323,7 +327,9 @@ def kostensleutel(samenwerkingsverband: Samenwerkingsverband, jaar: int, gemeent
                 raise ValueError(missend)
         shares = engine.key_shares(sleutel, kern.jaargegevens.gemeenten)
     except (AllocationInputError, ValueError, KeyError, ZeroDivisionError):
-        return Kostensleutel(jaar, model, methode, {}, "de verdeelsleutel is voor deze gemeenten niet te bepalen")
+        return Kostensleutel(
+            jaar, model, methode, {}, "de verdeelsleutel is voor deze gemeenten niet te bepalen"
+        )
     totaal = sum(shares.values(), Fraction(0))
     if totaal <= 0:
         return Kostensleutel(jaar, model, methode, {}, "de verdeelsleutel geeft deze gemeenten geen aandeel")

@@ -85,7 +85,9 @@ def _verdeelregel(opdracht: Bestuursopdracht, jaar: int) -> actuals.Verdeelregel
     )
     if sleutel.aandelen:
         naam = (
-            f"verdeeld naar inwonertal {jaar}" if sleutel.methode == "bevolking" else f"verdeeld naar de verdeelsleutel {jaar}"
+            f"verdeeld naar inwonertal {jaar}"
+            if sleutel.methode == "bevolking"
+            else f"verdeeld naar de verdeelsleutel {jaar}"
         )
         toelichting = f"verdeelmodel {sleutel.model.label}" if sleutel.model else ""
         if sleutel.model is not None and sleutel.model.status != "vastgesteld":
@@ -157,3 +159,24 @@ def nacalculatie_for(actor: Actor, opdracht: Bestuursopdracht) -> Weergave:
         posten,
         opdracht.status in BOEKBAAR and policy.can(actor, "kostenpost.boeken", opdracht),
     )
+
+
+def sectie_for(actor: Actor, opdracht: Bestuursopdracht) -> dict[str, Any] | None:
+    """What the section "Nacalculatie" on the assignment page shows (None: nothing booked and nothing to book)."""
+    from seta.nacalculatie.forms import KostenpostForm
+
+    if not policy.can(actor, "nacalculatie.lezen", opdracht):
+        return None
+    weergave = nacalculatie_for(actor, opdracht)
+    n = weergave.nacalculatie
+    if not n.weken and not weergave.mag_boeken:
+        return None
+    posten = [{"post": p, "acties": policy.toegestane_acties(actor, p)} for p in weergave.kostenposten]
+    return {
+        "nc": weergave,
+        "n": n,
+        "posten": posten,
+        "boek_form": KostenpostForm(prefix="kp") if weergave.mag_boeken else None,
+        "balk_uren": min(int(n.percentage_uren or 0), 100),
+        "boven_100": n.percentage_uren is not None and n.percentage_uren > 100,
+    }

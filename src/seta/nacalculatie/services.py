@@ -145,7 +145,11 @@ def wijzig_kosten(
     """Correct a booking (same people; If-Match). ``wijzigingen``: datum, bedrag, omschrijving, leverancier,
     factuurnummer (omitted: unchanged)."""
     policy.require(actor, "kostenpost.wijzigen", kostenpost, read_action="kostenpost.lezen")
-    post = Kostenpost.objects.select_for_update(of=("self",)).select_related("bestuursopdracht").get(pk=kostenpost.pk)
+    post = (
+        Kostenpost.objects.select_for_update(of=("self",))
+        .select_related("bestuursopdracht")
+        .get(pk=kostenpost.pk)
+    )
     check_version(post, expected_version)
     onbekend = set(wijzigingen) - {"datum", "bedrag", "omschrijving", "leverancier", "factuurnummer"}
     if onbekend:
@@ -172,10 +176,16 @@ def wijzig_kosten(
 def verwijder_kosten(*, actor: Actor, kostenpost: Kostenpost, expected_version: int | None = None) -> None:
     """Remove a booking made in error (same people; If-Match). Signals raised before stay (they were true)."""
     policy.require(actor, "kostenpost.verwijderen", kostenpost, read_action="kostenpost.lezen")
-    post = Kostenpost.objects.select_for_update(of=("self",)).select_related("bestuursopdracht").get(pk=kostenpost.pk)
+    post = (
+        Kostenpost.objects.select_for_update(of=("self",))
+        .select_related("bestuursopdracht")
+        .get(pk=kostenpost.pk)
+    )
     check_version(post, expected_version)
     _boekbaar(post.bestuursopdracht)
-    audit.record(actor=actor, action="kostenpost.verwijderen", instance=post, before=audit.snapshot(post), after={})
+    audit.record(
+        actor=actor, action="kostenpost.verwijderen", instance=post, before=audit.snapshot(post), after={}
+    )
     post.delete()
 
 
@@ -204,7 +214,9 @@ def controleer(*, actor: Actor, opdrachten: Iterable[int | Bestuursopdracht]) ->
             continue
         ontvangers: list[tuple[str, Any]] = [(Doelgroep.POOL, None)]
         ontvangers += [
-            (Doelgroep.COLLEGE, og.gemeente) for og in opdracht.opdrachtgevers.all() if og.teruggetrokken_op is None
+            (Doelgroep.COLLEGE, og.gemeente)
+            for og in opdracht.opdrachtgevers.all()
+            if og.teruggetrokken_op is None
         ]
         link = reverse("opdrachten:detail", args=[opdracht.pk]) + "#h-nacalculatie"
         for drempel in (actuals.RAMING_90, actuals.RAMING_100, actuals.KADER_OVERSCHREDEN):

@@ -502,7 +502,9 @@ def import_file(
     nacalculatie_services.controleer(
         actor=actor,
         opdrachten=set(
-            Urenregel.objects.filter(bron=f"import:{sha}", opdracht__isnull=False).values_list("opdracht_id", flat=True)
+            Urenregel.objects.filter(bron=f"import:{sha}", opdracht__isnull=False).values_list(
+                "opdracht_id", flat=True
+            )
         ),
     )
     return verslag

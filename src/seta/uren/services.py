@@ -34,16 +34,21 @@ from seta.uren import overzicht
 from seta.uren.models import Soort, Urenregel, Weekovergang, Weekstaat, Weekstatus
 
 
-def _nacalculatie(actor: Actor, *, staat: Weekstaat | None = None, opdracht_ids: Iterable[int | None] = ()) -> None:
+def _nacalculatie(
+    actor: Actor, *, staat: Weekstaat | None = None, opdracht_ids: Iterable[int | None] = ()
+) -> None:
     """The actuals of the assignments whose hours changed may have reached an alert (issue 10, nacalculatie)."""
     from seta.nacalculatie import services as nacalculatie_services
 
     ids = {i for i in opdracht_ids if i is not None}
     if staat is not None:
         ids |= set(
-            Urenregel.objects.filter(weekstaat=staat, opdracht__isnull=False).values_list("opdracht_id", flat=True)
+            Urenregel.objects.filter(weekstaat=staat, opdracht__isnull=False).values_list(
+                "opdracht_id", flat=True
+            )
         )
     nacalculatie_services.controleer(actor=actor, opdrachten=ids)
+
 
 MAX_PER_DAG = Decimal("24")
 TWEE = Decimal("0.01")

@@ -358,9 +358,7 @@ def bereken(invoer: Invoer) -> Nacalculatie:
 
     verdeling = None
     if invoer.verdeling is not None:
-        verdeling = verdeel(
-            kosten_bekend + totaal_extern, invoer.verdeling, onvolledig=kosten_uren is None
-        )
+        verdeling = verdeel(kosten_bekend + totaal_extern, invoer.verdeling, onvolledig=kosten_uren is None)
 
     return Nacalculatie(
         weken=tuple(weken),
