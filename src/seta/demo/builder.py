@@ -23,6 +23,7 @@ STEPS = [
     "seta.uren.demo",
     "seta.financien.demo",
     "seta.financien.demo_mutaties",  # join/leave scenarios: after the budget and the adopted model
+    "seta.nacalculatie.demo",  # cost bookings and the alerts: after the hours and the tariffs
     "seta.scan.demo",
 ]
 

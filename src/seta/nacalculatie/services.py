@@ -193,7 +193,8 @@ def verwijder_kosten(*, actor: Actor, kostenpost: Kostenpost, expected_version: 
 @transaction.atomic
 def controleer(*, actor: Actor, opdrachten: Iterable[int | Bestuursopdracht]) -> list[Any]:
     """Raise the alerts the actuals of ``opdrachten`` (assignments or their ids) have reached: 90 % and 100 % of
-    the estimate (hours, or total cost at the tariff) and crossing the frame, each once per assignment and
+    the estimate (hours, or total cost at the tariff) and crossing the frame, for assignments still running
+    (``lifecycle.LOPEND``: not a draft, not adopted or cancelled), each once per assignment and
     recipient (``onderwerp`` ``<soort>:opdracht:<id>``), to the pool and to the college of every active
     co-principal. Called inside the transaction of every write path that changes the actuals (booking costs;
     saving, submitting, approving, reopening and importing hours), after that path's own policy check; ``actor``
@@ -207,7 +208,7 @@ def controleer(*, actor: Actor, opdrachten: Iterable[int | Bestuursopdracht]) ->
         .select_related("samenwerkingsverband")
         .prefetch_related("opdrachtgevers__gemeente")
     ):
-        if opdracht.status == lifecycle.CONCEPT:
+        if opdracht.status not in lifecycle.LOPEND:  # a draft, or adopted/cancelled: nothing left to decide
             continue
         berekend = selectors.bereken(opdracht)
         if not berekend.drempels:
