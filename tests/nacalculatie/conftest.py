@@ -157,7 +157,10 @@ def bouwer(actor_named: Callable[[str], Actor]) -> Bouwer:
 def teamleider2(db: Any) -> Any:
     """A BEL teamleider of another unit (the demo has none with a login)."""
     tl = Medewerker.objects.filter(
-        samenwerkingsverband__slug="bel", positie=Positie.TEAMLEIDER, gebruiker__isnull=True, eenheid__code="fysiek"
+        samenwerkingsverband__slug="bel",
+        positie=Positie.TEAMLEIDER,
+        gebruiker__isnull=True,
+        eenheid__code="fysiek",
     ).first()
     assert tl is not None
     tl.gebruiker = get_user_model().objects.create(username="teamleider2.bel")

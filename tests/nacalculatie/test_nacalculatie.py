@@ -51,7 +51,9 @@ def test_confidential_assignment_stays_invisible(bouwer: Any, actor_named: Any, 
             selectors.nacalculatie_for(actor_named(wie), opdracht)
         assert api_as(wie).get(f"/api/v1/nacalculaties/{opdracht.pk}").status_code == 404
     assert selectors.nacalculatie_for(actor_named("wethouder.blaricum"), opdracht).opdracht == opdracht
-    assert selectors.nacalculatie_for(actor_named("medewerker.bel"), opdracht).opdracht == opdracht  # own unit
+    assert (
+        selectors.nacalculatie_for(actor_named("medewerker.bel"), opdracht).opdracht == opdracht
+    )  # own unit
 
 
 def test_joint_assignment_shares_by_the_rule(bouwer: Any, actor_named: Any) -> None:
@@ -60,7 +62,11 @@ def test_joint_assignment_shares_by_the_rule(bouwer: Any, actor_named: Any) -> N
         college=("wethouder.blaricum", "burgemeester.laren"),
     )
     services.boek_kosten(
-        actor=actor_named("controller.bel"), opdracht=opdracht, datum=VANDAAG, bedrag="1000.01", omschrijving="Zaal"
+        actor=actor_named("controller.bel"),
+        opdracht=opdracht,
+        datum=VANDAAG,
+        bedrag="1000.01",
+        omschrijving="Zaal",
     )
     n = selectors.nacalculatie_for(actor_named("wethouder.laren"), opdracht).nacalculatie
     assert n.verdeling is not None
@@ -99,7 +105,11 @@ def test_booking_only_while_work_happens(bouwer: Any, actor_named: Any) -> None:
     opdracht = bouwer.opdracht(lifecycle.INTAKE)
     with pytest.raises(Conflict):
         services.boek_kosten(
-            actor=actor_named("controller.bel"), opdracht=opdracht, datum=VANDAAG, bedrag="10", omschrijving="x"
+            actor=actor_named("controller.bel"),
+            opdracht=opdracht,
+            datum=VANDAAG,
+            bedrag="10",
+            omschrijving="x",
         )
 
 
@@ -108,7 +118,9 @@ def test_change_and_delete_need_the_current_version(bouwer: Any, actor_named: An
     post = services.boek_kosten(
         actor=controller, opdracht=bouwer.opdracht(), datum=VANDAAG, bedrag="250", omschrijving="Zaal"
     )
-    post = services.wijzig_kosten(actor=controller, kostenpost=post, expected_version=post.versie, bedrag="300")
+    post = services.wijzig_kosten(
+        actor=controller, kostenpost=post, expected_version=post.versie, bedrag="300"
+    )
     assert post.bedrag == Decimal("300") and post.versie == 2
     with pytest.raises(StaleVersion):
         services.wijzig_kosten(actor=controller, kostenpost=post, expected_version=1, bedrag="310")
@@ -126,7 +138,9 @@ def test_alerts_at_90_and_100_percent_once_each(bouwer: Any, keur_goed: Any) -> 
     staten = bouwer.schrijf(opdracht, 10, week=1)  # 110 hours: 91,6 %
     assert _signalen(opdracht, "raming_90") == [("college", "blaricum"), ("pool", None)]
     signaal = Signaal.objects.get(bestuursopdracht=opdracht, soort="raming_90", doelgroep="college")
-    assert signaal.tekst.startswith(f"{opdracht.nummer} Minimabeleid (nacalculatie): 91,6 % van de geraamde 120 uur")
+    assert signaal.tekst.startswith(
+        f"{opdracht.nummer} Minimabeleid (nacalculatie): 91,6 % van de geraamde 120 uur"
+    )
     assert "(110 uur)" in signaal.tekst and "wijzigingsverzoek of stoppen" in signaal.tekst
     assert signaal.link == reverse("opdrachten:detail", args=[opdracht.pk]) + "#h-nacalculatie"
     keur_goed(staten)  # the same actuals approved: no second signal
@@ -147,11 +161,21 @@ def test_frame_crossed_by_hours_and_by_external_costs(bouwer: Any, actor_named: 
 
     tweede = bouwer.opdracht(max_euro=Decimal("6000"))
     services.boek_kosten(
-        actor=actor_named("teamleider.bel"), opdracht=tweede, datum=VANDAAG, bedrag="6000", omschrijving="Bureau"
+        actor=actor_named("teamleider.bel"),
+        opdracht=tweede,
+        datum=VANDAAG,
+        bedrag="6000",
+        omschrijving="Bureau",
     )
-    assert not Signaal.objects.filter(bestuursopdracht=tweede, soort="kader_overschreden").exists()  # at, not above
+    assert not Signaal.objects.filter(
+        bestuursopdracht=tweede, soort="kader_overschreden"
+    ).exists()  # at, not above
     services.boek_kosten(
-        actor=actor_named("teamleider.bel"), opdracht=tweede, datum=VANDAAG, bedrag="0.01", omschrijving="Porto"
+        actor=actor_named("teamleider.bel"),
+        opdracht=tweede,
+        datum=VANDAAG,
+        bedrag="0.01",
+        omschrijving="Porto",
     )
     assert _signalen(tweede, "kader_overschreden") == [("college", "blaricum"), ("pool", None)]
 
@@ -178,7 +202,11 @@ def test_api_nacalculatie_and_exports(bouwer: Any, api_as: Any, actor_named: Any
     opdracht = bouwer.opdracht()
     bouwer.schrijf(opdracht, 12)
     services.boek_kosten(
-        actor=actor_named("controller.bel"), opdracht=opdracht, datum=VANDAAG, bedrag="99.50", omschrijving="=SOM(A1)"
+        actor=actor_named("controller.bel"),
+        opdracht=opdracht,
+        datum=VANDAAG,
+        bedrag="99.50",
+        omschrijving="=SOM(A1)",
     )
     r = api_as("raadslid.blaricum").get(f"/api/v1/nacalculaties/{opdracht.pk}")
     assert r.status_code == 200, r.content
@@ -213,7 +241,9 @@ def test_api_kostenposten(bouwer: Any, api_as: Any) -> None:
     assert lijst["results"][0]["toegestaneActies"] == []
     url = f"/api/v1/kostenposten/{post['id']}"
     assert controller.patch(url, {"bedrag": "130.00"}, format="json").status_code == 428
-    assert controller.patch(url, {"bedrag": "130.00"}, format="json", HTTP_IF_MATCH='W/"7"').status_code == 412
+    assert (
+        controller.patch(url, {"bedrag": "130.00"}, format="json", HTTP_IF_MATCH='W/"7"').status_code == 412
+    )
     r = controller.patch(url, {"bedrag": "130.00"}, format="json", HTTP_IF_MATCH='W/"1"')
     assert r.status_code == 200 and r.json()["bedrag"] == "130.00" and r["ETag"] == 'W/"2"'
     r = controller.patch(url, {"bedrag": "-1"}, format="json", HTTP_IF_MATCH='W/"2"')
@@ -246,7 +276,10 @@ def test_page_section_and_booking(bouwer: Any, client: Any, user_named: Any) -> 
     assert r.status_code == 302 and not Kostenpost.objects.filter(pk=post.pk).exists()
     assert client.get(reverse("nacalculatie:export", args=[opdracht.pk, "xlsx"])).status_code == 200
     client.force_login(user_named("wethouder.blaricum"))
-    assert client.post(boek, {"kp-datum": str(VANDAAG), "kp-bedrag": "1", "kp-omschrijving": "x"}).status_code == 403
+    assert (
+        client.post(boek, {"kp-datum": str(VANDAAG), "kp-bedrag": "1", "kp-omschrijving": "x"}).status_code
+        == 403
+    )
 
 
 __all__ = ["PreconditionRequired"]

@@ -55,7 +55,11 @@ def test_permission_matrix(bouwer: Any, api_as: Any, teamleider2: Any) -> None:
     vertrouwelijk = bouwer.opdracht(vertrouwelijk=True)
     vandaag = timezone.localdate()
     post = services.boek_kosten(
-        actor=bouwer.actor("controller.bel"), opdracht=opdracht, datum=vandaag, bedrag="100", omschrijving="Zaal"
+        actor=bouwer.actor("controller.bel"),
+        opdracht=opdracht,
+        datum=vandaag,
+        bedrag="100",
+        omschrijving="Zaal",
     )
     gekregen: dict[str, dict[str, int]] = {}
     for wie in _verwacht():
@@ -66,7 +70,12 @@ def test_permission_matrix(bouwer: Any, api_as: Any, teamleider2: Any) -> None:
             "vertr": client.get(f"/api/v1/nacalculaties/{vertrouwelijk.pk}").status_code,
             "boek": client.post(
                 "/api/v1/kostenposten",
-                {"bestuursopdracht": opdracht.pk, "datum": str(vandaag), "bedrag": "10.00", "omschrijving": "Porto"},
+                {
+                    "bestuursopdracht": opdracht.pk,
+                    "datum": str(vandaag),
+                    "bedrag": "10.00",
+                    "omschrijving": "Porto",
+                },
                 format="json",
             ).status_code,
             "wijz": client.patch(
@@ -91,6 +100,11 @@ def test_the_list_shows_bookings_only_of_readable_assignments(bouwer: Any, api_a
         bedrag="100",
         omschrijving="Advies",
     )
-    for wie, aantal in (("raadslid.blaricum", 0), ("wethouder.laren", 0), ("wethouder.blaricum", 1), ("beheerder", 1)):
+    for wie, aantal in (
+        ("raadslid.blaricum", 0),
+        ("wethouder.laren", 0),
+        ("wethouder.blaricum", 1),
+        ("beheerder", 1),
+    ):
         data = api_as(wie).get(f"/api/v1/kostenposten?bestuursopdracht={vertrouwelijk.pk}").json()
         assert data["count"] == aantal, wie

@@ -115,7 +115,8 @@ def build(ctx: DemoContext) -> None:
             ctx.log(f"  nacalculatie {key}: {o.nummer} toont het signaal {drempel}")
     systeem = system_actor("demo")
     nieuw = services.controleer(
-        actor=systeem, opdrachten=Bestuursopdracht.objects.exclude(status=lifecycle.CONCEPT).values_list("pk", flat=True)
+        actor=systeem,
+        opdrachten=Bestuursopdracht.objects.exclude(status=lifecycle.CONCEPT).values_list("pk", flat=True),
     )
     ctx.data["nacalculatie"] = getoond
     ctx.log(f"  {len(nieuw)} signalen uit de nacalculatie")

@@ -61,7 +61,7 @@ def _controleer_invoer(
     omschrijving: str,
     leverancier: str,
     factuurnummer: str,
-) -> tuple[dt.date | None, Decimal | None]:
+) -> tuple[dt.date, Decimal]:
     fouten: dict[str, list[str]] = {}
     vandaag = timezone.localdate()
     if isinstance(datum, str):
@@ -90,6 +90,7 @@ def _controleer_invoer(
         fouten["factuurnummer"] = ["Hoogstens 60 tekens."]
     if fouten:
         raise InvalidInput(fields=fouten)
+    assert isinstance(datum, dt.date) and waarde is not None
     return datum, waarde
 
 
