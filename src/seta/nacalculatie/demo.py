@@ -80,7 +80,7 @@ def build(ctx: DemoContext) -> None:
             and berekend[o.pk].raming_kosten
             and not berekend[o.pk].drempels
         ]
-        ctx.rng.shuffle(vrij)
+        # chosen in number order (not by ctx.rng), so the README can name them whatever ran before
         keuze: dict[str, Bestuursopdracht] = {}
         for o in vrij:
             n = berekend[o.pk]
