@@ -499,12 +499,5 @@ def import_file(
     )
     from seta.nacalculatie import services as nacalculatie_services  # alerts on the actuals (issue 10)
 
-    nacalculatie_services.controleer(
-        actor=actor,
-        opdrachten=set(
-            Urenregel.objects.filter(bron=f"import:{sha}", opdracht__isnull=False).values_list(
-                "opdracht_id", flat=True
-            )
-        ),
-    )
+    nacalculatie_services.controleer(actor=actor, opdrachten={n[4].opdracht.pk for n in nieuw if n[4].opdracht})
     return verslag
