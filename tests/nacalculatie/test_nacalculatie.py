@@ -283,3 +283,29 @@ def test_page_section_and_booking(bouwer: Any, client: Any, user_named: Any) -> 
 
 
 __all__ = ["PreconditionRequired"]
+
+
+def test_alert_fires_from_the_hours_import(bouwer: Any, actor_named: Any) -> None:
+    import csv
+    import io
+
+    opdracht = bouwer.opdracht()
+    mw = bouwer.medewerker()
+    out = io.StringIO()
+    rijen = [
+        [mw.personeelsnummer, f"2026-11-{16 + d:02d}", "22", opdracht.nummer, "", "Import"] for d in range(5)
+    ]
+    csv.writer(out, delimiter=";").writerows(
+        [["medewerker", "datum", "uren", "code", "gemeente", "omschrijving"], *rijen]
+    )
+    verslag = uren_services.import_hours(
+        actor=actor_named("controller.bel"),
+        samenwerkingsverband=bouwer.bel,
+        bestandsnaam="uren.csv",
+        inhoud=out.getvalue().encode("utf-8"),
+    )
+    assert verslag.nieuw == 5
+    assert _signalen(opdracht, "raming_90") == [("college", "blaricum"), ("pool", None)]
+    assert not Signaal.objects.filter(
+        bestuursopdracht=opdracht, soort="raming_100"
+    ).exists()  # 110 of 120 hours
