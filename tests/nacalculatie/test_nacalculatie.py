@@ -73,8 +73,10 @@ def test_joint_assignment_shares_by_the_rule(bouwer: Any, actor_named: Any) -> N
     assert [a.naam for a in n.verdeling.aandelen] == ["Blaricum", "Laren"]
     assert sum(a.bedrag for a in n.verdeling.aandelen) == n.totaal == Decimal("1000.01")
     assert sum(a.percentage for a in n.verdeling.aandelen) == Decimal("100.0")
-    assert n.verdeling.regel.startswith(("verdeeld naar", "gelijke delen"))
-    assert "Blaricum" in n.verdeling.regel and "%" in n.verdeling.regel
+    # BEL's adopted model "BEL hybride" splits joint assignments by its key (inbreng), restricted to the two
+    assert n.verdeling.regel.startswith("verdeeld naar de verdeelsleutel 2026: Blaricum ")
+    assert n.verdeling.regel.endswith("(verdeelmodel BEL hybride)")
+    assert n.verdeling.aandelen[0].percentage != Decimal("50.0")
 
 
 # --- services ---------------------------------------------------------------------------------------------------

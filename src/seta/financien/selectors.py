@@ -291,7 +291,7 @@ def kostensleutel(
     from seta.financien import invoer
     from seta.financien.verdeling import engine
     from seta.financien.verdeling import io as core_io
-    from seta.financien.verdeling.model import AllocationInputError, Methode, SleutelSoort, Verdeelsleutel
+    from seta.financien.verdeling.model import AllocationInputError, Methode, Verdeelsleutel
     from seta.gemeenten.models import Gemeente
 
     modellen = Verdeelmodel.objects.filter(samenwerkingsverband=samenwerkingsverband)
@@ -313,19 +313,20 @@ def kostensleutel(
     data = invoer.load_year(samenwerkingsverband, jaar, uren=False)
     doc = invoer.year_document(data)
     codes = {g.cbs_code: pk for pk, g in gemeenten.items()}
-    doc["gemeenten"] = [item for item in doc["gemeenten"] if item["code"] in codes]
-    if len(doc["gemeenten"]) != len(gemeenten):
+    if not set(codes) <= {item["code"] for item in doc["gemeenten"]}:
         return Kostensleutel(jaar, model, methode, {}, f"niet alle opdrachtgevers zijn in {jaar} deelnemer")
     sleutel_json = {"soort": "bevolking"} if methode == Methode.BEVOLKING else config.get("verdeelsleutel")
-    doc["verdeelmodel"] = {"naam": model.label, "verdeelsleutel": sleutel_json or {"soort": "gelijk"}}
+    doc["verdeelmodel"] = {  # only the key is used; the core wants a part to accept a model
+        "naam": model.label,
+        "verdeelsleutel": sleutel_json or {"soort": "gelijk"},
+        "onderdelen": [{"soort": "vast", "naam": "nacalculatie", "bedrag": "1"}],
+    }
     try:
         kern = core_io.parse(doc)
         sleutel: Verdeelsleutel = kern.verdeelmodellen[0].verdeelsleutel
-        if sleutel.soort == SleutelSoort.PERCENTAGES and sleutel.percentages is not None:
-            missend = [c for c in codes if c not in sleutel.percentages]
-            if missend:
-                raise ValueError(missend)
-        shares = engine.key_shares(sleutel, kern.jaargegevens.gemeenten)
+        # the key over all partners, restricted to the co-principals (the core's Methode.VERDEELSLEUTEL)
+        alle = engine.key_shares(sleutel, kern.jaargegevens.gemeenten)
+        shares = {c: alle[c] for c in codes}
     except (AllocationInputError, ValueError, KeyError, ZeroDivisionError):
         return Kostensleutel(
             jaar, model, methode, {}, "de verdeelsleutel is voor deze gemeenten niet te bepalen"

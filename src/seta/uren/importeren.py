@@ -499,5 +499,7 @@ def import_file(
     )
     from seta.nacalculatie import services as nacalculatie_services  # alerts on the actuals (issue 10)
 
-    nacalculatie_services.controleer(actor=actor, opdrachten={n[4].opdracht.pk for n in nieuw if n[4].opdracht})
+    nacalculatie_services.controleer(
+        actor=actor, opdrachten={n[4].opdracht.pk for n in nieuw if n[4].opdracht}
+    )
     return verslag
