@@ -311,3 +311,19 @@ def test_alert_fires_from_the_hours_import(bouwer: Any, actor_named: Any) -> Non
     assert not Signaal.objects.filter(
         bestuursopdracht=opdracht, soort="raming_100"
     ).exists()  # 110 of 120 hours
+
+
+def test_a_missing_tariff_is_reported_not_invented(bouwer: Any, actor_named: Any, api_as: Any) -> None:
+    from seta.financien.models import Tarief
+
+    assert not Tarief.objects.filter(samenwerkingsverband=bouwer.bel, jaar=2027).exists()
+    opdracht = bouwer.opdracht()
+    bouwer.schrijf(opdracht, 8)  # 2026: at the tariff
+    bouwer.schrijf(opdracht, 8, week=7)  # 2027-W01: the pool has no tariffs for 2027 yet
+    n = selectors.nacalculatie_for(actor_named("directeur.bel"), opdracht).nacalculatie
+    assert n.kosten_uren is None and n.totaal is None and n.percentage_kosten is None
+    assert n.kosten_uren_bekend == Decimal("600.16")  # 8 x 75,02
+    assert n.ontbrekende_tarieven == (f"2027 eenheid {bouwer.medewerker().eenheid.naam} schaal 7",)
+    assert [w.kosten_uren for w in n.weken] == [Decimal("600.16"), None]
+    data = api_as("directeur.bel").get(f"/api/v1/nacalculaties/{opdracht.pk}").json()
+    assert data["kostenUren"] is None and data["ontbrekendeTarieven"] == list(n.ontbrekende_tarieven)
