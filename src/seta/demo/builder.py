@@ -24,6 +24,7 @@ STEPS = [
     "seta.nacalculatie.demo_herhaling",  # delivered assignments of one item with hours: the learning curve
     "seta.financien.demo",
     "seta.financien.demo_mutaties",  # join/leave scenarios: after the budget and the adopted model
+    "seta.nacalculatie.demo",  # cost bookings and the alerts: after the hours and the tariffs
     "seta.scan.demo",
 ]
 

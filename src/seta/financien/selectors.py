@@ -258,3 +258,80 @@ def preview(
                 nieuw = "configuratie." + pad.removeprefix("verdeelmodel.")
             velden.setdefault(nieuw, []).extend(berichten)
         raise InvalidInput(exc.detail, fields=velden) from exc
+
+
+# --- for the nacalculatie (issue 10): the tariffs and the cost key of a year ----------------------------------
+def load_tariffs(sv_id: int, jaar: int) -> Any:
+    """The year's tariffs as a lookup (``Tarieven.voor(eenheid_id, schaal)``: the unit's, else the scale's, else the
+    default; None when the year has none). Not restricted: the caller decided who reads the figures."""
+    from seta.financien import invoer
+
+    return invoer.load_tariffs(sv_id, jaar)
+
+
+@dataclass(frozen=True)
+class Kostensleutel:
+    """How a joint assignment's cost is split among its co-principals in ``jaar``: the adopted (or else the latest)
+    verdeelmodel, its ``gezamenlijkeOpdrachten.methode`` and the exact shares of the given gemeenten (by pk,
+    normalised over them). ``model`` None: the cooperation has no verdeelmodel."""
+
+    jaar: int
+    model: Verdeelmodel | None
+    methode: str
+    aandelen: dict[int, Any]  # gemeente pk -> fractions.Fraction (summing to 1); empty: no key could be made
+    reden: str = ""
+
+
+def kostensleutel(
+    samenwerkingsverband: Samenwerkingsverband, jaar: int, gemeente_ids: list[int]
+) -> Kostensleutel:
+    """The split of a joint assignment's cost over ``gemeente_ids`` by the model's rule (see ``invoer.py``)."""
+    from fractions import Fraction
+
+    from seta.financien import invoer
+    from seta.financien.verdeling import engine
+    from seta.financien.verdeling import io as core_io
+    from seta.financien.verdeling.model import AllocationInputError, Methode, Verdeelsleutel
+    from seta.gemeenten.models import Gemeente
+
+    modellen = Verdeelmodel.objects.filter(samenwerkingsverband=samenwerkingsverband)
+    model = modellen.filter(status="vastgesteld").order_by("-vastgesteld_op", "-pk").first()
+    if model is None:
+        model = modellen.order_by("-gewijzigd_op", "-pk").first()
+    if model is None:
+        return Kostensleutel(jaar, None, "gelijk", {}, "geen verdeelmodel")
+    config = model.configuratie if isinstance(model.configuratie, dict) else {}
+    regel = config.get("gezamenlijkeOpdrachten") or {}
+    methode = regel.get("methode", "verdeelsleutel") if isinstance(regel, dict) else "verdeelsleutel"
+    if methode == Methode.GELIJK:
+        return Kostensleutel(jaar, model, methode, {})
+    gemeenten = {g.pk: g for g in Gemeente.objects.filter(pk__in=gemeente_ids)}
+    if methode == Methode.SHAPLEY:
+        return Kostensleutel(
+            jaar, model, methode, {}, "Shapley vraagt de stand-alone kosten (alleen in de afrekening)"
+        )
+    data = invoer.load_year(samenwerkingsverband, jaar, uren=False)
+    doc = invoer.year_document(data)
+    codes = {g.cbs_code: pk for pk, g in gemeenten.items()}
+    if not set(codes) <= {item["code"] for item in doc["gemeenten"]}:
+        return Kostensleutel(jaar, model, methode, {}, f"niet alle opdrachtgevers zijn in {jaar} deelnemer")
+    sleutel_json = {"soort": "bevolking"} if methode == Methode.BEVOLKING else config.get("verdeelsleutel")
+    doc["verdeelmodel"] = {  # only the key is used; the core wants a part to accept a model
+        "naam": model.label,
+        "verdeelsleutel": sleutel_json or {"soort": "gelijk"},
+        "onderdelen": [{"soort": "vast", "naam": "nacalculatie", "bedrag": "1"}],
+    }
+    try:
+        kern = core_io.parse(doc)
+        sleutel: Verdeelsleutel = kern.verdeelmodellen[0].verdeelsleutel
+        # the key over all partners, restricted to the co-principals (the core's Methode.VERDEELSLEUTEL)
+        alle = engine.key_shares(sleutel, kern.jaargegevens.gemeenten)
+        shares = {c: alle[c] for c in codes}
+    except (AllocationInputError, ValueError, KeyError, ZeroDivisionError):
+        return Kostensleutel(
+            jaar, model, methode, {}, "de verdeelsleutel is voor deze gemeenten niet te bepalen"
+        )
+    totaal = sum(shares.values(), Fraction(0))
+    if totaal <= 0:
+        return Kostensleutel(jaar, model, methode, {}, "de verdeelsleutel geeft deze gemeenten geen aandeel")
+    return Kostensleutel(jaar, model, methode, {codes[c]: s / totaal for c, s in shares.items()})

@@ -314,6 +314,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "toon_verwant": selectors.may_see_related(actor, opdracht),
         "in_gevaar": opdracht.deadline_in_gevaar(),
     }
+    # --- nacalculatie (issue 10): the actuals against estimate and frame, rendered by nacalculatie/_sectie.html
+    from seta.nacalculatie import selectors as nacalculatie_selectors
+
+    context["nacalculatie"] = nacalculatie_selectors.sectie_for(actor, opdracht)
+    # --- end nacalculatie
     return render(request, "opdrachten/detail.html", context)
 
 

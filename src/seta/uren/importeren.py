@@ -497,4 +497,9 @@ def import_file(
         instance=record,
         note=str(verslag),
     )
+    from seta.nacalculatie import services as nacalculatie_services  # alerts on the actuals (issue 10)
+
+    nacalculatie_services.controleer(
+        actor=actor, opdrachten={n[4].opdracht.pk for n in nieuw if n[4].opdracht}
+    )
     return verslag

@@ -33,6 +33,23 @@ from seta.samenwerkingsverbanden.models import Samenwerkingsverband
 from seta.uren import overzicht
 from seta.uren.models import Soort, Urenregel, Weekovergang, Weekstaat, Weekstatus
 
+
+def _nacalculatie(
+    actor: Actor, *, staat: Weekstaat | None = None, opdracht_ids: Iterable[int | None] = ()
+) -> None:
+    """The actuals of the assignments whose hours changed may have reached an alert (issue 10, nacalculatie)."""
+    from seta.nacalculatie import services as nacalculatie_services
+
+    ids = {i for i in opdracht_ids if i is not None}
+    if staat is not None:
+        ids |= set(
+            Urenregel.objects.filter(weekstaat=staat, opdracht__isnull=False).values_list(
+                "opdracht_id", flat=True
+            )
+        )
+    nacalculatie_services.controleer(actor=actor, opdrachten=ids)
+
+
 MAX_PER_DAG = Decimal("24")
 TWEE = Decimal("0.01")
 DAGNAMEN = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
@@ -135,6 +152,7 @@ def _transition(actor: Actor, staat: Weekstaat, naar: str, reden: str = "") -> W
     staat.save()
     Weekovergang.objects.create(weekstaat=staat, van=van, naar=naar, door=actor.user, reden=reden)
     audit.record(actor=actor, action=actie, instance=staat, before=before, note=reden)
+    _nacalculatie(actor, staat=staat)
     return staat
 
 
@@ -364,6 +382,7 @@ def register_hours(
     regel = _line(medewerker, staat, datum, aantal, doel, omschrijving, bron)
     regel.save()
     audit.record(actor=actor, action="urenregel.schrijven", instance=regel)
+    _nacalculatie(actor, opdracht_ids=[regel.opdracht_id])
     return regel
 
 
@@ -425,6 +444,7 @@ def change_hours(
     regel.versie += 1
     regel.save()
     audit.record(actor=actor, action="urenregel.wijzigen", instance=regel, before=before)
+    _nacalculatie(actor, opdracht_ids=[regel.opdracht_id, before.get("opdracht_id") if before else None])
     return regel
 
 
@@ -440,7 +460,9 @@ def delete_hours(*, actor: Actor, urenregel: Urenregel, expected_version: int | 
     _check_open(regel.weekstaat)
     before = audit.snapshot(regel)
     audit.record(actor=actor, action="urenregel.verwijderen", instance=regel, before=before, after={})
+    opdracht_id = regel.opdracht_id
     regel.delete()
+    _nacalculatie(actor, opdracht_ids=[opdracht_id])
 
 
 # --- the weekly grid -------------------------------------------------------------------------------------------
@@ -549,6 +571,7 @@ def save_week(
             before=before,
             after={"verwijderd": len(weg), "nieuw": [audit.snapshot(r) for r in nieuw]},
         )
+        _nacalculatie(actor, staat=staat)
     return staat
 
 
