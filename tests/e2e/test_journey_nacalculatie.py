@@ -21,7 +21,7 @@ def _open(page: Any, nummer: str) -> None:
 
 def test_controller_reads_the_actuals_and_books_a_cost(page: Any, login: Any) -> None:
     login("controller.bel")
-    _open(page, "BEL-2026-040")
+    _open(page, "BEL-2026-011")
     sectie = page.get_by_role("region", name="Nacalculatie")
     assert sectie.get_by_text("De raming is bereikt (100 %).").is_visible()
     assert sectie.get_by_role("table", name="Gerealiseerd tegen raming en kader").is_visible()
@@ -38,7 +38,7 @@ def test_controller_reads_the_actuals_and_books_a_cost(page: Any, login: Any) ->
 
 def test_wethouder_reads_the_actuals_without_the_form(page: Any, login: Any) -> None:
     login("wethouder.laren")
-    _open(page, "BEL-2026-040")
+    _open(page, "BEL-2026-011")
     sectie = page.get_by_role("region", name="Nacalculatie")
     samenvatting = sectie.get_by_text(re.compile(r"^Per week \(\d+ weken\)$"))  # a long series: in <details>
     samenvatting.click()

@@ -58,9 +58,9 @@ def samenvatting(w: Weergave) -> list[list[Any]]:
         ["Maximaal budget externe kosten (kader)", n.max_euro],
     ]
     if n.ontbrekende_tarieven:
-        rijen.append(["Let op", n.tarief_melding])
+        rijen += [["Let op", n.tarief_melding]]
     if n.verdeling is not None:
-        rijen.append(["Verdeling", n.verdeling.regel])
+        rijen += [["Verdeling", n.verdeling.regel]]
         rijen += [[f"Aandeel {a.naam} (euro)", a.bedrag] for a in n.verdeling.aandelen]
     return rijen
 

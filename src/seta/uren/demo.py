@@ -358,7 +358,64 @@ def _regels(
                     "",
                 )
             )
-    return regels
+    return _binnen_budget(v, regels, gewichten)
+
+
+def _budget(opdracht: Any, peildatum: dt.date, u: float) -> Decimal:
+    """The hours the demo books on an assignment at most: a realistic share of its estimate (delivered ones
+    80–95 %, running ones by how far their planned term has passed, up to 85 %; in intake a little). Without
+    this, the daily random choice books far more than the pool estimated on most assignments, and every
+    running assignment would raise the 90 %/100 % alerts of the nacalculatie. The nacalculatie demo then
+    pushes a few chosen assignments past their thresholds, with named invoices."""
+    from seta.opdrachten import lifecycle
+
+    raming = opdracht.raming_uren or opdracht.max_uren or Decimal(200)
+    if opdracht.status in (lifecycle.OPGELEVERD, lifecycle.VASTGESTELD, lifecycle.TERUG):
+        deel = 0.80 + 0.15 * u
+    elif opdracht.status in (lifecycle.IN_UITVOERING, lifecycle.AANGEHOUDEN):
+        begin = opdracht.opgedragen_op or peildatum
+        eind = opdracht.raming_opleverdatum or opdracht.deadline
+        looptijd = max((eind - begin).days, 1)
+        deel = 0.85 * min(1.0, max(0.1, (peildatum - begin).days / looptijd))
+    else:
+        deel = 0.05
+    return Decimal(raming) * Decimal(str(round(deel, 3)))
+
+
+def _binnen_budget(v: Verband, regels: list[tuple[Any, ...]], gewichten: Any) -> list[tuple[Any, ...]]:
+    """Thin each assignment's lines to its budget, evenly over its term: a line stays while the hours kept stay
+    within the budget's share of the hours seen so far (in date order); the rest becomes regular work for a
+    partner, so every person's day keeps its hours."""
+    opdrachten = {o.pk: o for lijst in v.opdrachten_per_eenheid.values() for o in lijst}
+    if not regels:
+        return regels
+    peildatum = max(r[3] for r in regels)
+    rng = random.Random(
+        f"budget-{v.key}"
+    )  # its own stream: the other lines' random choices stay as they were
+    budget = {pk: _budget(o, peildatum, rng.random()) for pk, o in sorted(opdrachten.items())}
+    totaal: dict[int, Decimal] = defaultdict(Decimal)
+    for r in regels:
+        if r[6] is not None:
+            totaal[r[6]] += r[4]
+    gezien: dict[int, Decimal] = defaultdict(Decimal)
+    gehouden: dict[int, Decimal] = defaultdict(Decimal)
+    volgorde = sorted(range(len(regels)), key=lambda i: (regels[i][3], regels[i][1], i))
+    uit = list(regels)
+    for i in volgorde:
+        r = regels[i]
+        pk = r[6]
+        if pk is None or totaal[pk] <= budget[pk]:
+            continue
+        gezien[pk] += r[4]
+        if gehouden[pk] + r[4] <= budget[pk] * gezien[pk] / totaal[pk]:
+            gehouden[pk] += r[4]
+            continue
+        eenheid_id = r[9]
+        gemeente = rng.choices([g for g, _w in v.partners], gewichten(eenheid_id))[0]
+        item = rng.choice(_omhoog(v, eenheid_id, v.items_per_eenheid) or v.items)
+        uit[i] = (*r[:5], Soort.REGULIER.value, None, item.pk, gemeente.pk, *r[9:11], "", *r[12:])
+    return uit
 
 
 def build(ctx: DemoContext) -> None:
