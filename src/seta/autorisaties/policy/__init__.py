@@ -180,6 +180,7 @@ from seta.autorisaties.policy import (  # noqa: E402
     scan,
     signalen,
 )
+from seta.autorisaties.policy import dienstverlening  # noqa: E402
 
 __all__ = [
     "SYSTEM_ACTIONS",
@@ -189,6 +190,7 @@ __all__ = [
     "basis",
     "bestuur",
     "can",
+    "dienstverlening",
     "financien",
     "opdrachten",
     "organisatie",
