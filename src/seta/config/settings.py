@@ -295,6 +295,9 @@ SPECTACULAR_SETTINGS = {
         "MutatiesoortEnum": "seta.financien.models.Mutatiesoort",
         "BestuursorgaanEnum": "seta.samenwerkingsverbanden.models.Bestuursorgaan",
         "ZetelorgaanEnum": "seta.samenwerkingsverbanden.models.Zetelorgaan",
+        "NormsoortEnum": "seta.dienstverlening.models.Normsoort",
+        "EscalatieniveauEnum": "seta.dienstverlening.models.Escalatieniveau",
+        "DvostatusEnum": "seta.dienstverlening.models.Dvostatus",
     },
     "DISABLE_ERRORS_AND_WARNINGS": True,
 }

@@ -47,10 +47,18 @@ DIENSTEN: dict[str, tuple[int, str, bool, tuple[int, int] | None]] = {
     "afvalinzameling": (95, "", False, None),
 }
 PARTNERS = {"blaricum": "BLA", "eemnes": "EEM", "laren": "LAR"}
-COLLEGEDATUM = {"blaricum": dt.date(2024, 11, 26), "eemnes": dt.date(2024, 11, 19), "laren": dt.date(2024, 11, 26)}
+COLLEGEDATUM = {
+    "blaricum": dt.date(2024, 11, 26),
+    "eemnes": dt.date(2024, 11, 19),
+    "laren": dt.date(2024, 11, 26),
+}
 DB_DATUM = dt.date(2024, 12, 12)
 ESCALATIE = [
-    {"niveau": "beleidsregisseur", "termijn_dagen": 10, "omschrijving": "Overleg met de teamleider over herstel."},
+    {
+        "niveau": "beleidsregisseur",
+        "termijn_dagen": 10,
+        "omschrijving": "Overleg met de teamleider over herstel.",
+    },
     {"niveau": "gemeentesecretaris", "termijn_dagen": 20, "omschrijving": "Ambtelijk opdrachtgeversoverleg."},
     {"niveau": "dagelijks_bestuur", "termijn_dagen": 40, "omschrijving": "Agendapunt voor het DB."},
 ]
@@ -69,7 +77,9 @@ def _doorlooptijd(norm: Norm) -> tuple[int, str] | None:
     return None
 
 
-def _normen(item: Any, catalogusnormen: list[Norm], spec: tuple[int, str, bool, tuple[int, int] | None]) -> list[dict[str, Any]]:
+def _normen(
+    item: Any, catalogusnormen: list[Norm], spec: tuple[int, str, bool, tuple[int, int] | None]
+) -> list[dict[str, Any]]:
     pct, grondslag, kwaliteit, volume = spec
     normen: list[dict[str, Any]] = []
     for norm in catalogusnormen:
@@ -87,7 +97,9 @@ def _normen(item: Any, catalogusnormen: list[Norm], spec: tuple[int, str, bool, 
             }
         )
     if kwaliteit:
-        normen.append({"soort": "kwaliteit", "omschrijving": "Klanttevredenheid", "minimumscore": Decimal("7.0")})
+        normen.append(
+            {"soort": "kwaliteit", "omschrijving": "Klanttevredenheid", "minimumscore": Decimal("7.0")}
+        )
     if volume is not None:
         normen.append(
             {
@@ -152,7 +164,9 @@ def build(ctx: DemoContext) -> None:
             actor=db_voorzitter,
             dvo=dvo,
             besluit=BesluitInvoer(
-                orgaan=Bestuursorgaan.DAGELIJKS_BESTUUR, kenmerk=f"DB BEL 2024-12, agendapunt {len(dvos) + 5}", datum=DB_DATUM
+                orgaan=Bestuursorgaan.DAGELIJKS_BESTUUR,
+                kenmerk=f"DB BEL 2024-12, agendapunt {len(dvos) + 5}",
+                datum=DB_DATUM,
             ),
         )
         dvos[slug] = dvo

@@ -72,7 +72,9 @@ OVERGANGEN: tuple[Overgang, ...] = (
     ),
     # Creates a new record (a concept, volgnummer + 1); this version stays vastgesteld until that one is adopted.
     Overgang(VASTGESTELD, VASTGESTELD, NIEUWE_VERSIE, "pool", "Nieuwe versie opstellen"),
-    Overgang(VASTGESTELD, BEEINDIGD, BEEINDIGEN, "bestuur", "Beëindigen (besluit van het bestuur)", besluit=True),
+    Overgang(
+        VASTGESTELD, BEEINDIGD, BEEINDIGEN, "bestuur", "Beëindigen (besluit van het bestuur)", besluit=True
+    ),
 )
 
 ACTIES: tuple[str, ...] = tuple(dict.fromkeys(o.actie for o in OVERGANGEN))

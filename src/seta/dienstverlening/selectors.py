@@ -40,9 +40,9 @@ def dvo_for(actor: Actor, pk: Any) -> DVO | None:
             .prefetch_related(
                 Prefetch(
                     "afspraken",
-                    queryset=Dienstafspraak.objects.select_related("catalogusitem", "gemeente").prefetch_related(
-                        "normen"
-                    ),
+                    queryset=Dienstafspraak.objects.select_related(
+                        "catalogusitem", "gemeente"
+                    ).prefetch_related("normen"),
                 ),
                 "escalatie",
                 "collegebesluiten__gemeente",
@@ -69,7 +69,12 @@ def escalatie_for(actor: Actor) -> QuerySet[Escalatiestap]:
 
 def dvos_van_item(actor: Actor, catalogusitem: Any) -> QuerySet[DVO]:
     """The readable DVOs that cover a catalogue item (for the catalogue item's page)."""
-    return dvos_for(actor).filter(afspraken__catalogusitem=catalogusitem).distinct().order_by("kenmerk", "-volgnummer")
+    return (
+        dvos_for(actor)
+        .filter(afspraken__catalogusitem=catalogusitem)
+        .distinct()
+        .order_by("kenmerk", "-volgnummer")
+    )
 
 
 def ontbrekende_colleges(dvo: DVO) -> list[Any]:
@@ -138,7 +143,9 @@ def norm_tekst(norm: Dienstnorm) -> str:
             delen.append(f"streefpercentage {_getal(norm.streefpercentage)} %")
     elif norm.soort == Normsoort.KWALITEIT:
         score = norm.minimumscore
-        delen.append(f"Kwaliteit: minimumscore {score:.1f}".replace(".", ",") if score is not None else "Kwaliteit")
+        delen.append(
+            f"Kwaliteit: minimumscore {score:.1f}".replace(".", ",") if score is not None else "Kwaliteit"
+        )
     elif norm.soort == Normsoort.VOLUME:
         if norm.volume_min is not None and norm.volume_max is not None:
             delen.append(f"Volume: {_getal(norm.volume_min)} tot {_getal(norm.volume_max)} zaken per periode")

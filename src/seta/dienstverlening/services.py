@@ -25,7 +25,7 @@ from seta.autorisaties.policy.dienstverlening import eigen_colleges, open_colleg
 from seta.catalogus.models import Catalogusitem
 from seta.core import audit
 from seta.core.errors import Conflict, InvalidInput, NotFound
-from seta.core.services import bump_version, check_version, create, full_clean_or_raise, lock, update_fields
+from seta.core.services import bump_version, create, full_clean_or_raise, lock, update_fields
 from seta.dienstverlening import lifecycle
 from seta.dienstverlening.models import (
     Dagsoort,
@@ -49,7 +49,16 @@ from seta.samenwerkingsverbanden.models import Besluitonderwerp, Deelnemer, Same
 DVO = Dienstverleningsovereenkomst
 LEZEN = "dvo.lezen"
 #: The DVO fields a concept's edit may change.
-VELDEN = ("kenmerk", "titel", "gemeente", "ingangsdatum", "einddatum", "rapportageritme", "openbaar", "toelichting")
+VELDEN = (
+    "kenmerk",
+    "titel",
+    "gemeente",
+    "ingangsdatum",
+    "einddatum",
+    "rapportageritme",
+    "openbaar",
+    "toelichting",
+)
 
 
 # --- input ------------------------------------------------------------------------------------------------------
@@ -124,7 +133,7 @@ def _decimal(value: Any) -> Decimal | None:
         return Decimal("NaN")
 
 
-def _geheel(value: Any) -> int | None | str:
+def _geheel(value: Any) -> int | str | None:
     """An integer, None, or ``"fout"`` for anything else (so validation can name the field)."""
     if value is None or value == "":
         return None
@@ -166,7 +175,9 @@ def validate_norm(norm: NormInvoer, prefix: str, fouten: _Fouten) -> None:
     elif norm.soort == Normsoort.KWALITEIT:
         score = norm.minimumscore
         if score is None or not score.is_finite() or score < 0 or score > 10:
-            fouten.add(f"{prefix}minimumscore", "Een kwaliteitsnorm heeft een minimumscore van 0 tot en met 10.")
+            fouten.add(
+                f"{prefix}minimumscore", "Een kwaliteitsnorm heeft een minimumscore van 0 tot en met 10."
+            )
     elif norm.soort == Normsoort.VOLUME:
         laag, hoog = _geheel(norm.volume_min), _geheel(norm.volume_max)
         for naam, waarde in (("volume_min", laag), ("volume_max", hoog)):
@@ -214,7 +225,9 @@ def _norm_rij(afspraak: Dienstafspraak, norm: NormInvoer) -> Dienstnorm:
 def _validate_stappen(stappen: Sequence[StapInvoer], fouten: _Fouten) -> None:
     for i, stap in enumerate(stappen):
         if stap.niveau not in Escalatieniveau.values:
-            fouten.add(f"escalatie[{i}].niveau", "Kies beleidsregisseur, directeur, gemeentesecretaris, DB of AB.")
+            fouten.add(
+                f"escalatie[{i}].niveau", "Kies beleidsregisseur, directeur, gemeentesecretaris, DB of AB."
+            )
         dagen = _geheel(stap.termijn_dagen)
         if dagen == "fout" or (isinstance(dagen, int) and not 0 <= dagen <= 3650):
             fouten.add(f"escalatie[{i}].termijn_dagen", "Een aantal dagen van 0 tot 3650.")
@@ -229,7 +242,9 @@ def _partner_ids(sv: Samenwerkingsverband) -> set[int]:
     return set(Deelnemer.objects.filter(samenwerkingsverband=sv).values_list("gemeente_id", flat=True))
 
 
-def _validate_kop(sv: Samenwerkingsverband, data: Mapping[str, Any], fouten: _Fouten, *, bestaand: DVO | None) -> None:
+def _validate_kop(
+    sv: Samenwerkingsverband, data: Mapping[str, Any], fouten: _Fouten, *, bestaand: DVO | None
+) -> None:
     kenmerk = str(data.get("kenmerk") or "").strip()
     if not kenmerk:
         fouten.add("kenmerk", "Geef een kenmerk, bijvoorbeeld DVO-BEL-BLA.")
@@ -340,16 +355,18 @@ def update_dvo(
     _alleen_concept(dvo)
     onbekend = set(changes) - set(VELDEN)
     if onbekend:
-        raise InvalidInput(fields={naam: ["Dit veld kan niet worden gewijzigd."] for naam in sorted(onbekend)})
+        raise InvalidInput(
+            fields={naam: ["Dit veld kan niet worden gewijzigd."] for naam in sorted(onbekend)}
+        )
     data = {naam: getattr(dvo, naam) for naam in VELDEN} | dict(changes)
     stappen = [StapInvoer.uit(s) for s in escalatie] if escalatie is not None else None
     fouten = _Fouten()
     _validate_kop(dvo.samenwerkingsverband, data, fouten, bestaand=dvo)
     if stappen is not None:
         _validate_stappen(stappen, fouten)
-    if "gemeente" in changes and changes["gemeente"] != dvo.gemeente and changes["gemeente"] is not None:
-        if dvo.afspraken.filter(gemeente__isnull=False).exists():
-            fouten.add("gemeente", "Deze overeenkomst heeft bijlagen per deelnemer: verwijder die eerst.")
+    nieuwe_gemeente = changes.get("gemeente")
+    if nieuwe_gemeente is not None and dvo.afspraken.filter(gemeente__isnull=False).exists():
+        fouten.add("gemeente", "Deze overeenkomst heeft bijlagen per deelnemer: verwijder die eerst.")
     fouten.raise_if_any()
     schoon = {
         naam: (waarde.strip() if isinstance(waarde, str) and naam != "rapportageritme" else waarde)
@@ -416,7 +433,9 @@ def _validate_afspraak(
     if catalogusitem is None:
         fouten.add("catalogusitem", "Kies de dienst uit de catalogus.")
     elif catalogusitem.samenwerkingsverband_id != dvo.samenwerkingsverband_id:
-        fouten.add("catalogusitem", f"{catalogusitem} hoort niet bij de catalogus van {dvo.samenwerkingsverband}.")
+        fouten.add(
+            "catalogusitem", f"{catalogusitem} hoort niet bij de catalogus van {dvo.samenwerkingsverband}."
+        )
     if gemeente is not None:
         if dvo.gemeente_id is not None:
             fouten.add(
@@ -476,12 +495,16 @@ def add_afspraak(
     fouten = _Fouten()
     _validate_afspraak(dvo, catalogusitem, gemeente, invoer, fouten, bestaand=None)
     fouten.raise_if_any()
-    afspraak = Dienstafspraak(dvo=dvo, catalogusitem=catalogusitem, gemeente=gemeente, toelichting=toelichting.strip())
+    afspraak = Dienstafspraak(
+        dvo=dvo, catalogusitem=catalogusitem, gemeente=gemeente, toelichting=toelichting.strip()
+    )
     full_clean_or_raise(afspraak)
     afspraak.save()
     _schrijf_normen(afspraak, invoer)
     bump_version(dvo)
-    audit.record(actor=actor, action="dvo.afspraak_toevoegen", instance=dvo, after=_afspraak_na(afspraak, invoer))
+    audit.record(
+        actor=actor, action="dvo.afspraak_toevoegen", instance=dvo, after=_afspraak_na(afspraak, invoer)
+    )
     return afspraak
 
 
@@ -492,7 +515,7 @@ def change_afspraak(
     afspraak: Dienstafspraak,
     catalogusitem: Catalogusitem | None = None,
     normen: Sequence[Mapping[str, Any] | NormInvoer] | None = None,
-    gemeente: Gemeente | None | str = "ongewijzigd",
+    gemeente: Gemeente | str | None = "ongewijzigd",
     toelichting: str | None = None,
     expected_version: int | None = None,
 ) -> Dienstafspraak:
@@ -556,7 +579,9 @@ def _kan_vastgesteld(dvo: DVO) -> None:
     """A DVO covers at least one service with a norm, and its term overlaps no other adopted DVO of the partner."""
     fouten = _Fouten()
     if not Dienstnorm.objects.filter(afspraak__dvo=dvo).exists():
-        fouten.add("afspraken", "Een overeenkomst dekt ten minste één dienst met een norm: voeg die eerst toe.")
+        fouten.add(
+            "afspraken", "Een overeenkomst dekt ten minste één dienst met een norm: voeg die eerst toe."
+        )
     andere = DVO.objects.filter(
         samenwerkingsverband_id=dvo.samenwerkingsverband_id, status=lifecycle.VASTGESTELD
     ).exclude(pk=dvo.pk)
@@ -623,7 +648,10 @@ def record_college(
     dvo.collegebesluiten.add(record)
     bump_version(dvo)
     audit.record(
-        actor=actor, action="dvo.collegebesluit", instance=dvo, after={"besluit": record.pk, "gemeente": wie.pk}
+        actor=actor,
+        action="dvo.collegebesluit",
+        instance=dvo,
+        after={"besluit": record.pk, "gemeente": wie.pk},
     )
     return dvo
 
@@ -673,7 +701,9 @@ def adopt(
     if dvo.vorige_id:
         vorige = lock(DVO.objects.get(pk=dvo.vorige_id))
         if vorige.status == lifecycle.VASTGESTELD:
-            update_fields(vorige, actor=actor, action="dvo.vervangen", changes={"status": lifecycle.VERVANGEN})
+            update_fields(
+                vorige, actor=actor, action="dvo.vervangen", changes={"status": lifecycle.VERVANGEN}
+            )
     return update_fields(
         dvo,
         actor=actor,
@@ -701,7 +731,9 @@ def terminate(
     )
     dvo = _locked(dvo, expected_version)
     if dvo.status != lifecycle.VASTGESTELD:
-        raise Conflict(f"Alleen een vastgestelde overeenkomst kan worden beëindigd; {dvo} is {dvo.get_status_display().lower()}.")
+        raise Conflict(
+            f"Alleen een vastgestelde overeenkomst kan worden beëindigd; {dvo} is {dvo.get_status_display().lower()}."
+        )
     record = record_decision(
         actor=actor,
         samenwerkingsverband=dvo.samenwerkingsverband,
@@ -721,14 +753,19 @@ def new_version(*, actor: Actor, dvo: DVO, expected_version: int | None = None) 
     policy.require(actor, "dvo.nieuwe_versie", dvo, read_action=LEZEN)
     bron = _locked(dvo, expected_version)
     if bron.status != lifecycle.VASTGESTELD:
-        raise Conflict(f"Alleen van een vastgestelde overeenkomst wordt een nieuwe versie gemaakt; {bron} is "
-                       f"{bron.get_status_display().lower()}.")
+        raise Conflict(
+            f"Alleen van een vastgestelde overeenkomst wordt een nieuwe versie gemaakt; {bron} is "
+            f"{bron.get_status_display().lower()}."
+        )
     open_versie = bron.opvolgers.filter(status=lifecycle.CONCEPT).first()
     if open_versie is not None:
         raise Conflict(f"Er is al een nieuwe versie in concept: {open_versie}.")
-    hoogste = DVO.objects.filter(samenwerkingsverband=bron.samenwerkingsverband, kenmerk=bron.kenmerk).aggregate(
-        m=Max("volgnummer")
-    )["m"] or 0
+    hoogste = (
+        DVO.objects.filter(samenwerkingsverband=bron.samenwerkingsverband, kenmerk=bron.kenmerk).aggregate(
+            m=Max("volgnummer")
+        )["m"]
+        or 0
+    )
     kopie = create(
         DVO(
             samenwerkingsverband=bron.samenwerkingsverband,
@@ -756,7 +793,13 @@ def new_version(*, actor: Actor, dvo: DVO, expected_version: int | None = None) 
             norm.afspraak = afspraak
         Dienstnorm.objects.bulk_create(normen)
     Escalatiestap.objects.bulk_create(
-        Escalatiestap(dvo=kopie, volgorde=s.volgorde, niveau=s.niveau, termijn_dagen=s.termijn_dagen, omschrijving=s.omschrijving)
+        Escalatiestap(
+            dvo=kopie,
+            volgorde=s.volgorde,
+            niveau=s.niveau,
+            termijn_dagen=s.termijn_dagen,
+            omschrijving=s.omschrijving,
+        )
         for s in bron.escalatie.all()
     )
     return kopie
@@ -767,7 +810,10 @@ def perform(*, actor: Actor, dvo: DVO, actie: str, gegevens: Mapping[str, Any]) 
     versie = gegevens.get("expected_version")
     if actie == lifecycle.COLLEGEBESLUIT:
         return record_college(
-            actor=actor, dvo=dvo, besluit=gegevens.get("besluit"), gemeente=gegevens.get("gemeente"),
+            actor=actor,
+            dvo=dvo,
+            besluit=gegevens.get("besluit"),
+            gemeente=gegevens.get("gemeente"),
             expected_version=versie,
         )
     if actie == lifecycle.VASTSTELLEN:

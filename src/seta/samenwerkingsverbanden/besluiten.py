@@ -155,7 +155,11 @@ def record_college_decision(
         raise RuntimeError("record_college_decision runs inside the adopting service's transaction.")
     if besluit is None:
         raise InvalidInput(
-            fields={veld: [f"Leg het besluit van het college van {gemeente} vast: kenmerk en datum van de vergadering."]}
+            fields={
+                veld: [
+                    f"Leg het besluit van het college van {gemeente} vast: kenmerk en datum van de vergadering."
+                ]
+            }
         )
     fouten: dict[str, list[str]] = {}
     if besluit.orgaan and besluit.orgaan != Bestuursorgaan.COLLEGE:

@@ -54,7 +54,9 @@ def partner_gemeente_ids(sv_id: int | None) -> frozenset[int]:
 
     if sv_id is None:
         return frozenset()
-    return frozenset(Deelnemer.objects.filter(samenwerkingsverband_id=sv_id).values_list("gemeente_id", flat=True))
+    return frozenset(
+        Deelnemer.objects.filter(samenwerkingsverband_id=sv_id).values_list("gemeente_id", flat=True)
+    )
 
 
 def vereiste_colleges(dvo: Any) -> frozenset[int]:
