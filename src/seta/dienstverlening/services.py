@@ -633,6 +633,10 @@ def record_college(
     expected_version: int | None = None,
 ) -> DVO:
     """The college of the DVO's gemeente (or, joint, of one partner) records its decision on the concept."""
+    eigen = eigen_colleges(actor, dvo)
+    if policy.can(actor, LEZEN, dvo) and eigen and not eigen & open_colleges(dvo):
+        namen = ", ".join(g.naam for g in Gemeente.objects.filter(pk__in=eigen).order_by("naam"))
+        raise Conflict(f"Het college van {namen} heeft al besloten over {dvo}.")
     policy.require(actor, "dvo.collegebesluit", dvo, read_action=LEZEN)
     dvo = _locked(dvo, expected_version)
     _alleen_concept(dvo)
