@@ -37,6 +37,10 @@ def _uren(actor: Actor) -> bool:
     return ziet_uren(actor)
 
 
+def _dienstverlening(actor: Actor) -> bool:
+    return policy.can(actor, "dvo.lezen", None)
+
+
 MENU: list[Menuitem] = [
     Menuitem(_("Start"), "web:home"),
     Menuitem(_("Bestuursopdrachten"), "opdrachten:lijst"),
@@ -44,6 +48,7 @@ MENU: list[Menuitem] = [
     Menuitem(_("Overleggen"), "opdrachten:overleggen"),
     Menuitem(_("Uren"), "uren:week", _uren),
     Menuitem(_("Financiën"), "financien:overzicht", _financien),
+    Menuitem(_("Dienstverlening"), "dienstverlening:dvo_lijst", _dienstverlening),
     Menuitem(_("Samenwerkingsverbanden"), "samenwerkingsverbanden:lijst"),
     Menuitem(_("Organisatie"), "organisatie:boom"),
     Menuitem(_("Catalogus"), "catalogus:lijst"),
