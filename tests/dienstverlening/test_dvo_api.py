@@ -17,9 +17,17 @@ BASIS = "/api/v1/dienstverleningsovereenkomsten"
 def _nieuw(api: Any, **extra: Any) -> Any:
     return api.post(
         BASIS,
-        {"samenwerkingsverband": "bel", "gemeente": "laren", "kenmerk": "DVO-API", "titel": "Via de API",
-         "ingangsdatum": "2030-01-01", "einddatum": "2031-12-31", "rapportageritme": "kwartaal",
-         "escalatie": [{"niveau": "beleidsregisseur", "termijnDagen": 10}], **extra},
+        {
+            "samenwerkingsverband": "bel",
+            "gemeente": "laren",
+            "kenmerk": "DVO-API",
+            "titel": "Via de API",
+            "ingangsdatum": "2030-01-01",
+            "einddatum": "2031-12-31",
+            "rapportageritme": "kwartaal",
+            "escalatie": [{"niveau": "beleidsregisseur", "termijnDagen": 10}],
+            **extra,
+        },
         format="json",
     )
 
@@ -38,7 +46,11 @@ def test_list_filters_and_retrieve_with_nested_parts(api_as: Any) -> None:
     assert {n["soort"] for n in afspraak["normen"]} == {"doorlooptijd", "kwaliteit", "volume"}
     assert data["besluitBestuur"]["orgaan"] == "dagelijks_bestuur"
     assert data["collegebesluiten"][0]["gemeente"] == "blaricum"
-    assert [s["niveau"] for s in data["escalatie"]] == ["beleidsregisseur", "gemeentesecretaris", "dagelijks_bestuur"]
+    assert [s["niveau"] for s in data["escalatie"]] == [
+        "beleidsregisseur",
+        "gemeentesecretaris",
+        "dagelijks_bestuur",
+    ]
     assert data["toegestaneActies"] == ["nieuwe_versie"]
 
 
@@ -48,7 +60,10 @@ def test_create_patch_with_if_match(api_as: Any) -> None:
     assert response.status_code == 201, response.json()
     pk, etag = response.json()["id"], response["ETag"]
     assert api.patch(f"{BASIS}/{pk}", {"titel": "Anders"}, format="json").status_code == 428
-    assert api.patch(f"{BASIS}/{pk}", {"titel": "Anders"}, format="json", HTTP_IF_MATCH='W/"999"').status_code == 412
+    assert (
+        api.patch(f"{BASIS}/{pk}", {"titel": "Anders"}, format="json", HTTP_IF_MATCH='W/"999"').status_code
+        == 412
+    )
     ok = api.patch(f"{BASIS}/{pk}", {"titel": "Anders", "openbaar": True}, format="json", HTTP_IF_MATCH=etag)
     assert ok.status_code == 200 and ok.json()["titel"] == "Anders" and ok.json()["openbaar"] is True
 
@@ -79,17 +94,37 @@ def test_services_with_norms_through_the_api(api_as: Any) -> None:
     assert {"normen[0].termijn", "normen[0].dagsoort", "normen[0].streefpercentage"} <= {
         p["name"] for p in fout.json()["invalidParams"]
     }
-    norm = {"soort": "doorlooptijd", "omschrijving": "Besluit", "termijn": 56, "dagsoort": "kalenderdagen",
-            "streefpercentage": "90"}
-    ok = api.post(f"{BASIS}/{pk}/afspraken", {"catalogusitem": item().pk, "normen": [norm]}, format="json",
-                  HTTP_IF_MATCH=etag)
+    norm = {
+        "soort": "doorlooptijd",
+        "omschrijving": "Besluit",
+        "termijn": 56,
+        "dagsoort": "kalenderdagen",
+        "streefpercentage": "90",
+    }
+    ok = api.post(
+        f"{BASIS}/{pk}/afspraken",
+        {"catalogusitem": item().pk, "normen": [norm]},
+        format="json",
+        HTTP_IF_MATCH=etag,
+    )
     assert ok.status_code == 201
     afspraak_id = ok.json()["afspraken"][0]["id"]
-    assert ok.json()["afspraken"][0]["normen"][0]["tekst"] == "Doorlooptijd: 8 weken (56 kalenderdagen), streefpercentage 90 %"
-    assert api.patch(f"{BASIS}/{pk}/afspraken/{afspraak_id}", {"toelichting": "x"}, format="json",
-                     HTTP_IF_MATCH=etag).status_code == 412
-    gewijzigd = api.patch(f"{BASIS}/{pk}/afspraken/{afspraak_id}", {"normen": [{**norm, "streefpercentage": "95"}]},
-                          format="json", HTTP_IF_MATCH=ok["ETag"])
+    assert (
+        ok.json()["afspraken"][0]["normen"][0]["tekst"]
+        == "Doorlooptijd: 8 weken (56 kalenderdagen), streefpercentage 90 %"
+    )
+    assert (
+        api.patch(
+            f"{BASIS}/{pk}/afspraken/{afspraak_id}", {"toelichting": "x"}, format="json", HTTP_IF_MATCH=etag
+        ).status_code
+        == 412
+    )
+    gewijzigd = api.patch(
+        f"{BASIS}/{pk}/afspraken/{afspraak_id}",
+        {"normen": [{**norm, "streefpercentage": "95"}]},
+        format="json",
+        HTTP_IF_MATCH=ok["ETag"],
+    )
     assert gewijzigd.status_code == 200
     assert gewijzigd.json()["afspraken"][0]["normen"][0]["streefpercentage"] == "95.00"
     weg = api.delete(f"{BASIS}/{pk}/afspraken/{afspraak_id}", HTTP_IF_MATCH=gewijzigd["ETag"])
@@ -103,19 +138,41 @@ def test_the_actions_from_the_table(api_as: Any, actor_named: Any) -> None:
     etag = college.get(url)["ETag"]
     besluit = {"besluit": {"orgaan": "college", "kenmerk": "B&W 2026-40", "datum": "2026-10-06"}}
     assert college.post(f"{url}/collegebesluit", besluit, format="json").status_code == 428
-    assert college.post(f"{url}/vaststellen", {"besluit": {**besluit["besluit"], "orgaan": "dagelijks_bestuur"}},
-                        format="json", HTTP_IF_MATCH=etag).status_code == 403
+    assert (
+        college.post(
+            f"{url}/vaststellen",
+            {"besluit": {**besluit["besluit"], "orgaan": "dagelijks_bestuur"}},
+            format="json",
+            HTTP_IF_MATCH=etag,
+        ).status_code
+        == 403
+    )
     ok = college.post(f"{url}/collegebesluit", besluit, format="json", HTTP_IF_MATCH=etag)
     assert ok.status_code == 200 and ok.json()["ontbrekendeColleges"] == []
     db = api_as("burgemeester.laren")
-    fout = db.post(f"{url}/vaststellen", {"besluit": {"orgaan": "dagelijks_bestuur", "kenmerk": "", "datum": "2099-01-01"}},
-                   format="json", HTTP_IF_MATCH=ok["ETag"])
+    fout = db.post(
+        f"{url}/vaststellen",
+        {"besluit": {"orgaan": "dagelijks_bestuur", "kenmerk": "", "datum": "2099-01-01"}},
+        format="json",
+        HTTP_IF_MATCH=ok["ETag"],
+    )
     assert fout.status_code == 400
-    vast = db.post(f"{url}/vaststellen", {"besluit": {"orgaan": "dagelijks_bestuur", "kenmerk": "DB 9", "datum": "2026-10-20"}},
-                   format="json", HTTP_IF_MATCH=ok["ETag"])
+    vast = db.post(
+        f"{url}/vaststellen",
+        {"besluit": {"orgaan": "dagelijks_bestuur", "kenmerk": "DB 9", "datum": "2026-10-20"}},
+        format="json",
+        HTTP_IF_MATCH=ok["ETag"],
+    )
     assert vast.status_code == 200 and vast.json()["status"] == "vastgesteld"
-    assert db.post(f"{url}/vaststellen", {"besluit": {"orgaan": "dagelijks_bestuur", "kenmerk": "DB 9", "datum": "2026-10-20"}},
-                   format="json", HTTP_IF_MATCH=vast["ETag"]).status_code == 409
+    assert (
+        db.post(
+            f"{url}/vaststellen",
+            {"besluit": {"orgaan": "dagelijks_bestuur", "kenmerk": "DB 9", "datum": "2026-10-20"}},
+            format="json",
+            HTTP_IF_MATCH=vast["ETag"],
+        ).status_code
+        == 409
+    )
     directeur = api_as("directeur.bel")
     assert directeur.patch(url, {"titel": "x"}, format="json", HTTP_IF_MATCH=vast["ETag"]).status_code == 409
     nieuw = directeur.post(f"{url}/nieuwe-versie", {}, format="json", HTTP_IF_MATCH=vast["ETag"])

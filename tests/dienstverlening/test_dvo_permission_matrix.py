@@ -112,14 +112,19 @@ def test_matrix(kolom: str, actor_named: Callable[[str], Any], user_named: Calla
     gemeente, openbaar = DVO_VAN[welke]
     dvo = concept(actor_named, gemeente=gemeente, openbaar=openbaar, kenmerk=f"DVO-MATRIX-{welke.upper()}")
     if handeling == "vast":  # the college has decided: only the board's step is left
-        dvo = services.record_college(actor=actor_named(f"wethouder.{gemeente}"), dvo=dvo, besluit=COLLEGE_BESLUIT)
+        dvo = services.record_college(
+            actor=actor_named(f"wethouder.{gemeente}"), dvo=dvo, besluit=COLLEGE_BESLUIT
+        )
     url = f"/api/v1/dienstverleningsovereenkomsten/{dvo.pk}"
     headers = {"HTTP_IF_MATCH": f'W/"{dvo.versie}"'}
     method, payload = {
         "lees": ("get", None),
         "wijz": ("patch", {"titel": "Matrixtest"}),
         "coll": ("post", {"besluit": {"orgaan": "college", "kenmerk": "B&W matrix", "datum": "2026-10-06"}}),
-        "vast": ("post", {"besluit": {"orgaan": "dagelijks_bestuur", "kenmerk": "DB matrix", "datum": "2026-10-20"}}),
+        "vast": (
+            "post",
+            {"besluit": {"orgaan": "dagelijks_bestuur", "kenmerk": "DB matrix", "datum": "2026-10-20"}},
+        ),
     }[handeling]
     if handeling == "coll":
         url += "/collegebesluit"
@@ -158,7 +163,9 @@ def test_raadslid_laren_reads_own_and_public_not_blaricums(api_as: Any) -> None:
         "DVO-BEL-LAR"
     }
     blaricum = api_as("raadslid.blaricum")
-    assert {r["kenmerk"] for r in blaricum.get("/api/v1/dienstverleningsovereenkomsten").json()["results"]} == {
+    assert {
+        r["kenmerk"] for r in blaricum.get("/api/v1/dienstverleningsovereenkomsten").json()["results"]
+    } == {
         "DVO-BEL-BLA",
         "DVO-BEL-LAR",
     }
@@ -176,4 +183,7 @@ def test_the_scope_is_the_rule(actor_named: Callable[[str], Any]) -> None:
         actor = actor_named(username)
         zichtbaar = set(selectors.dvos_for(actor).values_list("pk", flat=True))
         for dvo in alle:
-            assert (dvo.pk in zichtbaar) == policy.dienstverlening.naleving_zichtbaar(actor, dvo), (username, dvo)
+            assert (dvo.pk in zichtbaar) == policy.dienstverlening.naleving_zichtbaar(actor, dvo), (
+                username,
+                dvo,
+            )

@@ -14,6 +14,7 @@ from seta.dienstverlening.models import Dienstverleningsovereenkomst
 from seta.gemeenten.models import Gemeente
 from seta.samenwerkingsverbanden import besluiten
 from seta.samenwerkingsverbanden.models import Besluitonderwerp, Bestuursorgaan
+
 from .dvo_hulp import COLLEGE_BESLUIT, DB_BESLUIT, DOORLOOPTIJD, bel, concept, item, vastgesteld
 
 pytestmark = pytest.mark.django_db
@@ -38,12 +39,19 @@ def test_norms_are_validated_per_kind_naming_each_field(actor_named: Any) -> Non
         {"soort": "kwaliteit", "omschrijving": "Tevredenheid", "minimumscore": Decimal("11")},
         {"soort": "volume", "omschrijving": "Aanvragen", "volume_min": 40, "volume_max": 10},
         {"soort": "beschikbaarheid", "omschrijving": "Balie"},
-        {"soort": "doorlooptijd", "omschrijving": "x", "termijn": 5, "dagsoort": "werkdagen",
-         "streefpercentage": Decimal(120)},
+        {
+            "soort": "doorlooptijd",
+            "omschrijving": "x",
+            "termijn": 5,
+            "dagsoort": "werkdagen",
+            "streefpercentage": Decimal(120),
+        },
         {"soort": "onzin", "omschrijving": "x"},
     ]
     with pytest.raises(InvalidInput) as exc:
-        services.add_afspraak(actor=actor_named("directeur.bel"), dvo=dvo, catalogusitem=item(), normen=normen)
+        services.add_afspraak(
+            actor=actor_named("directeur.bel"), dvo=dvo, catalogusitem=item(), normen=normen
+        )
     velden = exc.value.fields
     for naam in (
         "normen[0].termijn",
@@ -62,7 +70,10 @@ def test_a_service_from_another_cooperations_catalogue_is_refused(actor_named: A
     dvo = concept(actor_named, met_dienst=False)
     with pytest.raises(InvalidInput) as exc:
         services.add_afspraak(
-            actor=actor_named("directeur.bel"), dvo=dvo, catalogusitem=item(sv="kempen"), normen=[DOORLOOPTIJD]
+            actor=actor_named("directeur.bel"),
+            dvo=dvo,
+            catalogusitem=item(sv="kempen"),
+            normen=[DOORLOOPTIJD],
         )
     assert "catalogusitem" in exc.value.fields
 
@@ -71,11 +82,17 @@ def test_an_annex_per_partner_only_in_a_joint_dvo(actor_named: Any) -> None:
     dvo = concept(actor_named, met_dienst=False)
     laren = Gemeente.objects.get(slug="laren")
     with pytest.raises(InvalidInput) as exc:
-        services.add_afspraak(actor=actor_named("directeur.bel"), dvo=dvo, catalogusitem=item(), gemeente=laren)
+        services.add_afspraak(
+            actor=actor_named("directeur.bel"), dvo=dvo, catalogusitem=item(), gemeente=laren
+        )
     assert "gemeente" in exc.value.fields
     gezamenlijk = concept(actor_named, gemeente=None, kenmerk="DVO-ALLEN", met_dienst=False)
     afspraak = services.add_afspraak(
-        actor=actor_named("directeur.bel"), dvo=gezamenlijk, catalogusitem=item(), gemeente=laren, normen=[DOORLOOPTIJD]
+        actor=actor_named("directeur.bel"),
+        dvo=gezamenlijk,
+        catalogusitem=item(),
+        gemeente=laren,
+        normen=[DOORLOOPTIJD],
     )
     assert afspraak.gemeente == laren
 
@@ -99,17 +116,30 @@ def test_only_the_pools_directeur_and_controller_draft(actor_named: Any) -> None
     for naam in ("teamleider.bel", "wethouder.blaricum", "regisseur.blaricum"):
         with pytest.raises(Forbidden):
             services.create_dvo(
-                actor=actor_named(naam), samenwerkingsverband=bel(), kenmerk="X", titel="X", ingangsdatum=dt.date(2030, 1, 1)
+                actor=actor_named(naam),
+                samenwerkingsverband=bel(),
+                kenmerk="X",
+                titel="X",
+                ingangsdatum=dt.date(2030, 1, 1),
             )
     with pytest.raises(NotFound):
         services.create_dvo(
-            actor=actor_named("directeur.kempen"), samenwerkingsverband=bel(), kenmerk="X", titel="X",
+            actor=actor_named("directeur.kempen"),
+            samenwerkingsverband=bel(),
+            kenmerk="X",
+            titel="X",
             ingangsdatum=dt.date(2030, 1, 1),
         )
-    assert services.create_dvo(
-        actor=actor_named("controller.bel"), samenwerkingsverband=bel(), kenmerk="X", titel="X",
-        ingangsdatum=dt.date(2030, 1, 1),
-    ).status == lifecycle.CONCEPT
+    assert (
+        services.create_dvo(
+            actor=actor_named("controller.bel"),
+            samenwerkingsverband=bel(),
+            kenmerk="X",
+            titel="X",
+            ingangsdatum=dt.date(2030, 1, 1),
+        ).status
+        == lifecycle.CONCEPT
+    )
 
 
 def test_adoption_needs_the_college_and_then_the_board(actor_named: Any) -> None:
@@ -122,7 +152,9 @@ def test_adoption_needs_the_college_and_then_the_board(actor_named: Any) -> None
         services.record_college(actor=actor_named("wethouder.bergeijk"), dvo=dvo, besluit=COLLEGE_BESLUIT)
     with pytest.raises(Forbidden):
         services.record_college(actor=actor_named("secretaris.blaricum"), dvo=dvo, besluit=COLLEGE_BESLUIT)
-    dvo = services.record_college(actor=actor_named("burgemeester.blaricum"), dvo=dvo, besluit=COLLEGE_BESLUIT)
+    dvo = services.record_college(
+        actor=actor_named("burgemeester.blaricum"), dvo=dvo, besluit=COLLEGE_BESLUIT
+    )
     assert dvo.status == lifecycle.CONCEPT
     with pytest.raises(Conflict):  # the college decided already
         services.record_college(actor=actor_named("wethouder.blaricum"), dvo=dvo, besluit=COLLEGE_BESLUIT)
@@ -141,8 +173,13 @@ def test_a_joint_dvo_waits_for_every_partners_college(actor_named: Any) -> None:
     with pytest.raises(Conflict, match="Eemnes en Laren ontbreekt"):
         services.adopt(actor=actor_named("burgemeester.laren"), dvo=dvo, besluit=DB_BESLUIT)
     for slug in ("eemnes", "laren"):
-        dvo = services.record_college(actor=actor_named(f"wethouder.{slug}"), dvo=dvo, besluit=COLLEGE_BESLUIT)
-    assert services.adopt(actor=actor_named("burgemeester.laren"), dvo=dvo, besluit=DB_BESLUIT).status == "vastgesteld"
+        dvo = services.record_college(
+            actor=actor_named(f"wethouder.{slug}"), dvo=dvo, besluit=COLLEGE_BESLUIT
+        )
+    assert (
+        services.adopt(actor=actor_named("burgemeester.laren"), dvo=dvo, besluit=DB_BESLUIT).status
+        == "vastgesteld"
+    )
 
 
 def test_decisions_need_kenmerk_date_not_in_the_future_and_the_right_body(actor_named: Any) -> None:
@@ -159,7 +196,9 @@ def test_decisions_need_kenmerk_date_not_in_the_future_and_the_right_body(actor_
         services.adopt(
             actor=actor_named("burgemeester.laren"),
             dvo=dvo,
-            besluit=besluiten.BesluitInvoer(orgaan="algemeen_bestuur", kenmerk="AB 1", datum=dt.date(2026, 1, 5)),
+            besluit=besluiten.BesluitInvoer(
+                orgaan="algemeen_bestuur", kenmerk="AB 1", datum=dt.date(2026, 1, 5)
+            ),
         )
     assert "besluit.orgaan" in exc.value.fields
 
@@ -172,7 +211,9 @@ def test_adoption_needs_a_normed_service_and_no_overlapping_term(actor_named: An
     assert "afspraken" in exc.value.fields
     # overlaps the demo's adopted DVO of Blaricum (2025–2029)
     overlap = concept(actor_named, kenmerk="DVO-OVERLAP", ingang=dt.date(2029, 6, 1))
-    overlap = services.record_college(actor=actor_named("wethouder.blaricum"), dvo=overlap, besluit=COLLEGE_BESLUIT)
+    overlap = services.record_college(
+        actor=actor_named("wethouder.blaricum"), dvo=overlap, besluit=COLLEGE_BESLUIT
+    )
     with pytest.raises(InvalidInput, match="DVO-BEL-BLA") as exc:
         services.adopt(actor=actor_named("burgemeester.laren"), dvo=overlap, besluit=DB_BESLUIT)
     assert "ingangsdatum" in exc.value.fields
@@ -196,7 +237,9 @@ def test_an_adopted_dvo_is_not_edited_but_versioned(actor_named: Any) -> None:
     services.change_afspraak(
         actor=directeur, afspraak=afspraak, normen=[{**DOORLOOPTIJD, "streefpercentage": Decimal(98)}]
     )
-    assert dvo.afspraken.get().normen.get().streefpercentage == Decimal(95)  # the adopted version is untouched
+    assert dvo.afspraken.get().normen.get().streefpercentage == Decimal(
+        95
+    )  # the adopted version is untouched
     v2.refresh_from_db()
     v2 = services.record_college(actor=actor_named("wethouder.blaricum"), dvo=v2, besluit=COLLEGE_BESLUIT)
     v2 = services.adopt(actor=actor_named("burgemeester.laren"), dvo=v2, besluit=DB_BESLUIT)
@@ -217,7 +260,9 @@ def test_ending_an_adopted_dvo_is_the_boards(actor_named: Any) -> None:
 def test_a_stale_version_is_refused(actor_named: Any) -> None:
     dvo = concept(actor_named)
     with pytest.raises(StaleVersion):
-        services.update_dvo(actor=actor_named("directeur.bel"), dvo=dvo, changes={"titel": "B"}, expected_version=1)
+        services.update_dvo(
+            actor=actor_named("directeur.bel"), dvo=dvo, changes={"titel": "B"}, expected_version=1
+        )
 
 
 def test_the_buttons_follow_the_table(actor_named: Any) -> None:
@@ -226,16 +271,21 @@ def test_the_buttons_follow_the_table(actor_named: Any) -> None:
     dvo = concept(actor_named)
     assert policy.toegestane_acties(actor_named("directeur.bel"), dvo) == ["wijzigen"]
     assert policy.toegestane_acties(actor_named("burgemeester.blaricum"), dvo) == ["collegebesluit"]
-    assert policy.toegestane_acties(actor_named("wethouder.blaricum"), dvo) == ["collegebesluit", "vaststellen"]
+    assert policy.toegestane_acties(actor_named("wethouder.blaricum"), dvo) == [
+        "collegebesluit",
+        "vaststellen",
+    ]
     assert policy.toegestane_acties(actor_named("burgemeester.laren"), dvo) == ["vaststellen"]
     dvo = services.record_college(actor=actor_named("wethouder.blaricum"), dvo=dvo, besluit=COLLEGE_BESLUIT)
     assert policy.toegestane_acties(actor_named("burgemeester.blaricum"), dvo) == []
 
 
 def test_norms_in_words() -> None:
-    norm = Dienstverleningsovereenkomst.objects.get(kenmerk="DVO-BEL-BLA").afspraken.get(
-        catalogusitem__code="omgevingsvergunning"
-    ).normen.get(soort="doorlooptijd")
+    norm = (
+        Dienstverleningsovereenkomst.objects.get(kenmerk="DVO-BEL-BLA")
+        .afspraken.get(catalogusitem__code="omgevingsvergunning")
+        .normen.get(soort="doorlooptijd")
+    )
     assert selectors.norm_tekst(norm) == (
         "Doorlooptijd: 8 weken (56 kalenderdagen), streefpercentage 90 %, Omgevingswet art. 16.64 (8 weken)"
     )

@@ -56,8 +56,18 @@ def test_the_detail_page_shows_norms_in_words_and_decisions(user_named: Any) -> 
 
 def test_other_partners_see_a_non_public_dvo_as_404(user_named: Any) -> None:
     assert _client(user_named, "raadslid.laren").get(f"/dienstverlening/dvo/{_dvo().pk}").status_code == 404
-    assert _client(user_named, "raadslid.laren").get(f"/dienstverlening/dvo/{_dvo('DVO-BEL-LAR').pk}").status_code == 200
-    assert _client(user_named, "raadslid.eemnes").get(f"/dienstverlening/dvo/{_dvo('DVO-BEL-LAR').pk}").status_code == 200
+    assert (
+        _client(user_named, "raadslid.laren")
+        .get(f"/dienstverlening/dvo/{_dvo('DVO-BEL-LAR').pk}")
+        .status_code
+        == 200
+    )
+    assert (
+        _client(user_named, "raadslid.eemnes")
+        .get(f"/dienstverlening/dvo/{_dvo('DVO-BEL-LAR').pk}")
+        .status_code
+        == 200
+    )
 
 
 def test_the_directeur_drafts_a_dvo_and_adds_a_service_with_norms(user_named: Any) -> None:
@@ -66,23 +76,44 @@ def test_the_directeur_drafts_a_dvo_and_adds_a_service_with_norms(user_named: An
     assert response.status_code == 200
     response = client.post(
         "/dienstverlening/dvo/nieuw/bel",
-        {"kenmerk": "DVO-WEB", "titel": "Via de pagina", "gemeente": "eemnes", "ingangsdatum": "2030-01-01",
-         "einddatum": "2030-12-31", "rapportageritme": "kwartaal"},
+        {
+            "kenmerk": "DVO-WEB",
+            "titel": "Via de pagina",
+            "gemeente": "eemnes",
+            "ingangsdatum": "2030-01-01",
+            "einddatum": "2030-12-31",
+            "rapportageritme": "kwartaal",
+        },
     )
     assert response.status_code == 302
     dvo = Dienstverleningsovereenkomst.objects.get(kenmerk="DVO-WEB")
     url = f"/dienstverlening/dvo/{dvo.pk}/diensten/nieuw"
     assert client.get(url).status_code == 200
     fout = client.post(
-        url, {"versie": dvo.versie, "catalogusitem": item().pk, "d1_omschrijving": "Besluit", "d1_termijn": "",
-              "k_omschrijving": "Tevredenheid", "k_minimumscore": ""},
+        url,
+        {
+            "versie": dvo.versie,
+            "catalogusitem": item().pk,
+            "d1_omschrijving": "Besluit",
+            "d1_termijn": "",
+            "k_omschrijving": "Tevredenheid",
+            "k_minimumscore": "",
+        },
     )
     assert fout.status_code == 400
     html = fout.content.decode()
     assert "Een doorlooptijd heeft een termijn" in html and "minimumscore van 0 tot en met 10" in html
     goed = client.post(
-        url, {"versie": dvo.versie, "catalogusitem": item().pk, "d1_omschrijving": "Besluit", "d1_termijn": "40",
-              "d1_dagsoort": "werkdagen", "d1_streefpercentage": "95", "d1_wettelijke_grondslag": "Awb art. 4:13"},
+        url,
+        {
+            "versie": dvo.versie,
+            "catalogusitem": item().pk,
+            "d1_omschrijving": "Besluit",
+            "d1_termijn": "40",
+            "d1_dagsoort": "werkdagen",
+            "d1_streefpercentage": "95",
+            "d1_wettelijke_grondslag": "Awb art. 4:13",
+        },
     )
     assert goed.status_code == 302
     pagina = client.get(f"/dienstverlening/dvo/{dvo.pk}").content.decode()
@@ -90,7 +121,12 @@ def test_the_directeur_drafts_a_dvo_and_adds_a_service_with_norms(user_named: An
     assert client.get(f"/dienstverlening/dvo/{dvo.pk}/escalatie").status_code == 200
     esc = client.post(
         f"/dienstverlening/dvo/{dvo.pk}/escalatie",
-        {"versie": dvo.versie + 1, "niveau_1": "beleidsregisseur", "dagen_1": "5", "niveau_2": "dagelijks_bestuur"},
+        {
+            "versie": dvo.versie + 1,
+            "niveau_1": "beleidsregisseur",
+            "dagen_1": "5",
+            "niveau_2": "dagelijks_bestuur",
+        },
     )
     assert esc.status_code == 302
     assert [s.niveau for s in dvo.escalatie.all()] == ["beleidsregisseur", "dagelijks_bestuur"]
@@ -102,8 +138,12 @@ def test_the_college_decision_needs_the_confirmation(user_named: Any, actor_name
     pagina = client.get(f"/dienstverlening/dvo/{dvo.pk}").content.decode()
     assert 'data-actie="collegebesluit"' in pagina and 'data-actie="vaststellen"' not in pagina
     url = f"/dienstverlening/dvo/{dvo.pk}/collegebesluit"
-    data = {"collegebesluit-versie": dvo.versie, "collegebesluit-orgaan": "college",
-            "collegebesluit-kenmerk": "B&W 12", "collegebesluit-datum": COLLEGE_BESLUIT.datum.isoformat()}
+    data = {
+        "collegebesluit-versie": dvo.versie,
+        "collegebesluit-orgaan": "college",
+        "collegebesluit-kenmerk": "B&W 12",
+        "collegebesluit-datum": COLLEGE_BESLUIT.datum.isoformat(),
+    }
     assert client.post(url, data).status_code == 400
     assert client.post(url, {**data, "collegebesluit-bevestigd": "on"}).status_code == 302
     dvo.refresh_from_db()
@@ -115,8 +155,13 @@ def test_the_board_step_names_the_missing_college(user_named: Any, actor_named: 
     client = _client(user_named, "burgemeester.laren")
     response = client.post(
         f"/dienstverlening/dvo/{dvo.pk}/vaststellen",
-        {"vaststellen-versie": dvo.versie, "vaststellen-orgaan": "dagelijks_bestuur", "vaststellen-kenmerk": "DB 1",
-         "vaststellen-datum": "2026-10-20", "vaststellen-bevestigd": "on"},
+        {
+            "vaststellen-versie": dvo.versie,
+            "vaststellen-orgaan": "dagelijks_bestuur",
+            "vaststellen-kenmerk": "DB 1",
+            "vaststellen-datum": "2026-10-20",
+            "vaststellen-bevestigd": "on",
+        },
     )
     assert response.status_code == 409
     assert "college van Blaricum ontbreekt nog" in response.content.decode()
@@ -128,7 +173,9 @@ def test_an_adopted_dvo_cannot_be_edited_on_the_page(user_named: Any) -> None:
     assert response.status_code == 409
     assert "nieuwe versie" in response.content.decode()
     assert client.get(f"/dienstverlening/dvo/{_dvo().pk}/wijzigen").status_code == 409
-    nieuw = client.post(f"/dienstverlening/dvo/{_dvo().pk}/nieuwe-versie", {"nieuwe_versie-versie": _dvo().versie})
+    nieuw = client.post(
+        f"/dienstverlening/dvo/{_dvo().pk}/nieuwe-versie", {"nieuwe_versie-versie": _dvo().versie}
+    )
     assert nieuw.status_code == 302
     assert _dvo(volgnummer=2).status == lifecycle.CONCEPT
 

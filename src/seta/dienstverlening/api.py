@@ -193,11 +193,8 @@ class DvoViewSet(
         return self._antwoord(dvo, status.HTTP_201_CREATED)
 
     def _afspraak(self, dvo: DVO, afspraak_id: str) -> Any:
-        afspraak = (
-            selectors.afspraken_for(self.actor)
-            .filter(dvo=dvo, pk=parse_id(afspraak_id, name="afspraakId"))
-            .first()
-        )
+        pk = parse_id(afspraak_id, name="afspraakId")
+        afspraak = selectors.afspraken_for(self.actor).filter(dvo=dvo, pk=pk).first() if pk else None
         if afspraak is None:
             raise NotFound("Deze dienst hoort niet bij deze overeenkomst.")
         return afspraak

@@ -20,7 +20,9 @@ class VersieForm(forms.Form):
 
 
 class DvoForm(VersieForm):
-    kenmerk = forms.CharField(label="Kenmerk", max_length=60, help_text="Bijvoorbeeld DVO-BEL-BLA.", widget=forms.TextInput(TEKST))
+    kenmerk = forms.CharField(
+        label="Kenmerk", max_length=60, help_text="Bijvoorbeeld DVO-BEL-BLA.", widget=forms.TextInput(TEKST)
+    )
     titel = forms.CharField(label="Titel", max_length=200, widget=forms.TextInput(TEKST))
     gemeente = forms.ChoiceField(
         label="Deelnemer",
@@ -29,19 +31,28 @@ class DvoForm(VersieForm):
         widget=forms.Select(KEUZE),
     )
     ingangsdatum = forms.DateField(label="Ingangsdatum", widget=forms.DateInput(DATUM, format="%Y-%m-%d"))
-    einddatum = forms.DateField(label="Einddatum", required=False, widget=forms.DateInput(DATUM, format="%Y-%m-%d"))
-    rapportageritme = forms.ChoiceField(label="Rapportageritme", choices=Rapportageritme.choices, widget=forms.Select(KEUZE))
+    einddatum = forms.DateField(
+        label="Einddatum", required=False, widget=forms.DateInput(DATUM, format="%Y-%m-%d")
+    )
+    rapportageritme = forms.ChoiceField(
+        label="Rapportageritme", choices=Rapportageritme.choices, widget=forms.Select(KEUZE)
+    )
     openbaar = forms.BooleanField(
         label="Naleving openbaar voor alle deelnemers",
         required=False,
         help_text="Aan: de colleges en raden van alle deelnemers zien de overeenkomst en de nalevingscijfers.",
         widget=forms.CheckboxInput({"class": "utrecht-checkbox"}),
     )
-    toelichting = forms.CharField(label="Toelichting", required=False, max_length=5000, widget=forms.Textarea({"class": "utrecht-textarea", "rows": 3}))
+    toelichting = forms.CharField(
+        label="Toelichting",
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea({"class": "utrecht-textarea", "rows": 3}),
+    )
 
     def __init__(self, *args: Any, gemeenten: list[tuple[str, str]] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
         super().__init__(*args, **kwargs)
-        self.fields["gemeente"].choices = [("", "Alle deelnemers"), *gemeenten]
+        self.fields["gemeente"].choices = [("", "Alle deelnemers"), *gemeenten]  # type: ignore[attr-defined]
 
 
 #: The norm slots of the service form: (prefix, soort, label). Two lead times (e.g. Wmo: onderzoek and beschikking).
@@ -70,7 +81,12 @@ class AfspraakForm(VersieForm):
         help_text="Alleen bij een overeenkomst voor alle deelnemers: leeg geldt voor allen.",
         widget=forms.Select(KEUZE),
     )
-    toelichting = forms.CharField(label="Toelichting", required=False, max_length=5000, widget=forms.Textarea({"class": "utrecht-textarea", "rows": 2}))
+    toelichting = forms.CharField(
+        label="Toelichting",
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea({"class": "utrecht-textarea", "rows": 2}),
+    )
 
     def __init__(
         self,
@@ -80,11 +96,11 @@ class AfspraakForm(VersieForm):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["catalogusitem"].choices = [("", "Kies een dienst"), *items]
+        self.fields["catalogusitem"].choices = [("", "Kies een dienst"), *items]  # type: ignore[attr-defined]
         if gemeenten is None:
             del self.fields["gemeente"]
         else:
-            self.fields["gemeente"].choices = [("", "Alle deelnemers"), *gemeenten]
+            self.fields["gemeente"].choices = [("", "Alle deelnemers"), *gemeenten]  # type: ignore[attr-defined]
         for prefix, soort, label in NORMVAKKEN:
             self.fields[f"{prefix}_omschrijving"] = forms.CharField(
                 label=f"{label}: omschrijving",
@@ -102,7 +118,10 @@ class AfspraakForm(VersieForm):
             {
                 "prefix": prefix,
                 "label": label,
-                "velden": [self[f"{prefix}_omschrijving"], *(self[f"{prefix}_{v}"] for v in NORMVELDEN[soort])],
+                "velden": [
+                    self[f"{prefix}_omschrijving"],
+                    *(self[f"{prefix}_{v}"] for v in NORMVELDEN[soort]),
+                ],
             }
             for prefix, soort, label in NORMVAKKEN
         ]
@@ -121,7 +140,11 @@ class AfspraakForm(VersieForm):
             rename[f"normen[{i}].soort"] = f"{prefix}_omschrijving"
             for veld in NORMVELDEN[soort]:
                 waarde = self.cleaned_data.get(f"{prefix}_{veld}")
-                norm[veld] = "" if waarde is None and veld in ("dagsoort", "openingstijden", "wettelijke_grondslag") else waarde
+                norm[veld] = (
+                    ""
+                    if waarde is None and veld in ("dagsoort", "openingstijden", "wettelijke_grondslag")
+                    else waarde
+                )
                 rename[f"normen[{i}].{veld}"] = f"{prefix}_{veld}"
             normen.append(norm)
         return normen, rename
@@ -148,37 +171,69 @@ class AfspraakForm(VersieForm):
 def _normveld(soort: str, veld: str, label: str) -> forms.Field:
     if veld == "termijn":
         return forms.IntegerField(
-            label=f"{label}: termijn (dagen)", required=False, min_value=1, max_value=3650,
-            help_text="Bijvoorbeeld 40 werkdagen of 56 kalenderdagen (8 weken).", widget=forms.NumberInput(GETAL)
+            label=f"{label}: termijn (dagen)",
+            required=False,
+            min_value=1,
+            max_value=3650,
+            help_text="Bijvoorbeeld 40 werkdagen of 56 kalenderdagen (8 weken).",
+            widget=forms.NumberInput(GETAL),
         )
     if veld == "dagsoort":
         return forms.ChoiceField(
-            label=f"{label}: soort dagen", required=False, choices=[("", "—"), *Dagsoort.choices], widget=forms.Select(KEUZE)
+            label=f"{label}: soort dagen",
+            required=False,
+            choices=[("", "—"), *Dagsoort.choices],
+            widget=forms.Select(KEUZE),
         )
     if veld == "streefpercentage":
-        hulp = "Aandeel zaken binnen de termijn, 0 tot en met 100." if soort == "doorlooptijd" else "Beschikbaarheid in procenten."
+        hulp = (
+            "Aandeel zaken binnen de termijn, 0 tot en met 100."
+            if soort == "doorlooptijd"
+            else "Beschikbaarheid in procenten."
+        )
         return forms.DecimalField(
-            label=f"{label}: streefpercentage", required=False, min_value=0, max_value=100, max_digits=5, decimal_places=2,
-            help_text=hulp, widget=forms.NumberInput(GETAL | {"step": "0.1"}),
+            label=f"{label}: streefpercentage",
+            required=False,
+            min_value=0,
+            max_value=100,
+            max_digits=5,
+            decimal_places=2,
+            help_text=hulp,
+            widget=forms.NumberInput(GETAL | {"step": "0.1"}),
         )
     if veld == "minimumscore":
         return forms.DecimalField(
-            label=f"{label}: minimumscore", required=False, min_value=0, max_value=10, max_digits=4, decimal_places=1,
-            help_text="Op een schaal van 10, bijvoorbeeld 7,0.", widget=forms.NumberInput(GETAL | {"step": "0.1"}),
+            label=f"{label}: minimumscore",
+            required=False,
+            min_value=0,
+            max_value=10,
+            max_digits=4,
+            decimal_places=1,
+            help_text="Op een schaal van 10, bijvoorbeeld 7,0.",
+            widget=forms.NumberInput(GETAL | {"step": "0.1"}),
         )
     if veld in ("volume_min", "volume_max"):
         return forms.IntegerField(
             label=f"{label}: {'minimaal' if veld == 'volume_min' else 'maximaal'} aantal zaken",
-            required=False, min_value=0, max_value=10**9, widget=forms.NumberInput(GETAL),
+            required=False,
+            min_value=0,
+            max_value=10**9,
+            widget=forms.NumberInput(GETAL),
         )
     if veld == "openingstijden":
         return forms.CharField(
-            label=f"{label}: openingstijden", required=False, max_length=200,
-            help_text="Bijvoorbeeld ma–vr 9.00–17.00 uur.", widget=forms.TextInput(TEKST)
+            label=f"{label}: openingstijden",
+            required=False,
+            max_length=200,
+            help_text="Bijvoorbeeld ma–vr 9.00–17.00 uur.",
+            widget=forms.TextInput(TEKST),
         )
     return forms.CharField(
-        label=f"{label}: wettelijke termijn", required=False, max_length=200,
-        help_text="Bijvoorbeeld Awb art. 4:13 (8 weken).", widget=forms.TextInput(TEKST)
+        label=f"{label}: wettelijke termijn",
+        required=False,
+        max_length=200,
+        help_text="Bijvoorbeeld Awb art. 4:13 (8 weken).",
+        widget=forms.TextInput(TEKST),
     )
 
 
@@ -191,10 +246,17 @@ class EscalatieForm(VersieForm):
         super().__init__(*args, **kwargs)
         for i in range(1, self.STAPPEN + 1):
             self.fields[f"niveau_{i}"] = forms.ChoiceField(
-                label=f"Stap {i}: niveau", required=False, choices=[("", "—"), *Escalatieniveau.choices], widget=forms.Select(KEUZE)
+                label=f"Stap {i}: niveau",
+                required=False,
+                choices=[("", "—"), *Escalatieniveau.choices],
+                widget=forms.Select(KEUZE),
             )
             self.fields[f"dagen_{i}"] = forms.IntegerField(
-                label=f"Stap {i}: na dagen", required=False, min_value=0, max_value=3650, widget=forms.NumberInput(GETAL)
+                label=f"Stap {i}: na dagen",
+                required=False,
+                min_value=0,
+                max_value=3650,
+                widget=forms.NumberInput(GETAL),
             )
             self.fields[f"omschrijving_{i}"] = forms.CharField(
                 label=f"Stap {i}: omschrijving", required=False, max_length=200, widget=forms.TextInput(TEKST)
@@ -214,8 +276,11 @@ class EscalatieForm(VersieForm):
                 f"escalatie[{j}].omschrijving": f"omschrijving_{i}",
             }
             stappen.append(
-                {"niveau": niveau, "termijn_dagen": self.cleaned_data.get(f"dagen_{i}"),
-                 "omschrijving": self.cleaned_data.get(f"omschrijving_{i}") or ""}
+                {
+                    "niveau": niveau,
+                    "termijn_dagen": self.cleaned_data.get(f"dagen_{i}"),
+                    "omschrijving": self.cleaned_data.get(f"omschrijving_{i}") or "",
+                }
             )
         return stappen, rename
 
@@ -223,20 +288,29 @@ class EscalatieForm(VersieForm):
     def initial_van(dvo: Any) -> dict[str, Any]:
         initial: dict[str, Any] = {"versie": dvo.versie}
         for i, stap in enumerate(dvo.escalatie.all(), start=1):
-            initial |= {f"niveau_{i}": stap.niveau, f"dagen_{i}": stap.termijn_dagen, f"omschrijving_{i}": stap.omschrijving}
+            initial |= {
+                f"niveau_{i}": stap.niveau,
+                f"dagen_{i}": stap.termijn_dagen,
+                f"omschrijving_{i}": stap.omschrijving,
+            }
         return initial
 
 
 class BesluitForm(VersieForm):
     """The decision an action rests on, with the explicit confirmation of the person recording it."""
 
-    orgaan = forms.ChoiceField(label="Besluit van", choices=Bestuursorgaan.choices, widget=forms.Select(KEUZE))
+    orgaan = forms.ChoiceField(
+        label="Besluit van", choices=Bestuursorgaan.choices, widget=forms.Select(KEUZE)
+    )
     kenmerk = forms.CharField(
-        label="Kenmerk van het besluit", max_length=200, help_text="Bijvoorbeeld B&W 2026-41 of DB 2026-11, agendapunt 4.",
+        label="Kenmerk van het besluit",
+        max_length=200,
+        help_text="Bijvoorbeeld B&W 2026-41 of DB 2026-11, agendapunt 4.",
         widget=forms.TextInput(TEKST),
     )
     datum = forms.DateField(
-        label="Datum van de vergadering", help_text="De dag waarop is besloten (niet in de toekomst).",
+        label="Datum van de vergadering",
+        help_text="De dag waarop is besloten (niet in de toekomst).",
         widget=forms.DateInput(DATUM),
     )
     bevestigd = forms.BooleanField(

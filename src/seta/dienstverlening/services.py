@@ -321,6 +321,7 @@ def create_dvo(
     _validate_kop(samenwerkingsverband, data, fouten, bestaand=None)
     _validate_stappen(stappen, fouten)
     fouten.raise_if_any()
+    assert ingangsdatum is not None
     dvo = create(
         DVO(
             samenwerkingsverband=samenwerkingsverband,

@@ -16,6 +16,10 @@ urlpatterns = [
     path("dvo/<int:pk>/escalatie", views.escalatie, name="dvo_escalatie"),
     path("dvo/<int:pk>/diensten/nieuw", views.dienst, name="dvo_dienst_nieuw"),
     path("dvo/<int:pk>/diensten/<int:afspraak_pk>", views.dienst, name="dvo_dienst"),
-    path("dvo/<int:pk>/diensten/<int:afspraak_pk>/verwijderen", views.dienst_verwijderen, name="dvo_dienst_verwijderen"),
+    path(
+        "dvo/<int:pk>/diensten/<int:afspraak_pk>/verwijderen",
+        views.dienst_verwijderen,
+        name="dvo_dienst_verwijderen",
+    ),
     path("dvo/<int:pk>/<slug:actie>", views.actie, name="dvo_actie"),
 ]

@@ -58,10 +58,14 @@ def _weigering(actor: Actor, obj: Any, actie: str) -> SetaError:
                 "Stel een nieuwe versie op en laat die vaststellen."
             )
         if actie not in lifecycle.acties_vanuit(obj.status):
-            return Conflict(f"'{lifecycle.ACTIE_LABELS.get(actie, actie)}' past niet bij de status van {obj}.")
+            return Conflict(
+                f"'{lifecycle.ACTIE_LABELS.get(actie, actie)}' past niet bij de status van {obj}."
+            )
         if actie == lifecycle.VASTSTELLEN:
             orgaan = bevoegd_orgaan(obj.samenwerkingsverband, Besluitonderwerp.DVO)
-            return Forbidden(f"Alleen een lid van het {Bestuursorgaan(orgaan).label.lower()} stelt {obj} vast.")
+            return Forbidden(
+                f"Alleen een lid van het {Bestuursorgaan(orgaan).label.lower()} stelt {obj} vast."
+            )
     return Forbidden()
 
 
@@ -113,7 +117,9 @@ def _detail_context(actor: Actor, dvo: DVO, formulieren: dict[str, Any] | None =
         form = formulieren.get(actie)
         if form is None:
             if actie in lifecycle.MET_BESLUIT:
-                form = BesluitForm(orgaan=_besluit_orgaan(dvo, actie), initial={"versie": dvo.versie}, prefix=actie)
+                form = BesluitForm(
+                    orgaan=_besluit_orgaan(dvo, actie), initial={"versie": dvo.versie}, prefix=actie
+                )
             else:
                 form = VersieForm(initial={"versie": dvo.versie}, prefix=actie)
         knoppen.append(
@@ -126,14 +132,17 @@ def _detail_context(actor: Actor, dvo: DVO, formulieren: dict[str, Any] | None =
             }
         )
     afspraken = [
-        {"afspraak": a, "normen": [(n, selectors.norm_tekst(n)) for n in a.normen.all()]} for a in dvo.afspraken.all()
+        {"afspraak": a, "normen": [(n, selectors.norm_tekst(n)) for n in a.normen.all()]}
+        for a in dvo.afspraken.all()
     ]
     return {
         "dvo": dvo,
         "afspraken": afspraken,
         "knoppen": knoppen,
         "mag_wijzigen": lifecycle.WIJZIGEN in acties,
-        "collegebesluiten": sorted(dvo.collegebesluiten.all(), key=lambda b: b.gemeente.naam if b.gemeente else ""),
+        "collegebesluiten": sorted(
+            dvo.collegebesluiten.all(), key=lambda b: b.gemeente.naam if b.gemeente else ""
+        ),
         "ontbrekend": selectors.ontbrekende_colleges(dvo) if dvo.status == lifecycle.CONCEPT else [],
         "opvolgers": list(dvo.opvolgers.all()),
         "historie": selectors.historie_for(actor, dvo),
@@ -225,7 +234,10 @@ def nieuw(request: HttpRequest, slug: str) -> HttpResponse:
         if uitkomst.ok and uitkomst.value is not None:
             return redirect("dienstverlening:dvo_detail", uitkomst.value.pk)
     return render(
-        request, "dienstverlening/dvo_form.html", {"form": form, "sv": sv, "dvo": None}, status=page_status(request, form)
+        request,
+        "dienstverlening/dvo_form.html",
+        {"form": form, "sv": sv, "dvo": None},
+        status=page_status(request, form),
     )
 
 
@@ -248,7 +260,9 @@ def wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
         "openbaar": dvo.openbaar,
         "toelichting": dvo.toelichting,
     }
-    form = DvoForm(request.POST or None, gemeenten=_gemeenten(actor, dvo.samenwerkingsverband), initial=initial)
+    form = DvoForm(
+        request.POST or None, gemeenten=_gemeenten(actor, dvo.samenwerkingsverband), initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         uitkomst = run(
             request,
@@ -267,8 +281,12 @@ def wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _afspraak_form(actor: Actor, dvo: DVO, data: Any = None, initial: dict[str, Any] | None = None) -> AfspraakForm:
-    items = catalogus_selectors.catalogusitems_for(actor).filter(samenwerkingsverband=dvo.samenwerkingsverband, actief=True)
+def _afspraak_form(
+    actor: Actor, dvo: DVO, data: Any = None, initial: dict[str, Any] | None = None
+) -> AfspraakForm:
+    items = catalogus_selectors.catalogusitems_for(actor).filter(
+        samenwerkingsverband=dvo.samenwerkingsverband, actief=True
+    )
     return AfspraakForm(
         data,
         items=[(str(i.pk), i.naam) for i in items.order_by("naam")],
@@ -305,8 +323,13 @@ def dienst(request: HttpRequest, pk: int, afspraak_pk: int | None = None) -> Htt
             uitkomst: Any = run(
                 request,
                 lambda: services.add_afspraak(
-                    actor=actor, dvo=dvo, catalogusitem=item, gemeente=gemeente, normen=normen,
-                    toelichting=form.cleaned_data.get("toelichting", ""), expected_version=_versie(form),
+                    actor=actor,
+                    dvo=dvo,
+                    catalogusitem=item,
+                    gemeente=gemeente,
+                    normen=normen,
+                    toelichting=form.cleaned_data.get("toelichting", ""),
+                    expected_version=_versie(form),
                 ),
                 form=form,
                 rename=rename,
@@ -315,8 +338,13 @@ def dienst(request: HttpRequest, pk: int, afspraak_pk: int | None = None) -> Htt
             uitkomst = run(
                 request,
                 lambda: services.change_afspraak(
-                    actor=actor, afspraak=afspraak, catalogusitem=item, gemeente=gemeente, normen=normen,
-                    toelichting=form.cleaned_data.get("toelichting", ""), expected_version=_versie(form),
+                    actor=actor,
+                    afspraak=afspraak,
+                    catalogusitem=item,
+                    gemeente=gemeente,
+                    normen=normen,
+                    toelichting=form.cleaned_data.get("toelichting", ""),
+                    expected_version=_versie(form),
                 ),
                 form=form,
                 rename=rename,
@@ -344,7 +372,8 @@ def dienst_verwijderen(request: HttpRequest, pk: int, afspraak_pk: int) -> HttpR
     if not form.is_valid():
         return refusal(request, form_invalid(form), back=terug)
     uitkomst = run(
-        request, lambda: services.remove_afspraak(actor=actor, afspraak=afspraak, expected_version=_versie(form))
+        request,
+        lambda: services.remove_afspraak(actor=actor, afspraak=afspraak, expected_version=_versie(form)),
     )
     if not uitkomst.ok:
         assert uitkomst.error is not None
@@ -365,7 +394,9 @@ def escalatie(request: HttpRequest, pk: int) -> HttpResponse:
         stappen, rename = form.stappen()
         uitkomst = run(
             request,
-            lambda: services.set_escalatie(actor=actor, dvo=dvo, stappen=stappen, expected_version=_versie(form)),
+            lambda: services.set_escalatie(
+                actor=actor, dvo=dvo, stappen=stappen, expected_version=_versie(form)
+            ),
             form=form,
             rename=rename,
         )

@@ -173,6 +173,7 @@ def toegestane_acties(
 from seta.autorisaties.policy import (  # noqa: E402
     basis,
     bestuur,
+    dienstverlening,
     financien,
     opdrachten,
     organisatie,
@@ -180,7 +181,6 @@ from seta.autorisaties.policy import (  # noqa: E402
     scan,
     signalen,
 )
-from seta.autorisaties.policy import dienstverlening  # noqa: E402
 
 __all__ = [
     "SYSTEM_ACTIONS",
