@@ -186,3 +186,8 @@ def test_a_refused_button_is_a_403_page(user_named: Any, actor_named: Any) -> No
         f"/dienstverlening/dvo/{dvo.pk}/vaststellen", {"vaststellen-versie": dvo.versie}
     )
     assert response.status_code == 403
+
+
+def test_the_catalogue_item_links_to_its_dvos(user_named: Any) -> None:
+    html = _client(user_named, "directeur.bel").get(f"/catalogus/{item('paspoort').pk}").content.decode()
+    assert "DVO-BEL-BLA versie 1" in html and "/dienstverlening/dvo/" in html
