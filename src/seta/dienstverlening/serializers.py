@@ -50,6 +50,9 @@ class DvoBesluitSerializer(serializers.ModelSerializer[Bestuursbesluit]):
 
 
 class DienstnormSerializer(serializers.ModelSerializer[Dienstnorm]):
+    dagsoort = serializers.ChoiceField(
+        choices=Dagsoort.choices, allow_blank=True, read_only=True, help_text="Alleen bij een doorlooptijd."
+    )
     tekst = serializers.SerializerMethodField(help_text="De norm in woorden, zoals op de pagina.")
 
     class Meta:
