@@ -23,7 +23,7 @@ from typing import Any
 from django.db.models import Q
 
 from seta.autorisaties.actor import GEMEENTE_ROLLEN, Actor, Rol
-from seta.autorisaties.policy import EVERYTHING, actietabel, read_scope, rule
+from seta.autorisaties.policy import EVERYTHING, NOTHING, actietabel, read_scope, rule
 from seta.autorisaties.policy.basis import _sv_id
 from seta.autorisaties.policy.bestuur import _vaststellen_regel
 from seta.dienstverlening import lifecycle
@@ -97,8 +97,10 @@ def naleving_zichtbaar(actor: Actor, dvo: Any) -> bool:
 
 def dvo_lees_q(actor: Actor, prefix: str = "") -> Q:
     """:func:`naleving_zichtbaar` as a query; ``prefix`` is the path to the DVO (``"norm__afspraak__dvo__"``)."""
-    if actor.is_beheerder:
+    if actor.is_systeem or actor.is_beheerder:
         return EVERYTHING
+    if actor.user is None:
+        return NOTHING
     partner_svs = _partner_gemeente_sv_ids(actor)
     return (
         Q(**{f"{prefix}samenwerkingsverband_id__in": actor.samenwerkingsverbanden(*POOL_LEZEN)})
