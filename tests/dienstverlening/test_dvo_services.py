@@ -301,3 +301,16 @@ def test_a_partners_college_is_not_a_governance_body(actor_named: Any) -> None:
         actor=actor_named("beheerder"), samenwerkingsverband=bel(), onderwerp="dvo", orgaan="algemeen_bestuur"
     )
     assert record.orgaan == "algemeen_bestuur"
+
+
+def test_the_table_has_no_dead_states_and_drives_rules_and_routes() -> None:
+    from django.urls import reverse
+
+    from seta.autorisaties import policy
+
+    assert lifecycle.bereikbaar() == set(lifecycle.STATUSSEN)
+    for actie in lifecycle.ACTIES:
+        assert f"dvo.{actie}" in policy.RULES, actie
+        if actie != lifecycle.WIJZIGEN:
+            pad = reverse(f"api:dienstverleningsovereenkomst-{actie}", args=[1])
+            assert pad.endswith(f"/1/{lifecycle.url_deel(actie)}"), pad
