@@ -49,3 +49,25 @@ def test_the_college_records_its_decision_on_a_new_version(page: Any, login: Any
         "College van Eemnes, vergadering van 3 november 2026, kenmerk B&W Eemnes 2026-44"
         in besluiten.inner_text()
     )
+
+
+def test_the_directeurs_forms_open_and_are_accessible(page: Any, login: Any) -> None:
+    login("directeur.bel")
+    click_and_settle(page, main_menu(page).get_by_role("link", name="Dienstverlening", exact=True))
+    click_and_settle(page, page.get_by_role("link", name="Nieuwe overeenkomst opstellen"))
+    assert page.get_by_role(
+        "heading", level=1, name=re.compile("^Nieuwe dienstverleningsovereenkomst")
+    ).is_visible()
+    page.go_back()
+    click_and_settle(page, page.get_by_role("link", name="DVO-BEL-EEM versie 2"))
+    for knop, kop in (
+        ("Dienst toevoegen", "^Dienst toevoegen aan DVO-BEL-EEM"),
+        ("Escalatieroute wijzigen", "^Escalatieroute van DVO-BEL-EEM"),
+        ("Gegevens wijzigen", "^DVO-BEL-EEM versie 2 wijzigen"),
+    ):
+        click_and_settle(page, page.get_by_role("link", name=knop))
+        assert page.get_by_role("heading", level=1, name=re.compile(kop)).is_visible(), knop
+        page.go_back()
+    rij = page.get_by_role("row").filter(has_text="Omgevingsvergunning bouwen")
+    click_and_settle(page, rij.get_by_role("link", name=re.compile("^Wijzigen")))
+    assert page.get_by_label("Doorlooptijd: streefpercentage", exact=True).input_value() == "95.00"
