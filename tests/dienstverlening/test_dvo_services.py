@@ -7,6 +7,8 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from seta.core.errors import Conflict, Forbidden, InvalidInput, NotFound, StaleVersion
 from seta.dienstverlening import lifecycle, selectors, services
@@ -314,3 +316,28 @@ def test_the_table_has_no_dead_states_and_drives_rules_and_routes() -> None:
         if actie != lifecycle.WIJZIGEN:
             pad = reverse(f"api:dienstverleningsovereenkomst-{actie}", args=[1])
             assert pad.endswith(f"/1/{lifecycle.url_deel(actie)}"), pad
+
+
+@given(
+    termijn=st.integers(min_value=1, max_value=3650),
+    dagsoort=st.sampled_from(["werkdagen", "kalenderdagen"]),
+)
+def test_a_term_in_words_keeps_its_days(termijn: int, dagsoort: str) -> None:
+    tekst = selectors.termijn_tekst(termijn, dagsoort)
+    per_week = 5 if dagsoort == "werkdagen" else 7
+    if " weken (" in tekst:
+        weken = int(tekst.split(" ")[0])
+        assert weken * per_week == termijn and f"({termijn} {dagsoort})" in tekst
+    else:
+        assert tekst.startswith(f"{termijn} {dagsoort[:-2] if termijn == 1 else dagsoort}")
+
+
+@given(laag=st.integers(min_value=0, max_value=1000), hoog=st.integers(min_value=0, max_value=1000))
+def test_a_volume_band_is_refused_exactly_when_min_exceeds_max(laag: int, hoog: int) -> None:
+    fouten = services._Fouten()
+    services.validate_norm(
+        services.NormInvoer(soort="volume", omschrijving="Aanvragen", volume_min=laag, volume_max=hoog),
+        "",
+        fouten,
+    )
+    assert ("volume_max" in fouten.velden) == (laag > hoog)
