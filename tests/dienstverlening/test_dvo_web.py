@@ -191,3 +191,28 @@ def test_a_refused_button_is_a_403_page(user_named: Any, actor_named: Any) -> No
 def test_the_catalogue_item_links_to_its_dvos(user_named: Any) -> None:
     html = _client(user_named, "directeur.bel").get(f"/catalogus/{item('paspoort').pk}").content.decode()
     assert "DVO-BEL-BLA versie 1" in html and "/dienstverlening/dvo/" in html
+
+
+def test_a_joint_dvo_shows_its_annexes_and_each_college(user_named: Any, actor_named: Any) -> None:
+    from seta.dienstverlening import services
+    from seta.gemeenten.models import Gemeente
+
+    dvo = concept(actor_named, gemeente=None, kenmerk="DVO-ALLEN")
+    services.add_afspraak(
+        actor=actor_named("directeur.bel"),
+        dvo=dvo,
+        catalogusitem=item("bijstand"),
+        gemeente=Gemeente.objects.get(slug="laren"),
+        normen=[{"soort": "kwaliteit", "omschrijving": "Tevredenheid", "minimumscore": "7.5"}],
+    )
+    html = _client(user_named, "raadslid.eemnes").get(f"/dienstverlening/dvo/{dvo.pk}").content.decode()
+    assert "Alle deelnemers (met een bijlage per deelnemer)" in html
+    assert "Kwaliteit: minimumscore 7,5" in html
+    for naam in ("Blaricum", "Eemnes", "Laren"):
+        assert f"College van {naam}: <strong>nog geen besluit</strong>" in html
+    form = (
+        _client(user_named, "directeur.bel")
+        .get(f"/dienstverlening/dvo/{dvo.pk}/diensten/nieuw")
+        .content.decode()
+    )
+    assert "Bijlage van deelnemer" in form
