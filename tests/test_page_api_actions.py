@@ -627,3 +627,36 @@ def test_signal_page_buttons_equal_toegestane_acties_for_every_demo_login() -> N
         v.login(user, zichtbaar, "/signalen/{}", "/api/v1/signalen/{}", _signaal_buttons, soort="signal ")
     assert v.mismatches == []
     assert v.compared >= 6 and v.offered == {"afhandelen"}, (v.compared, v.offered)
+
+
+DVO_KNOP = re.compile(r'data-actie="([a-z_]+)"')
+
+
+def _dvo_buttons(html: str) -> list[str]:
+    """The action buttons of a DVO's page; a concept's edit is a link to its form (``wijzigen``)."""
+    knoppen = DVO_KNOP.findall(html)
+    if re.search(r'href="/dienstverlening/dvo/\d+/wijzigen"', html):
+        knoppen.append("wijzigen")
+    return sorted(knoppen)
+
+
+def test_dvo_page_buttons_equal_toegestane_acties_for_every_demo_login() -> None:
+    from seta.dienstverlening import selectors as dvo_selectors
+
+    v = Vergelijking()
+    for user in get_user_model().objects.order_by("username"):
+        zichtbaar = list(dvo_selectors.dvos_for(actor_for(user)).values_list("pk", flat=True))
+        if zichtbaar:
+            v.login(
+                user,
+                zichtbaar,
+                "/dienstverlening/dvo/{}",
+                "/api/v1/dienstverleningsovereenkomsten/{}",
+                lambda h, _: _dvo_buttons(h),
+                soort="dvo ",
+                sorteer=True,
+            )
+    assert v.mismatches == []
+    assert v.compared > 20 and {"wijzigen", "vaststellen", "nieuwe_versie", "collegebesluit"} <= v.offered, (
+        v.offered
+    )

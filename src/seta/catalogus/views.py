@@ -28,6 +28,7 @@ from seta.catalogus.models import (
 )
 from seta.core.bounds import parse_id
 from seta.core.errors import SetaError
+from seta.dienstverlening import selectors as dvo_selectors
 from seta.organisatie import selectors as organisatie_selectors
 from seta.samenwerkingsverbanden import selectors as sv_selectors
 from seta.samenwerkingsverbanden.models import Samenwerkingsverband
@@ -136,7 +137,12 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "catalogus/detail.html",
-        {"item": item, "mag_wijzigen": mag_wijzigen, "norm_form": NormForm() if mag_wijzigen else None},
+        {
+            "item": item,
+            "mag_wijzigen": mag_wijzigen,
+            "norm_form": NormForm() if mag_wijzigen else None,
+            "dvos": list(dvo_selectors.dvos_van_item(actor, item)),
+        },
     )
 
 

@@ -297,6 +297,9 @@ SPECTACULAR_SETTINGS = {
         "ZetelorgaanEnum": "seta.samenwerkingsverbanden.models.Zetelorgaan",
         "SignaalsoortEnum": "seta.signalen.models.Signaalsoort",
         "SignaaldoelgroepEnum": "seta.signalen.models.Doelgroep",
+        "NormsoortEnum": "seta.dienstverlening.models.Normsoort",
+        "EscalatieniveauEnum": "seta.dienstverlening.models.Escalatieniveau",
+        "DvostatusEnum": "seta.dienstverlening.models.Dvostatus",
     },
     "DISABLE_ERRORS_AND_WARNINGS": True,
 }

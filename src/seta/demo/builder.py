@@ -19,6 +19,7 @@ STEPS = [
     "seta.samenwerkingsverbanden.demo",
     "seta.organisatie.demo",
     "seta.catalogus.demo",
+    "seta.dienstverlening.demo",  # service agreements (DVO): after the cooperations, people and catalogue
     "seta.opdrachten.demo",
     "seta.uren.demo",
     "seta.nacalculatie.demo_herhaling",  # delivered assignments of one item with hours: the learning curve

@@ -24,6 +24,7 @@ from seta.core import audit
 from seta.core.bounds import JAAR_MIN
 from seta.core.errors import Forbidden, InvalidInput, NotFound
 from seta.core.services import full_clean_or_raise
+from seta.gemeenten.models import Gemeente
 from seta.samenwerkingsverbanden.models import (
     Besluitbevoegdheid,
     Besluitonderwerp,
@@ -117,6 +118,14 @@ def validate_decision(
             f"Over de {Besluitonderwerp(onderwerp).label.lower()} van {samenwerkingsverband} beslist het "
             f"{orgaan_label(orgaan)}, niet het {orgaan_label(besluit.orgaan)}."
         ]
+    fouten.update(_kenmerk_en_datum(besluit, veld))
+    if fouten:
+        raise InvalidInput(fields=fouten)
+    return besluit
+
+
+def _kenmerk_en_datum(besluit: BesluitInvoer, veld: str) -> dict[str, list[str]]:
+    fouten: dict[str, list[str]] = {}
     if not besluit.kenmerk.strip():
         fouten[f"{veld}.kenmerk"] = ["Geef het kenmerk van het besluit, bijvoorbeeld AB 2025-07."]
     elif len(besluit.kenmerk.strip()) > 200:
@@ -127,9 +136,55 @@ def validate_decision(
         fouten[f"{veld}.datum"] = ["De datum van het besluit ligt in de toekomst."]
     elif besluit.datum.year < JAAR_MIN:
         fouten[f"{veld}.datum"] = [f"Geef een datum vanaf {JAAR_MIN}."]
+    return fouten
+
+
+def record_college_decision(
+    *,
+    actor: Actor,
+    samenwerkingsverband: Samenwerkingsverband,
+    gemeente: Gemeente,
+    onderwerp: str,
+    besluit: BesluitInvoer | None,
+    omschrijving: str = "",
+    veld: str = "besluit",
+) -> Bestuursbesluit:
+    """Record one partner college's own decision (orgaan ``college``, ``gemeente`` set), inside the caller's
+    transaction after its permission check: the municipality's side of an agreement with the pool (a DVO)."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("record_college_decision runs inside the adopting service's transaction.")
+    if besluit is None:
+        raise InvalidInput(
+            fields={
+                veld: [
+                    f"Leg het besluit van het college van {gemeente} vast: kenmerk en datum van de vergadering."
+                ]
+            }
+        )
+    fouten: dict[str, list[str]] = {}
+    if besluit.orgaan and besluit.orgaan != Bestuursorgaan.COLLEGE:
+        fouten[f"{veld}.orgaan"] = [
+            f"Dit is het besluit van het college van burgemeester en wethouders van {gemeente}, "
+            f"niet van het {orgaan_label(besluit.orgaan)}."
+        ]
+    fouten.update(_kenmerk_en_datum(besluit, veld))
     if fouten:
         raise InvalidInput(fields=fouten)
-    return besluit
+    assert besluit.datum is not None
+    record = Bestuursbesluit(
+        samenwerkingsverband=samenwerkingsverband,
+        orgaan=Bestuursorgaan.COLLEGE,
+        gemeente=gemeente,
+        onderwerp=onderwerp,
+        kenmerk=besluit.kenmerk.strip(),
+        datum=besluit.datum,
+        omschrijving=(besluit.omschrijving or omschrijving).strip(),
+        vastgelegd_door=actor.user if actor.user_id else None,
+    )
+    full_clean_or_raise(record)
+    record.save()
+    audit.record(actor=actor, action="bestuursbesluit.vastleggen", instance=record)
+    return record
 
 
 def record_decision(
@@ -185,6 +240,12 @@ def set_authority(
         fouten["onderwerp"] = [f"Onbekend onderwerp '{onderwerp}'."]
     if orgaan not in Bestuursorgaan.values:
         fouten["orgaan"] = ["Kies het algemeen of het dagelijks bestuur."]
+    elif orgaan == Bestuursorgaan.COLLEGE:
+        # one partner's college decides its own side of an agreement, never for the cooperation
+        fouten["orgaan"] = [
+            "Het college van één deelnemer is geen orgaan van het samenwerkingsverband: kies het algemeen of "
+            "het dagelijks bestuur, of de colleges van de deelnemers samen."
+        ]
     if fouten:
         raise InvalidInput(fields=fouten)
     record, _ = Besluitbevoegdheid.objects.select_for_update().get_or_create(

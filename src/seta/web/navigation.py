@@ -52,6 +52,10 @@ def _signalen_label(actor: Actor) -> str:
     return f"{_('Signalen')} ({aantal})" if aantal else str(_("Signalen"))
 
 
+def _dienstverlening(actor: Actor) -> bool:
+    return policy.can(actor, "dvo.lezen", None)
+
+
 MENU: list[Menuitem] = [
     Menuitem(_("Start"), "web:home"),
     Menuitem(_("Signalen"), "signalen:lijst", _signalen, _signalen_label),
@@ -60,6 +64,7 @@ MENU: list[Menuitem] = [
     Menuitem(_("Overleggen"), "opdrachten:overleggen"),
     Menuitem(_("Uren"), "uren:week", _uren),
     Menuitem(_("Financiën"), "financien:overzicht", _financien),
+    Menuitem(_("Dienstverlening"), "dienstverlening:dvo_lijst", _dienstverlening),
     Menuitem(_("Samenwerkingsverbanden"), "samenwerkingsverbanden:lijst"),
     Menuitem(_("Organisatie"), "organisatie:boom"),
     Menuitem(_("Catalogus"), "catalogus:lijst"),

@@ -174,6 +174,7 @@ def toegestane_acties(
 from seta.autorisaties.policy import (  # noqa: E402
     basis,
     bestuur,
+    dienstverlening,
     financien,
     herhaling,
     nacalculatie,
@@ -193,6 +194,7 @@ __all__ = [
     "basis",
     "bestuur",
     "can",
+    "dienstverlening",
     "financien",
     "herhaling",
     "nacalculatie",

@@ -22,6 +22,9 @@ ONDERWERP_VAN_ACTIE: dict[str, str] = {
     "afrekening.vaststellen": "afrekening",
     "drempel.vaststellen": "afwijkingsdrempel",
     "uittredingsregel.vaststellen": "uittredingsregel",
+    # the board's side of a service agreement; the partner colleges' side is ``dvo.collegebesluit``
+    # (policy/dienstverlening.py)
+    "dvo.vaststellen": "dvo",
 }
 
 _ZETEL = {"algemeen_bestuur": Rol.AB_LID, "dagelijks_bestuur": Rol.DB_LID}
