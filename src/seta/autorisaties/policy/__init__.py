@@ -42,10 +42,15 @@ SYSTEM_ACTIONS: dict[str, frozenset[str]] = {
             "samenwerkingsverband.wijzigen",
             "taakgebied.aanmaken",
             "casus.laden",
+            "zaken.importeren",
+            "zaaktypekoppeling.beheren",
+            "zaaksysteem.beheren",
         }
     ),
     "import-gemeenten": frozenset({"gemeente.importeren"}),
     "import-uren": frozenset({"uren.importeren", "samenwerkingsverband.lezen"}),
+    "import-zaken": frozenset({"zaken.importeren", "samenwerkingsverband.lezen"}),
+    "fetch-zaken": frozenset({"zaken.ophalen", "zaken.importeren", "samenwerkingsverband.lezen"}),
     "scan-casussen": frozenset({"casus.laden"}),
     "token": frozenset(),
 }
@@ -179,6 +184,7 @@ from seta.autorisaties.policy import (  # noqa: E402
     samenwerkingsverbanden,
     scan,
     signalen,
+    zaken,
 )
 
 __all__ = [
@@ -200,4 +206,5 @@ __all__ = [
     "scope",
     "signalen",
     "toegestane_acties",
+    "zaken",
 ]
