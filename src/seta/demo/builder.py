@@ -19,6 +19,8 @@ STEPS = [
     "seta.samenwerkingsverbanden.demo",
     "seta.organisatie.demo",
     "seta.catalogus.demo",
+    # case data: after the catalogue (and after the DVOs, seta.dienstverlening.demo, once that step exists)
+    "seta.dienstverlening.demo_zaken",
     "seta.opdrachten.demo",
     "seta.uren.demo",
     "seta.financien.demo",
