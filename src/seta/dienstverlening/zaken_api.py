@@ -220,17 +220,17 @@ class ZaakimportFilter(SvFilter):
 class ZaakFilter(SvFilter):
     catalogusitem = IdFilter(field_name="catalogusitem_id", label="Id van het catalogusitem.")
     gemeente = django_filters.CharFilter(field_name="gemeente__slug", label="Slug van de gemeente.")
-    ontvangen_na = django_filters.DateFilter(
+    ontvangenNa = django_filters.DateFilter(  # noqa: N815 (the query parameter's camelCase name)
         field_name="ontvangen_op", lookup_expr="gte", label="Ontvangen op of na deze datum."
     )
-    ontvangen_voor = django_filters.DateFilter(
+    ontvangenVoor = django_filters.DateFilter(  # noqa: N815
         field_name="ontvangen_op", lookup_expr="lte", label="Ontvangen op of vóór deze datum."
     )
     zaakimport = IdFilter(field_name="zaakimport_id", label="Id van de import.")
 
     class Meta:
         model = Zaak
-        fields = ["samenwerkingsverband", "catalogusitem", "gemeente", "ontvangen_na", "ontvangen_voor", "zaakimport"]
+        fields = ["samenwerkingsverband", "catalogusitem", "gemeente", "ontvangenNa", "ontvangenVoor", "zaakimport"]
 
 
 # --- views ------------------------------------------------------------------------------------------------------
