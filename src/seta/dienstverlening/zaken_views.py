@@ -59,7 +59,14 @@ def _verdeel(form: Any, exc: SetaError) -> list[dict[str, str]]:
         for bericht in berichten:
             form.add_error(naam, bericht)
     rest = InvalidInput(exc.detail, fields={k: v for k, v in exc.fields.items() if k not in velden})
-    return foutregels(rest)
+    regels = foutregels(rest)
+    if regels:
+        form.add_error(
+            "bestand" if "bestand" in form.fields else None,
+            f"{len(regels)} fout(en) in de zaken; zie de tabel 'Fouten per rij en kolom' hieronder. "
+            "Er is niets opgeslagen.",
+        )
+    return regels
 
 
 # --- import -----------------------------------------------------------------------------------------------------
