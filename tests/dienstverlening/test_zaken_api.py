@@ -25,10 +25,17 @@ def _upload(client, rijen, **extra):
 
 
 def test_upload_imports_and_answers_the_import(api_as) -> None:
-    r = _upload(api_as("controller.bel"), [["A-1", "BEL-WMO", "GM0417", "2024-02-01", "2024-02-20", "", "", "", ""]])
+    r = _upload(
+        api_as("controller.bel"), [["A-1", "BEL-WMO", "GM0417", "2024-02-01", "2024-02-20", "", "", "", ""]]
+    )
     assert r.status_code == 201, r.content
     body = r.json()
-    assert (body["aantalZaken"], body["aantalVervangen"], body["bron"], body["gemeente"]) == (1, 0, "bestand", None)
+    assert (body["aantalZaken"], body["aantalVervangen"], body["bron"], body["gemeente"]) == (
+        1,
+        0,
+        "bestand",
+        None,
+    )
     assert body["ingelezenDoor"] == "controller.bel"
 
 
@@ -71,18 +78,29 @@ def test_mapping_create_update_delete_with_versions(careful_api_as, api_as) -> N
     client = api_as("controller.bel")
     r = client.post(
         "/api/v1/zaaktypekoppelingen",
-        {"samenwerkingsverband": "bel", "zaaktype": "BEL-KLACHT", "catalogusitem": sv.catalogusitems.get(code="klachten").pk},
+        {
+            "samenwerkingsverband": "bel",
+            "zaaktype": "BEL-KLACHT",
+            "catalogusitem": sv.catalogusitems.get(code="klachten").pk,
+        },
         format="json",
     )
     assert r.status_code == 201, r.content
     pk = r.json()["id"]
     dubbel = client.post(
         "/api/v1/zaaktypekoppelingen",
-        {"samenwerkingsverband": "bel", "zaaktype": "bel-klacht/", "catalogusitem": sv.catalogusitems.get(code="paspoort").pk},
+        {
+            "samenwerkingsverband": "bel",
+            "zaaktype": "bel-klacht/",
+            "catalogusitem": sv.catalogusitems.get(code="paspoort").pk,
+        },
         format="json",
     )
     assert dubbel.status_code == 400 and dubbel.json()["invalidParams"][0]["name"] == "zaaktype"
-    assert client.patch(f"/api/v1/zaaktypekoppelingen/{pk}", {"omschrijving": "x"}, format="json").status_code == 428
+    assert (
+        client.patch(f"/api/v1/zaaktypekoppelingen/{pk}", {"omschrijving": "x"}, format="json").status_code
+        == 428
+    )
     careful = careful_api_as("controller.bel")
     r = careful.patch(f"/api/v1/zaaktypekoppelingen/{pk}", {"omschrijving": "Klachten"}, format="json")
     assert r.status_code == 200 and r.json()["versie"] == 2 and r["ETag"] == 'W/"2"'
@@ -130,8 +148,13 @@ def test_a_zaaksysteem_stores_only_the_name_of_the_secret(api_as) -> None:
     assert "geheim" not in {k.lower() for k in r.json()}
     dubbel = client.post(
         "/api/v1/zaaksystemen",
-        {"samenwerkingsverband": "bel", "gemeente": "eemnes", "apiRoot": "https://x.example", "clientId": "s",
-         "geheimVariabele": "X"},
+        {
+            "samenwerkingsverband": "bel",
+            "gemeente": "eemnes",
+            "apiRoot": "https://x.example",
+            "clientId": "s",
+            "geheimVariabele": "X",
+        },
         format="json",
     )
     assert dubbel.status_code == 400 and {p["name"] for p in dubbel.json()["invalidParams"]} == {"gemeente"}

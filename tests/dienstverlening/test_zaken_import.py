@@ -16,6 +16,7 @@ from seta.dienstverlening import zaken
 from seta.dienstverlening.models import Zaak, Zaakimport
 from seta.dienstverlening.zaken_import import cijfer, datum, geheel_getal
 from seta.gemeenten.models import Gemeente
+
 from .zaken_helpers import bel, bestand, rijen_van, xlsx_bestand, zaken_2024
 
 pytestmark = pytest.mark.django_db
@@ -90,7 +91,10 @@ def test_a_bad_file_is_refused_whole_with_every_error_named(actor_named) -> None
 def test_missing_columns_and_empty_files_are_named(actor_named) -> None:
     with pytest.raises(InvalidInput) as exc:
         _importeer(actor_named, [["Z-1", "2024-01-08"]], kop=["identificatie", "ontvangen"])
-    assert set(exc.value.fields) == {"zaken-2024-q1.csv, rij 1, kolom zaaktype", "zaken-2024-q1.csv, rij 1, kolom gemeente"}
+    assert set(exc.value.fields) == {
+        "zaken-2024-q1.csv, rij 1, kolom zaaktype",
+        "zaken-2024-q1.csv, rij 1, kolom gemeente",
+    }
     with pytest.raises(InvalidInput, match="geen zaken"):
         _importeer(actor_named, [])
     with pytest.raises(InvalidInput) as exc:
@@ -141,7 +145,9 @@ def test_an_xlsx_error_names_its_row_and_column(actor_named) -> None:
             samenwerkingsverband=bel(),
             periode_van=VAN,
             periode_tot=TOT,
-            bestand=xlsx_bestand("zaken.xlsx", [["Z-1", "BEL-WMO", "GM0417", "geen datum", None, None, None, "", None]]),
+            bestand=xlsx_bestand(
+                "zaken.xlsx", [["Z-1", "BEL-WMO", "GM0417", "geen datum", None, None, None, "", None]]
+            ),
         )
     assert list(exc.value.fields) == ["zaken.xlsx, rij 2, kolom ontvangen"]
 
@@ -159,7 +165,9 @@ def test_reimport_replaces_exactly_the_period_and_the_same_file_twice_is_the_sam
     derde = _importeer(actor_named, _goed()[:1])
     assert (derde.aantal_zaken, derde.aantal_vervangen) == (1, 3)
     assert [r[1] for r in rijen_van(zaken_2024(sv))] == ["Z-1"]
-    assert rijen_van(Zaak.objects.filter(samenwerkingsverband=sv).exclude(ontvangen_op__year=2024)) == demo_zaken
+    assert (
+        rijen_van(Zaak.objects.filter(samenwerkingsverband=sv).exclude(ontvangen_op__year=2024)) == demo_zaken
+    )
 
 
 def test_reimport_for_one_gemeente_replaces_only_its_cases(actor_named) -> None:
@@ -236,7 +244,11 @@ def test_whole_numbers_parse_from_text_int_and_excel_float(n: int) -> None:
     assert geheel_getal(str(n)) == n == geheel_getal(n) == geheel_getal(float(n))
 
 
-@given(st.one_of(st.integers(max_value=-1), st.floats(allow_nan=True).filter(lambda f: not f.is_integer() or f < 0)))
+@given(
+    st.one_of(
+        st.integers(max_value=-1), st.floats(allow_nan=True).filter(lambda f: not f.is_integer() or f < 0)
+    )
+)
 def test_negative_or_fractional_days_are_refused(value: object) -> None:
     assert geheel_getal(value) is None
 

@@ -41,7 +41,7 @@ def test_the_import_page_shows_the_errors_in_a_table_and_stores_nothing(client, 
     r = _post(client, FOUT)
     assert r.status_code == 400
     html = r.content.decode()
-    assert "<caption class=\"utrecht-table__caption\">Fouten per rij en kolom</caption>" in html
+    assert '<caption class="utrecht-table__caption">Fouten per rij en kolom</caption>' in html
     assert "rij 2" in html and "besloten" in html and "datum vóór ontvangen" in html
     assert 'href="#id_bestand"' in html  # the error summary links to the field
     assert not zaken_2024(bel()).exists()
@@ -115,10 +115,21 @@ def test_import_command_exit_codes(tmp_path: Path, capsys) -> None:
 
 def test_fetch_command_uses_the_zaken_api(monkeypatch, capsys, actor_named) -> None:
     monkeypatch.setenv("SETA_ZGW_LAREN_GEHEIM", "geheim-geheim-geheim-geheim-geheim!")
-    args = ["--samenwerkingsverband", "bel", "--gemeente", "laren", "--van", "2024-01-01", "--tot", "2024-03-31"]
+    args = [
+        "--samenwerkingsverband",
+        "bel",
+        "--gemeente",
+        "laren",
+        "--van",
+        "2024-01-01",
+        "--tot",
+        "2024-03-31",
+    ]
     with zgw_stub() as s:
         zaaksysteem = Zaaksysteem.objects.get(samenwerkingsverband=bel(), gemeente__slug="laren")
-        zaken.update_zaaksysteem(actor=actor_named("controller.bel"), zaaksysteem=zaaksysteem, api_root=s.api_root)
+        zaken.update_zaaksysteem(
+            actor=actor_named("controller.bel"), zaaksysteem=zaaksysteem, api_root=s.api_root
+        )
         s.mode = "403"
         with pytest.raises(CommandError) as exc:
             call_command("fetch_zaken", *args)

@@ -29,7 +29,15 @@ GEHEIM = "een-geheim-van-minstens-32-tekens-lang!"
 # The part of the Zaken API 1.5 schema (components/schemas/Zaak, PaginatedZaakList) the client relies on.
 ZAAK_SCHEMA: dict[str, Any] = {
     "type": "object",
-    "required": ["url", "uuid", "identificatie", "bronorganisatie", "zaaktype", "startdatum", "verantwoordelijkeOrganisatie"],
+    "required": [
+        "url",
+        "uuid",
+        "identificatie",
+        "bronorganisatie",
+        "zaaktype",
+        "startdatum",
+        "verantwoordelijkeOrganisatie",
+    ],
     "properties": {
         "url": {"type": "string", "format": "uri"},
         "identificatie": {"type": "string", "maxLength": 40},
@@ -69,7 +77,10 @@ def stub(actor_named, monkeypatch) -> Iterator[tuple[Stub, Zaaksysteem]]:
     controller = actor_named("controller.bel")
     sv = bel()
     zaken.create_koppeling(
-        actor=controller, samenwerkingsverband=sv, zaaktype=WMO_URL, catalogusitem=sv.catalogusitems.get(code="wmo-maatwerk")
+        actor=controller,
+        samenwerkingsverband=sv,
+        zaaktype=WMO_URL,
+        catalogusitem=sv.catalogusitems.get(code="wmo-maatwerk"),
     )
     with zgw_stub() as s:
         zaaksysteem = Zaaksysteem.objects.get(samenwerkingsverband=sv, gemeente__slug="laren")
@@ -147,14 +158,18 @@ def test_a_refusal_is_a_clear_message_and_nothing_is_stored(stub, actor_named, s
     s.mode = status
     voor = Zaak.objects.count()
     with pytest.raises(InvalidInput) as exc:
-        zaken.haal_op(actor=actor_named("controller.bel"), zaaksysteem=zaaksysteem, periode_van=VAN, periode_tot=TOT)
+        zaken.haal_op(
+            actor=actor_named("controller.bel"), zaaksysteem=zaaksysteem, periode_van=VAN, periode_tot=TOT
+        )
     assert f"de Zaken API weigert de toegang ({status}): controleer client-id en geheim" in str(exc.value)
     assert Zaak.objects.count() == voor
 
 
 def test_a_time_out_is_a_clear_message(stub, actor_named) -> None:
     s, zaaksysteem = stub
-    zaaksysteem = zaken.update_zaaksysteem(actor=actor_named("controller.bel"), zaaksysteem=zaaksysteem, timeout_seconden=1)
+    zaaksysteem = zaken.update_zaaksysteem(
+        actor=actor_named("controller.bel"), zaaksysteem=zaaksysteem, timeout_seconden=1
+    )
     s.mode, s.vertraging = "traag", 2.5
     with pytest.raises(InvalidInput, match=r"niet binnen 1 seconden \(time-out\)"):
         zgw.haal_zaken(zaaksysteem, VAN, TOT)
@@ -182,9 +197,13 @@ def test_a_missing_secret_and_an_unmapped_zaaktype(stub, actor_named, monkeypatc
     assert list(exc.value.fields) == ["geheim_variabele"]
     assert s.verzoeken == []
     monkeypatch.setenv("SETA_ZGW_LAREN_GEHEIM", GEHEIM)
-    zaken.delete_koppeling(actor=actor_named("controller.bel"), koppeling=Zaaktypekoppeling.objects.get(zaaktype=WMO_URL))
+    zaken.delete_koppeling(
+        actor=actor_named("controller.bel"), koppeling=Zaaktypekoppeling.objects.get(zaaktype=WMO_URL)
+    )
     with pytest.raises(InvalidInput) as exc:
-        zaken.haal_op(actor=actor_named("controller.bel"), zaaksysteem=zaaksysteem, periode_van=VAN, periode_tot=TOT)
+        zaken.haal_op(
+            actor=actor_named("controller.bel"), zaaksysteem=zaaksysteem, periode_van=VAN, periode_tot=TOT
+        )
     assert "Open Zaak Laren, zaak ZAAK-2024-0003, kolom zaaktype" in exc.value.fields
 
 
@@ -203,4 +222,7 @@ def test_next_may_not_lead_away_from_the_api(stub, monkeypatch) -> None:
 
 
 def test_the_fixture_directory_is_complete() -> None:
-    assert sorted(p.name for p in Path(FIXTURES).glob("*.json")) == ["zaken-pagina-1.json", "zaken-pagina-2.json"]
+    assert sorted(p.name for p in Path(FIXTURES).glob("*.json")) == [
+        "zaken-pagina-1.json",
+        "zaken-pagina-2.json",
+    ]

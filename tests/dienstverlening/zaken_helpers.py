@@ -28,7 +28,9 @@ def bel() -> Samenwerkingsverband:
     return Samenwerkingsverband.objects.get(slug="bel")
 
 
-def csv_bytes(rijen: list[list[Any]], *, kop: list[str] = KOP, delimiter: str = ";", encoding: str = "utf-8") -> bytes:
+def csv_bytes(
+    rijen: list[list[Any]], *, kop: list[str] = KOP, delimiter: str = ";", encoding: str = "utf-8"
+) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     writer.writerow(kop)

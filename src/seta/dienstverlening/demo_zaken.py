@@ -72,7 +72,9 @@ MISSERS: dict[tuple[str, str, dt.date], float] = {
     ("laren", "omgevingsvergunning", dt.date(2026, 7, 1)): 0.55,
     ("eemnes", "wmo-maatwerk", dt.date(2025, 10, 1)): 0.65,
 }
-LAREN_OMGEVING_URL = "https://catalogi.laren.example/catalogi/api/v1/zaaktypen/4f6c2a59-0d0e-4a0b-9c1e-7a1d2b3c4d5e"
+LAREN_OMGEVING_URL = (
+    "https://catalogi.laren.example/catalogi/api/v1/zaaktypen/4f6c2a59-0d0e-4a0b-9c1e-7a1d2b3c4d5e"
+)
 
 
 # --- working days -------------------------------------------------------------------------------------------
@@ -201,10 +203,10 @@ def _rijen(
                 besloten: dt.date | None = werkdagen_na(ontvangen, lead) + dt.timedelta(days=opgeschort)
                 eind = uiterste(ontvangen, norm.waarde, norm.eenheid, opgeschort)
                 # Still open at the peildatum: the ones not yet decided, and a few of 2026 Q3 past their term.
-                if besloten is not None and besloten > peildatum:
-                    besloten = None
-                elif van == dt.date(2026, 7, 1) and eind < peildatum and rng.random() < (
-                    0.12 if (g.slug, code) == ("laren", "omgevingsvergunning") else 0.02
+                if (besloten is not None and besloten > peildatum) or (
+                    van == dt.date(2026, 7, 1)
+                    and eind < peildatum
+                    and rng.random() < (0.12 if (g.slug, code) == ("laren", "omgevingsvergunning") else 0.02)
                 ):
                     besloten = None
                 teller[g.slug] = teller.get(g.slug, 0) + 1
@@ -248,7 +250,9 @@ def build(ctx: DemoContext) -> None:
     demo = system_actor("demo")
     items = {
         c.code: c
-        for c in Catalogusitem.objects.filter(pk__in=[items[code].pk for code in ITEMS]).prefetch_related("normen")
+        for c in Catalogusitem.objects.filter(pk__in=[items[code].pk for code in ITEMS]).prefetch_related(
+            "normen"
+        )
     }
     for code, (zaaktype, *_rest) in ITEMS.items():
         zaken.create_koppeling(

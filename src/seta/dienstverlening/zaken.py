@@ -74,7 +74,8 @@ def _check_koppeling(
     else:
         bestaand = [
             k
-            for k in Zaaktypekoppeling.objects.filter(samenwerkingsverband=sv).exclude(pk=zelf)
+            for k in Zaaktypekoppeling.objects.filter(samenwerkingsverband=sv).select_related("catalogusitem")
+            if k.pk != zelf
             if sleutel(k.zaaktype) == sleutel(zaaktype)
         ]
         if bestaand:
@@ -146,7 +147,9 @@ def update_koppeling(
 
 
 @transaction.atomic
-def delete_koppeling(*, actor: Actor, koppeling: Zaaktypekoppeling, expected_version: int | None = None) -> None:
+def delete_koppeling(
+    *, actor: Actor, koppeling: Zaaktypekoppeling, expected_version: int | None = None
+) -> None:
     """Remove a mapping. Cases imported through it keep their catalogue item (they were measured then)."""
     policy.require(actor, "zaaktypekoppeling.beheren", koppeling, read_action="zaaktypekoppeling.lezen")
     koppeling = core.lock(koppeling, expected_version=expected_version)
@@ -173,10 +176,12 @@ def _check_zaaksysteem(sv: Samenwerkingsverband, waarden: dict[str, Any], *, zel
     gemeente = waarden["gemeente"]
     if gemeente.pk not in _partner_ids(sv):
         fouten["gemeente"] = [f"{gemeente} is geen deelnemer van {sv}."]
-    elif Zaaksysteem.objects.filter(samenwerkingsverband=sv, gemeente=gemeente).exclude(pk=zelf).exists():
+    elif any(z.pk != zelf for z in Zaaksysteem.objects.filter(samenwerkingsverband=sv, gemeente=gemeente)):
         fouten["gemeente"] = [f"Voor {gemeente} is al een zaaksysteem ingesteld."]
     if not re.match(r"https?://[^\s/]+(/\S*)?$", waarden["api_root"].strip()):
-        fouten["api_root"] = ["Geef het adres van de Zaken API, bijvoorbeeld https://zaken.example.nl/zaken/api/v1."]
+        fouten["api_root"] = [
+            "Geef het adres van de Zaken API, bijvoorbeeld https://zaken.example.nl/zaken/api/v1."
+        ]
     if not waarden["client_id"].strip():
         fouten["client_id"] = ["Geef de client-id die de gemeente voor SETA heeft aangemaakt."]
     if not VARIABELE.fullmatch(waarden["geheim_variabele"]):
@@ -203,7 +208,9 @@ def create_zaaksysteem(
     timeout_seconden: int = 10,
     actief: bool = True,
 ) -> Zaaksysteem:
-    policy.require(actor, "zaaksysteem.beheren", samenwerkingsverband, read_action="samenwerkingsverband.lezen")
+    policy.require(
+        actor, "zaaksysteem.beheren", samenwerkingsverband, read_action="samenwerkingsverband.lezen"
+    )
     waarden = {
         "gemeente": gemeente,
         "naam": naam.strip() or f"Zaken API {gemeente}",
@@ -226,7 +233,15 @@ def update_zaaksysteem(
     *, actor: Actor, zaaksysteem: Zaaksysteem, expected_version: int | None = None, **changes: Any
 ) -> Zaaksysteem:
     policy.require(actor, "zaaksysteem.beheren", zaaksysteem, read_action="zaaksysteem.lezen")
-    toegestaan = {"gemeente", "naam", "api_root", "client_id", "geheim_variabele", "timeout_seconden", "actief"}
+    toegestaan = {
+        "gemeente",
+        "naam",
+        "api_root",
+        "client_id",
+        "geheim_variabele",
+        "timeout_seconden",
+        "actief",
+    }
     onbekend = set(changes) - toegestaan
     if onbekend:
         raise InvalidInput(fields={k: ["Dit veld kan niet worden gewijzigd."] for k in sorted(onbekend)})
@@ -245,7 +260,9 @@ def update_zaaksysteem(
 
 
 @transaction.atomic
-def delete_zaaksysteem(*, actor: Actor, zaaksysteem: Zaaksysteem, expected_version: int | None = None) -> None:
+def delete_zaaksysteem(
+    *, actor: Actor, zaaksysteem: Zaaksysteem, expected_version: int | None = None
+) -> None:
     policy.require(actor, "zaaksysteem.beheren", zaaksysteem, read_action="zaaksysteem.lezen")
     zaaksysteem = core.lock(zaaksysteem, expected_version=expected_version)
     audit.record(
@@ -271,7 +288,9 @@ def check_periode(periode: Periode) -> None:
     """The period itself: van ≤ tot, at most ten years, and a given gemeente a partner in it."""
     fouten: dict[str, list[str]] = {}
     if periode.tot < periode.van:
-        fouten["periode_tot"] = [f"De periode eindigt ({_nl(periode.tot)}) vóór zij begint ({_nl(periode.van)})."]
+        fouten["periode_tot"] = [
+            f"De periode eindigt ({_nl(periode.tot)}) vóór zij begint ({_nl(periode.van)})."
+        ]
     elif (periode.tot - periode.van).days > 3660:
         fouten["periode_tot"] = ["Een periode is hooguit tien jaar."]
     if periode.gemeente is not None and not any(
@@ -280,7 +299,9 @@ def check_periode(periode: Periode) -> None:
         and (d.uittredingsdatum is None or d.uittredingsdatum > periode.van)
         for d in Deelnemer.objects.filter(samenwerkingsverband=periode.samenwerkingsverband)
     ):
-        fouten["gemeente"] = [f"{periode.gemeente} is in deze periode geen deelnemer van {periode.samenwerkingsverband}."]
+        fouten["gemeente"] = [
+            f"{periode.gemeente} is in deze periode geen deelnemer van {periode.samenwerkingsverband}."
+        ]
     if fouten:
         raise InvalidInput(fields=fouten)
 
@@ -298,7 +319,12 @@ def valideer(rijen: list[Zaakrij], periode: Periode, *, bron: str, vandaag: dt.d
     gemeenten: dict[str, Gemeente] = {}
     for d in deelnames:
         g = d.gemeente
-        for naam in (g.cbs_code.upper(), g.cbs_code.upper().removeprefix("GM"), g.naam.upper(), g.slug.upper()):
+        for naam in (
+            g.cbs_code.upper(),
+            g.cbs_code.upper().removeprefix("GM"),
+            g.naam.upper(),
+            g.slug.upper(),
+        ):
             gemeenten.setdefault(naam, g)
 
     def deelnemer_op(gemeente: Gemeente, dag: dt.date) -> bool:
@@ -339,7 +365,9 @@ def valideer(rijen: list[Zaakrij], periode: Periode, *, bron: str, vandaag: dt.d
         elif gemeente is None:
             fouten.add(p, "gemeente", f"'{ruwe_gemeente}' is geen deelnemer van {sv}.")
         elif periode.gemeente is not None and gemeente.pk != periode.gemeente.pk:
-            fouten.add(p, "gemeente", f"de zaak is van {gemeente}, maar deze import is voor {periode.gemeente}.")
+            fouten.add(
+                p, "gemeente", f"de zaak is van {gemeente}, maar deze import is voor {periode.gemeente}."
+            )
             gemeente = None
 
         ontvangen = _datum(fouten, p, "ontvangen", w.get("ontvangen"), verplicht=True)
@@ -362,7 +390,9 @@ def valideer(rijen: list[Zaakrij], periode: Periode, *, bron: str, vandaag: dt.d
             if besloten > vandaag:
                 fouten.add(p, "besloten", f"{_nl(besloten)} ligt in de toekomst.")
         if uiterste is not None and ontvangen is not None and uiterste < ontvangen:
-            fouten.add(p, "uiterste_datum", f"datum vóór ontvangen ({_nl(uiterste)} is vóór {_nl(ontvangen)}).")
+            fouten.add(
+                p, "uiterste_datum", f"datum vóór ontvangen ({_nl(uiterste)} is vóór {_nl(ontvangen)})."
+            )
         ruw = w.get("opgeschorte_dagen")
         opgeschort = 0 if tekst(ruw) == "" else geheel_getal(ruw)
         if opgeschort is None:
@@ -375,14 +405,22 @@ def valideer(rijen: list[Zaakrij], periode: Periode, *, bron: str, vandaag: dt.d
         if tekst(ruw) != "":
             tevredenheid = cijfer(ruw)
             if tevredenheid is None:
-                fouten.add(p, "tevredenheid", f"'{tekst(ruw)}' is geen cijfer van 1 tot en met 10 (één decimaal).")
+                fouten.add(
+                    p, "tevredenheid", f"'{tekst(ruw)}' is geen cijfer van 1 tot en met 10 (één decimaal)."
+                )
         if gemeente is not None and identificatie:
             vorige = gezien.get((gemeente.pk, identificatie.lower()))
             if vorige is not None:
                 fouten.add(p, "identificatie", f"'{identificatie}' komt al voor ({vorige}).")
             else:
                 gezien[(gemeente.pk, identificatie.lower())] = p
-        if fouten.aantal > voor or item is None or gemeente is None or ontvangen is None or opgeschort is None:
+        if (
+            fouten.aantal > voor
+            or item is None
+            or gemeente is None
+            or ontvangen is None
+            or opgeschort is None
+        ):
             continue
         zaken.append(
             Zaak(
@@ -410,7 +448,9 @@ def _datum(fouten: Fouten, plaats: str, kolom: str, value: Any, *, verplicht: bo
         return None
     d = datum(value)
     if d is None:
-        fouten.add(plaats, kolom, f"'{tekst(value)}' is geen geldige datum (gebruik jjjj-mm-dd of dd-mm-jjjj).")
+        fouten.add(
+            plaats, kolom, f"'{tekst(value)}' is geen geldige datum (gebruik jjjj-mm-dd of dd-mm-jjjj)."
+        )
     return d
 
 

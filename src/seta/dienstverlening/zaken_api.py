@@ -17,6 +17,7 @@ from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 
 from seta.api.concurrency import expected_version
+from seta.api.fields import IdField
 from seta.api.filters import IdFilter
 from seta.api.parsers import CamelCaseMultiPartParser
 from seta.api.views import ActorMixin
@@ -26,7 +27,6 @@ from seta.core.errors import InvalidInput, NotFound
 from seta.dienstverlening import zaken, zaken_selectors
 from seta.dienstverlening.models import Zaak, Zaakimport, Zaaksysteem, Zaaktypekoppeling
 from seta.gemeenten import selectors as gemeenten_selectors
-from seta.gemeenten.serializers import ScopedPrimaryKeyField, ScopedSlugField
 from seta.samenwerkingsverbanden import selectors as sv_selectors
 
 
@@ -53,16 +53,45 @@ class ZaaktypekoppelingSerializer(serializers.ModelSerializer[Zaaktypekoppeling]
         read_only_fields = fields
 
 
+def _zichtbaar(actor: Any, veld: str, waarde: Any, gevonden: Any) -> Any:
+    if gevonden is None:
+        raise InvalidInput(fields={veld: [f"'{waarde}' bestaat niet (of is niet zichtbaar voor u)."]})
+    return gevonden
+
+
+def _resolve(actor: Any, invoer: dict[str, Any]) -> dict[str, Any]:
+    """Slugs and ids of the body as the records the actor may see (a 400 naming the field otherwise)."""
+    uit = dict(invoer)
+    if "samenwerkingsverband" in uit:
+        slug = uit["samenwerkingsverband"]
+        uit["samenwerkingsverband"] = _zichtbaar(
+            actor, "samenwerkingsverband", slug, sv_selectors.samenwerkingsverband_by_slug(actor, slug)
+        )
+    if "catalogusitem" in uit:
+        pk = uit["catalogusitem"]
+        uit["catalogusitem"] = _zichtbaar(
+            actor, "catalogusitem", pk, catalogus_selectors.catalogusitem_for(actor, pk)
+        )
+    if "gemeente" in uit:
+        slug = uit["gemeente"]
+        uit["gemeente"] = _zichtbaar(
+            actor, "gemeente", slug, gemeenten_selectors.gemeente_by_slug(actor, slug)
+        )
+    return uit
+
+
 class ZaaktypekoppelingInvoerSerializer(serializers.Serializer[Any]):
-    samenwerkingsverband = ScopedSlugField(slug_field="slug", scope=sv_selectors.samenwerkingsverbanden_for)
+    samenwerkingsverband = serializers.SlugField(
+        help_text="Slug van het samenwerkingsverband, bijvoorbeeld bel."
+    )
     zaaktype = serializers.CharField(max_length=300, help_text="Code of URL (ZGW Catalogi) van het zaaktype.")
-    catalogusitem = ScopedPrimaryKeyField(scope=catalogus_selectors.catalogusitems_for)
+    catalogusitem = IdField(help_text="Id van het catalogusitem.")
     omschrijving = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
 
 
 class ZaaktypekoppelingWijzigSerializer(serializers.Serializer[Any]):
     zaaktype = serializers.CharField(max_length=300, required=False)
-    catalogusitem = ScopedPrimaryKeyField(scope=catalogus_selectors.catalogusitems_for, required=False)
+    catalogusitem = IdField(required=False, help_text="Id van het catalogusitem.")
     omschrijving = serializers.CharField(max_length=200, required=False, allow_blank=True)
 
 
@@ -70,7 +99,9 @@ class ZaaksysteemSerializer(serializers.ModelSerializer[Zaaksysteem]):
     samenwerkingsverband: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="slug", read_only=True
     )
-    gemeente: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    gemeente: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
 
     class Meta:
         model = Zaaksysteem
@@ -90,13 +121,18 @@ class ZaaksysteemSerializer(serializers.ModelSerializer[Zaaksysteem]):
 
 
 class ZaaksysteemInvoerSerializer(serializers.Serializer[Any]):
-    samenwerkingsverband = ScopedSlugField(slug_field="slug", scope=sv_selectors.samenwerkingsverbanden_for)
-    gemeente = ScopedSlugField(slug_field="slug", scope=gemeenten_selectors.gemeenten_for)
+    samenwerkingsverband = serializers.SlugField(
+        help_text="Slug van het samenwerkingsverband, bijvoorbeeld bel."
+    )
+    gemeente = serializers.SlugField(help_text="Slug van de deelnemer, bijvoorbeeld laren.")
     naam = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
-    api_root = serializers.URLField(max_length=300, help_text="Bijvoorbeeld https://zaken.example.nl/zaken/api/v1.")
+    api_root = serializers.URLField(
+        max_length=300, help_text="Bijvoorbeeld https://zaken.example.nl/zaken/api/v1."
+    )
     client_id = serializers.CharField(max_length=100)
     geheim_variabele = serializers.CharField(
-        max_length=100, help_text="Naam van de omgevingsvariabele met het geheim; het geheim zelf wordt niet opgeslagen."
+        max_length=100,
+        help_text="Naam van de omgevingsvariabele met het geheim; het geheim zelf wordt niet opgeslagen.",
     )
     timeout_seconden = serializers.IntegerField(min_value=1, max_value=120, required=False, default=10)
     actief = serializers.BooleanField(required=False, default=True)
@@ -142,9 +178,14 @@ class ZaakimportSerializer(serializers.ModelSerializer[Zaakimport]):
 
 
 class ZaakimportInvoerSerializer(serializers.Serializer[Any]):
-    samenwerkingsverband = serializers.SlugField(help_text="Slug van het samenwerkingsverband, bijvoorbeeld bel.")
+    samenwerkingsverband = serializers.SlugField(
+        help_text="Slug van het samenwerkingsverband, bijvoorbeeld bel."
+    )
     gemeente = serializers.SlugField(
-        required=False, allow_blank=True, default="", help_text="Slug van één deelnemer; leeg: alle deelnemers."
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Slug van één deelnemer; leeg: alle deelnemers.",
     )
     periode_van = serializers.DateField()
     periode_tot = serializers.DateField(help_text="Tot en met.")
@@ -162,7 +203,9 @@ class ZaakSerializer(serializers.ModelSerializer[Zaak]):
     samenwerkingsverband: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="slug", read_only=True
     )
-    gemeente: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    gemeente: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
     catalogusitem_code = serializers.CharField(source="catalogusitem.code", read_only=True)
 
     class Meta:
@@ -220,17 +263,24 @@ class ZaakimportFilter(SvFilter):
 class ZaakFilter(SvFilter):
     catalogusitem = IdFilter(field_name="catalogusitem_id", label="Id van het catalogusitem.")
     gemeente = django_filters.CharFilter(field_name="gemeente__slug", label="Slug van de gemeente.")
-    ontvangenNa = django_filters.DateFilter(  # noqa: N815 (the query parameter's camelCase name)
+    ontvangenNa = django_filters.DateFilter(
         field_name="ontvangen_op", lookup_expr="gte", label="Ontvangen op of na deze datum."
     )
-    ontvangenVoor = django_filters.DateFilter(  # noqa: N815
+    ontvangenVoor = django_filters.DateFilter(
         field_name="ontvangen_op", lookup_expr="lte", label="Ontvangen op of vóór deze datum."
     )
     zaakimport = IdFilter(field_name="zaakimport_id", label="Id van de import.")
 
     class Meta:
         model = Zaak
-        fields = ["samenwerkingsverband", "catalogusitem", "gemeente", "ontvangenNa", "ontvangenVoor", "zaakimport"]
+        fields = [
+            "samenwerkingsverband",
+            "catalogusitem",
+            "gemeente",
+            "ontvangenNa",
+            "ontvangenVoor",
+            "zaakimport",
+        ]
 
 
 # --- views ------------------------------------------------------------------------------------------------------
@@ -263,18 +313,22 @@ class ZaaktypekoppelingViewSet(
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def get_queryset(self) -> QuerySet[Zaaktypekoppeling]:
-        return zaken_selectors.koppelingen_for(self.actor).order_by("samenwerkingsverband__naam", "zaaktype", "id")
+        return zaken_selectors.koppelingen_for(self.actor).order_by(
+            "samenwerkingsverband__naam", "zaaktype", "id"
+        )
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return self.respond(self.get_object())
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        koppeling = zaken.create_koppeling(actor=self.actor, **self.validated(ZaaktypekoppelingInvoerSerializer))
+        koppeling = zaken.create_koppeling(
+            actor=self.actor, **self.validated(ZaaktypekoppelingInvoerSerializer)
+        )
         return self.respond(koppeling, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         koppeling = self.get_object()
-        invoer = self.validated(ZaaktypekoppelingWijzigSerializer)
+        invoer = _resolve(self.actor, self.validated(ZaaktypekoppelingWijzigSerializer))
         koppeling = zaken.update_koppeling(
             actor=self.actor, koppeling=koppeling, expected_version=expected_version(request), **invoer
         )
@@ -319,13 +373,17 @@ class ZaaksysteemViewSet(
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def get_queryset(self) -> QuerySet[Zaaksysteem]:
-        return zaken_selectors.zaaksystemen_for(self.actor).order_by("samenwerkingsverband__naam", "gemeente__naam", "id")
+        return zaken_selectors.zaaksystemen_for(self.actor).order_by(
+            "samenwerkingsverband__naam", "gemeente__naam", "id"
+        )
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return self.respond(self.get_object())
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        zaaksysteem = zaken.create_zaaksysteem(actor=self.actor, **self.validated(ZaaksysteemInvoerSerializer))
+        zaaksysteem = zaken.create_zaaksysteem(
+            actor=self.actor, **self.validated(ZaaksysteemInvoerSerializer)
+        )
         return self.respond(zaaksysteem, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:

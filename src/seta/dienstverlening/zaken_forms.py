@@ -28,7 +28,9 @@ class PeriodeForm(forms.Form):
 
 class ImportForm(PeriodeForm):
     samenwerkingsverband = forms.ModelChoiceField(
-        label="Samenwerkingsverband", queryset=Samenwerkingsverband.objects.none(), widget=forms.Select(attrs=_SELECT)
+        label="Samenwerkingsverband",
+        queryset=Samenwerkingsverband.objects.none(),
+        widget=forms.Select(attrs=_SELECT),
     )
     gemeente = forms.ModelChoiceField(
         label="Gemeente",
@@ -83,7 +85,9 @@ class KoppelingForm(forms.Form):
 
 
 class ZaaksysteemForm(forms.Form):
-    gemeente = forms.ModelChoiceField(label="Gemeente", queryset=Gemeente.objects.none(), widget=forms.Select(attrs=_SELECT))
+    gemeente = forms.ModelChoiceField(
+        label="Gemeente", queryset=Gemeente.objects.none(), widget=forms.Select(attrs=_SELECT)
+    )
     naam = forms.CharField(label="Naam", max_length=100, required=False, widget=forms.TextInput(attrs=_TEXT))
     api_root = forms.URLField(
         label="Adres van de Zaken API",
@@ -101,7 +105,11 @@ class ZaaksysteemForm(forms.Form):
         widget=forms.TextInput(attrs=_TEXT),
     )
     timeout_seconden = forms.IntegerField(
-        label="Time-out (seconden)", min_value=1, max_value=120, initial=10, widget=forms.NumberInput(attrs=_TEXT)
+        label="Time-out (seconden)",
+        min_value=1,
+        max_value=120,
+        initial=10,
+        widget=forms.NumberInput(attrs=_TEXT),
     )
     actief = forms.BooleanField(label="Actief", required=False, initial=True)
     versie = forms.IntegerField(required=False, widget=forms.HiddenInput)

@@ -47,7 +47,12 @@ KOLOMMEN: dict[str, set[str]] = {
     "ontvangen": {"ontvangen", "ontvangen op", "ontvangstdatum", "startdatum", "registratiedatum"},
     "besloten": {"besloten", "besloten op", "besluitdatum", "einddatum", "afgehandeld"},
     "opgeschorte_dagen": {"opgeschorte dagen", "opgeschort", "opschorting", "opschortingsdagen"},
-    "uiterste_datum": {"uiterste datum", "uiterlijke einddatum", "uiterlijke einddatum afdoening", "fatale datum"},
+    "uiterste_datum": {
+        "uiterste datum",
+        "uiterlijke einddatum",
+        "uiterlijke einddatum afdoening",
+        "fatale datum",
+    },
     "resultaat": {"resultaat", "uitkomst"},
     "tevredenheid": {"tevredenheid", "klanttevredenheid", "cijfer"},
 }

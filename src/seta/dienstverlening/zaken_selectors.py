@@ -18,9 +18,9 @@ from seta.samenwerkingsverbanden.models import Samenwerkingsverband
 
 
 def koppelingen_for(actor: Actor) -> QuerySet[Zaaktypekoppeling]:
-    return Zaaktypekoppeling.objects.filter(policy.scope(actor, "dienstverlening.zaaktypekoppeling")).select_related(
-        "samenwerkingsverband", "catalogusitem"
-    )
+    return Zaaktypekoppeling.objects.filter(
+        policy.scope(actor, "dienstverlening.zaaktypekoppeling")
+    ).select_related("samenwerkingsverband", "catalogusitem")
 
 
 def zaakimports_for(actor: Actor) -> QuerySet[Zaakimport]:
@@ -49,20 +49,24 @@ def _een(qs: QuerySet[Any], pk: Any) -> Any:
 
 
 def koppeling_for(actor: Actor, pk: Any) -> Zaaktypekoppeling | None:
-    return _een(koppelingen_for(actor), pk)  # type: ignore[no-any-return]
+    return _een(koppelingen_for(actor), pk)
 
 
 def zaaksysteem_for(actor: Actor, pk: Any) -> Zaaksysteem | None:
-    return _een(zaaksystemen_for(actor), pk)  # type: ignore[no-any-return]
+    return _een(zaaksystemen_for(actor), pk)
 
 
 def zaakimport_for(actor: Actor, pk: Any) -> Zaakimport | None:
-    return _een(zaakimports_for(actor), pk)  # type: ignore[no-any-return]
+    return _een(zaakimports_for(actor), pk)
 
 
 def verbanden_voor(actor: Actor, action: str) -> list[Samenwerkingsverband]:
     """The cooperations (visible to the actor) on which the actor may perform ``action``."""
-    return [sv for sv in sv_selectors.samenwerkingsverbanden_for(actor).order_by("naam") if policy.can(actor, action, sv)]
+    return [
+        sv
+        for sv in sv_selectors.samenwerkingsverbanden_for(actor).order_by("naam")
+        if policy.can(actor, action, sv)
+    ]
 
 
 def catalogusitems_van(actor: Actor, sv: Samenwerkingsverband) -> QuerySet[Catalogusitem]:

@@ -24,7 +24,6 @@ from seta.dienstverlening import zaken, zaken_selectors
 from seta.dienstverlening.models import Zaakimport, Zaaksysteem, Zaaktypekoppeling
 from seta.dienstverlening.zaken_forms import ImportForm, KoppelingForm, PeriodeForm, ZaaksysteemForm
 from seta.samenwerkingsverbanden import selectors as sv_selectors
-from seta.samenwerkingsverbanden.models import Samenwerkingsverband
 from seta.web.actions import page_status, refusal, run
 
 PER_PAGINA = 50
@@ -40,11 +39,18 @@ def foutregels(exc: InvalidInput) -> list[dict[str, str]]:
             tekst = bericht[len(key) + 2 :] if bericht.startswith(f"{key}: ") else bericht
             if match:
                 regels.append(
-                    {"bron": match["bron"], "rij": match["rij"], "kolom": match["kolom"] or "", "bericht": tekst}
+                    {
+                        "bron": match["bron"],
+                        "rij": match["rij"],
+                        "kolom": match["kolom"] or "",
+                        "bericht": tekst,
+                    }
                 )
             else:
                 bron, _, rest = tekst.partition(": ")
-                regels.append({"bron": bron if rest else "", "rij": "", "kolom": key, "bericht": rest or tekst})
+                regels.append(
+                    {"bron": bron if rest else "", "rij": "", "kolom": key, "bericht": rest or tekst}
+                )
     return regels
 
 
@@ -159,7 +165,9 @@ def koppelingen(request: HttpRequest) -> HttpResponse:
             )
             if uitkomst.ok:
                 messages.success(request, f"Zaaktype {data['zaaktype']} is gekoppeld.")
-                return redirect(f"{reverse('dienstverlening:zaken_koppelingen')}?samenwerkingsverband={gekozen.slug}")
+                return redirect(
+                    f"{reverse('dienstverlening:zaken_koppelingen')}?samenwerkingsverband={gekozen.slug}"
+                )
     elif request.method == "POST":
         raise PermissionDenied
     rijen = (
@@ -248,7 +256,11 @@ def zaaksystemen(request: HttpRequest) -> HttpResponse:
     actor = actor_for(request.user)
     if not policy.can(actor, "zaaksysteem.lezen", None):
         raise PermissionDenied
-    verbanden = [v for v in sv_selectors.samenwerkingsverbanden_for(actor).order_by("naam") if policy.can(actor, "zaaksysteem.lezen", v)]
+    verbanden = [
+        v
+        for v in sv_selectors.samenwerkingsverbanden_for(actor).order_by("naam")
+        if policy.can(actor, "zaaksysteem.lezen", v)
+    ]
     slug = request.GET.get("samenwerkingsverband")
     gekozen = next((v for v in verbanden if v.slug == slug), verbanden[0] if verbanden else None)
     mag = gekozen is not None and policy.can(actor, "zaaksysteem.beheren", gekozen)
@@ -258,11 +270,15 @@ def zaaksystemen(request: HttpRequest) -> HttpResponse:
         if request.method == "POST" and form.is_valid():
             data, _ = _zaaksysteem_data(form)
             uitkomst = run(
-                request, lambda: zaken.create_zaaksysteem(actor=actor, samenwerkingsverband=gekozen, **data), form=form
+                request,
+                lambda: zaken.create_zaaksysteem(actor=actor, samenwerkingsverband=gekozen, **data),
+                form=form,
             )
             if uitkomst.ok:
                 messages.success(request, "Het zaaksysteem is ingesteld.")
-                return redirect(f"{reverse('dienstverlening:zaken_zaaksystemen')}?samenwerkingsverband={gekozen.slug}")
+                return redirect(
+                    f"{reverse('dienstverlening:zaken_zaaksystemen')}?samenwerkingsverband={gekozen.slug}"
+                )
     elif request.method == "POST":
         raise PermissionDenied
     rijen = zaken_selectors.zaaksystemen_for(actor).filter(samenwerkingsverband=gekozen) if gekozen else []
@@ -305,7 +321,9 @@ def zaaksysteem_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
         data, versie = _zaaksysteem_data(form)
         uitkomst = run(
             request,
-            lambda: zaken.update_zaaksysteem(actor=actor, zaaksysteem=zaaksysteem, expected_version=versie, **data),
+            lambda: zaken.update_zaaksysteem(
+                actor=actor, zaaksysteem=zaaksysteem, expected_version=versie, **data
+            ),
             form=form,
         )
         if uitkomst.ok:

@@ -119,7 +119,9 @@ def _datumveld(zaak: dict[str, Any], veld: str, plaats: str, fouten: list[tuple[
     return waarde
 
 
-def zaakrij(zaaksysteem: Zaaksysteem, zaak: Any, nummer: int, fouten: list[tuple[str, str, str]]) -> Zaakrij | None:
+def zaakrij(
+    zaaksysteem: Zaaksysteem, zaak: Any, nummer: int, fouten: list[tuple[str, str, str]]
+) -> Zaakrij | None:
     """One zaak of the API as the importer's row; problems are appended to ``fouten`` (place, field, message)."""
     if not isinstance(zaak, dict):
         fouten.append((f"{zaaksysteem.naam}, zaak {nummer}", "", "geen zaak-object."))
@@ -151,7 +153,11 @@ def zaakrij(zaaksysteem: Zaaksysteem, zaak: Any, nummer: int, fouten: list[tuple
             pass
         elif match is None:
             fouten.append(
-                (plaats, "verlenging.duur", f"'{duur}' is geen duur in dagen of weken (ISO 8601: P14D of P2W).")
+                (
+                    plaats,
+                    "verlenging.duur",
+                    f"'{duur}' is geen duur in dagen of weken (ISO 8601: P14D of P2W).",
+                )
             )
         else:
             opgeschort = int(match["d"]) if match["d"] else 7 * int(match["w"])
@@ -192,7 +198,9 @@ def haal_zaken(
         if url is None:
             break
         if url in gezien:
-            raise _fout(zaaksysteem, f"de Zaken API verwijst met 'next' terug naar een eerdere pagina ({url}).")
+            raise _fout(
+                zaaksysteem, f"de Zaken API verwijst met 'next' terug naar een eerdere pagina ({url})."
+            )
         gezien.add(url)
         pagina = _get(sessie, zaaksysteem, url, params)
         params = None  # ``next`` carries the query itself
@@ -209,7 +217,9 @@ def haal_zaken(
                 rijen.append(rij)
         url = volgende
     else:
-        raise _fout(zaaksysteem, f"de Zaken API geeft meer dan {MAX_PAGINAS} pagina's; kies een kortere periode.")
+        raise _fout(
+            zaaksysteem, f"de Zaken API geeft meer dan {MAX_PAGINAS} pagina's; kies een kortere periode."
+        )
     if fouten:
         velden: dict[str, list[str]] = {}
         for plaats, veld, bericht in fouten[:500]:

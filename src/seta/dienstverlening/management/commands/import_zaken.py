@@ -21,7 +21,9 @@ from seta.dienstverlening.management.commands import _zaken_cli as cli
 
 
 class Command(BaseCommand):
-    help = "Leest de zaken van een periode in uit een CSV- of XLSX-export; alles of niets, vervangt de periode."
+    help = (
+        "Leest de zaken van een periode in uit een CSV- of XLSX-export; alles of niets, vervangt de periode."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("bestand", help="CSV of XLSX met de kolommen uit docs/zaakgegevens.md.")
@@ -33,7 +35,9 @@ class Command(BaseCommand):
         try:
             inhoud = files.read_path(path, "zaken")
         except InvalidInput as exc:
-            raise CommandError(" ".join(m for msgs in exc.fields.values() for m in msgs), returncode=2) from exc
+            raise CommandError(
+                " ".join(m for msgs in exc.fields.values() for m in msgs), returncode=2
+            ) from exc
         sv = cli.verband(options["samenwerkingsverband"])
         gemeente = cli.gemeente(options.get("gemeente"))
         van, tot = cli.datum(options["van"], "--van"), cli.datum(options["tot"], "--tot")
