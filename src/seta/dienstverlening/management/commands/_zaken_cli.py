@@ -51,7 +51,8 @@ def run(stdout: OutputWrapper, stderr: OutputWrapper, call: Callable[[], Zaakimp
         stderr.write(exc.detail)
         for berichten in exc.fields.values():
             for bericht in berichten:
-                stderr.write(f"  {bericht}")
+                if bericht != exc.detail:
+                    stderr.write(f"  {bericht}")
         raise CommandError("Er is niets opgeslagen.", returncode=2) from exc
     except SetaError as exc:
         raise CommandError(exc.detail, returncode=2) from exc
