@@ -53,7 +53,7 @@ class ZaaktypekoppelingSerializer(serializers.ModelSerializer[Zaaktypekoppeling]
         read_only_fields = fields
 
 
-def _zichtbaar(actor: Any, veld: str, waarde: Any, gevonden: Any) -> Any:
+def _zichtbaar(veld: str, waarde: Any, gevonden: Any) -> Any:
     if gevonden is None:
         raise InvalidInput(fields={veld: [f"'{waarde}' bestaat niet (of is niet zichtbaar voor u)."]})
     return gevonden
@@ -65,18 +65,16 @@ def _resolve(actor: Any, invoer: dict[str, Any]) -> dict[str, Any]:
     if "samenwerkingsverband" in uit:
         slug = uit["samenwerkingsverband"]
         uit["samenwerkingsverband"] = _zichtbaar(
-            actor, "samenwerkingsverband", slug, sv_selectors.samenwerkingsverband_by_slug(actor, slug)
+            "samenwerkingsverband", slug, sv_selectors.samenwerkingsverband_by_slug(actor, slug)
         )
     if "catalogusitem" in uit:
         pk = uit["catalogusitem"]
         uit["catalogusitem"] = _zichtbaar(
-            actor, "catalogusitem", pk, catalogus_selectors.catalogusitem_for(actor, pk)
+            "catalogusitem", pk, catalogus_selectors.catalogusitem_for(actor, pk)
         )
     if "gemeente" in uit:
         slug = uit["gemeente"]
-        uit["gemeente"] = _zichtbaar(
-            actor, "gemeente", slug, gemeenten_selectors.gemeente_by_slug(actor, slug)
-        )
+        uit["gemeente"] = _zichtbaar("gemeente", slug, gemeenten_selectors.gemeente_by_slug(actor, slug))
     return uit
 
 
@@ -322,7 +320,7 @@ class ZaaktypekoppelingViewSet(
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         koppeling = zaken.create_koppeling(
-            actor=self.actor, **self.validated(ZaaktypekoppelingInvoerSerializer)
+            actor=self.actor, **_resolve(self.actor, self.validated(ZaaktypekoppelingInvoerSerializer))
         )
         return self.respond(koppeling, status=status.HTTP_201_CREATED)
 
@@ -382,7 +380,7 @@ class ZaaksysteemViewSet(
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         zaaksysteem = zaken.create_zaaksysteem(
-            actor=self.actor, **self.validated(ZaaksysteemInvoerSerializer)
+            actor=self.actor, **_resolve(self.actor, self.validated(ZaaksysteemInvoerSerializer))
         )
         return self.respond(zaaksysteem, status=status.HTTP_201_CREATED)
 
