@@ -151,3 +151,22 @@ def test_fetch_command_uses_the_zaken_api(monkeypatch, capsys, actor_named) -> N
     with pytest.raises(CommandError) as exc:
         call_command("fetch_zaken", *args[:2], "--gemeente", "blaricum", *args[4:])
     assert exc.value.returncode == 2 and dt.date.today()
+
+
+def test_the_seta_entry_point_exits_with_2_and_names_the_errors(tmp_path: Path, capsys, monkeypatch) -> None:
+    from django.db import connections
+
+    from seta.config import cli
+
+    monkeypatch.setattr(connections, "close_all", lambda: None)  # keep the test's transaction
+    fout = tmp_path / "fout.csv"
+    fout.write_bytes(csv_bytes(FOUT))
+    args = ["--samenwerkingsverband", "bel", "--van", "2024-01-01", "--tot", "2024-03-31"]
+    for bestand_args in ([str(fout)], [str(tmp_path / "leeg.csv")]):
+        if bestand_args[0].endswith("leeg.csv"):
+            (tmp_path / "leeg.csv").write_bytes("identificatie\n".encode("utf-16-le"))
+        with pytest.raises(SystemExit) as exc:
+            cli.main(["seta", "import-zaken", *bestand_args, *args])
+        assert exc.value.code == 2
+        err = capsys.readouterr().err
+        assert "Traceback" not in err and ("rij 2, kolom besloten" in err or "NUL-byte" in err), err
