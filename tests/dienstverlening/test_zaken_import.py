@@ -207,7 +207,9 @@ def test_the_import_is_audited_and_calls_the_compliance_hook(actor_named, monkey
     imp = _importeer(actor_named, _goed())
     event = AuditEvent.objects.get(actie="zaken.importeren", object_id=str(imp.pk))
     assert event.actor_naam == "controller.bel" and "3 zaken" in event.toelichting
-    assert aangeroepen == [{"actor": aangeroepen[0]["actor"], "zaakimport": imp}]
+    assert aangeroepen == [
+        {"actor": aangeroepen[0]["actor"], "zaakimport": imp, "vandaag": aangeroepen[0]["vandaag"]}
+    ]
 
 
 def test_the_system_channel_may_import_and_another_channel_not() -> None:

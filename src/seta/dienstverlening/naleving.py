@@ -7,11 +7,14 @@ figures and raises the alerts there; this placeholder does nothing and returns n
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from seta.autorisaties.actor import Actor
 
 
-def na_import(*, actor: Actor, zaakimport: Any) -> list[Any]:
-    """Hook after a successful import of cases: recompute compliance. Here a no-op; returns the signals raised."""
+def na_import(*, actor: Actor, zaakimport: Any, vandaag: dt.date | None = None) -> list[Any]:
+    """Hook after a successful import of cases: recompute compliance. Here a no-op; returns the signals raised.
+
+    ``vandaag`` is the import's own "today" (the demo's peildatum), so the compliance sees the same date."""
     return []

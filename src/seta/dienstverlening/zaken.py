@@ -524,7 +524,7 @@ def _vervang(
     )
     from seta.dienstverlening import naleving
 
-    naleving.na_import(actor=actor, zaakimport=imp)
+    naleving.na_import(actor=actor, zaakimport=imp, vandaag=vandaag)
     return imp
 
 
