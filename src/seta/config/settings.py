@@ -282,6 +282,7 @@ SPECTACULAR_SETTINGS = {
     # One name per choice set (without these, drf-spectacular warns in `check --deploy` and invents
     # hashed names like Soort05aEnum).
     "ENUM_NAME_OVERRIDES": {
+        "ZaakbronEnum": "seta.dienstverlening.models.Zaakbron",
         "OverlegsoortEnum": "seta.opdrachten.models.Overlegsoort",
         "SoortwijzigingEnum": "seta.opdrachten.models.Soortwijziging",
         "RagEnum": "seta.opdrachten.models.Rag",

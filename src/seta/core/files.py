@@ -1,6 +1,6 @@
 """Files in and out: the one place that reads uploaded and command-line files and writes spreadsheet cells.
 
-Reading (every import: hours, gemeenten, the scan's answer file, the case base, an allocation file):
+Reading (every import: hours, cases (zaken), gemeenten, the scan's answer file, the case base, an allocation file):
 
 - :func:`check_size` / :func:`read_path`: a size limit per kind of import (``settings.SETA_IMPORT_MAX_BYTES``),
   checked before the content is read;
@@ -45,6 +45,7 @@ DEFAULT_MAX_BYTES: dict[str, int] = {
     "scan": 1 * MiB,
     "casussen": 5 * MiB,
     "verdeling": 5 * MiB,
+    "zaken": 20 * MiB,
 }
 KIND_LABELS: dict[str, str] = {
     "uren": "een urenbestand",
@@ -52,6 +53,7 @@ KIND_LABELS: dict[str, str] = {
     "scan": "een invoerbestand van de samenwerkingsscan",
     "casussen": "een casusbank",
     "verdeling": "een invoerbestand van de verdeling",
+    "zaken": "een export van zaken",
 }
 DEFAULT_XLSX_MAX_UNPACKED = 50 * MiB
 DEFAULT_XLSX_MAX_RATIO = 200

@@ -20,6 +20,8 @@ STEPS = [
     "seta.organisatie.demo",
     "seta.catalogus.demo",
     "seta.dienstverlening.demo",  # service agreements (DVO): after the cooperations, people and catalogue
+    # case data, imported per quarter: after the DVOs, so each import's compliance check raises the signals
+    "seta.dienstverlening.demo_zaken",
     "seta.opdrachten.demo",
     "seta.uren.demo",
     "seta.nacalculatie.demo_herhaling",  # delivered assignments of one item with hours: the learning curve

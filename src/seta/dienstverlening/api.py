@@ -25,7 +25,7 @@ from seta.autorisaties import policy
 from seta.catalogus import selectors as catalogus_selectors
 from seta.core.bounds import parse_id
 from seta.core.errors import InvalidInput, NotFound
-from seta.dienstverlening import lifecycle, naleving_api, selectors, services
+from seta.dienstverlening import lifecycle, naleving_api, selectors, services, zaken_api
 from seta.dienstverlening.models import Dienstverleningsovereenkomst, Dvostatus
 from seta.dienstverlening.serializers import (
     DienstafspraakInvoerSerializer,
@@ -302,3 +302,4 @@ for _actie in lifecycle.ACTIES:
 def register(router: DefaultRouter) -> None:
     router.register("dienstverleningsovereenkomsten", DvoViewSet, basename="dienstverleningsovereenkomst")
     naleving_api.register(router)
+    zaken_api.register(router)

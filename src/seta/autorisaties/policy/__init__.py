@@ -43,10 +43,15 @@ SYSTEM_ACTIONS: dict[str, frozenset[str]] = {
             "taakgebied.aanmaken",
             "casus.laden",
             "naleving.controleren",  # the demo checks its DVOs' norms once its cases are in (issue 10)
+            "zaken.importeren",
+            "zaaktypekoppeling.beheren",
+            "zaaksysteem.beheren",
         }
     ),
     "import-gemeenten": frozenset({"gemeente.importeren"}),
     "import-uren": frozenset({"uren.importeren", "samenwerkingsverband.lezen"}),
+    "import-zaken": frozenset({"zaken.importeren", "samenwerkingsverband.lezen"}),
+    "fetch-zaken": frozenset({"zaken.ophalen", "zaken.importeren", "samenwerkingsverband.lezen"}),
     "scan-casussen": frozenset({"casus.laden"}),
     "token": frozenset(),
 }
@@ -184,6 +189,7 @@ from seta.autorisaties.policy import (  # noqa: E402
     samenwerkingsverbanden,
     scan,
     signalen,
+    zaken,
 )
 
 __all__ = [
@@ -209,4 +215,5 @@ __all__ = [
     "scope",
     "signalen",
     "toegestane_acties",
+    "zaken",
 ]
