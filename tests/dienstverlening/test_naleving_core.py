@@ -309,3 +309,62 @@ def test_figures_are_consistent(zaken: list[Zaakgegevens], dagsoort: str, termij
         vandaag=dt.date(2026, 11, 2),
     )
     assert ruimer.binnen_norm >= c.binnen_norm and ruimer.open_over_termijn <= c.open_over_termijn
+
+
+# --- periods without imported case data ------------------------------------------------------------------
+def test_a_period_is_covered_only_when_imports_cover_every_day_up_to_today() -> None:
+    k1 = perioden.periode(2026, 1, "kwartaal")
+    jan, feb_mrt = (dt.date(2026, 1, 1), dt.date(2026, 1, 31)), (dt.date(2026, 2, 1), dt.date(2026, 3, 31))
+    assert perioden.gedekt(k1, [jan, feb_mrt], vandaag=dt.date(2026, 11, 2))
+    assert perioden.gedekt(k1, [feb_mrt, jan], vandaag=dt.date(2026, 11, 2))  # order does not matter
+    assert not perioden.gedekt(k1, [jan], vandaag=dt.date(2026, 11, 2))
+    assert not perioden.gedekt(k1, [], vandaag=dt.date(2026, 11, 2))
+    # a gap of one day is a period without data
+    assert not perioden.gedekt(
+        k1, [jan, (dt.date(2026, 2, 2), dt.date(2026, 3, 31))], vandaag=dt.date(2026, 5, 1)
+    )
+    # the running period is covered up to today
+    k4 = perioden.periode(2026, 4, "kwartaal")
+    assert perioden.gedekt(k4, [(dt.date(2026, 10, 1), dt.date(2026, 11, 2))], vandaag=dt.date(2026, 11, 2))
+
+
+@given(DATA, st.integers(0, 400), st.lists(st.tuples(st.integers(0, 400), st.integers(0, 60)), max_size=6))
+def test_coverage_agrees_with_a_day_by_day_check(
+    start: dt.date, lengte: int, stukken: list[tuple[int, int]]
+) -> None:
+    periode = perioden.periode_van(start, "kwartaal")
+    vandaag = periode.start + dt.timedelta(days=lengte)
+    bereiken = [
+        (periode.start + dt.timedelta(days=a), periode.start + dt.timedelta(days=a + b)) for a, b in stukken
+    ]
+    eind = min(periode.eind, vandaag)
+    dagen = [periode.start + dt.timedelta(days=i) for i in range((eind - periode.start).days + 1)]
+    verwacht = all(any(van <= dag <= tot for van, tot in bereiken) for dag in dagen)
+    assert perioden.gedekt(periode, bereiken, vandaag=vandaag) == verwacht
+
+
+def test_a_period_not_imported_has_no_figures_not_zero_cases() -> None:
+    """Before the second quarter is imported, its volume is unknown: never "0 cases, below the band"."""
+    volume = Norm(soort="volume", volume_min=5, volume_max=50)
+    k1 = perioden.periode(2026, 1, "kwartaal")
+    zaken = [Zaakgegevens(dt.date(2026, 1, d), dt.date(2026, 2, d)) for d in range(1, 11)]
+    reeks = cijfers.reeks(
+        volume,
+        zaken,
+        perioden.perioden(dt.date(2026, 1, 1), dt.date(2026, 6, 30), "kwartaal"),
+        vandaag=dt.date(2026, 11, 2),
+        bereiken=[(k1.start, k1.eind)],
+    )
+    assert [c.oordeel for c in reeks] == [cijfers.GEHAALD, cijfers.GEEN_GEGEVENS]
+    assert reeks[1].waarde is None
+    assert cijfers.twee_op_rij_gemist(reeks) == []
+
+
+def test_a_running_period_is_not_below_its_volume_band_yet() -> None:
+    volume = Norm(soort="volume", volume_min=5, volume_max=8)
+    k4 = perioden.periode(2026, 4, "kwartaal")
+    twee = [Zaakgegevens(dt.date(2026, 10, d), None) for d in (1, 2)]
+    assert cijfers.bereken(volume, twee, k4, vandaag=dt.date(2026, 11, 2)).oordeel == cijfers.GEHAALD
+    negen = [Zaakgegevens(dt.date(2026, 10, d), None) for d in range(1, 10)]
+    assert cijfers.bereken(volume, negen, k4, vandaag=dt.date(2026, 11, 2)).oordeel == cijfers.NIET_GEHAALD
+    assert cijfers.bereken(volume, twee, k4, vandaag=dt.date(2027, 1, 5)).oordeel == cijfers.NIET_GEHAALD

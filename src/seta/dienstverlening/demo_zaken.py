@@ -19,11 +19,12 @@ helper relies on this):
 - every other service meets its catalogue norm in every quarter: at least 97 % of the cases within the
   term (exactly ``floor(3 % of n)`` late cases per partner, item and quarter, so none in a small group);
 - **missed, two periods running**: Laren's *Omgevingsvergunning bouwen* (``omgevingsvergunning``,
-  8 weken; the BEL item with the longest decision term among the permits) in **2026 Q2 and 2026 Q3**:
-  only about 55 % within the term (the rest 115–160 % of it), and more of its cases of 2026 Q3 are still
-  open past their term at the peildatum;
+  8 weken; the BEL item with the longest decision term among the permits): of its cases received in
+  2026 Q1 and Q2 only about 55 % are decided within the term (the rest at 115–160 % of it), so the cases
+  *decided* in **2026 Q2 and 2026 Q3** (what compliance counts, docs/naleving.md) miss the norm in both,
+  and more of its cases of 2026 Q3 are still open past their term at the peildatum;
 - **missed once**: Eemnes's *Wmo-maatwerkvoorziening* (``wmo-maatwerk``, first norm "Onderzoek na melding",
-  6 weken) in **2025 Q4** only: about 65 % within;
+  6 weken): about 80 % within of the cases received in 2025 Q4, decided late mostly in 2026 Q1;
 - open cases past their term at the peildatum: a few per item among the cases received in 2026 Q3
   (``besloten`` empty, ``uiterste_datum`` before 2026-11-02), besides the ordinary open cases of 2026 Q4;
 - satisfaction scores (``tevredenheid``, 5,0–10,0, mostly 7–9) on about 40 % of the cases of paspoort,
@@ -68,9 +69,11 @@ ITEMS: dict[str, tuple[str, float, bool, bool]] = {
 }
 # (gemeente, item, quarter start) → share decided within the norm: the deliberate misses.
 MISSERS: dict[tuple[str, str, dt.date], float] = {
+    # received in Q1 and Q2, so the late decisions fall in Q2 and Q3: compliance counts the cases decided in a
+    # period (docs/naleving.md), and Q2 and Q3 are both complete at the peildatum
+    ("laren", "omgevingsvergunning", dt.date(2026, 1, 1)): 0.55,
     ("laren", "omgevingsvergunning", dt.date(2026, 4, 1)): 0.55,
-    ("laren", "omgevingsvergunning", dt.date(2026, 7, 1)): 0.55,
-    ("eemnes", "wmo-maatwerk", dt.date(2025, 10, 1)): 0.65,
+    ("eemnes", "wmo-maatwerk", dt.date(2025, 10, 1)): 0.8,
 }
 LAREN_OMGEVING_URL = (
     "https://catalogi.laren.example/catalogi/api/v1/zaaktypen/4f6c2a59-0d0e-4a0b-9c1e-7a1d2b3c4d5e"
@@ -128,7 +131,7 @@ def werkdagen_na(dag: dt.date, n: int) -> dt.date:
 
 def termijn_werkdagen(waarde: Decimal, eenheid: str) -> int:
     eenheid = eenheid.lower()
-    if eenheid.startswith("week"):
+    if eenheid in ("week", "weken"):
         return int(waarde * 5)
     if eenheid.startswith(("kalenderdag", "dag")):
         return max(1, round(float(waarde) * 5 / 7))
@@ -137,7 +140,7 @@ def termijn_werkdagen(waarde: Decimal, eenheid: str) -> int:
 
 def uiterste(ontvangen: dt.date, waarde: Decimal, eenheid: str, opgeschort: int) -> dt.date:
     eenheid = eenheid.lower()
-    if eenheid.startswith("week"):
+    if eenheid in ("week", "weken"):
         eind = ontvangen + dt.timedelta(weeks=int(waarde))
     elif eenheid.startswith(("kalenderdag", "dag")):
         eind = ontvangen + dt.timedelta(days=int(waarde))

@@ -29,6 +29,7 @@ from seta.dienstverlening.models import (
     Dvostatus,
     Meting,
     Zaak,
+    Zaakimport,
 )
 from seta.gemeenten.models import Gemeente
 from seta.samenwerkingsverbanden.models import Deelnemer, Samenwerkingsverband
@@ -190,6 +191,14 @@ def _regels(
         norm__in=normen, periode_van__gte=start, periode_van__lte=eind
     ).values_list("norm_id", "gemeente_id", "periode_van", "waarde"):
         metingen[(norm_id, g_id)][periode_van] = waarde
+    # which days case data was imported for, per partner (an import without a gemeente covers them all)
+    bereiken: dict[int, list[tuple[dt.date, dt.date]]] = defaultdict(list)
+    for imp_gemeente, imp_van, imp_tot in Zaakimport.objects.filter(
+        samenwerkingsverband_id=dvo.samenwerkingsverband_id, periode_van__lte=eind, periode_tot__gte=start
+    ).values_list("gemeente_id", "periode_van", "periode_tot"):
+        for _afspraak, g in paren:
+            if imp_gemeente is None or imp_gemeente == g.pk:
+                bereiken[g.pk].append((imp_van, imp_tot))
     result = []
     for afspraak, g in paren:
         for norm in afspraak.normen.all():
@@ -205,6 +214,7 @@ def _regels(
                         perioden,
                         vandaag=vandaag,
                         metingen=metingen[(norm.pk, g.pk)],
+                        bereiken=sorted(set(bereiken[g.pk])),
                     ),
                 )
             )

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from .kalender import kalenderdagen, werkdagen
-from .perioden import Periode
+from .perioden import Periode, gedekt
 
 GEHAALD = "gehaald"
 NIET_GEHAALD = "niet_gehaald"
@@ -202,7 +202,8 @@ def bereken(
         )
 
     if norm.soort == "volume":
-        te_laag = norm.volume_min is not None and ontvangen < norm.volume_min
+        # a period still running can be over the band already, but is below it only once it is complete
+        te_laag = norm.volume_min is not None and ontvangen < norm.volume_min and afgesloten
         te_hoog = norm.volume_max is not None and ontvangen > norm.volume_max
         geen_band = norm.volume_min is None and norm.volume_max is None
         oordeel = GEEN_GEGEVENS if geen_band else (NIET_GEHAALD if te_laag or te_hoog else GEHAALD)
@@ -256,15 +257,24 @@ def reeks(
     *,
     vandaag: dt.date,
     metingen: Mapping[dt.date, Decimal] | None = None,
+    bereiken: Sequence[tuple[dt.date, dt.date]] | None = None,
 ) -> list[Periodecijfers]:
     """The figures for each of ``perioden`` (consecutive, in order), each with its trend against the one
     before. ``metingen`` maps the first day of a measurement (``Meting.periode_van``) to its value; a period
-    takes the mean of the measurements that start in it (one per quarter, or three monthly ones)."""
+    takes the mean of the measurements that start in it (one per quarter, or three monthly ones).
+    ``bereiken`` are the date ranges case data was imported for (None: everything is covered); a period they
+    do not cover has no case figures ("geen gegevens"), so a period not yet imported never counts as 0 cases."""
     alle = list(zaken)
     metingen = metingen or {}
     result: list[Periodecijfers] = []
     for p in perioden:
-        cijfers = bereken(norm, alle, p, vandaag=vandaag, meting=meting_van(metingen, p))
+        if bereiken is not None and not gedekt(p, bereiken, vandaag=vandaag):
+            # no cases known for the period: a lead time or a score has nothing to measure; a volume is unknown
+            cijfers = bereken(norm, [], p, vandaag=vandaag, meting=meting_van(metingen, p))
+            if norm.soort == "volume":
+                cijfers = replace(cijfers, oordeel=GEEN_GEGEVENS, waarde=None)
+        else:
+            cijfers = bereken(norm, alle, p, vandaag=vandaag, meting=meting_van(metingen, p))
         vorige = result[-1] if result else None
         result.append(_met_trend(cijfers, trend(vorige, cijfers, norm.soort)))
     return result

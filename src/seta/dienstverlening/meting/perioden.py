@@ -4,6 +4,7 @@ months), halves and years, with Dutch labels ("maart 2026", "2026 K2", "2026 T1"
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # Months per period for each rhythm (the values of ``dienstverlening.models.Rapportageritme``).
@@ -97,3 +98,19 @@ def perioden(van: dt.date, tot: dt.date, ritme: str) -> list[Periode]:
     while result[-1].eind < tot:
         result.append(volgende(result[-1]))
     return result
+
+
+def gedekt(periode: Periode, bereiken: Iterable[tuple[dt.date, dt.date]], *, vandaag: dt.date) -> bool:
+    """Whether case data was imported for every day of ``periode`` up to ``vandaag`` (``bereiken``: the
+    imports' ``periode_van``..``periode_tot``, inclusive). A period without it has no figures ("geen
+    gegevens"): its cases are unknown, not zero."""
+    eind = min(periode.eind, vandaag)
+    dag = periode.start
+    for van, tot in sorted(bereiken):
+        if van > dag:
+            break
+        if tot >= dag:
+            dag = tot + dt.timedelta(days=1)
+        if dag > eind:
+            return True
+    return dag > eind
