@@ -24,8 +24,8 @@ from seta.dienstverlening.models import (
     Zaakimport,
 )
 from seta.gemeenten.models import Gemeente
-from seta.signalen.models import Signaal, Signaalsoort
 from seta.samenwerkingsverbanden.models import Samenwerkingsverband
+from seta.signalen.models import Signaal, Signaalsoort
 
 _volgnummer = itertools.count(1)
 # A reference day well after the test periods (2025), so they are all complete.
