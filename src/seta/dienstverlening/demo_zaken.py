@@ -34,7 +34,6 @@ helper relies on this):
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from decimal import Decimal
@@ -44,6 +43,7 @@ from django.core.files.base import ContentFile
 
 from seta.autorisaties.actor import system_actor
 from seta.catalogus.models import Catalogusitem
+from seta.core import files
 from seta.demo.builder import DemoContext
 from seta.dienstverlening import zaken
 from seta.gemeenten.models import Gemeente
@@ -238,7 +238,7 @@ def _rijen(
 
 def _csv(rijen: list[list[str]]) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\n")
+    writer = files.csv_writer(out, delimiter=";", lineterminator="\n")
     writer.writerow(KOPREGEL)
     writer.writerows(rijen)
     return out.getvalue().encode("utf-8")
