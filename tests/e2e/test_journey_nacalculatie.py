@@ -14,14 +14,16 @@ from .helpers import click_and_settle, settle, visit
 pytestmark = pytest.mark.browser
 
 
-def _open(page: Any, nummer: str) -> None:
-    visit(page, f"/opdrachten/?zoek={nummer}")
-    click_and_settle(page, page.get_by_role("link", name=re.compile(nummer)).first)
+def _open_from_signal(page: Any, soort: str) -> None:
+    """The way a user gets there: the signals page, filtered on the alert, then the link to its assignment
+    (which assignment the demo pushed past a threshold depends on its hours; the signal says which)."""
+    visit(page, f"/signalen/?soort={soort}")
+    click_and_settle(page, page.get_by_role("link", name=re.compile(r"^Naar de opdracht ")).first)
 
 
 def test_controller_reads_the_actuals_and_books_a_cost(page: Any, login: Any) -> None:
     login("controller.bel")
-    _open(page, "BEL-2026-011")
+    _open_from_signal(page, "raming_100")
     sectie = page.get_by_role("region", name="Nacalculatie")
     assert sectie.get_by_text("De raming is bereikt (100 %).").is_visible()
     assert sectie.get_by_role("table", name="Gerealiseerd tegen raming en kader").is_visible()
@@ -38,10 +40,11 @@ def test_controller_reads_the_actuals_and_books_a_cost(page: Any, login: Any) ->
 
 def test_wethouder_reads_the_actuals_without_the_form(page: Any, login: Any) -> None:
     login("wethouder.laren")
-    _open(page, "BEL-2026-011")
+    _open_from_signal(page, "raming_90")
     sectie = page.get_by_role("region", name="Nacalculatie")
     samenvatting = sectie.get_by_text(re.compile(r"^Per week \(\d+ weken\)$"))  # a long series: in <details>
-    samenvatting.click()
-    settle(page)
+    if samenvatting.count():
+        samenvatting.click()
+        settle(page)
     assert sectie.get_by_role("table", name="Uren en kosten per week").is_visible()
     assert sectie.get_by_role("form", name="Externe kosten boeken").count() == 0

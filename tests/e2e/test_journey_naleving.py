@@ -25,13 +25,15 @@ def test_councillor_reads_the_compliance_of_laren(page: Any, login: Any) -> None
         pytest.skip("the demo holds no DVOs yet (the DVO demo step comes with the DVO branch)")
     link = tabel.get_by_role("link").first
     link.focus()
-    page.keyboard.press("Enter")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     settle(page)
     assert page.get_by_role("heading", level=1, name=re.compile("^Naleving ")).is_visible()
     assert page.get_by_role("columnheader", name="Oordeel").first.is_visible()
     assert page.get_by_text(re.compile("Gehaald|Niet gehaald|Geen gegevens")).first.is_visible()
     detail = page.get_by_role("link", name=re.compile("^Alle perioden van")).first
     detail.focus()
-    page.keyboard.press("Enter")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     settle(page)
     assert page.get_by_role("table", name="Alle perioden, de nieuwste eerst").is_visible()

@@ -35,7 +35,9 @@ def test_the_demo_series_gives_a_curve(item: Catalogusitem, actor_named: Callabl
     assert met_uren[-4:] == [Decimal(312), Decimal(286), Decimal(277), Decimal(259)]
     curve = voordeel.curve
     assert curve is not None and curve.punten >= 4 and curve.b < 0
-    assert Decimal(80) <= curve.leerfactor_procent <= Decimal(90)
+    # the four demo points 312, 286, 277, 259 at n = 1..4: log-log slope b ≈ -0.128, each doubling 2^b ≈ 91.5 %
+    # (an earlier delivery of the item without hours would shift n and steepen it)
+    assert Decimal(80) <= curve.leerfactor_procent <= Decimal(95)
     assert curve.volgende_n == len(voordeel.herhalingen) + 1
     assert voordeel.samenvatting.startswith(
         "De laatste drie opdrachten 'Toeristisch-recreatief plan' kostten 286, 277 en 259 uur; leercurve: elke verdubbeling"

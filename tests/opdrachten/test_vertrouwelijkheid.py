@@ -196,7 +196,9 @@ def test_no_representation_names_an_assignment_its_reader_may_not_open(wereld: W
             (
                 o,
                 re.compile(re.escape(o.nummer) + r"(?!\d)"),
-                o.titel if o.titel not in leesbare_titels else None,
+                # the whole title: "Actieve openbaarmaking (Woo) Oirschot" is not named by a readable
+                # "Actieve openbaarmaking (Woo) Oirschot en Reusel-De Mierden"
+                re.compile(re.escape(o.titel) + r"(?!\s*\w)") if o.titel not in leesbare_titels else None,
             )
             for o in verborgen
         ]
@@ -225,7 +227,7 @@ def test_no_representation_names_an_assignment_its_reader_may_not_open(wereld: W
                 )
         for waar, tekst in teksten:
             for o, nummer, titel in patronen:
-                if nummer.search(tekst) or (titel and titel in tekst) or f'/opdrachten/{o.pk}"' in tekst:
+                if nummer.search(tekst) or (titel and titel.search(tekst)) or f'/opdrachten/{o.pk}"' in tekst:
                     fouten.append(
                         f"{user.username}: {waar} noemt {o.nummer} ({o.get_vertrouwelijkheid_display()})"
                     )
