@@ -335,6 +335,40 @@ def na_import(ctx: dict[str, Any]) -> float:
     return time.perf_counter() - t0
 
 
+def splitsing(ctx: dict[str, Any]) -> dict[str, float]:
+    """The read path for one DVO split without a profiler: the time inside the core (``cijfers.reeks``, one
+    call per partner × service × norm, wrapped with a clock) and, in a second run with the working-day count
+    replaced by a plain day count, how much of that is the working-day calculation (``kalender.werkdagen``)."""
+    from seta.dienstverlening.meting import cijfers
+
+    origineel_reeks, origineel_werkdagen = cijfers.reeks, cijfers.werkdagen
+    binnen = [0.0]
+
+    def reeks(*args: Any, **kwargs: Any) -> Any:
+        t0 = time.perf_counter()
+        try:
+            return origineel_reeks(*args, **kwargs)
+        finally:
+            binnen[0] += time.perf_counter() - t0
+
+    cijfers.reeks = reeks  # type: ignore[assignment]
+    try:
+        totaal = een(ctx)
+        kern_s = binnen[0]
+        binnen[0] = 0.0
+        cijfers.werkdagen = lambda van, tot, gelijkgesteld=(): max((tot - van).days, 0)  # type: ignore[assignment]
+        zonder_kalender = een(ctx)
+        kern_zonder_kalender = binnen[0]
+    finally:
+        cijfers.reeks, cijfers.werkdagen = origineel_reeks, origineel_werkdagen  # type: ignore[assignment]
+    return {
+        "totaal": totaal,
+        "kern": kern_s,
+        "kalender": max(kern_s - kern_zonder_kalender, 0.0),
+        "zonder_kalender": zonder_kalender,
+    }
+
+
 def memory(ctx: dict[str, Any]) -> int:
     """Peak Python memory of the read path for one DVO (a separate, untimed run)."""
     from seta.dienstverlening import naleving_selectors
@@ -393,9 +427,12 @@ def measure(ctx: dict[str, Any], runs: int) -> dict[str, Any]:
         "signalen"
     ]  # the warm-up raised the alerts; later runs find them raised (idempotent)
     tijden: dict[str, list[float]] = {k: [] for k in stappen}
+    delen: dict[str, list[float]] = {"totaal": [], "kern": [], "kalender": [], "zonder_kalender": []}
     for _ in range(runs):
         for k, f in stappen.items():
             tijden[k].append(f(ctx))
+        for k, v in splitsing(ctx).items():  # not timed with the others: it runs the read path twice more
+            delen[k].append(v)
     med = {k: statistics.median(v) for k, v in tijden.items()}
     t_floor = max(med["floor"], 1e-9)
     # the check after the 2026 Q4 import looks at 2026 Q3 up to the running 2027 Q1
@@ -420,6 +457,7 @@ def measure(ctx: dict[str, Any], runs: int) -> dict[str, Any]:
         "signalen": signalen_eerste,
         "piek_python_kib": round(memory(ctx) / 1024),
         "profiel_procent": profile(ctx),
+        "splitsing_een_dvo_s": {k: round(statistics.median(v), 3) for k, v in delen.items()},
     }
 
 
@@ -457,7 +495,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{rij['zaken']:>10,} {gen:>8.1f}s {rij['floor_s']:>7.3f}s {rij['floor_een_s']:>7.3f}s {rij['query_een_s']:>7.3f}s "
             f"{rij['een_dvo_s']:>7.3f}s {rij['drie_dvos_s']:>7.3f}s {rij['na_import_s']:>8.3f}s "
             f"{rij['een_factor']:>7.1f}x {rij['drie_factor']:>7.1f}x {rij['rijen_een_dvo']:>11,} {rij['piek_python_kib']:>8,} KiB  "
-            f"{rij['profiel_procent']}; {rij['signalen']} alerts"
+            f"{rij['profiel_procent']}; {rij['signalen']} alerts; split {rij['splitsing_een_dvo_s']}"
         )
         sys.stdout.flush()
         if args.json:  # after every size, so a long run keeps what it measured
