@@ -351,16 +351,16 @@ def splitsing(ctx: dict[str, Any]) -> dict[str, float]:
         finally:
             binnen[0] += time.perf_counter() - t0
 
-    cijfers.reeks = reeks  # type: ignore[assignment]
+    cijfers.reeks = reeks
     try:
         totaal = een(ctx)
         kern_s = binnen[0]
         binnen[0] = 0.0
-        cijfers.werkdagen = lambda van, tot, gelijkgesteld=(): max((tot - van).days, 0)  # type: ignore[assignment]
+        cijfers.werkdagen = lambda van, tot, gelijkgesteld=(): max((tot - van).days, 0)
         zonder_kalender = een(ctx)
         kern_zonder_kalender = binnen[0]
     finally:
-        cijfers.reeks, cijfers.werkdagen = origineel_reeks, origineel_werkdagen  # type: ignore[assignment]
+        cijfers.reeks, cijfers.werkdagen = origineel_reeks, origineel_werkdagen
     return {
         "totaal": totaal,
         "kern": kern_s,
