@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 from decimal import Decimal
@@ -368,3 +369,23 @@ def test_a_running_period_is_not_below_its_volume_band_yet() -> None:
     negen = [Zaakgegevens(dt.date(2026, 10, d), None) for d in range(1, 10)]
     assert cijfers.bereken(volume, negen, k4, vandaag=dt.date(2026, 11, 2)).oordeel == cijfers.NIET_GEHAALD
     assert cijfers.bereken(volume, twee, k4, vandaag=dt.date(2027, 1, 5)).oordeel == cijfers.NIET_GEHAALD
+
+
+@given(
+    st.lists(ZAAK, max_size=60),
+    st.sampled_from(["doorlooptijd", "volume", "kwaliteit"]),
+    st.sampled_from(sorted(perioden.MAANDEN)),
+    st.dates(min_value=dt.date(2025, 9, 1), max_value=dt.date(2027, 3, 1)),
+)
+def test_a_series_counts_each_period_exactly_as_from_all_cases(
+    zaken: list[Zaakgegevens], soort: str, ritme: str, vandaag: dt.date
+) -> None:
+    """The series hands each period only the cases that can count in it (for speed); the figures are the
+    same as when every period is computed from all cases."""
+    norm = Norm(
+        soort=soort, termijn=40, dagsoort="werkdagen", volume_min=2, volume_max=20, minimumscore=Decimal("7")
+    )
+    reeks_perioden = perioden.perioden(dt.date(2025, 10, 1), dt.date(2026, 12, 31), ritme)
+    snel = cijfers.reeks(norm, zaken, reeks_perioden, vandaag=vandaag)
+    traag = [cijfers.bereken(norm, zaken, p, vandaag=vandaag) for p in reeks_perioden]
+    assert [dataclasses.replace(c, trend=None) for c in snel] == traag
