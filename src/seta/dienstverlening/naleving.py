@@ -43,7 +43,8 @@ def escalatieroute(dvo: Dienstverleningsovereenkomst) -> str:
     stappen = []
     for stap in dvo.escalatie.order_by("volgorde"):
         na = f" (na {stap.termijn_dagen} dagen)" if stap.termijn_dagen else ""
-        omschrijving = f": {stap.omschrijving}" if stap.omschrijving else ""
+        # the step's own full stop goes: the steps are joined by semicolons and the sentence ends in one
+        omschrijving = f": {stap.omschrijving.strip().rstrip('.')}" if stap.omschrijving.strip() else ""
         stappen.append(f"{stap.volgorde}. {stap.get_niveau_display()}{na}{omschrijving}")
     return "; ".join(stappen)
 
