@@ -26,6 +26,7 @@ each beginning with the file name. Nothing here imports Django at module level.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 import zipfile
@@ -333,3 +334,32 @@ def append_row(ws: Any, values: Sequence[Any]) -> None:
             cell.value = value
             cell.data_type = "s"
             cell.quotePrefix = True
+
+
+# --- single cells of an imported row ------------------------------------------------------------------------
+#: The date notations an import accepts in a text cell (ISO first, then the Dutch day-first ones).
+DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")
+
+
+def cell_text(value: Any) -> str:
+    """A cell as text: empty for None, ``12`` for Excel's ``12.0``, stripped."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def cell_date(value: Any) -> dt.date | None:
+    """A date from a cell: a date (or datetime) cell, or text in one of :data:`DATE_FORMATS`; else None."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = cell_text(value)
+    for fmt in DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None

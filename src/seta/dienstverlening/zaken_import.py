@@ -27,7 +27,6 @@ Every read goes through ``core/files.py`` (size limit ``zaken``, decoding, the X
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 from dataclasses import dataclass, field
@@ -57,7 +56,6 @@ KOLOMMEN: dict[str, set[str]] = {
     "tevredenheid": {"tevredenheid", "klanttevredenheid", "cijfer"},
 }
 VERPLICHT = ("identificatie", "zaaktype", "gemeente", "ontvangen")
-DATUMFORMATEN = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")
 
 
 @dataclass(frozen=True)
@@ -163,27 +161,8 @@ def lees(bestandsnaam: str, inhoud: bytes) -> list[Zaakrij]:
 
 
 # --- parsing single values (shared with the client) -------------------------------------------------------
-def tekst(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def datum(value: Any) -> dt.date | None:
-    """A date from a cell: a date (or datetime) cell, or text in one of :data:`DATUMFORMATEN`; else None."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = tekst(value)
-    for fmt in DATUMFORMATEN:
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return None
+tekst = files.cell_text
+datum = files.cell_date
 
 
 def geheel_getal(value: Any) -> int | None:

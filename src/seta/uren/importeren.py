@@ -81,7 +81,6 @@ KOLOMMEN: dict[str, set[str]] = {
     "omschrijving": {"omschrijving", "toelichting", "description", "opmerking"},
 }
 VERPLICHT = ("medewerker", "datum", "uren", "code")
-DATUMFORMATEN = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")
 
 
 @dataclass
@@ -159,26 +158,8 @@ def read_rows(bestandsnaam: str, inhoud: bytes) -> list[tuple[int, list[Any]]]:
     )
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = _text(value)
-    for fmt in DATUMFORMATEN:
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return None
+_text = files.cell_text
+_date = files.cell_date
 
 
 def _header(cells: list[Any]) -> dict[str, int]:
