@@ -22,6 +22,7 @@ API_APPS = [
     "dienstverlening",
     "nacalculatie",
     "signalen",
+    "planning",
     "scan",
     "api",
 ]

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "seta.dienstverlening",
     "seta.nacalculatie",
     "seta.signalen",
+    "seta.planning",
     "seta.scan",
     "seta.demo",
 ]

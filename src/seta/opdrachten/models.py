@@ -132,6 +132,20 @@ class Bestuursopdracht(VersionedModel):
         "geraamde externe kosten", max_digits=12, decimal_places=2, null=True, blank=True
     )
     raming_opleverdatum = models.DateField("geraamde opleverdatum", null=True, blank=True)
+    # planning (capacity planning reads these beside the estimate, unit, deadline and priority)
+    vroegste_start = models.DateField(
+        "vroegste start",
+        null=True,
+        blank=True,
+        help_text="Niet eerder te beginnen dan deze datum (leeg: vanaf het opdragen).",
+    )
+    wettelijke_termijn = models.CharField(
+        "wettelijke termijn",
+        max_length=200,
+        blank=True,
+        help_text="Bij medebewind: de wettelijke grondslag van de deadline (bijv. 'Omgevingswet art. 16.64, "
+        "acht weken'). Dan is de deadline in de planning een harde eis.",
+    )
     raming_toelichting = models.TextField("toelichting raming", blank=True)
 
     opgedragen_op = models.DateField("opgedragen op", null=True, blank=True)

@@ -196,6 +196,7 @@ class Besluitonderwerp(models.TextChoices):
     AFWIJKINGSDREMPEL = "afwijkingsdrempel", "Drempel van het afwijkingssignaal"
     UITTREDINGSREGEL = "uittredingsregel", "Uittredingsregel (frictiekosten)"
     DVO = "dvo", "Dienstverleningsovereenkomst (DVO)"
+    PLANNINGSREGELS = "planningsregels", "Planningsregels (eerlijke verdeling van de capaciteit)"
 
 
 #: The defaults per the Wgr (ADR 0034): the algemeen bestuur adopts the budget (art. 35), the annual
@@ -211,6 +212,8 @@ STANDAARD_BEVOEGDHEDEN: dict[str, str] = {
     # a service agreement is an executive agreement between the pool's board and a partner's college (Wgr
     # art. 33b: the DB runs the organisation); the college's own decision is recorded beside it
     Besluitonderwerp.DVO: Bestuursorgaan.DAGELIJKS_BESTUUR,
+    # who is served first is the running of the organisation the AB mandates to the DB (Wgr art. 33b)
+    Besluitonderwerp.PLANNINGSREGELS: Bestuursorgaan.DAGELIJKS_BESTUUR,
 }
 
 

@@ -27,6 +27,8 @@ class Signaalsoort(models.TextChoices):
     RAMING_90 = "raming_90", "90 % van de raming bereikt"
     RAMING_100 = "raming_100", "Raming bereikt"
     KADER_OVERSCHREDEN = "kader_overschreden", "Budgetkader overschreden"
+    AANDEEL_AFWIJKING = "aandeel_afwijking", "Aandeel in de planning wijkt af van het recht"
+    WETTELIJK_ONHAALBAAR = "wettelijk_onhaalbaar", "Wettelijke termijn niet haalbaar in de planning"
 
 
 class Signaal(models.Model):

@@ -20,6 +20,7 @@ WEB_APPS = [
     ("dienstverlening", "dienstverlening/"),
     ("nacalculatie", "nacalculatie/"),
     ("signalen", "signalen/"),
+    ("planning", "planning/"),
     ("scan", "scan/"),
 ]
 
