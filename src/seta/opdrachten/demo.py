@@ -193,8 +193,6 @@ REDENEN: dict[str, list[str]] = {
 }
 
 
-@dataclass
-
 #: The legal basis of the deadline of assignments on these medebewind items (shown on the assignment, and a hard
 #: constraint in the capacity planning).
 WETTELIJKE_TERMIJNEN: dict[str, str] = {
@@ -203,6 +201,8 @@ WETTELIJKE_TERMIJNEN: dict[str, str] = {
     "handhaving-bouwen": "Awb art. 4:13: besluit op een verzoek om handhaving binnen acht weken",
 }
 
+
+@dataclass
 class Spec:
     sv: str
     gemeenten: list[str]
@@ -644,7 +644,9 @@ class Bouwer:
             deadline=deadline,
             participatie_gewenst=item.taaksoort == "autonoom" and rng.random() < 0.5,
             # statutory terms (medebewind): the planning treats their deadline as a hard constraint
-            wettelijke_termijn=WETTELIJKE_TERMIJNEN.get(item.code, "") if "medebewind" in item.taaksoort else "",
+            wettelijke_termijn=WETTELIJKE_TERMIJNEN.get(item.code, "")
+            if "medebewind" in item.taaksoort
+            else "",
             doelen=f"{item.naam}: een actueel en uitvoerbaar product dat past bij het coalitieakkoord van {label}.",
             politieke_wensen=rng.choice(
                 [
