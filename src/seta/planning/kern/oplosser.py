@@ -146,19 +146,23 @@ def plan(
         g_hi[g] = max(g_hi[g], edf_laatst)
     g_n = g_hi - g_start + 1
 
-    # --- the columns: x (group by group, week by week), then o per group, then z -------------------------
+    # --- the columns: x (group by group, week by week), o per group, r per (unit, partner, period), z --------
     Nx = int(g_n.sum())
-    N = Nx + G + 1
+    UPK = U * P * K
+    N = Nx + G + UPK + 1
     x_off = np.zeros(G + 1, dtype=np.int64)
     np.cumsum(g_n, out=x_off[1:])
     x_g = np.repeat(np.arange(G, dtype=np.int64), g_n)
     x_w = g_start[x_g] + (np.arange(Nx, dtype=np.int64) - x_off[x_g])
     o_col = Nx + np.arange(G, dtype=np.int64)
+    r_col = Nx + G + np.arange(UPK, dtype=np.int64)
     z_col = N - 1
 
-    # --- the rows: demand groups, capacity (unit, week), fairness (partner, period) ------------------------
+    # --- the rows: demand groups, capacity (unit, week), received hours r (unit, partner, period) = Σ share ·
+    # x, fairness (partner, period): z + Σ_unit r ≥ F. The r rows keep the fairness rows short (sparse).
     r_cap = G
-    r_fair = G + U * W
+    r_ontv = G + U * W
+    r_fair = r_ontv + UPK
     M = r_fair + P * K
     rijen = [x_g, r_cap + g_unit[x_g] * W + x_w]
     kolommen = [np.arange(Nx), np.arange(Nx)]
@@ -167,12 +171,13 @@ def plan(
     for p in range(P):
         a = g_aandeel[x_g, p]
         m = a > 0
-        rijen.append(r_fair + p * K + x_k[m])
+        rijen.append(r_ontv + (g_unit[x_g[m]] * P + p) * K + x_k[m])
         kolommen.append(np.nonzero(m)[0])
         waarden.append(a[m])
-    rijen += [np.arange(G), r_fair + np.arange(P * K)]
-    kolommen += [o_col, np.full(P * K, z_col)]
-    waarden += [np.ones(G), np.ones(P * K)]
+    upk = np.arange(UPK, dtype=np.int64)
+    rijen += [np.arange(G), r_ontv + upk, r_fair + upk % (P * K), r_fair + np.arange(P * K)]
+    kolommen += [o_col, r_col, r_col, np.full(P * K, z_col)]
+    waarden += [np.ones(G), -np.ones(UPK), np.ones(UPK), np.ones(P * K)]
     rij = np.concatenate(rijen).astype(np.int32)
     kol = np.concatenate(kolommen).astype(np.int64)
     val = np.concatenate(waarden)
@@ -183,9 +188,15 @@ def plan(
 
     inf = highspy.kHighsInf
     F = fair_shares(inst)
-    row_lower = np.concatenate([g_uren, np.full(U * W, -inf), [F[(p, k)] for p in namen for k in range(K)]])
+    F_rij = [F[(p, k)] for p in namen for k in range(K)]
+    row_lower = np.concatenate([g_uren, np.full(U * W, -inf), np.zeros(UPK), F_rij])
     row_upper = np.concatenate(
-        [g_uren, [float(inst.capaciteit[e][w]) for e in eenheden for w in range(W)], np.full(P * K, inf)]
+        [
+            g_uren,
+            [float(inst.capaciteit[e][w]) for e in eenheden for w in range(W)],
+            np.zeros(UPK),
+            np.full(P * K, inf),
+        ]
     )
 
     # --- the objectives ----------------------------------------------------------------------------------
@@ -253,7 +264,11 @@ def plan(
         if tijdslimiet_s is not None:
             over = tijdslimiet_s - (time.perf_counter() - begin)
             if over <= 0:
-                status = f"{status} (tijdslimiet voor stap {naam})"
+                status = (
+                    f"{status} (tijdslimiet voor stap {naam})"
+                    if oplossing is not None
+                    else f"tijdslimiet voor stap {naam}: het EDF-plan"
+                )
                 return False
             h.setOptionValue("time_limit", float(over))
         h.changeColsCost(N, alle, kosten)
