@@ -232,6 +232,9 @@ def plan(
 
     bouw = time.perf_counter() - begin
     h = _highs()
+    if os.environ.get("SETA_HIGHS_LOG"):
+        h.setOptionValue("output_flag", True)
+        h.setOptionValue("log_to_console", True)
     h.setOptionValue("solver", solver)
     h.setOptionValue("random_seed", 0)
     h.setOptionValue("threads", 1)
@@ -278,7 +281,7 @@ def plan(
         model_status = h.getModelStatus()
         tekst = h.modelStatusToString(model_status)
         if model_status == highspy.HighsModelStatus.kOptimal:
-            oplossing = np.array(h.getSolution().col_value)
+            oplossing = np.array(h.getSolution().col_value)[:N]
             stappen[naam] = float(kosten @ oplossing)
             status = tekst
             return True
@@ -293,9 +296,46 @@ def plan(
             f"De oplosser (HiGHS) gaf in stap {naam} de status {tekst!r}; er is geen plan gemaakt."
         )
 
+    kol_eenheid = np.full(N, U, dtype=np.int64)  # the unit of each x and o column (U: none)
+    kol_eenheid[:Nx] = g_unit[x_g]
+    kol_eenheid[Nx : Nx + G] = g_unit
+
     def begrens(kosten: np.ndarray, bovengrens: float) -> None:
-        nz = np.nonzero(kosten)[0].astype(np.int32)
-        h.addRow(-inf, float(bovengrens), len(nz), nz, kosten[nz])
+        """Add Σ kosten · x ≤ bovengrens, split per unit (l_u = Σ_unit kosten · x; Σ l_u ≤ bovengrens) so that
+        no row is dense (a dense row slows the interior point method down a lot)."""
+        nz = np.nonzero(kosten)[0]
+        nz = nz[np.argsort(kol_eenheid[nz], kind="stable")]
+        per = np.bincount(kol_eenheid[nz], minlength=U + 1)[:U]
+        eerste = h.getNumCol()
+        h.addCols(
+            U,
+            np.zeros(U),
+            np.zeros(U),
+            np.full(U, inf),
+            0,
+            np.array([], dtype=np.int32),
+            np.array([], dtype=np.int32),
+            np.array([], dtype=np.float64),
+        )
+        l_kol = eerste + np.arange(U, dtype=np.int32)
+        # row u: Σ kosten · x (unit u) - l_u = 0
+        lengtes = per + 1
+        starts = np.zeros(U, dtype=np.int32)
+        np.cumsum(lengtes[:-1], out=starts[1:])
+        index = np.empty(int(lengtes.sum()), dtype=np.int32)
+        waarde = np.empty(int(lengtes.sum()))
+        pos = 0
+        for u in range(U):
+            n = int(per[u])
+            kolommen_u = nz[pos : pos + n]
+            b = int(starts[u])
+            index[b : b + n] = kolommen_u
+            waarde[b : b + n] = kosten[kolommen_u]
+            index[b + n] = l_kol[u]
+            waarde[b + n] = -1.0
+            pos += n
+        h.addRows(U, np.zeros(U), np.zeros(U), len(index), starts, index, waarde)
+        h.addRow(-inf, float(bovengrens), U, l_kol, np.ones(U))
 
     def ruim(x: float) -> float:
         return x + 1e-9 * abs(x) + 1e-7
