@@ -278,10 +278,20 @@ def _semantisch(data: dict[str, Any], fouten: _Fouten) -> Instantie | None:
         vragen.append(v)
     if not goed or weken is None or regels is None or fouten:
         return None
-    inst = Instantie(weken=weken, capaciteit=capaciteit, vragen=tuple(vragen), regels=regels)
+    weeknamen: tuple[str, ...] = ()
+    if start is not None and start.weekday() == 0:
+        weeknamen = tuple(_isoweek(start + dt.timedelta(weeks=w)) for w in range(weken))
+    inst = Instantie(
+        weken=weken, capaciteit=capaciteit, vragen=tuple(vragen), regels=regels, weeknamen=weeknamen
+    )
     codes = {e["code"]: i for i, e in enumerate(eenheden or []) if isinstance(e, dict)}
     _kern_valideer(inst, fouten, codes)
     return None if fouten else inst
+
+
+def _isoweek(d: dt.date) -> str:
+    jaar, week, _ = d.isocalendar()
+    return f"{jaar}-W{week:02d}"
 
 
 _DAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
@@ -582,12 +592,12 @@ def samenvatting(plan: Plan) -> dict[str, Any]:
 
 
 def _weektekst(week: int | None, weken: int, startweek: dt.date | None) -> str:
+    """``week 10``, or with a start week the Friday of that week (``2027-03-19``)."""
     if week is None:
         return "–"
     if week >= weken:
         return "na de planperiode"
-    datum = weekdatum(startweek, week)
-    return f"week {week}" + (f" ({datum})" if datum else "")
+    return weekdatum(startweek, week) or f"week {week}"
 
 
 def tabel(plan: Plan, inst: Instantie, startweek: dt.date | str | None = None) -> dict[str, Any]:
@@ -601,7 +611,7 @@ def tabel(plan: Plan, inst: Instantie, startweek: dt.date | str | None = None) -
             [
                 v.id,
                 v.eenheid,
-                ", ".join(sorted(v.aandelen)),
+                "/".join(sorted(v.aandelen)),
                 v.prioriteit + (" (wettelijk)" if v.wettelijk else ""),
                 _weektekst(v.deadline_week, inst.weken + 10**6, startweek),
                 _weektekst(u.oplevering_week if u else None, inst.weken, startweek),

@@ -96,12 +96,12 @@ class Command(BaseCommand):
         from rich.table import Table
 
         buf = stdio.StringIO()
-        console = Console(file=buf, width=140, force_terminal=False, color_system=None, highlight=False)
+        console = Console(file=buf, width=160, force_terminal=False, color_system=None, highlight=False)
         rijen = io.tabel(plan, inst, start)
 
         t = Table(title=f"Opdrachten ({naam})", box=box.SIMPLE_HEAD, title_justify="left")
         for kolom in ("opdracht", "eenheid", "partners", "prioriteit", "deadline", "verwachte oplevering"):
-            t.add_column(kolom)
+            t.add_column(kolom, no_wrap=True)
         t.add_column("weken te laat", justify="right")
         t.add_column("toelichting")
         for rij in rijen["opdrachten"]:
@@ -145,4 +145,4 @@ class Command(BaseCommand):
         console.print(s)
         for w in plan.wettelijk:
             console.print(f"Wettelijke termijn niet haalbaar: {w.id}: {w.tekst}")
-        return buf.getvalue()
+        return "\n".join(r.rstrip() for r in buf.getvalue().splitlines()) + "\n"
