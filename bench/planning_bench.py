@@ -53,7 +53,8 @@ def _geheugen(naam: str, n: int, wachtrij: Any) -> None:
 
 
 def geheugen(naam: str, n: int) -> tuple[int, int]:
-    """(peak RSS before, growth while planning) in MiB, measured in a spawned process."""
+    """(peak RSS before planning: interpreter, imports and the instance; its growth while planning) in MiB,
+    measured in a spawned process."""
     ctx = mp.get_context("spawn")
     q = ctx.Queue()
     p = ctx.Process(target=_geheugen, args=(naam, n, q))
@@ -90,6 +91,12 @@ def verhouding(a: float, b: float) -> float | None:
     return 1.0 if a <= 1e-9 else None
 
 
+def _rss(m: dict[str, Any]) -> str:
+    if "rss_mib" not in m:
+        return "–"
+    return f"{m['rss_mib'] + m['piek_mib']} (+{m['piek_mib']})"
+
+
 def _fmt(x: float | None, cijfers: int = 3) -> str:
     return "–" if x is None else f"{x:.{cijfers}f}"
 
@@ -103,13 +110,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes = [1_000] if args.snel else args.sizes
 
-    import highspy
+    from importlib.metadata import version
 
     from seta.planning.kern import generator
 
-    print(
-        f"Python {platform.python_version()}, {os.cpu_count()} CPUs, highspy {getattr(highspy, '__version__', '?')}"
-    )
+    print(f"Python {platform.python_version()}, {os.cpu_count()} CPUs, highspy {version('highspy')}")
     print("generator:", json.dumps(generator.parameters(sizes[0]) | {"n_vragen": sizes}, ensure_ascii=False))
     resultaten: list[dict[str, Any]] = []
     for n in sizes:
@@ -151,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print()
     print(
-        "| n | method | lateness weighted (h·wk) | unweighted (h·wk) | shortfall (h) | time (s) | peak RSS growth (MiB) | LP vars |"
+        "| n | method | lateness weighted (h·wk) | unweighted (h·wk) | shortfall (h) | time (s) | peak RSS, MiB (growth) | LP vars |"
     )
     print("|---:|---|---:|---:|---:|---:|---:|---:|")
     for r in resultaten:
@@ -159,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
             m = r[naam]
             print(
                 f"| {r['n']:,} | {label} | {m['laatheid']:,.1f} | {m['laatheid_ongewogen']:,.1f} | {m['tekort']:,.1f} | "
-                f"{m['tijd_s']:.3f} | {m.get('piek_mib', '–')} | {m['lp']} |"
+                f"{m['tijd_s']:.3f} | {_rss(m)} | {m['lp']} |"
             )
     print()
     print(
