@@ -84,6 +84,20 @@ def pad(delen: Sequence[str | int]) -> str:
     return uit
 
 
+# The messages of Python's JSON parser, in Dutch.
+_JSON_BERICHTEN = {
+    "Expecting value": "hier wordt een waarde verwacht",
+    "Expecting property name enclosed in double quotes": "hier wordt een veldnaam tussen dubbele"
+    " aanhalingstekens verwacht",
+    "Expecting ',' delimiter": "hier wordt een komma verwacht",
+    "Expecting ':' delimiter": "hier wordt een dubbele punt verwacht",
+    "Unterminated string starting at": "een tekst zonder afsluitend aanhalingsteken begint hier",
+    "Extra data": "na het einde van de JSON staat nog meer",
+    "Invalid control character at": "ongeldig stuurteken (zoals een tab of regelovergang in een tekst)",
+    "Invalid \\escape": "ongeldige escape met \\",
+}
+
+
 def lees_tekst(tekst: str | bytes) -> Instantie:
     """Parse and read a JSON document (see :func:`ontleed` and :func:`lees`)."""
     return lees(ontleed(tekst))
@@ -96,8 +110,9 @@ def ontleed(tekst: str | bytes) -> Any:
     except UnicodeDecodeError as exc:
         raise PlanInvoerFout({"$": [f"het bestand is geen UTF-8-tekst (byte {exc.start + 1})."]}) from exc
     except json.JSONDecodeError as exc:
+        uitleg = next((nl for en, nl in _JSON_BERICHTEN.items() if exc.msg.startswith(en)), exc.msg)
         raise PlanInvoerFout(
-            {"$": [f"geen geldige JSON: {exc.msg} (regel {exc.lineno}, kolom {exc.colno})."]}
+            {"$": [f"geen geldige JSON: {uitleg} (regel {exc.lineno}, kolom {exc.colno})."]}
         ) from exc
     except RecursionError as exc:
         raise PlanInvoerFout({"$": ["het bestand is te diep genest."]}) from exc

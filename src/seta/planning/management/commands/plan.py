@@ -61,7 +61,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         path = Path(options["file"])
         try:
-            data = io.ontleed(files.read_path(path, "planning"))
+            data = io.ontleed(files.decode_text(files.read_path(path, "planning"), path.name))
             inst = io.lees(data)
         except InvalidInput as exc:
             raise Fout(" ".join(m for msgs in exc.fields.values() for m in msgs), returncode=2) from exc
