@@ -106,6 +106,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 5_000, 20_000])
     parser.add_argument("--snel", action="store_true", help="only 1,000 assignments")
     parser.add_argument("--geen-geheugen", action="store_true", help="skip the memory runs")
+    parser.add_argument(
+        "--geheugen-tot", type=int, default=20_000, help="memory runs only up to this many assignments"
+    )
     parser.add_argument("--json", help="Write the figures to this file as JSON as well.")
     args = parser.parse_args(argv)
     sizes = [1_000] if args.snel else args.sizes
@@ -142,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
                 "lp": _lp_omvang(plan),
                 "stappen": {k: round(float(v), 3) for k, v in (plan.stappen or {}).items()},
             }
-            if not args.geen_geheugen:
+            if not args.geen_geheugen and n <= args.geheugen_tot:
                 rij[naam]["rss_mib"], rij[naam]["piek_mib"] = geheugen(naam, n)
             print(f"  n={n:,} {naam}: {rij[naam]}", flush=True)
         rij["laatheid_verhouding"] = verhouding(rij["plan"]["laatheid"], rij["edf"]["laatheid"])
