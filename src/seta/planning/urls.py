@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 from django.urls import URLPattern, URLResolver, path
 
 from seta.planning import views
@@ -24,18 +26,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("capaciteit/", views.capaciteit, name="capaciteit"),
 ]
 
-try:
-    from seta.planning import urls_plan  # type: ignore[attr-defined,unused-ignore]
-
-    urlpatterns += urls_plan.urlpatterns
-except ModuleNotFoundError as exc:
-    if exc.name != "seta.planning.urls_plan":
-        raise
-
-try:
-    from seta.planning import urls_watals  # type: ignore[attr-defined,unused-ignore]
-
-    urlpatterns += urls_watals.urlpatterns
-except ModuleNotFoundError as exc:
-    if exc.name != "seta.planning.urls_watals":
-        raise
+for _naam in ("seta.planning.urls_plan", "seta.planning.urls_watals"):
+    try:
+        _module = importlib.import_module(_naam)
+    except ModuleNotFoundError as exc:
+        if exc.name != _naam:
+            raise
+        continue
+    urlpatterns += _module.urlpatterns
