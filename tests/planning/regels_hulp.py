@@ -14,14 +14,18 @@ from seta.planning.models import Afwezigheid, Planningsregels
 from seta.samenwerkingsverbanden.besluiten import BesluitInvoer
 from seta.samenwerkingsverbanden.models import Samenwerkingsverband
 
-DB_BESLUIT = BesluitInvoer(orgaan="dagelijks_bestuur", kenmerk="DB 2026-11 punt 3", datum=dt.date(2026, 10, 20))
+DB_BESLUIT = BesluitInvoer(
+    orgaan="dagelijks_bestuur", kenmerk="DB 2026-11 punt 3", datum=dt.date(2026, 10, 20)
+)
 
 
 def sv(slug: str = "bel") -> Samenwerkingsverband:
     return Samenwerkingsverband.objects.get(slug=slug)
 
 
-def concept(actor: Callable[[str], Actor], *, jaar: int = 2028, slug: str = "bel", **velden: Any) -> Planningsregels:
+def concept(
+    actor: Callable[[str], Actor], *, jaar: int = 2028, slug: str = "bel", **velden: Any
+) -> Planningsregels:
     return services.stel_regels_op(
         actor=actor(f"directeur.{slug}"), samenwerkingsverband=sv(slug), jaar=jaar, **velden
     )
@@ -37,14 +41,21 @@ def medewerker_van(username: str) -> Medewerker:
 
 def medewerker_in(slug: str, eenheid: str) -> Medewerker:
     return (
-        Medewerker.objects.filter(samenwerkingsverband__slug=slug, eenheid__code=eenheid, gebruiker__isnull=True)
+        Medewerker.objects.filter(
+            samenwerkingsverband__slug=slug, eenheid__code=eenheid, gebruiker__isnull=True
+        )
         .order_by("pk")
         .first()
     )  # type: ignore[return-value]
 
 
 def afwezigheid(
-    actor: Actor, medewerker: Medewerker, *, van: dt.date = dt.date(2027, 2, 1), dagen: int = 27, pct: int = 100
+    actor: Actor,
+    medewerker: Medewerker,
+    *,
+    van: dt.date = dt.date(2027, 2, 1),
+    dagen: int = 27,
+    pct: int = 100,
 ) -> Afwezigheid:
     return services.registreer_afwezigheid(
         actor=actor,

@@ -26,7 +26,11 @@ Actors = Callable[[str], Actor]
 def test_the_demo_has_adopted_rules_for_2026_and_2027(actor_named: Actors) -> None:
     for jaar in (2026, 2027):
         r = vastgesteld(actor_named, jaar)
-        assert (r.grondslag, r.meetperiode, r.drempel_procentpunt) == ("kostensleutel", "kwartaal", Decimal(5))
+        assert (r.grondslag, r.meetperiode, r.drempel_procentpunt) == (
+            "kostensleutel",
+            "kwartaal",
+            Decimal(5),
+        )
         assert r.besluit_bestuur is not None and r.besluit_bestuur.orgaan == "dagelijks_bestuur"
         assert r.besluit_bestuur.onderwerp == "planningsregels" and r.besluit_bestuur.kenmerk
         assert selectors.regels_voor(sv(), jaar) == r
@@ -51,7 +55,11 @@ def test_a_concept_takes_the_defaults(actor_named: Actors) -> None:
         ({"uren_per_fte_week": 0}, "uren_per_fte_week", "1 tot en met 40"),
         ({"uren_per_fte_week": "x"}, "uren_per_fte_week", "uren per fte"),
         ({"productieve_uren_per_fte_jaar": 50}, "productieve_uren_per_fte_jaar", "100 tot en met 2.080"),
-        ({"uren_per_fte_week": 20, "productieve_uren_per_fte_jaar": 1600}, "productieve_uren_per_fte_jaar", "bruto"),
+        (
+            {"uren_per_fte_week": 20, "productieve_uren_per_fte_jaar": 1600},
+            "productieve_uren_per_fte_jaar",
+            "bruto",
+        ),
         ({"regulier_pct": 101}, "regulier_pct", "regulier werk"),
         ({"regulier_per_eenheid": {"bestaat-niet": 50}}, "regulier_per_eenheid.bestaat-niet", "eenheidcode"),
         ({"regulier_per_eenheid": {"vergunningen": 150}}, "regulier_per_eenheid.vergunningen", "percentage"),
@@ -62,16 +70,30 @@ def test_a_concept_takes_the_defaults(actor_named: Actors) -> None:
         ({"aandelen": {"GM0363": 50}}, "aandelen.GM0363", "CBS-code"),
         ({"minima": {"GM0376": -1}}, "minima.GM0376", "percentage"),
         ({"minima": {"GM0376": 60, "GM0417": 50}}, "minima", "hoogstens 100"),
-        ({"prioriteitsgewichten": {"hoog": 4, "normaal": 2}}, "prioriteitsgewichten", "hoog, normaal en laag"),
-        ({"prioriteitsgewichten": {"hoog": 4, "normaal": 2, "laag": 1, "spoed": 9}}, "prioriteitsgewichten", "precies"),
-        ({"prioriteitsgewichten": {"hoog": 0, "normaal": 2, "laag": 1}}, "prioriteitsgewichten.hoog", "positief"),
+        (
+            {"prioriteitsgewichten": {"hoog": 4, "normaal": 2}},
+            "prioriteitsgewichten",
+            "hoog, normaal en laag",
+        ),
+        (
+            {"prioriteitsgewichten": {"hoog": 4, "normaal": 2, "laag": 1, "spoed": 9}},
+            "prioriteitsgewichten",
+            "precies",
+        ),
+        (
+            {"prioriteitsgewichten": {"hoog": 0, "normaal": 2, "laag": 1}},
+            "prioriteitsgewichten.hoog",
+            "positief",
+        ),
         ({"meetperiode": "maand"}, "meetperiode", "kwartaal of halfjaar"),
         ({"drempel_procentpunt": 0}, "drempel_procentpunt", "procentpunt"),
         ({"toelichting": "x" * 5001}, "toelichting", "5.000"),
         ({"onbekend": 1}, "onbekend", "bestaat niet"),
     ],
 )
-def test_every_field_is_validated_by_name(actor_named: Actors, velden: dict[str, Any], veld: str, woord: str) -> None:
+def test_every_field_is_validated_by_name(
+    actor_named: Actors, velden: dict[str, Any], veld: str, woord: str
+) -> None:
     with pytest.raises(InvalidInput) as exc:
         concept(actor_named, **velden)
     assert veld in exc.value.fields, exc.value.fields
@@ -117,9 +139,13 @@ def test_edit_a_concept_with_its_version(actor_named: Actors) -> None:
     with pytest.raises(PreconditionRequired):
         services.wijzig_regels(actor=directeur, regels=r, expected_version=VERSION_REQUIRED, regulier_pct=50)
     with pytest.raises(Forbidden):
-        services.wijzig_regels(actor=actor_named("teamleider.bel"), regels=r, expected_version=2, regulier_pct=50)
+        services.wijzig_regels(
+            actor=actor_named("teamleider.bel"), regels=r, expected_version=2, regulier_pct=50
+        )
     with pytest.raises(NotFound):
-        services.wijzig_regels(actor=actor_named("directeur.kempen"), regels=r, expected_version=2, regulier_pct=5)
+        services.wijzig_regels(
+            actor=actor_named("directeur.kempen"), regels=r, expected_version=2, regulier_pct=5
+        )
 
 
 def test_adopt_replace_and_history(actor_named: Actors) -> None:
@@ -132,9 +158,13 @@ def test_adopt_replace_and_history(actor_named: Actors) -> None:
     assert nieuw.toelichting == oud.toelichting
     with pytest.raises(Conflict):  # one open concept per year
         services.nieuwe_versie_regels(actor=directeur, regels=oud, expected_version=oud.versie)
-    nieuw = services.wijzig_regels(actor=directeur, regels=nieuw, expected_version=nieuw.versie, drempel_procentpunt=3)
+    nieuw = services.wijzig_regels(
+        actor=directeur, regels=nieuw, expected_version=nieuw.versie, drempel_procentpunt=3
+    )
     with pytest.raises(Forbidden) as geweigerd:  # the pool drafts, the DB adopts
-        services.stel_regels_vast(actor=directeur, regels=nieuw, expected_version=nieuw.versie, besluit=DB_BESLUIT)
+        services.stel_regels_vast(
+            actor=directeur, regels=nieuw, expected_version=nieuw.versie, besluit=DB_BESLUIT
+        )
     assert "dagelijks bestuur" in geweigerd.value.detail
     with pytest.raises(InvalidInput) as exc:
         services.stel_regels_vast(
@@ -145,7 +175,10 @@ def test_adopt_replace_and_history(actor_named: Actors) -> None:
         )
     assert {"besluit.orgaan", "besluit.kenmerk", "besluit.datum"} <= set(exc.value.fields)
     nieuw = services.stel_regels_vast(
-        actor=actor_named("burgemeester.laren"), regels=nieuw, expected_version=nieuw.versie, besluit=DB_BESLUIT
+        actor=actor_named("burgemeester.laren"),
+        regels=nieuw,
+        expected_version=nieuw.versie,
+        besluit=DB_BESLUIT,
     )
     oud.refresh_from_db()
     assert (nieuw.status, oud.status) == (lifecycle.VASTGESTELD, lifecycle.VERVANGEN)
@@ -153,18 +186,24 @@ def test_adopt_replace_and_history(actor_named: Actors) -> None:
     assert selectors.regels_voor(sv(), 2027) == nieuw
     with pytest.raises(Conflict):
         services.stel_regels_vast(
-            actor=actor_named("burgemeester.laren"), regels=nieuw, expected_version=nieuw.versie, besluit=DB_BESLUIT
+            actor=actor_named("burgemeester.laren"),
+            regels=nieuw,
+            expected_version=nieuw.versie,
+            besluit=DB_BESLUIT,
         )
     wat = [g.wat for g in selectors.historie_for(directeur, nieuw)]
     assert wat[0].startswith("Vastgesteld: Dagelijks bestuur") and "DB 2026-11 punt 3" in wat[0]
     assert "Nieuwe versie opgesteld" in wat and "Gewijzigd" in wat
     assert [g.wat for g in selectors.historie_for(directeur, oud)][0] == "Vervangen door een nieuwe versie"
-    assert Planningsregels.objects.filter(samenwerkingsverband=sv(), jaar=2027, status="vastgesteld").count() == 1
+    assert (
+        Planningsregels.objects.filter(samenwerkingsverband=sv(), jaar=2027, status="vastgesteld").count()
+        == 1
+    )
 
 
 def test_the_lifecycle_table_is_complete() -> None:
     assert lifecycle.bereikbaar() == set(lifecycle.STATUSSEN)
-    assert lifecycle.MET_BESLUIT == {"vaststellen"}
+    assert {"vaststellen"} == lifecycle.MET_BESLUIT
     assert lifecycle.url_deel("nieuwe_versie") == "nieuwe-versie"
     from seta.autorisaties import policy
 
