@@ -194,7 +194,7 @@ def test_adopt_replace_and_history(actor_named: Actors) -> None:
     wat = [g.wat for g in selectors.historie_for(directeur, nieuw)]
     assert wat[0].startswith("Vastgesteld: Dagelijks bestuur") and "DB 2026-11 punt 3" in wat[0]
     assert "Nieuwe versie opgesteld" in wat and "Gewijzigd" in wat
-    assert [g.wat for g in selectors.historie_for(directeur, oud)][0] == "Vervangen door een nieuwe versie"
+    assert next(g.wat for g in selectors.historie_for(directeur, oud)) == "Vervangen door een nieuwe versie"
     assert (
         Planningsregels.objects.filter(samenwerkingsverband=sv(), jaar=2027, status="vastgesteld").count()
         == 1
