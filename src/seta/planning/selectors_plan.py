@@ -246,6 +246,41 @@ def aandelen(actor: Actor, planrun: Planrun) -> list[dict[str, Any]]:
     return list((planrun.resultaat or {}).get("aandelen", []))
 
 
+def wettelijk_for(actor: Actor, planrun: Planrun) -> list[dict[str, Any]]:
+    """The statutory terms the run cannot meet, of the assignments ``actor`` may read."""
+    rijen = list((planrun.resultaat or {}).get("wettelijk", []))
+    ids = {r["opdracht"] for r in rijen if r.get("opdracht")}
+    leesbaar = set(
+        Bestuursopdracht.objects.filter(policy.scope(actor, "opdrachten.bestuursopdracht"))
+        .filter(pk__in=ids)
+        .values_list("pk", flat=True)
+    )
+    return [r for r in rijen if r.get("opdracht") in leesbaar]
+
+
+def uitleg_tekst(uitkomst: Planuitkomst) -> str:
+    """Why the assignment stands where it stands, in one Dutch sentence (pages and API)."""
+    if not uitkomst.planbaar:
+        return f"Niet planbaar: {uitkomst.reden}" if uitkomst.reden else "Niet planbaar."
+    u = uitkomst.uitleg or {}
+    delen = []
+    if u.get("wacht_op_naam") and u.get("tot_week"):
+        week = dt.date.fromisoformat(u["tot_week"]).isocalendar()
+        delen.append(f"Wacht op capaciteit in {u['wacht_op_naam']} tot week {week.week} {week.year}.")
+    elif u.get("reden"):
+        delen.append(str(u["reden"]).rstrip(".") + ".")
+    if u.get("na_planperiode"):
+        delen.append(f"{uitkomst.uren_na_horizon} uur past niet binnen de planperiode.")
+    elif uitkomst.dagen_te_laat > 0:
+        weken = int(u.get("weken_te_laat") or (uitkomst.dagen_te_laat + 6) // 7)
+        delen.append(f"Te laat: {weken} {'week' if weken == 1 else 'weken'} na de deadline.")
+    else:
+        delen.append("Op tijd voor de deadline.")
+    if u.get("wettelijk_onhaalbaar"):
+        delen.append("De wettelijke termijn is niet haalbaar.")
+    return " ".join(delen)
+
+
 def mag(actor: Actor, actie: str, obj: Any) -> bool:
     """Thin pass-through for pages and the API (``plan.lezen``, ``plan.belasting_lezen``, …)."""
     return policy.can(actor, actie, obj)
