@@ -108,6 +108,17 @@ def actueel_plan_for(actor: Actor, samenwerkingsverband: Samenwerkingsverband) -
     return run
 
 
+def verbanden_voor(actor: Actor, actie: str) -> list[Samenwerkingsverband]:
+    """The cooperations (visible to ``actor``) on which it may do ``actie`` (a plan rule), by name."""
+    return [
+        sv
+        for sv in Samenwerkingsverband.objects.filter(
+            policy.scope(actor, "samenwerkingsverbanden.samenwerkingsverband")
+        ).order_by("naam")
+        if policy.can(actor, actie, sv)
+    ]
+
+
 def plan_verbanden_for(actor: Actor) -> QuerySet[Samenwerkingsverband]:
     """The cooperations whose plan ``actor`` may see (their runs)."""
     ids = planruns_for(actor).values("samenwerkingsverband_id")
@@ -442,6 +453,7 @@ def sectie_for(
         "status": planstatus(uitkomst),
         "status_label": PLANSTATUS_LABELS[planstatus(uitkomst)],
         "weken_te_laat": weken_te_laat,
+        "uitleg": uitleg_tekst(uitkomst) if uitkomst is not None else "",
         "werkelijkheid": plan_tegen_werkelijkheid(actor, opdracht, vandaag=vandaag),
         "mag_plan_lezen": policy.can(actor, "plan.lezen", opdracht.samenwerkingsverband),
     }
