@@ -28,7 +28,7 @@ def panels(actor: Actor) -> list[Panel]:
                 continue
             plannen.append(sv)
             for u in selectors_plan.uitkomsten_for(actor, run).filter(planbaar=True, dagen_te_laat__gt=0):
-                te_laat.append({"u": u, "weken": (u.dagen_te_laat + 6) // 7, "sv": sv})
+                te_laat.append({"u": u, "weken": selectors_plan.weken_te_laat(u), "sv": sv})
         if plannen:
             te_laat.sort(key=lambda t: (-t["u"].dagen_te_laat, t["u"].bestuursopdracht.nummer))
             result.append(
@@ -50,7 +50,9 @@ def panels(actor: Actor) -> list[Panel]:
             continue
         huidig = services_plan.huidige_periode(run)
         drempel = float(run.resultaat.get("drempel_procentpunt", services_plan.STANDAARD_DREMPEL))
-        rijen = [a for a in selectors_plan.aandelen(actor, run) if a["periode"] == huidig]
+        alle = selectors_plan.aandelen(actor, run)
+        totalen = services_plan.periodetotalen(alle)
+        rijen = [a for a in alle if a["periode"] == huidig]
         if not rijen:
             continue
         plannen_b.append(
@@ -62,7 +64,7 @@ def panels(actor: Actor) -> list[Panel]:
                         "naam": a["gemeente_naam"],
                         "ontvangen": services_plan.pct_tekst(a["ontvangen_pct"]),
                         "recht": services_plan.pct_tekst(a["recht_pct"]),
-                        "afwijking": abs(a["verschil_pct"]) > drempel,
+                        "afwijking": services_plan.wijkt_af(a, drempel, totalen.get(huidig, 0.0)),
                     }
                     for a in rijen
                 ],

@@ -531,15 +531,31 @@ def huidige_periode(run: Planrun) -> int:
     return max(0, invoer_mod.week_index(run.startweek, vandaag)) // pw
 
 
+def periodetotalen(aandelen: list[dict[str, Any]]) -> dict[int, float]:
+    """The hours planned per fairness period (a joint assignment's hours counted once: shares sum to 1)."""
+    totaal: dict[int, float] = {}
+    for a in aandelen:
+        totaal[a["periode"]] = totaal.get(a["periode"], 0.0) + float(a["ontvangen"])
+    return totaal
+
+
+def wijkt_af(a: Mapping[str, Any], drempel: float | Decimal, periode_totaal: float) -> bool:
+    """Whether a share deviates from the entitlement by more than ``drempel`` points; a period without any planned
+    hours has no shares to compare (not a deviation)."""
+    if periode_totaal <= 0:
+        return False
+    return abs(Decimal(str(a["verschil_pct"]))) > Decimal(str(drempel))
+
+
 def afwijkingen(run: Planrun, *, perioden: set[int] | None = None) -> list[dict[str, Any]]:
     """The shares of ``run`` that deviate from the entitlement by more than the rules' threshold (in the given
     fairness periods; default the current one)."""
     drempel = Decimal(str(run.resultaat.get("drempel_procentpunt", STANDAARD_DREMPEL)))
     perioden = {huidige_periode(run)} if perioden is None else perioden
+    alle = list(run.resultaat.get("aandelen", []))
+    totalen = periodetotalen(alle)
     return [
-        a
-        for a in run.resultaat.get("aandelen", [])
-        if a["periode"] in perioden and abs(Decimal(str(a["verschil_pct"]))) > drempel
+        a for a in alle if a["periode"] in perioden and wijkt_af(a, drempel, totalen.get(a["periode"], 0.0))
     ]
 
 

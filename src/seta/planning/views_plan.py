@@ -24,7 +24,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from seta.autorisaties import policy
@@ -114,7 +113,8 @@ def _status_context(actor: Actor, sv: Samenwerkingsverband) -> dict[str, Any]:
 
 
 def _vandaag_index(run: Planrun) -> int:
-    return max(0, invoer_mod.week_index(run.startweek, timezone.localdate()))
+    """The week the plan was made for (its ``vandaag``): the pages start there."""
+    return max(0, invoer_mod.week_index(run.startweek, selectors_plan.plan_vandaag(run)))
 
 
 # --- the overview --------------------------------------------------------------------------------------------------
@@ -159,7 +159,11 @@ def plan_overzicht(request: HttpRequest) -> HttpResponse:
                 ],
                 "vol_pct": selectors_plan.VOL_PCT,
                 "te_laat": [
-                    {"u": u, "uitleg": selectors_plan.uitleg_tekst(u), "weken": (u.dagen_te_laat + 6) // 7}
+                    {
+                        "u": u,
+                        "uitleg": selectors_plan.uitleg_tekst(u),
+                        "weken": selectors_plan.weken_te_laat(u),
+                    }
                     for u in uitkomsten
                     if u.planbaar and u.dagen_te_laat > 0
                 ],
@@ -221,7 +225,10 @@ def plan_gantt(request: HttpRequest) -> HttpResponse:
     gevraagd = parse_id(request.GET.get("eenheid"), name="eenheid")
     if gevraagd is not None and gevraagd not in {pk for pk, _ in eenheden}:
         raise Http404
-    eenheid_id = gevraagd if gevraagd is not None else (eenheden[0][0] if eenheden else None)
+    if gevraagd is None and eenheden:  # default: the unit with the most assignments the actor may read
+        aantallen = {pk: len(selectors_plan.per_opdracht_weken(actor, run, pk)) for pk, _ in eenheden}
+        gevraagd = max(eenheden, key=lambda e: (aantallen[e[0]] > 0, aantallen[e[0]], -eenheden.index(e)))[0]
+    eenheid_id = gevraagd
     standaard = min(_vandaag_index(run), max(0, run.aantal_weken - 1))
     van = parse_int(
         request.GET.get("van"), name="van", minimum=0, maximum=run.aantal_weken - 1, default=standaard
@@ -254,7 +261,7 @@ def plan_gantt(request: HttpRequest) -> HttpResponse:
                 {
                     "u": u,
                     "bereik": _bereik(alle),
-                    "te_laat_weken": (u.dagen_te_laat + 6) // 7,
+                    "te_laat_weken": selectors_plan.weken_te_laat(u),
                     "cellen": [
                         {
                             "week": w,
@@ -303,8 +310,13 @@ def plan_verdeling(request: HttpRequest) -> HttpResponse:
         r = run.resultaat or {}
         drempel = r.get("drempel_procentpunt", float(services_plan.STANDAARD_DREMPEL))
         perioden: dict[int, dict[str, Any]] = {}
-        for a in selectors_plan.aandelen(actor, run):
-            p = perioden.setdefault(a["periode"], {"naam": a["periode_naam"], "rijen": []})
+        rijen_a = selectors_plan.aandelen(actor, run)
+        totalen = services_plan.periodetotalen(rijen_a)
+        for a in rijen_a:
+            p = perioden.setdefault(
+                a["periode"],
+                {"naam": a["periode_naam"], "rijen": [], "leeg": totalen.get(a["periode"], 0.0) <= 0},
+            )
             p["rijen"].append(
                 {
                     **a,
@@ -316,12 +328,13 @@ def plan_verdeling(request: HttpRequest) -> HttpResponse:
                     "tekort_tekst": _uren(a["tekort"]),
                     "ontvangen_uren": _uren(a["ontvangen"]),
                     "recht_uren": _uren(a["recht"]),
-                    "afwijking": abs(a["verschil_pct"]) > drempel,
+                    "afwijking": services_plan.wijkt_af(a, drempel, totalen.get(a["periode"], 0.0)),
                 }
             )
         context.update(
             {
                 "r": r,
+                "grondslag": str(r.get("grondslag") or "").rstrip("."),
                 "perioden": [perioden[k] for k in sorted(perioden)],
                 "drempel": services_plan.pct_tekst(drempel).replace(" %", ""),
                 "edf": r.get("edf"),
