@@ -189,6 +189,7 @@ from seta.autorisaties.policy import (  # noqa: E402
     samenwerkingsverbanden,
     scan,
     signalen,
+    watals,
     zaken,
 )
 
@@ -215,5 +216,6 @@ __all__ = [
     "scope",
     "signalen",
     "toegestane_acties",
+    "watals",
     "zaken",
 ]
