@@ -71,6 +71,9 @@ class Instantie:
     capaciteit: Mapping[str, Sequence[float]]  # unit -> assignment hours per week (len == weken)
     vragen: Sequence[Vraag]
     regels: Regels
+    # optional display names of the weeks (len == weken, e.g. "2026-W14") used in the Dutch texts; when empty
+    # the texts say "week <index>"
+    weeknamen: Sequence[str] = ()
 
 
 @dataclass(frozen=True)
