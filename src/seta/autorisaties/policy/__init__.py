@@ -43,6 +43,7 @@ SYSTEM_ACTIONS: dict[str, frozenset[str]] = {
             "taakgebied.aanmaken",
             "casus.laden",
             "naleving.controleren",  # the demo checks its DVOs' norms once its cases are in (issue 10)
+            "plan.berekenen",  # the demo computes the BEL pool's plan (issue 11)
             "zaken.importeren",
             "zaaktypekoppeling.beheren",
             "zaaksysteem.beheren",
@@ -186,6 +187,7 @@ from seta.autorisaties.policy import (  # noqa: E402
     naleving,
     opdrachten,
     organisatie,
+    plan,
     samenwerkingsverbanden,
     scan,
     signalen,
@@ -208,6 +210,7 @@ __all__ = [
     "naleving",
     "opdrachten",
     "organisatie",
+    "plan",
     "read_scope",
     "require",
     "rule",
