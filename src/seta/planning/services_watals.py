@@ -162,6 +162,10 @@ class Watalsuitkomst:
         return [v for v in self.verschuivingen if not v.nieuw and v.weken < 0]
 
     @property
+    def schuivers(self) -> list[Verschuiving]:
+        return [v for v in self.verschuivingen if not v.nieuw]
+
+    @property
     def nieuw(self) -> list[Verschuiving]:
         return [v for v in self.verschuivingen if v.nieuw]
 
