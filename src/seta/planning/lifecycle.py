@@ -53,6 +53,18 @@ OVERGANGEN: tuple[Overgang, ...] = (
 )
 
 ACTIES: tuple[str, ...] = tuple(dict.fromkeys(o.actie for o in OVERGANGEN))
+ACTIE_LABELS: dict[str, str] = {o.actie: o.label for o in OVERGANGEN}
+ACTIE_WIE: dict[str, Wie] = {o.actie: o.wie for o in OVERGANGEN}
+MET_BESLUIT: frozenset[str] = frozenset(o.actie for o in OVERGANGEN if o.besluit)
+
+# History rows (audit actions ``planningsregels.<naam>``), including those that are not transitions.
+GEBEURTENISSEN: dict[str, str] = {
+    "aanmaken": "Concept opgesteld",
+    "wijzigen": "Gewijzigd",
+    "vaststellen": "Vastgesteld",
+    "nieuwe_versie": "Nieuwe versie opgesteld",
+    "vervangen": "Vervangen door een nieuwe versie",
+}
 
 
 def overgangen_vanuit(status: str) -> tuple[Overgang, ...]:
@@ -65,3 +77,23 @@ def overgang(status: str, actie: str) -> Overgang | None:
 
 def acties_vanuit(status: str) -> list[str]:
     return [o.actie for o in overgangen_vanuit(status)]
+
+
+def url_deel(actie: str) -> str:
+    """The action's path segment in the API and on the pages (kebab-case: ``nieuwe-versie``)."""
+    return actie.replace("_", "-")
+
+
+def bereikbaar() -> set[str]:
+    """Every state reachable from concept (``vervangen`` through adopting a successor)."""
+    seen = {CONCEPT}
+    stack = [CONCEPT]
+    while stack:
+        s = stack.pop()
+        for o in OVERGANGEN:
+            if o.van == s and o.naar not in seen:
+                seen.add(o.naar)
+                stack.append(o.naar)
+    if VASTGESTELD in seen:
+        seen.add(VERVANGEN)  # the previous version, when its successor is adopted
+    return seen
