@@ -27,7 +27,7 @@ from seta.opdrachten.models import Bestuursopdracht, Opdrachtgever
 from seta.organisatie.models import Eenheid
 from seta.planning import invoer as invoer_mod
 from seta.planning.kern import afronding
-from seta.planning.models import Planrun, Planuitkomst, Runstatus
+from seta.planning.models import Planrun, Planuitkomst
 from seta.samenwerkingsverbanden.models import Deelnemer, Samenwerkingsverband
 
 #: Assignments from whose page a what-if "as if commissioned" is offered: not yet in the plan.
@@ -51,7 +51,9 @@ def watals_verbanden_for(actor: Actor) -> list[Samenwerkingsverband]:
     """The cooperations in which the actor may try a change (pool or partner), by name."""
     ids = policy.watals.watals_verbanden(actor)
     return list(
-        Samenwerkingsverband.objects.filter(policy.scope(actor, "samenwerkingsverbanden.samenwerkingsverband"))
+        Samenwerkingsverband.objects.filter(
+            policy.scope(actor, "samenwerkingsverbanden.samenwerkingsverband")
+        )
         .filter(pk__in=ids)
         .order_by("naam")
     )
@@ -89,9 +91,9 @@ def keuzes(actor: Actor, sv: Samenwerkingsverband) -> Keuzes:
     )
     if not policy.watals.is_pool_watals(actor, sv.pk):
         opdrachten = opdrachten.filter(
-            pk__in=Opdrachtgever.objects.filter(
-                gemeente_id__in=eigen, teruggetrokken_op__isnull=True
-            ).values("bestuursopdracht_id")
+            pk__in=Opdrachtgever.objects.filter(gemeente_id__in=eigen, teruggetrokken_op__isnull=True).values(
+                "bestuursopdracht_id"
+            )
         )
     return Keuzes(
         eenheden=[(str(e.pk), e.naam) for e in eenheden],
@@ -212,12 +214,9 @@ class Wachtrij:
 
 
 def _actueel(actor: Actor, sv: Samenwerkingsverband) -> Planrun | None:
-    return (
-        Planrun.objects.filter(policy.scope(actor, "planning.planrun"))
-        .filter(samenwerkingsverband=sv, status=Runstatus.GEREED)
-        .order_by("-aangevraagd_op", "-pk")
-        .first()
-    )
+    from seta.planning import selectors_plan
+
+    return selectors_plan.actueel_plan_for(actor, sv)
 
 
 def waarom(u: Planuitkomst) -> str:
@@ -275,9 +274,9 @@ def _deel(actor: Actor, gemeente: Gemeente, sv: Samenwerkingsverband) -> Wachtri
     deel = Wachtrijdeel(samenwerkingsverband=sv, planrun=run)
     if run is None:
         return deel
-    eigen_ids = Opdrachtgever.objects.filter(
-        gemeente=gemeente, teruggetrokken_op__isnull=True
-    ).values("bestuursopdracht_id")
+    eigen_ids = Opdrachtgever.objects.filter(gemeente=gemeente, teruggetrokken_op__isnull=True).values(
+        "bestuursopdracht_id"
+    )
     alle = Planuitkomst.objects.filter(planrun=run)
     eigen = alle.filter(bestuursopdracht_id__in=eigen_ids)
     zichtbaar = list(
@@ -293,7 +292,7 @@ def _deel(actor: Actor, gemeente: Gemeente, sv: Samenwerkingsverband) -> Wachtri
             deel.niet_planbaar.append((f"{o.nummer} {o.titel}", u.reden))
             continue
         na = bool((u.uitleg or {}).get("na_planperiode"))
-        te_laat = u.dagen_te_laat > 0 or na and u.verwachte_oplevering is None
+        te_laat = u.dagen_te_laat > 0 or int((u.uitleg or {}).get("weken_te_laat") or 0) > 0
         deel.te_laat += 1 if te_laat else 0
         deel.regels.append(
             Wachtregel(
@@ -319,15 +318,21 @@ def _deel(actor: Actor, gemeente: Gemeente, sv: Samenwerkingsverband) -> Wachtri
     if policy.can(actor, "plan.aandelen_lezen", sv):
         periode_weken = int(((run.invoer or {}).get("regels") or {}).get("periode_weken", 13))
         woord = PERIODE_WOORD.get(periode_weken, "deze periode")
-        vandaag = timezone.localdate().isoformat()
-        rijen = [r for r in (run.resultaat or {}).get("aandelen", []) if r.get("gemeente") == gemeente.pk]
+        from seta.planning import services_plan
+
+        rijen = [r for r in selectors_plan_aandelen(actor, run) if r.get("gemeente") == gemeente.pk]
         deel.aandelen = [_aandeeltekst(r, f"in {r.get('periode_naam', '')}") for r in rijen]
-        nu = next((r for r in rijen if str(r.get("van", "")) <= vandaag <= str(r.get("tot", ""))), None)
-        if nu is None and rijen:
-            nu = rijen[0]
+        huidig = services_plan.huidige_periode(run)
+        nu = next((r for r in rijen if r.get("periode") == huidig), rijen[0] if rijen else None)
         if nu is not None:
             deel.aandeel = _aandeeltekst(nu, woord)
     return deel
+
+
+def selectors_plan_aandelen(actor: Actor, run: Planrun) -> list[dict[str, Any]]:
+    from seta.planning import selectors_plan
+
+    return selectors_plan.aandelen(actor, run)
 
 
 def wachtrij(actor: Actor, gemeente: Gemeente) -> Wachtrij:

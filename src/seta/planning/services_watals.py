@@ -256,7 +256,9 @@ def _lees(
             fouten[pad + "deadline"].append("Geef de nieuwe deadline.")
         if w.soort == CAPACITEIT:
             if (w.extra_uren_per_week is None) == (w.extra_fte is None):
-                fouten[pad + "extra_uren_per_week"].append("Geef extra uren per week óf extra fte (één van beide).")
+                fouten[pad + "extra_uren_per_week"].append(
+                    "Geef extra uren per week óf extra fte (één van beide)."
+                )
             if w.extra_uren_per_week is not None and not (
                 0 < w.extra_uren_per_week <= MAX_EXTRA_UREN_PER_WEEK
             ):
@@ -333,8 +335,10 @@ def _pas_toe(
             assert g.opdracht is not None
             vid = g.opdracht.nummer
             if vid not in {v.id for v in inst.vragen}:
-                fouten[pad + "opdracht"].append("Deze opdracht staat niet in het plan (nog niet opgedragen, "
-                                                "aangehouden of niet planbaar).")
+                fouten[pad + "opdracht"].append(
+                    "Deze opdracht staat niet in het plan (nog niet opgedragen, "
+                    "aangehouden of niet planbaar)."
+                )
                 continue
             if w.soort == PRIORITEIT:
                 inst = kern_watals.met_prioriteit(inst, vid, w.prioriteit)
@@ -361,7 +365,9 @@ def _omschrijving(g: _Gelezen) -> str:
             + (" (wettelijke termijn)" if w.wettelijk else "")
         )
     if w.soort == PRIORITEIT and g.opdracht is not None:
-        return f"Prioriteit van {g.opdracht.nummer} {g.opdracht.titel}: {g.opdracht.prioriteit} → {w.prioriteit}"
+        return (
+            f"Prioriteit van {g.opdracht.nummer} {g.opdracht.titel}: {g.opdracht.prioriteit} → {w.prioriteit}"
+        )
     if w.soort == DEADLINE and g.opdracht is not None and w.deadline is not None:
         return (
             f"Deadline van {g.opdracht.nummer} {g.opdracht.titel}: {g.opdracht.deadline:%d-%m-%Y} → "

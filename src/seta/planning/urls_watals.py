@@ -13,6 +13,14 @@ urlpatterns = [
 
 #: The links on the planning index page (``PLANNING_LINKS``): (url name, label, description).
 LINKS: list[tuple[str, str, str]] = [
-    ("planning:wachtrij", "Mijn wachtrij", "Waar de opdrachten van uw gemeente in het plan staan, en waarom."),
-    ("planning:wat-als", "Wat als …?", "Probeer een nieuwe opdracht, prioriteit, deadline of extra capaciteit uit."),
+    (
+        "planning:wachtrij",
+        "Mijn wachtrij",
+        "Waar de opdrachten van uw gemeente in het plan staan, en waarom.",
+    ),
+    (
+        "planning:wat-als",
+        "Wat als …?",
+        "Probeer een nieuwe opdracht, prioriteit, deadline of extra capaciteit uit.",
+    ),
 ]

@@ -87,7 +87,9 @@ def _formulieren(
             gemeenten=keuzes.gemeenten,
             initial=initial.get(NIEUWE_OPDRACHT) or {"gemeenten": keuzes.eigen_gemeenten},
         ),
-        "opdracht": OpdrachtWijzigingForm(data, opdrachten=keuzes.opdrachten, initial=initial.get("opdracht")),
+        "opdracht": OpdrachtWijzigingForm(
+            data, opdrachten=keuzes.opdrachten, initial=initial.get("opdracht")
+        ),
         CAPACITEIT: CapaciteitForm(data, eenheden=keuzes.eenheden, initial=initial.get(CAPACITEIT)),
     }
 
@@ -97,7 +99,9 @@ def _formulieren(
 def wat_als(request: HttpRequest) -> HttpResponse:
     actor = actor_for(request.user)
     if not policy.can(actor, "plan.wat_als", None):
-        return refusal(request, Forbidden("Alleen de pool en de opdrachtgevers kunnen een wat-als uitproberen."))
+        return refusal(
+            request, Forbidden("Alleen de pool en de opdrachtgevers kunnen een wat-als uitproberen.")
+        )
     verbanden = selectors.watals_verbanden_for(actor)
     if not verbanden:
         return refusal(request, NotFound("Er is geen samenwerkingsverband om een wat-als in te proberen."))
@@ -113,9 +117,7 @@ def wat_als(request: HttpRequest) -> HttpResponse:
             soort_initial["samenwerkingsverband"] = gekozen.slug
             initial[NIEUWE_OPDRACHT] = voorstel.initial
     data = request.POST if request.method == "POST" else None
-    soort_form = SoortForm(
-        data, verbanden=[(sv.slug, sv.naam) for sv in verbanden], initial=soort_initial
-    )
+    soort_form = SoortForm(data, verbanden=[(sv.slug, sv.naam) for sv in verbanden], initial=soort_initial)
     formulieren = _formulieren(actor, gekozen, data, initial)
     uitkomst = None
     status_form: forms.Form | None = soort_form
@@ -173,4 +175,3 @@ def wachtrij(request: HttpRequest) -> HttpResponse:
             "can_wat_als": policy.can(actor, "plan.wat_als", None),
         },
     )
-
