@@ -173,7 +173,9 @@ class WatalsViewSet(ActorMixin, viewsets.ViewSet):
         responses={200: WatalsuitkomstSerializer},
     )
     def create(self, request: Request) -> Response:
-        data = self.validated(WatalsInvoerSerializer)
+        invoer = WatalsInvoerSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        data = invoer.validated_data
         sv = (
             sv_selectors.samenwerkingsverbanden_for(self.actor)
             .filter(pk=data["samenwerkingsverband"])

@@ -37,7 +37,7 @@ from seta.autorisaties.policy.watals import (
     Watalscontext,
     Wijzigingsdoel,
 )
-from seta.core.errors import InvalidInput
+from seta.core.errors import InvalidInput, NotFound
 from seta.gemeenten.models import Gemeente
 from seta.opdrachten.models import Bestuursopdracht, Prioriteit
 from seta.organisatie.models import Eenheid
@@ -247,7 +247,7 @@ def _lees(
                 else None
             )
             if opdracht is None:
-                fouten[pad + "opdracht"].append("Kies een opdracht uit het plan.")
+                fouten.setdefault(pad + "opdracht", []).append("Kies een opdracht uit het plan.")
             else:
                 g.opdracht = opdracht
         if w.soort == PRIORITEIT and w.prioriteit not in PRIORITEITEN:
@@ -305,19 +305,34 @@ def _extra_per_week(pi: invoer_mod.Planinvoer, w: Wijziging) -> list[float]:
     return [per_week if van <= i < tot else 0.0 for i in range(pi.weken)]
 
 
+def _aandelen_nieuw(pi: invoer_mod.Planinvoer, gemeenten: list[Gemeente]) -> dict[str, float]:
+    """A new assignment's share per principal: as ``invoer.bouw`` does for a joint one, by the cooperation's cost
+    key for joint assignments, else equal parts."""
+    if len(gemeenten) == 1:
+        return {gemeenten[0].cbs_code: 1.0}
+    from seta.financien import selectors as financien_selectors
+
+    sleutel = financien_selectors.kostensleutel(
+        pi.samenwerkingsverband, pi.startweek.year, [g.pk for g in gemeenten]
+    )
+    per_pk = {g.pk: g.cbs_code for g in gemeenten}
+    if sleutel.aandelen:
+        return {per_pk[pk]: float(a) for pk, a in sleutel.aandelen.items() if pk in per_pk}
+    return {g.cbs_code: 1.0 / len(gemeenten) for g in gemeenten}
+
+
 def _pas_toe(
     pi: invoer_mod.Planinvoer, gelezen: list[_Gelezen], fouten: dict[str, list[str]]
 ) -> tuple[Instantie, dict[str, _Gelezen]]:
     inst = pi.instantie
     nieuw: dict[str, _Gelezen] = {}
-    cbs = {pk: code for code, pk in pi.partners.items()}
     for i, g in enumerate(gelezen):
         w = g.wijziging
         pad = f"wijzigingen[{i}]."
         if w.soort == NIEUWE_OPDRACHT:
             assert g.eenheid is not None and w.uren is not None and w.deadline is not None
             vid = f"{NIEUW_PREFIX}{i + 1}"
-            aandeel = 1.0 / len(g.gemeenten)
+            aandelen = _aandelen_nieuw(pi, g.gemeenten)
             start = max(w.vroegste_start or timezone.localdate(), timezone.localdate())
             vraag = Vraag(
                 id=vid,
@@ -325,7 +340,7 @@ def _pas_toe(
                 uren=float(w.uren),
                 vroegste_week=max(0, invoer_mod.week_index(pi.startweek, start)),
                 deadline_week=invoer_mod.week_index(pi.startweek, w.deadline),
-                aandelen={cbs.get(gm.pk, gm.cbs_code): aandeel for gm in g.gemeenten},
+                aandelen=aandelen,
                 prioriteit=w.prioriteit,
                 wettelijk=w.wettelijk,
             )
@@ -335,7 +350,7 @@ def _pas_toe(
             assert g.opdracht is not None
             vid = g.opdracht.nummer
             if vid not in {v.id for v in inst.vragen}:
-                fouten[pad + "opdracht"].append(
+                fouten.setdefault(pad + "opdracht", []).append(
                     "Deze opdracht staat niet in het plan (nog niet opgedragen, "
                     "aangehouden of niet planbaar)."
                 )
@@ -348,7 +363,7 @@ def _pas_toe(
         elif w.soort == CAPACITEIT:
             assert g.eenheid is not None
             if g.eenheid.code not in inst.capaciteit:
-                fouten[pad + "eenheid"].append("Deze eenheid heeft geen capaciteit in het plan.")
+                fouten.setdefault(pad + "eenheid", []).append("Deze eenheid heeft geen capaciteit in het plan.")
                 continue
             inst = kern_watals.met_capaciteit(inst, g.eenheid.code, _extra_per_week(pi, w))
     return inst, nieuw
@@ -440,7 +455,9 @@ def wat_als(
 ) -> Watalsuitkomst:
     """Plan the cooperation's work as it is and with ``wijzigingen``; report what moves. Writes nothing."""
     sv = samenwerkingsverband
-    policy.require(actor, "plan.wat_als", Watalscontext(sv.pk), read_action="samenwerkingsverband.lezen")
+    if not policy.can(actor, "samenwerkingsverband.lezen", sv):
+        raise NotFound()
+    policy.require(actor, "plan.wat_als", Watalscontext(sv.pk))
     gelezen, fouten = _lees(actor, sv, wijzigingen)
     if fouten:
         raise InvalidInput(fields=fouten)
