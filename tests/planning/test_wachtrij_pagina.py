@@ -86,8 +86,9 @@ def test_andere_gemeente_en_pool(user_named: Callable[[str], Any], plan: dict[st
         _client(user_named, "wethouder.laren").get(f"/planning/wachtrij/?gemeente={blaricum.pk}").status_code
         == 404
     )
-    assert (
-        _client(user_named, "wethouder.laren").get("/planning/wachtrij/?gemeente=%00abc").status_code == 404
+    assert _client(user_named, "wethouder.laren").get("/planning/wachtrij/?gemeente=%00abc").status_code in (
+        400,
+        404,
     )
     assert _client(user_named, "directeur.bel").get("/planning/wachtrij/").status_code == 403
     assert Client().get("/planning/wachtrij/").status_code == 302
