@@ -108,6 +108,17 @@ def actueel_plan_for(actor: Actor, samenwerkingsverband: Samenwerkingsverband) -
     return run
 
 
+def verbanden_voor(actor: Actor, actie: str) -> list[Samenwerkingsverband]:
+    """The cooperations (visible to ``actor``) on which it may do ``actie`` (a plan rule), by name."""
+    return [
+        sv
+        for sv in Samenwerkingsverband.objects.filter(
+            policy.scope(actor, "samenwerkingsverbanden.samenwerkingsverband")
+        ).order_by("naam")
+        if policy.can(actor, actie, sv)
+    ]
+
+
 def plan_verbanden_for(actor: Actor) -> QuerySet[Samenwerkingsverband]:
     """The cooperations whose plan ``actor`` may see (their runs)."""
     ids = planruns_for(actor).values("samenwerkingsverband_id")
@@ -244,6 +255,59 @@ def aandelen(actor: Actor, planrun: Planrun) -> list[dict[str, Any]]:
     of the cooperation (``plan.aandelen_lezen``); municipalities and figures only, never an assignment."""
     policy.require(actor, "plan.aandelen_lezen", planrun, read_action="plan.aandelen_lezen")
     return list((planrun.resultaat or {}).get("aandelen", []))
+
+
+def wettelijk_for(actor: Actor, planrun: Planrun) -> list[dict[str, Any]]:
+    """The statutory terms the run cannot meet, of the assignments ``actor`` may read."""
+    rijen = list((planrun.resultaat or {}).get("wettelijk", []))
+    ids = {r["opdracht"] for r in rijen if r.get("opdracht")}
+    leesbaar = set(
+        Bestuursopdracht.objects.filter(policy.scope(actor, "opdrachten.bestuursopdracht"))
+        .filter(pk__in=ids)
+        .values_list("pk", flat=True)
+    )
+    return [r for r in rijen if r.get("opdracht") in leesbaar]
+
+
+def weken_te_laat(uitkomst: Planuitkomst) -> int:
+    """How many weeks after its deadline week the plan delivers (the core's count; 0: on time)."""
+    if not uitkomst.planbaar:
+        return 0
+    w = (uitkomst.uitleg or {}).get("weken_te_laat")
+    if w is not None:
+        return int(w)
+    return (uitkomst.dagen_te_laat + 6) // 7
+
+
+def uitleg_tekst(uitkomst: Planuitkomst) -> str:
+    """Why the assignment stands where it stands, in Dutch sentences (pages and API)."""
+    if not uitkomst.planbaar:
+        return f"Niet planbaar: {uitkomst.reden}" if uitkomst.reden else "Niet planbaar."
+    u = uitkomst.uitleg or {}
+    delen = []
+    if u.get("wacht_op_naam") and u.get("tot_week"):
+        week = dt.date.fromisoformat(u["tot_week"]).isocalendar()
+        delen.append(f"Wacht op capaciteit in {u['wacht_op_naam']} tot week {week.week} {week.year}.")
+    elif u.get("wacht_op_naam"):
+        delen.append(f"Wacht op capaciteit in {u['wacht_op_naam']}.")
+    laat = weken_te_laat(uitkomst)
+    if u.get("na_planperiode"):
+        delen.append(
+            f"Te laat: {str(uitkomst.uren_na_horizon).replace('.', ',')} uur past niet binnen de planperiode."
+        )
+    elif laat > 0:
+        delen.append(f"Te laat: {laat} {'week' if laat == 1 else 'weken'} na de week van de deadline.")
+    else:
+        delen.append("Op tijd voor de deadline.")
+    if u.get("wettelijk_onhaalbaar"):
+        delen.append("De wettelijke termijn is niet haalbaar.")
+    return " ".join(delen)
+
+
+def plan_vandaag(run: Planrun) -> dt.date:
+    """The day the run planned from (its ``vandaag``; the start week when unknown)."""
+    s = (run.invoer or {}).get("koppeling", {}).get("vandaag")
+    return dt.date.fromisoformat(s) if s else run.startweek
 
 
 def mag(actor: Actor, actie: str, obj: Any) -> bool:
@@ -398,15 +462,13 @@ def sectie_for(
     if run is None:
         return None
     uitkomst = uitkomst_van(actor, opdracht)
-    weken_te_laat = 0
-    if uitkomst is not None and uitkomst.dagen_te_laat > 0:
-        weken_te_laat = (uitkomst.dagen_te_laat + 6) // 7
     return {
         "run": run,
         "uitkomst": uitkomst,
         "status": planstatus(uitkomst),
         "status_label": PLANSTATUS_LABELS[planstatus(uitkomst)],
-        "weken_te_laat": weken_te_laat,
+        "weken_te_laat": weken_te_laat(uitkomst) if uitkomst is not None else 0,
+        "uitleg": uitleg_tekst(uitkomst) if uitkomst is not None else "",
         "werkelijkheid": plan_tegen_werkelijkheid(actor, opdracht, vandaag=vandaag),
         "mag_plan_lezen": policy.can(actor, "plan.lezen", opdracht.samenwerkingsverband),
     }

@@ -119,7 +119,7 @@ def _percentages(
             continue
         d = _decimal(pct)
         if d is None or d < 0 or d > 100:
-            fouten.add(f"{naam}.{sleutel}", "Een percentage van 0 tot en met 100.")
+            fouten.add(f"{naam}.{sleutel}", f"{sleutel}: een percentage van 0 tot en met 100.")
             goed = False
             continue
         uit[sleutel] = _getal(d)

@@ -18,13 +18,14 @@ stays ``bezig``; the next request for that cooperation marks runs ``wachtrij``/`
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import logging
 import threading
 import time
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django.db import connection, transaction
 from django.urls import NoReverseMatch, reverse
@@ -37,7 +38,7 @@ from seta.core.errors import Conflict, InvalidInput
 from seta.gemeenten.models import Gemeente
 from seta.opdrachten.models import Bestuursopdracht
 from seta.planning import invoer as invoer_mod
-from seta.planning.kern import afronding
+from seta.planning.kern import afronding, edf
 from seta.planning.kern.model import Instantie, Plan, PlanInvoerFout
 from seta.planning.models import Planningsregels, Planregel, Planrun, Planuitkomst, Runstatus
 from seta.samenwerkingsverbanden.models import Samenwerkingsverband
@@ -230,11 +231,27 @@ class _Berekend:
     rekentijd_ms: int
 
 
-def _bereken(inst: Instantie) -> _Berekend:
-    from seta.planning.kern import edf, oplosser
+def _losser() -> Callable[[Instantie], Plan]:
+    """The solver (``kern.oplosser.plan``); the EDF baseline while the solver is not installed."""
+    try:
+        module = importlib.import_module("seta.planning.kern.oplosser")
+    except ModuleNotFoundError:  # pragma: no cover - the solver ships with the core
+        return edf.edf
+    return cast("Callable[[Instantie], Plan]", module.plan)
 
+
+def _met_weeknamen(inst: Instantie, startweek: dt.date) -> Instantie:
+    """The instance with the ISO weeks' names, so the core's texts say "week 45 2026" rather than an index."""
+    namen = []
+    for w in range(inst.weken):
+        iso = invoer_mod.week_datum(startweek, w).isocalendar()
+        namen.append(f"{iso.week} {iso.year}")
+    return replace(inst, weeknamen=tuple(namen))
+
+
+def _bereken(inst: Instantie) -> _Berekend:
     t0 = time.perf_counter()
-    plan = oplosser.plan(inst)
+    plan = _losser()(inst)
     ms = round((time.perf_counter() - t0) * 1000)
     try:
         vergelijking: Plan | None = edf.edf(inst)
@@ -267,7 +284,7 @@ def voer_uit(planrun_id: int, *, actor: Actor) -> Planrun:
         run.gestart_op = timezone.now()
         run.save(update_fields=["status", "gestart_op"])
     try:
-        inst = invoer_mod.uit_json(run.invoer)
+        inst = _met_weeknamen(invoer_mod.uit_json(run.invoer), run.startweek)
         berekend = _bereken(inst)
         with transaction.atomic():
             _sla_op(run, inst, berekend, actor=actor)
@@ -498,9 +515,9 @@ def _sla_op(run: Planrun, inst: Instantie, berekend: _Berekend, *, actor: Actor)
     )
 
 
-def _link(naam: str, *args: Any) -> str:
+def _link(naam: str, *args: Any, query: str = "") -> str:
     try:
-        return reverse(naam, args=args)
+        return reverse(naam, args=args) + query
     except NoReverseMatch:  # the page is not mounted (a test without the planning pages)
         return ""
 
@@ -514,15 +531,31 @@ def huidige_periode(run: Planrun) -> int:
     return max(0, invoer_mod.week_index(run.startweek, vandaag)) // pw
 
 
+def periodetotalen(aandelen: list[dict[str, Any]]) -> dict[int, float]:
+    """The hours planned per fairness period (a joint assignment's hours counted once: shares sum to 1)."""
+    totaal: dict[int, float] = {}
+    for a in aandelen:
+        totaal[a["periode"]] = totaal.get(a["periode"], 0.0) + float(a["ontvangen"])
+    return totaal
+
+
+def wijkt_af(a: Mapping[str, Any], drempel: float | Decimal, periode_totaal: float) -> bool:
+    """Whether a share deviates from the entitlement by more than ``drempel`` points; a period without any planned
+    hours has no shares to compare (not a deviation)."""
+    if periode_totaal <= 0:
+        return False
+    return abs(Decimal(str(a["verschil_pct"]))) > Decimal(str(drempel))
+
+
 def afwijkingen(run: Planrun, *, perioden: set[int] | None = None) -> list[dict[str, Any]]:
     """The shares of ``run`` that deviate from the entitlement by more than the rules' threshold (in the given
     fairness periods; default the current one)."""
     drempel = Decimal(str(run.resultaat.get("drempel_procentpunt", STANDAARD_DREMPEL)))
     perioden = {huidige_periode(run)} if perioden is None else perioden
+    alle = list(run.resultaat.get("aandelen", []))
+    totalen = periodetotalen(alle)
     return [
-        a
-        for a in run.resultaat.get("aandelen", [])
-        if a["periode"] in perioden and abs(Decimal(str(a["verschil_pct"]))) > drempel
+        a for a in alle if a["periode"] in perioden and wijkt_af(a, drempel, totalen.get(a["periode"], 0.0))
     ]
 
 
@@ -543,7 +576,7 @@ def aandeel_tekst(a: Mapping[str, Any]) -> str:
 
 def _signaleer(run: Planrun, *, actor: Actor) -> list[Any]:
     sv = run.samenwerkingsverband
-    link = _link("planning:plan_verdeling")
+    link = _link("planning:plan_verdeling", query=f"?samenwerkingsverband={sv.slug}")
     nieuw: list[Any] = []
     afw = afwijkingen(run)
     gemeenten = Gemeente.objects.in_bulk({a["gemeente"] for a in afw if a.get("gemeente")})
@@ -592,7 +625,7 @@ def _signaleer(run: Planrun, *, actor: Actor) -> list[Any]:
             ontvangers=ontvangers,
             titel=f"Wettelijke termijn niet haalbaar: {opdracht.nummer}",
             tekst=tekst,
-            link=_link("opdrachten:detail", opdracht.pk) + "#h-planning",
+            link=_link("opdrachten:detail", opdracht.pk, query="#h-planning"),
             bestuursopdracht=opdracht,
         )
     return nieuw

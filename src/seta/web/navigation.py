@@ -56,6 +56,10 @@ def _dienstverlening(actor: Actor) -> bool:
     return policy.can(actor, "dvo.lezen", None)
 
 
+def _planning(actor: Actor) -> bool:
+    return policy.can(actor, "planningsregels.lezen", None) or policy.can(actor, "capaciteit.lezen", None)
+
+
 MENU: list[Menuitem] = [
     Menuitem(_("Start"), "web:home"),
     Menuitem(_("Signalen"), "signalen:lijst", _signalen, _signalen_label),
@@ -65,6 +69,7 @@ MENU: list[Menuitem] = [
     Menuitem(_("Uren"), "uren:week", _uren),
     Menuitem(_("Financiën"), "financien:overzicht", _financien),
     Menuitem(_("Dienstverlening"), "dienstverlening:dvo_lijst", _dienstverlening),
+    Menuitem(_("Planning"), "planning:index", _planning),
     Menuitem(_("Samenwerkingsverbanden"), "samenwerkingsverbanden:lijst"),
     Menuitem(_("Organisatie"), "organisatie:boom"),
     Menuitem(_("Catalogus"), "catalogus:lijst"),

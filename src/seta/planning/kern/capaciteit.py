@@ -171,3 +171,8 @@ def afgerond(capaciteit: Eenheidcapaciteit, decimalen: int = 1) -> Eenheidcapaci
 
 def totalen_afgerond(capaciteit: Eenheidcapaciteit, decimalen: int = 1) -> dict[str, float]:
     return {k: round(v, decimalen) for k, v in totalen(capaciteit).items()}
+
+
+def procenten(gewichten: Mapping[int, float], decimalen: int = 1) -> list[tuple[int, float]]:
+    """Weights (summing to 1) as percentages for display."""
+    return [(k, round(float(g) * 100, decimalen)) for k, g in gewichten.items()]
