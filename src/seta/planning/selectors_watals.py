@@ -161,6 +161,11 @@ def mag_voorstel(actor: Actor, o: Bestuursopdracht) -> bool:
     return policy.can(actor, "plan.wat_als", policy.watals.Watalscontext(o.samenwerkingsverband_id, (doel,)))
 
 
+def mag_watals_in(actor: Actor, sv: Samenwerkingsverband) -> bool:
+    """Whether the plan's page of ``sv`` offers the what-if to this actor (it may try at least something there)."""
+    return policy.can(actor, "plan.wat_als", policy.watals.Watalscontext(sv.pk))
+
+
 # --- the principal's queue ----------------------------------------------------------------------------------------
 def wachtrij_gemeenten_for(actor: Actor) -> list[Gemeente]:
     ids = policy.watals.wachtrij_gemeenten(actor)

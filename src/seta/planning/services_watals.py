@@ -363,7 +363,9 @@ def _pas_toe(
         elif w.soort == CAPACITEIT:
             assert g.eenheid is not None
             if g.eenheid.code not in inst.capaciteit:
-                fouten.setdefault(pad + "eenheid", []).append("Deze eenheid heeft geen capaciteit in het plan.")
+                fouten.setdefault(pad + "eenheid", []).append(
+                    "Deze eenheid heeft geen capaciteit in het plan."
+                )
                 continue
             inst = kern_watals.met_capaciteit(inst, g.eenheid.code, _extra_per_week(pi, w))
     return inst, nieuw

@@ -175,3 +175,30 @@ def wachtrij(request: HttpRequest) -> HttpResponse:
             "can_wat_als": policy.can(actor, "plan.wat_als", None),
         },
     )
+
+
+def _registreer_links() -> None:
+    """Add the what-if and the queue to the planning index page (``views.PLANNING_LINKS``)."""
+    from seta.planning import views as planning_views
+
+    links = planning_views.PLANNING_LINKS
+    if any(link[0] == "planning:wat-als" for link in links):
+        return
+    links += [
+        (
+            "planning:wachtrij",
+            "Mijn wachtrij",
+            "Waar de opdrachten van uw gemeente in het plan staan, waarom, en uw aandeel tegen uw recht.",
+            lambda actor: policy.can(actor, "plan.wachtrij_lezen", None),
+        ),
+        (
+            "planning:wat-als",
+            "Wat als …?",
+            "Probeer een nieuwe opdracht, een andere prioriteit of deadline, of extra capaciteit uit en zie wat "
+            "er opschuift. Er wordt niets opgeslagen.",
+            lambda actor: policy.can(actor, "plan.wat_als", None),
+        ),
+    ]
+
+
+_registreer_links()

@@ -22,3 +22,18 @@ def watals_link(context: template.Context, opdracht: Any) -> dict[str, Any]:
     if not selectors_watals.mag_voorstel(actor_for(request.user), opdracht):
         return {"opdracht": None}
     return {"opdracht": opdracht}
+
+
+@register.inclusion_tag("planning/_watals_plan_link.html", takes_context=True)
+def watals_plan_link(context: template.Context, samenwerkingsverband: Any) -> dict[str, Any]:
+    """On the plan's pages: "Wat als …?" for whoever may try something in this cooperation."""
+    request = context.get("request")
+    if (
+        request is None
+        or samenwerkingsverband is None
+        or not getattr(request.user, "is_authenticated", False)
+    ):
+        return {"sv": None}
+    if not selectors_watals.mag_watals_in(actor_for(request.user), samenwerkingsverband):
+        return {"sv": None}
+    return {"sv": samenwerkingsverband}
