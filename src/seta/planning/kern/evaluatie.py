@@ -195,7 +195,7 @@ def fair_shares_per_eenheid(inst: Instantie) -> dict[tuple[str, str, int], float
     K = aantal_perioden(inst)
     uit: dict[tuple[str, str, int], float] = {}
     per_eenheid: dict[str, list[Vraag]] = {}
-    for v in inst.vragen:
+    for v in sorted(inst.vragen, key=lambda v: v.id):  # a fixed summation order: order independence
         per_eenheid.setdefault(v.eenheid, []).append(v)
     for eenheid in sorted(inst.capaciteit):
         cap = inst.capaciteit[eenheid]

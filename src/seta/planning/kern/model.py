@@ -38,6 +38,10 @@ class PlanInvoerFout(ValueError):
         super().__init__("; ".join(f"{k}: {' '.join(v)}" for k, v in self.fouten.items()))
 
 
+class PlanFout(RuntimeError):
+    """The solver failed on a valid instance (an error or an unexpected status); the text is Dutch."""
+
+
 @dataclass(frozen=True)
 class Vraag:
     """One assignment's demand on one unit."""
