@@ -243,6 +243,7 @@ def test_extra_capaciteit_haalt_werk_naar_voren(
         ],
     )
     assert uitkomst.eerder, uitkomst
-    assert not uitkomst.later
-    assert uitkomst.laatheid_na <= uitkomst.laatheid_voor
+    # the solver may move an assignment without deadline pressure later for fairness; the total lateness drops
+    assert uitkomst.laatheid_na < uitkomst.laatheid_voor
+    assert uitkomst.te_laat_na <= uitkomst.te_laat_voor
     assert "Extra capaciteit in" in uitkomst.wijzigingen[0]
