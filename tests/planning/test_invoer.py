@@ -23,7 +23,9 @@ def bel() -> Samenwerkingsverband:
     return Samenwerkingsverband.objects.get(slug="bel")
 
 
-def test_every_commissioned_assignment_is_planned_or_listed_with_its_reason(bel: Samenwerkingsverband) -> None:
+def test_every_commissioned_assignment_is_planned_or_listed_with_its_reason(
+    bel: Samenwerkingsverband,
+) -> None:
     pi = invoer.bouw(bel, vandaag=VANDAAG)
     te_plannen = set(
         Bestuursopdracht.objects.filter(
@@ -38,7 +40,8 @@ def test_every_commissioned_assignment_is_planned_or_listed_with_its_reason(bel:
     # concept, delivered and closed work is not demand
     assert not te_plannen & set(
         Bestuursopdracht.objects.filter(
-            samenwerkingsverband=bel, status__in=[lifecycle.CONCEPT, lifecycle.OPGELEVERD, *lifecycle.EINDSTATUSSEN]
+            samenwerkingsverband=bel,
+            status__in=[lifecycle.CONCEPT, lifecycle.OPGELEVERD, *lifecycle.EINDSTATUSSEN],
         ).values_list("pk", flat=True)
     )
 
