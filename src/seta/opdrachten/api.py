@@ -57,6 +57,7 @@ from seta.opdrachten.serializers import (
     WijzigingsverzoekInvoerSerializer,
     WijzigingsverzoekSerializer,
 )
+from seta.planning import selectors_plan
 
 STALE = OpenApiResponse(description="Verouderde versie: het record is intussen gewijzigd (If-Match).")
 CONFLICT = OpenApiResponse(description="De handeling past niet bij de huidige status.")
@@ -138,7 +139,7 @@ class BestuursopdrachtViewSet(
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self) -> QuerySet[Bestuursopdracht]:
-        return (
+        return selectors_plan.met_planuitkomst(  # planning (issue 11): the current plan's outcome, one query
             selectors.bestuursopdrachten_for(self.actor)
             .prefetch_related("mijlpalen")
             .order_by("-aangemaakt_op", "-id")

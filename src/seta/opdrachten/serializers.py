@@ -37,6 +37,7 @@ from seta.opdrachten.models import (
     Wijzigingsverzoek,
 )
 from seta.organisatie import selectors as organisatie_selectors
+from seta.planning import selectors_plan
 from seta.samenwerkingsverbanden import selectors as sv_selectors
 
 
@@ -123,6 +124,12 @@ class BestuursopdrachtSerializer(serializers.ModelSerializer[Bestuursopdracht]):
     mijlpalen = MijlpaalSerializer(many=True, read_only=True)
     deadline_in_gevaar = serializers.SerializerMethodField()
     toegestane_acties = serializers.SerializerMethodField()
+    # planning (issue 11): where the assignment stands in its cooperation's current plan
+    verwachte_oplevering = serializers.SerializerMethodField(
+        help_text="De verwachte opleverdatum volgens het huidige plan (null: geen plan, niet planbaar of na de "
+        "planperiode)."
+    )
+    planstatus = serializers.SerializerMethodField(help_text="De stand in het huidige plan.")
     overschrijding = serializers.SerializerMethodField(
         help_text="In intake: hoever de raming het kader overschrijdt (uren, euro's tegen het uurtarief); "
         "null als de raming binnen het kader blijft. Akkoord vraagt dan overschrijdingGezien: true."
@@ -147,6 +154,10 @@ class BestuursopdrachtSerializer(serializers.ModelSerializer[Bestuursopdracht]):
             "opdrachtgevers",
             # proceskader
             "deadline",
+            "vroegste_start",
+            "wettelijke_termijn",
+            "verwachte_oplevering",
+            "planstatus",
             "participatie_gewenst",
             "participatie_toelichting",
             "mijlpalen",
@@ -182,6 +193,14 @@ class BestuursopdrachtSerializer(serializers.ModelSerializer[Bestuursopdracht]):
 
     def get_deadline_in_gevaar(self, obj: Bestuursopdracht) -> bool:
         return obj.deadline_in_gevaar()
+
+    @extend_schema_field(serializers.DateField(allow_null=True))
+    def get_verwachte_oplevering(self, obj: Bestuursopdracht) -> Any:
+        return selectors_plan.planstand(obj)[0]
+
+    @extend_schema_field(serializers.ChoiceField(choices=selectors_plan.PLANSTATUSSEN))
+    def get_planstatus(self, obj: Bestuursopdracht) -> str:
+        return selectors_plan.planstand(obj)[1]
 
     @extend_schema_field(OverschrijdingSerializer(allow_null=True))
     def get_overschrijding(self, obj: Bestuursopdracht) -> dict[str, Any] | None:
@@ -255,6 +274,8 @@ class KaderInvoerSerializer(serializers.Serializer[Any]):
     catalogusitem = ScopedPrimaryKeyField(scope=catalogus_selectors.catalogusitems_for, required=False)
     vertrouwelijkheid = serializers.ChoiceField(choices=Vertrouwelijkheid.choices, required=False)
     deadline = serializers.DateField(required=False, allow_null=True)
+    vroegste_start = serializers.DateField(required=False, allow_null=True)
+    wettelijke_termijn = serializers.CharField(required=False, allow_blank=True, max_length=200)
     participatie_gewenst = serializers.BooleanField(required=False)
     participatie_toelichting = serializers.CharField(required=False, allow_blank=True)
     doelen = serializers.CharField(required=False, allow_blank=True)

@@ -319,6 +319,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
     context["nacalculatie"] = nacalculatie_selectors.sectie_for(actor, opdracht)
     # --- end nacalculatie
+    # --- planning (issue 11): where the assignment stands in the current plan, rendered by planning/_plan_sectie.html
+    from seta.planning import selectors_plan
+
+    context["planning"] = selectors_plan.sectie_for(actor, opdracht)
+    # --- end planning
     return render(request, "opdrachten/detail.html", context)
 
 

@@ -30,6 +30,7 @@ PROVIDERS = [
     "seta.financien.home",
     "seta.scan.home",
     "seta.dienstverlening.home",
+    "seta.planning.home",
     "seta.signalen.home",
 ]
 

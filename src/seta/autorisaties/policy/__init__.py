@@ -43,6 +43,7 @@ SYSTEM_ACTIONS: dict[str, frozenset[str]] = {
             "taakgebied.aanmaken",
             "casus.laden",
             "naleving.controleren",  # the demo checks its DVOs' norms once its cases are in (issue 10)
+            "plan.berekenen",  # the demo computes the BEL pool's plan (issue 11)
             "zaken.importeren",
             "zaaktypekoppeling.beheren",
             "zaaksysteem.beheren",
@@ -186,10 +187,12 @@ from seta.autorisaties.policy import (  # noqa: E402
     naleving,
     opdrachten,
     organisatie,
+    plan,
     planning,
     samenwerkingsverbanden,
     scan,
     signalen,
+    watals,
     zaken,
 )
 
@@ -208,6 +211,7 @@ __all__ = [
     "naleving",
     "opdrachten",
     "organisatie",
+    "plan",
     "planning",
     "read_scope",
     "require",
@@ -217,5 +221,6 @@ __all__ = [
     "scope",
     "signalen",
     "toegestane_acties",
+    "watals",
     "zaken",
 ]

@@ -38,6 +38,10 @@ class PlanInvoerFout(ValueError):
         super().__init__("; ".join(f"{k}: {' '.join(v)}" for k, v in self.fouten.items()))
 
 
+class PlanFout(RuntimeError):
+    """The solver failed on a valid instance (an error or an unexpected status); the text is Dutch."""
+
+
 @dataclass(frozen=True)
 class Vraag:
     """One assignment's demand on one unit."""
@@ -71,6 +75,9 @@ class Instantie:
     capaciteit: Mapping[str, Sequence[float]]  # unit -> assignment hours per week (len == weken)
     vragen: Sequence[Vraag]
     regels: Regels
+    # optional display names of the weeks (len == weken, e.g. "2026-W14") used in the Dutch texts; when empty
+    # the texts say "week <index>"
+    weeknamen: Sequence[str] = ()
 
 
 @dataclass(frozen=True)
