@@ -44,6 +44,7 @@ from seta.planning.kern.model import Instantie, Plan, PlanFout, Vraag
 # last week EDF uses for it); beyond that only the overflow bucket
 VENSTER_NA_DEADLINE = 13
 SCHOON = 1e-9  # LP values below this are zero
+GROOT = 30_000  # columns: above this the defaults switch to the fast path (see ``plan``)
 
 _banner = threading.Lock()
 _banner_weg = False
@@ -109,12 +110,19 @@ def plan(
     inst: Instantie,
     *,
     tijdslimiet_s: float | None = None,
-    solver: str = "simplex",
-    laatheid_optimaliseren: bool = True,
-    afronden: bool = True,
-    crossover: bool = True,
+    solver: str | None = None,
+    laatheid_optimaliseren: bool | None = None,
+    afronden: bool | None = None,
+    crossover: bool | None = None,
 ) -> Plan:
-    """The solver's plan of ``inst``, measured by ``evalueer`` like EDF's."""
+    """The solver's plan of ``inst``, measured by ``evalueer`` like EDF's.
+
+    ``tijdslimiet_s`` bounds the whole run (the last finished stage is kept, or EDF's plan if none finished).
+    The other options default to the size of the LP: up to ``GROOT`` columns every stage with the dual simplex
+    (warm starts between stages); above it one interior point solve of the fairness stage without crossover,
+    with EDF's lateness as the bound (``laatheid_optimaliseren=False``, ``afronden=False``): the guarantee
+    against EDF holds either way.
+    """
     valideer(inst)
     begin = time.perf_counter()
     W = inst.weken
@@ -231,6 +239,12 @@ def plan(
                     x_edf[x_off[g] + (w - g_start[g])] += uren_w
 
     bouw = time.perf_counter() - begin
+    groot = N > GROOT
+    solver = solver or ("ipm" if groot else "simplex")
+    crossover = (solver != "ipm") if crossover is None else crossover
+    laatheid_optimaliseren = (not groot) if laatheid_optimaliseren is None else laatheid_optimaliseren
+    afronden = (not groot) if afronden is None else afronden
+
     h = _highs()
     if os.environ.get("SETA_HIGHS_LOG"):
         h.setOptionValue("output_flag", True)
