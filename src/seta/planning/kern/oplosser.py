@@ -7,7 +7,7 @@ in the overflow bucket (week ``weken``, no capacity limit), and z ≥ 0, the fai
 - per unit and week: Σ x ≤ capacity;
 - per partner p and fairness period k: z + R[p, k] ≥ F[p, k] (F from ``fair_shares``, a constant).
 
-Stages (each re-solves from the previous basis with a new objective and the previous optimum as a bound):
+Stages (each a new objective on the same model, the previous optimum held as a bound):
 
 1. statutory lateness (hour-weeks of statutory demand after its deadline; 0 whenever feasible);
 2. priority-weighted lateness, overflow hours penalised as if late by a further ``weken`` weeks;
@@ -118,10 +118,13 @@ def plan(
     """The solver's plan of ``inst``, measured by ``evalueer`` like EDF's.
 
     ``tijdslimiet_s`` bounds the whole run (the last finished stage is kept, or EDF's plan if none finished).
-    The other options default to the size of the LP: up to ``GROOT`` columns every stage with the dual simplex
-    (warm starts between stages); above it one interior point solve of the fairness stage without crossover,
-    with EDF's lateness as the bound (``laatheid_optimaliseren=False``, ``afronden=False``): the guarantee
-    against EDF holds either way.
+    Every stage is solved by ``solver``: default the interior point method with crossover (a vertex: each
+    demand's hours in few weeks), measured twice as fast on these LPs as the dual simplex even when the simplex
+    re-solves warm from the previous stage's basis ("simplex" is the alternative). Up to ``GROOT`` columns every stage
+    runs; above it (by default) only the fairness stage, with EDF's lateness as the bound
+    (``laatheid_optimaliseren=False``, ``afronden=False``): the guarantee against EDF holds either way.
+    ``crossover=False`` leaves an interior solution whose hours are smeared over many weeks: only for tests of
+    speed.
     """
     valideer(inst)
     begin = time.perf_counter()
@@ -240,8 +243,8 @@ def plan(
 
     bouw = time.perf_counter() - begin
     groot = N > GROOT
-    solver = solver or ("ipm" if groot else "simplex")
-    crossover = (solver != "ipm") if crossover is None else crossover
+    solver = solver or "ipm"
+    crossover = True if crossover is None else crossover
     laatheid_optimaliseren = (not groot) if laatheid_optimaliseren is None else laatheid_optimaliseren
     afronden = (not groot) if afronden is None else afronden
 
