@@ -42,7 +42,7 @@ from seta.planning.kern.model import Instantie, Plan, PlanFout, Vraag
 
 # a demand's window runs from its start to this many weeks after max(start, deadline) (and at least to the
 # last week EDF uses for it); beyond that only the overflow bucket
-VENSTER_NA_DEADLINE = 13
+VENSTER_NA_DEADLINE = 4
 SCHOON = 1e-9  # LP values below this are zero
 GROOT = 30_000  # columns: above this the defaults switch to the fast path (see ``plan``)
 
