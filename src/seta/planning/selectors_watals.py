@@ -251,10 +251,12 @@ def waarom(u: Planuitkomst) -> str:
 
 def _aandeeltekst(rij: dict[str, Any], woord: str) -> Aandeeltekst:
     o, r = float(rij.get("ontvangen_pct", 0)), float(rij.get("recht_pct", 0))
-    zin = (
-        f"Uw aandeel {woord} is {_pct(o)} tegen een recht van {_pct(r)} "
-        f"({_uren(rij.get('ontvangen', 0))} van {_uren(rij.get('recht', 0))} uur eerlijk deel)."
-    )
+    zin = f"Uw aandeel {woord} is {_pct(o)} tegen een recht van {_pct(r)}."
+    tekort = float(rij.get("tekort", 0) or 0)
+    if tekort > 0:
+        zin += f" Dat is {_uren(tekort)} uur minder dan uw eerlijke deel."
+    elif o < r:
+        zin += " U had niet meer werk klaarstaan dan u krijgt: geen tekort in uren."
     return Aandeeltekst(
         periode_naam=str(rij.get("periode_naam", "")),
         ontvangen_pct=o,
@@ -271,7 +273,9 @@ def _pct(x: float) -> str:
 
 
 def _uren(x: Any) -> str:
-    return formats.number_format(int(afronding.uren(float(x or 0))), use_l10n=True, force_grouping=True)
+    return formats.number_format(
+        round(float(afronding.uren(float(x or 0)))), use_l10n=True, force_grouping=True
+    )
 
 
 def _deel(actor: Actor, gemeente: Gemeente, sv: Samenwerkingsverband) -> Wachtrijdeel:
