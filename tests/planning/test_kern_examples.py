@@ -7,6 +7,7 @@ import pytest
 from seta.planning.kern.edf import edf, wettelijk_haalbaar
 from seta.planning.kern.evaluatie import evalueer, fair_shares, valideer
 from seta.planning.kern.model import Instantie, PlanInvoerFout, Regels, Vraag
+from seta.planning.kern.oplosser import plan
 
 
 def klein() -> Instantie:
@@ -124,3 +125,68 @@ def test_valideer_names_the_path(wijziging: dict[str, object], pad: str) -> None
 
 def test_valideer_accepts_a_good_instance() -> None:
     valideer(klein())
+
+
+def test_solver_trades_the_lateness_tolerance_for_fairness() -> None:
+    """Minimal lateness is EDF's 10 (5 hours of a1 one week late, weight 2); the 2 % tolerance allows 0.2 more,
+    which moves 0.1 hour of q's b1 to week 2 (2 weeks late, weight 2): q gets 0.1 in period 1 and p 0.1 more in
+    period 0, so the shortfall drops from 2 to 1.9."""
+    inst = klein()
+    p = plan(inst)
+    assert p.methode == "highs" and p.status == "Optimal"
+    assert p.laatheid == pytest.approx(10.2, abs=1e-6)
+    assert p.tekort == pytest.approx(1.9, abs=1e-6)
+    assert p.stappen["laatheid"] == pytest.approx(10.0 + 2 * 4 * 0.0, abs=1e-6)
+    assert p.stappen["tekort"] == pytest.approx(1.9, abs=1e-6)
+    assert sum(p.uitkomsten["b1"].uren_per_week.values()) == pytest.approx(10.0, abs=1e-9)
+    # without tolerance the solver cannot do better than EDF's shortfall at EDF's lateness
+    streng = Instantie(
+        weken=4,
+        capaciteit=inst.capaciteit,
+        vragen=inst.vragen,
+        regels=Regels(gewichten={"p": 0.6, "q": 0.4}, periode_weken=2, laatheid_tolerantie=0.0),
+    )
+    q = plan(streng)
+    assert q.laatheid == pytest.approx(10.0, abs=1e-6) and q.tekort == pytest.approx(2.0, abs=1e-6)
+
+
+def test_solver_fast_path_without_the_lateness_stage_keeps_the_edf_bound() -> None:
+    p = plan(klein(), laatheid_optimaliseren=False, afronden=False, solver="ipm", crossover=False)
+    assert p.laatheid <= 10.2 + 1e-5 and p.tekort == pytest.approx(1.9, abs=1e-5)
+
+
+def test_solver_reports_an_infeasible_statutory_term_and_meets_the_feasible_one() -> None:
+    inst = Instantie(
+        weken=3,
+        capaciteit={"A": [5.0, 5.0, 5.0]},
+        vragen=[
+            Vraag("w1", "A", 12.0, 0, 1, {"p": 1.0}, wettelijk=True),
+            Vraag("n1", "A", 3.0, 0, 0, {"p": 1.0}, prioriteit="hoog"),
+        ],
+        regels=Regels(gewichten={"p": 1.0}),
+    )
+    p = plan(inst)
+    assert [w.id for w in p.wettelijk] == ["w1"]
+    assert p.wettelijk[0].uren_te_laat == pytest.approx(2.0, abs=1e-6)
+    assert "w1" in p.wettelijk[0].tekst
+    # statutory work goes first: n1 (not statutory) waits although its deadline is earlier
+    assert p.uitkomsten["n1"].eerste_week == 2 or p.uitkomsten["n1"].uren_na_horizon > 0
+
+
+def test_demand_outside_the_horizon_goes_to_the_overflow_bucket() -> None:
+    inst = Instantie(
+        weken=2,
+        capaciteit={"A": [5.0, 5.0]},
+        vragen=[Vraag("later", "A", 4.0, 5, 8, {"p": 1.0}), Vraag("nul", "A", 0.0, 0, 1, {"p": 1.0})],
+        regels=Regels(gewichten={"p": 1.0}),
+    )
+    for p in (plan(inst), edf(inst)):
+        assert dict(p.uitkomsten["later"].uren_per_week) == {2: 4.0}
+        assert p.uitkomsten["nul"].oplevering_week is None
+        assert p.laatheid == 0.0
+
+
+def test_solver_with_a_time_limit_of_zero_answers_with_the_edf_plan() -> None:
+    p = plan(klein(), tijdslimiet_s=0.0)
+    assert "EDF" in p.status
+    assert p.uitkomsten == edf(klein()).uitkomsten

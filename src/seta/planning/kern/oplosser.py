@@ -146,19 +146,23 @@ def plan(
         g_hi[g] = max(g_hi[g], edf_laatst)
     g_n = g_hi - g_start + 1
 
-    # --- the columns: x (group by group, week by week), then o per group, then z -------------------------
+    # --- the columns: x (group by group, week by week), o per group, r per (unit, partner, period), z --------
     Nx = int(g_n.sum())
-    N = Nx + G + 1
+    UPK = U * P * K
+    N = Nx + G + UPK + 1
     x_off = np.zeros(G + 1, dtype=np.int64)
     np.cumsum(g_n, out=x_off[1:])
     x_g = np.repeat(np.arange(G, dtype=np.int64), g_n)
     x_w = g_start[x_g] + (np.arange(Nx, dtype=np.int64) - x_off[x_g])
     o_col = Nx + np.arange(G, dtype=np.int64)
+    r_col = Nx + G + np.arange(UPK, dtype=np.int64)
     z_col = N - 1
 
-    # --- the rows: demand groups, capacity (unit, week), fairness (partner, period) ------------------------
+    # --- the rows: demand groups, capacity (unit, week), received hours r (unit, partner, period) = Σ share ·
+    # x, fairness (partner, period): z + Σ_unit r ≥ F. The r rows keep the fairness rows short (sparse).
     r_cap = G
-    r_fair = G + U * W
+    r_ontv = G + U * W
+    r_fair = r_ontv + UPK
     M = r_fair + P * K
     rijen = [x_g, r_cap + g_unit[x_g] * W + x_w]
     kolommen = [np.arange(Nx), np.arange(Nx)]
@@ -167,12 +171,13 @@ def plan(
     for p in range(P):
         a = g_aandeel[x_g, p]
         m = a > 0
-        rijen.append(r_fair + p * K + x_k[m])
+        rijen.append(r_ontv + (g_unit[x_g[m]] * P + p) * K + x_k[m])
         kolommen.append(np.nonzero(m)[0])
         waarden.append(a[m])
-    rijen += [np.arange(G), r_fair + np.arange(P * K)]
-    kolommen += [o_col, np.full(P * K, z_col)]
-    waarden += [np.ones(G), np.ones(P * K)]
+    upk = np.arange(UPK, dtype=np.int64)
+    rijen += [np.arange(G), r_ontv + upk, r_fair + upk % (P * K), r_fair + np.arange(P * K)]
+    kolommen += [o_col, r_col, r_col, np.full(P * K, z_col)]
+    waarden += [np.ones(G), -np.ones(UPK), np.ones(UPK), np.ones(P * K)]
     rij = np.concatenate(rijen).astype(np.int32)
     kol = np.concatenate(kolommen).astype(np.int64)
     val = np.concatenate(waarden)
@@ -183,9 +188,15 @@ def plan(
 
     inf = highspy.kHighsInf
     F = fair_shares(inst)
-    row_lower = np.concatenate([g_uren, np.full(U * W, -inf), [F[(p, k)] for p in namen for k in range(K)]])
+    F_rij = [F[(p, k)] for p in namen for k in range(K)]
+    row_lower = np.concatenate([g_uren, np.full(U * W, -inf), np.zeros(UPK), F_rij])
     row_upper = np.concatenate(
-        [g_uren, [float(inst.capaciteit[e][w]) for e in eenheden for w in range(W)], np.full(P * K, inf)]
+        [
+            g_uren,
+            [float(inst.capaciteit[e][w]) for e in eenheden for w in range(W)],
+            np.zeros(UPK),
+            np.full(P * K, inf),
+        ]
     )
 
     # --- the objectives ----------------------------------------------------------------------------------
@@ -221,6 +232,9 @@ def plan(
 
     bouw = time.perf_counter() - begin
     h = _highs()
+    if os.environ.get("SETA_HIGHS_LOG"):
+        h.setOptionValue("output_flag", True)
+        h.setOptionValue("log_to_console", True)
     h.setOptionValue("solver", solver)
     h.setOptionValue("random_seed", 0)
     h.setOptionValue("threads", 1)
@@ -253,7 +267,11 @@ def plan(
         if tijdslimiet_s is not None:
             over = tijdslimiet_s - (time.perf_counter() - begin)
             if over <= 0:
-                status = f"{status} (tijdslimiet voor stap {naam})"
+                status = (
+                    f"{status} (tijdslimiet voor stap {naam})"
+                    if oplossing is not None
+                    else f"tijdslimiet voor stap {naam}: het EDF-plan"
+                )
                 return False
             h.setOptionValue("time_limit", float(over))
         h.changeColsCost(N, alle, kosten)
@@ -263,7 +281,7 @@ def plan(
         model_status = h.getModelStatus()
         tekst = h.modelStatusToString(model_status)
         if model_status == highspy.HighsModelStatus.kOptimal:
-            oplossing = np.array(h.getSolution().col_value)
+            oplossing = np.array(h.getSolution().col_value)[:N]
             stappen[naam] = float(kosten @ oplossing)
             status = tekst
             return True
@@ -278,9 +296,46 @@ def plan(
             f"De oplosser (HiGHS) gaf in stap {naam} de status {tekst!r}; er is geen plan gemaakt."
         )
 
+    kol_eenheid = np.full(N, U, dtype=np.int64)  # the unit of each x and o column (U: none)
+    kol_eenheid[:Nx] = g_unit[x_g]
+    kol_eenheid[Nx : Nx + G] = g_unit
+
     def begrens(kosten: np.ndarray, bovengrens: float) -> None:
-        nz = np.nonzero(kosten)[0].astype(np.int32)
-        h.addRow(-inf, float(bovengrens), len(nz), nz, kosten[nz])
+        """Add Σ kosten · x ≤ bovengrens, split per unit (l_u = Σ_unit kosten · x; Σ l_u ≤ bovengrens) so that
+        no row is dense (a dense row slows the interior point method down a lot)."""
+        nz = np.nonzero(kosten)[0]
+        nz = nz[np.argsort(kol_eenheid[nz], kind="stable")]
+        per = np.bincount(kol_eenheid[nz], minlength=U + 1)[:U]
+        eerste = h.getNumCol()
+        h.addCols(
+            U,
+            np.zeros(U),
+            np.zeros(U),
+            np.full(U, inf),
+            0,
+            np.array([], dtype=np.int32),
+            np.array([], dtype=np.int32),
+            np.array([], dtype=np.float64),
+        )
+        l_kol = eerste + np.arange(U, dtype=np.int32)
+        # row u: Σ kosten · x (unit u) - l_u = 0
+        lengtes = per + 1
+        starts = np.zeros(U, dtype=np.int32)
+        np.cumsum(lengtes[:-1], out=starts[1:])
+        index = np.empty(int(lengtes.sum()), dtype=np.int32)
+        waarde = np.empty(int(lengtes.sum()))
+        pos = 0
+        for u in range(U):
+            n = int(per[u])
+            kolommen_u = nz[pos : pos + n]
+            b = int(starts[u])
+            index[b : b + n] = kolommen_u
+            waarde[b : b + n] = kosten[kolommen_u]
+            index[b + n] = l_kol[u]
+            waarde[b + n] = -1.0
+            pos += n
+        h.addRows(U, np.zeros(U), np.zeros(U), len(index), starts, index, waarde)
+        h.addRow(-inf, float(bovengrens), U, l_kol, np.ones(U))
 
     def ruim(x: float) -> float:
         return x + 1e-9 * abs(x) + 1e-7
