@@ -47,6 +47,7 @@ DEFAULT_MAX_BYTES: dict[str, int] = {
     "casussen": 5 * MiB,
     "verdeling": 5 * MiB,
     "zaken": 20 * MiB,
+    "planning": 20 * MiB,
 }
 KIND_LABELS: dict[str, str] = {
     "uren": "een urenbestand",
@@ -55,6 +56,7 @@ KIND_LABELS: dict[str, str] = {
     "casussen": "een casusbank",
     "verdeling": "een invoerbestand van de verdeling",
     "zaken": "een export van zaken",
+    "planning": "een invoerbestand van de planning",
 }
 DEFAULT_XLSX_MAX_UNPACKED = 50 * MiB
 DEFAULT_XLSX_MAX_RATIO = 200

@@ -193,6 +193,15 @@ REDENEN: dict[str, list[str]] = {
 }
 
 
+#: The legal basis of the deadline of assignments on these medebewind items (shown on the assignment, and a hard
+#: constraint in the capacity planning).
+WETTELIJKE_TERMIJNEN: dict[str, str] = {
+    "woo-verzoek": "Woo art. 4.4: besluit binnen vier weken, eenmaal te verdagen met twee weken",
+    "programmabegroting": "Gemeentewet art. 191: de begroting vóór 15 november aan Gedeputeerde Staten",
+    "handhaving-bouwen": "Awb art. 4:13: besluit op een verzoek om handhaving binnen acht weken",
+}
+
+
 @dataclass
 class Spec:
     sv: str
@@ -634,6 +643,10 @@ class Bouwer:
             else Vertrouwelijkheid.OPENBAAR,
             deadline=deadline,
             participatie_gewenst=item.taaksoort == "autonoom" and rng.random() < 0.5,
+            # statutory terms (medebewind): the planning treats their deadline as a hard constraint
+            wettelijke_termijn=WETTELIJKE_TERMIJNEN.get(item.code, "")
+            if "medebewind" in item.taaksoort
+            else "",
             doelen=f"{item.naam}: een actueel en uitvoerbaar product dat past bij het coalitieakkoord van {label}.",
             politieke_wensen=rng.choice(
                 [

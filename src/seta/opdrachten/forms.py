@@ -83,6 +83,19 @@ class KaderForm(VersieForm):
         "werkorganisatie zien de opdracht; de raad niet.",
     )
     deadline = forms.DateField(label="Deadline (proceskader)", widget=DATUM, required=False)
+    vroegste_start = forms.DateField(
+        label="Vroegste start",
+        widget=DATUM,
+        required=False,
+        help_text="Niet eerder te beginnen dan deze datum (leeg: vanaf het opdragen).",
+    )
+    wettelijke_termijn = forms.CharField(
+        label="Wettelijke termijn",
+        max_length=200,
+        required=False,
+        help_text="Bij medebewind: de wettelijke grondslag van de deadline, bijv. 'Omgevingswet art. 16.64, acht "
+        "weken'. De planning behandelt de deadline dan als harde eis.",
+    )
     mijlpalen = forms.CharField(
         label="Mijlpalen",
         widget=TEKST,
@@ -133,6 +146,7 @@ class KaderForm(VersieForm):
             "dienstverleningskader",
             "raadsbesluit_kenmerk",
             "titel",
+            "wettelijke_termijn",
         ):
             data[k] = data.get(k) or ""
         for k in ("vertrouwelijkheid", "reikwijdte", "prioriteit"):

@@ -154,6 +154,8 @@ class BestuursopdrachtSerializer(serializers.ModelSerializer[Bestuursopdracht]):
             "opdrachtgevers",
             # proceskader
             "deadline",
+            "vroegste_start",
+            "wettelijke_termijn",
             "verwachte_oplevering",
             "planstatus",
             "participatie_gewenst",
@@ -272,6 +274,8 @@ class KaderInvoerSerializer(serializers.Serializer[Any]):
     catalogusitem = ScopedPrimaryKeyField(scope=catalogus_selectors.catalogusitems_for, required=False)
     vertrouwelijkheid = serializers.ChoiceField(choices=Vertrouwelijkheid.choices, required=False)
     deadline = serializers.DateField(required=False, allow_null=True)
+    vroegste_start = serializers.DateField(required=False, allow_null=True)
+    wettelijke_termijn = serializers.CharField(required=False, allow_blank=True, max_length=200)
     participatie_gewenst = serializers.BooleanField(required=False)
     participatie_toelichting = serializers.CharField(required=False, allow_blank=True)
     doelen = serializers.CharField(required=False, allow_blank=True)

@@ -57,6 +57,8 @@ KADERVELDEN = (
     "catalogusitem",
     "vertrouwelijkheid",
     "deadline",
+    "vroegste_start",
+    "wettelijke_termijn",
     "participatie_gewenst",
     "participatie_toelichting",
     "doelen",
@@ -150,6 +152,10 @@ def _validate_kaders(opdracht: Bestuursopdracht, fouten: dict[str, list[str]]) -
         )
     if opdracht.deadline is None:
         fouten.setdefault("deadline", []).append("Geef in het proceskader een deadline op.")
+    if opdracht.vroegste_start and opdracht.deadline and opdracht.vroegste_start > opdracht.deadline:
+        fouten.setdefault("vroegste_start", []).append("De vroegste start ligt na de deadline.")
+    if len(opdracht.wettelijke_termijn or "") > 200:
+        fouten.setdefault("wettelijke_termijn", []).append("Maximaal 200 tekens.")
     if opdracht.catalogusitem_id is None:
         fouten.setdefault("catalogusitem", []).append(
             "Kies het product, de dienst of het proces uit de catalogus."

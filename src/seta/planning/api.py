@@ -13,6 +13,7 @@ from typing import Any
 
 import django_filters
 from django.db.models import QuerySet
+from django.urls import path
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
@@ -20,6 +21,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
+from rest_framework.views import APIView
 
 from seta.api.concurrency import expected_version
 from seta.api.filters import IdFilter, JaarFilter
@@ -310,8 +312,10 @@ def capaciteit_gegevens(actor: Any, sv: Any, startweek: dt.date, weken: int) -> 
     }
 
 
-@extend_schema_view(
-    list=extend_schema(
+class CapaciteitView(ActorMixin, APIView):
+    """Capacity per unit and week of one cooperation (aggregates, no names)."""
+
+    @extend_schema(
         summary="Capaciteit per eenheid en week (bruto, afwezig, netto, regulier, voor opdrachten)",
         description=(
             "Per eenheid met eigen medewerkers (niet die van onderliggende eenheden): contracturen, geregistreerde "
@@ -319,11 +323,10 @@ def capaciteit_gegevens(actor: Any, sv: Any, startweek: dt.date, weken: int) -> 
             "bestuursopdrachten, in uren per week. Geaggregeerd, zonder namen. Zie docs/planning.md."
         ),
         parameters=[CapaciteitParameters],
-        responses=CapaciteitSerializer,
+        responses={200: CapaciteitSerializer},
+        operation_id="capaciteit_ophalen",
     )
-)
-class CapaciteitViewSet(ActorMixin, viewsets.ViewSet):
-    def list(self, request: Request) -> Response:
+    def get(self, request: Request) -> Response:
         invoer = CapaciteitParameters(data=request.query_params)
         invoer.is_valid(raise_exception=True)
         p = invoer.validated_data
@@ -335,10 +338,12 @@ class CapaciteitViewSet(ActorMixin, viewsets.ViewSet):
         return Response(CapaciteitSerializer(data).data)
 
 
+urlpatterns = [path("capaciteit", CapaciteitView.as_view(), name="capaciteit")]
+
+
 def register(router: DefaultRouter) -> None:
     router.register("planningsregels", PlanningsregelsViewSet, basename="planningsregels")
     router.register("afwezigheden", AfwezigheidViewSet, basename="afwezigheid")
-    router.register("capaciteit", CapaciteitViewSet, basename="capaciteit")
     for naam in ("seta.planning.api_plan", "seta.planning.api_watals"):
         try:
             module = importlib.import_module(naam)

@@ -192,6 +192,7 @@ from seta.autorisaties.policy import (  # noqa: E402
     samenwerkingsverbanden,
     scan,
     signalen,
+    watals,
     zaken,
 )
 
@@ -220,5 +221,6 @@ __all__ = [
     "scope",
     "signalen",
     "toegestane_acties",
+    "watals",
     "zaken",
 ]

@@ -1,0 +1,198 @@
+"""Benchmark: the capacity planning solver (HiGHS) against the earliest-deadline-first baseline (issue 11).
+
+    .venv/bin/python bench/planning_bench.py [--snel] [--sizes 1000 5000 20000] [--json FILE]
+
+No database: the pure core only (``seta.planning.kern``). For each size ``n`` the generator
+(``kern.generator.genereer(n, seed=0)``, its parameters printed and in docs/performance.md) makes an instance in
+the shape of a five-partner pool (10 units, 65 weeks, load 105 %, keys 40/30/20/10, demand skewed 52/24/16/8).
+On that instance ``edf.edf`` and ``oplosser.plan`` run; for both the benchmark reports the weighted and the
+unweighted lateness (hour-weeks), the fairness shortfall (hours, ``evaluatie``'s measure), the solve time (wall
+clock, best of 3 runs below 20,000 assignments, of 1 at 20,000), and the peak memory: the growth of the
+maximum resident set size of a fresh process (``spawn``) that generates the instance and then runs the method
+once (so HiGHS's own memory counts, not only Python's). Then the ratios solver/EDF against the targets
+(lateness ≤ 1.02 × EDF's, shortfall ≤ 0.1 × EDF's; time ≤ 2 s at 5,000 and ≤ 20 s at 20,000), as a
+markdown table. ``--snel``: 1,000 only. Never a timed test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import os
+import platform
+import resource
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+TIJD_DOEL = {5_000: 2.0, 20_000: 20.0}
+LAATHEID_DOEL = 1.02
+TEKORT_DOEL = 0.1
+
+
+def _methode(naam: str) -> Any:
+    from seta.planning.kern import edf, oplosser
+
+    return edf.edf if naam == "edf" else oplosser.plan
+
+
+def _geheugen(naam: str, n: int, wachtrij: Any) -> None:
+    """In a fresh process: the growth of the peak RSS (KiB) while ``naam`` plans the instance of size n."""
+    from seta.planning.kern import generator
+
+    inst = generator.genereer(n, seed=0)
+    f = _methode(naam)
+    voor = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    f(inst)
+    na = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    wachtrij.put((voor, na))
+
+
+def geheugen(naam: str, n: int) -> tuple[int, int]:
+    """(peak RSS before planning: interpreter, imports and the instance; its growth while planning) in MiB,
+    measured in a spawned process."""
+    ctx = mp.get_context("spawn")
+    q = ctx.Queue()
+    p = ctx.Process(target=_geheugen, args=(naam, n, q))
+    p.start()
+    voor, na = q.get()
+    p.join()
+    return round(voor / 1024), round((na - voor) / 1024)
+
+
+def meet(naam: str, inst: Any, runs: int) -> tuple[Any, float]:
+    """The plan of the last run and the best wall time of ``runs`` runs."""
+    f = _methode(naam)
+    beste = float("inf")
+    plan = None
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        plan = f(inst)
+        beste = min(beste, time.perf_counter() - t0)
+    return plan, beste
+
+
+def _lp_omvang(plan: Any) -> str:
+    """The LP's size if the plan reports it (in ``stappen``), else "–"."""
+    stappen = getattr(plan, "stappen", {}) or {}
+    for sleutel in ("variabelen", "kolommen", "lp_variabelen", "n_variabelen"):
+        if sleutel in stappen:
+            return f"{int(stappen[sleutel]):,}"
+    return "–"
+
+
+def verhouding(a: float, b: float) -> float | None:
+    if b > 1e-9:
+        return a / b
+    return 1.0 if a <= 1e-9 else None
+
+
+def _rss(m: dict[str, Any]) -> str:
+    if "rss_mib" not in m:
+        return "–"
+    return f"{m['rss_mib'] + m['piek_mib']} (+{m['piek_mib']})"
+
+
+def _fmt(x: float | None, cijfers: int = 3) -> str:
+    return "–" if x is None else f"{x:.{cijfers}f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 5_000, 20_000])
+    parser.add_argument("--snel", action="store_true", help="only 1,000 assignments")
+    parser.add_argument("--geen-geheugen", action="store_true", help="skip the memory runs")
+    parser.add_argument(
+        "--geheugen-tot", type=int, default=20_000, help="memory runs only up to this many assignments"
+    )
+    parser.add_argument("--json", help="Write the figures to this file as JSON as well.")
+    args = parser.parse_args(argv)
+    sizes = [1_000] if args.snel else args.sizes
+
+    from importlib.metadata import version
+
+    from seta.planning.kern import generator
+
+    print(f"Python {platform.python_version()}, {os.cpu_count()} CPUs, highspy {version('highspy')}")
+    print("generator:", json.dumps(generator.parameters(sizes[0]) | {"n_vragen": sizes}, ensure_ascii=False))
+    resultaten: list[dict[str, Any]] = []
+    for n in sizes:
+        t0 = time.perf_counter()
+        inst = generator.genereer(n, seed=0)
+        gen_s = time.perf_counter() - t0
+        runs = 1 if n >= 20_000 else 3
+        rij: dict[str, Any] = {
+            "n": n,
+            "genereren_s": round(gen_s, 2),
+            "belasting": round(generator.belastinggraad(inst), 4),
+            "vraag_per_partner": {p: round(a, 3) for p, a in generator.vraag_per_partner(inst).items()},
+            "wettelijk": sum(v.wettelijk for v in inst.vragen),
+            "runs": runs,
+        }
+        for naam in ("edf", "plan"):
+            plan, tijd = meet(naam, inst, runs)
+            rij[naam] = {
+                "laatheid": round(plan.laatheid, 1),
+                "laatheid_ongewogen": round(plan.laatheid_ongewogen, 1),
+                "tekort": round(plan.tekort, 1),
+                "tijd_s": round(tijd, 3),
+                "status": plan.status,
+                "wettelijk_problemen": len(plan.wettelijk),
+                "lp": _lp_omvang(plan),
+                "stappen": {k: round(float(v), 3) for k, v in (plan.stappen or {}).items()},
+            }
+            if not args.geen_geheugen and n <= args.geheugen_tot:
+                rij[naam]["rss_mib"], rij[naam]["piek_mib"] = geheugen(naam, n)
+            print(f"  n={n:,} {naam}: {rij[naam]}", flush=True)
+        rij["laatheid_verhouding"] = verhouding(rij["plan"]["laatheid"], rij["edf"]["laatheid"])
+        rij["laatheid_ongewogen_verhouding"] = verhouding(
+            rij["plan"]["laatheid_ongewogen"], rij["edf"]["laatheid_ongewogen"]
+        )
+        rij["tekort_verhouding"] = verhouding(rij["plan"]["tekort"], rij["edf"]["tekort"])
+        resultaten.append(rij)
+        if args.json:  # after every size, so a long run keeps what it measured
+            Path(args.json).write_text(json.dumps(resultaten, indent=2))
+
+    print()
+    print(
+        "| n | method | lateness weighted (h·wk) | unweighted (h·wk) | shortfall (h) | time (s) | peak RSS, MiB (growth) | LP vars |"
+    )
+    print("|---:|---|---:|---:|---:|---:|---:|---:|")
+    for r in resultaten:
+        for naam, label in (("edf", "EDF"), ("plan", "HiGHS")):
+            m = r[naam]
+            print(
+                f"| {r['n']:,} | {label} | {m['laatheid']:,.1f} | {m['laatheid_ongewogen']:,.1f} | {m['tekort']:,.1f} | "
+                f"{m['tijd_s']:.3f} | {_rss(m)} | {m['lp']} |"
+            )
+    print()
+    print(
+        "| n | lateness solver/EDF (≤ 1.02) | unweighted solver/EDF | shortfall solver/EDF (≤ 0.1) | solver time (target) | verdict |"
+    )
+    print("|---:|---:|---:|---:|---:|---|")
+    status = 0
+    for r in resultaten:
+        doel = TIJD_DOEL.get(r["n"])
+        lv, tv = r["laatheid_verhouding"], r["tekort_verhouding"]
+        gemist = []
+        if lv is None or lv > LAATHEID_DOEL:
+            gemist.append("lateness")
+        if tv is None or tv > TEKORT_DOEL:
+            gemist.append("shortfall")
+        if doel is not None and r["plan"]["tijd_s"] > doel:
+            gemist.append("time")
+        print(
+            f"| {r['n']:,} | {_fmt(lv)} | {_fmt(r['laatheid_ongewogen_verhouding'])} | {_fmt(tv)} | "
+            f"{r['plan']['tijd_s']:.2f} s ({'≤ ' + str(doel) + ' s' if doel else 'no target'}) | "
+            f"{'missed: ' + ', '.join(gemist) if gemist else 'all targets met'} |"
+        )
+    print(f"max RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MiB")
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
