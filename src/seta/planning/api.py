@@ -338,7 +338,7 @@ class CapaciteitView(ActorMixin, APIView):
         return Response(CapaciteitSerializer(data).data)
 
 
-urlpatterns = [path("capaciteit", CapaciteitView.as_view(), name="capaciteit")]
+urlpatterns: list[Any] = [path("capaciteit", CapaciteitView.as_view(), name="capaciteit")]
 
 
 def register(router: DefaultRouter) -> None:
@@ -352,3 +352,7 @@ def register(router: DefaultRouter) -> None:
                 raise
             continue
         module.register(router)
+        # their plain routes (``urlpatterns``) are served with ours: ``seta.api.urls`` reads this module's list
+        for patroon in getattr(module, "urlpatterns", []):
+            if patroon not in urlpatterns:
+                urlpatterns.append(patroon)

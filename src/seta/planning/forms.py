@@ -228,3 +228,9 @@ class PeriodeForm(forms.Form):
         choices=[(4, "4 weken"), (8, "8 weken"), (13, "13 weken (kwartaal)"), (26, "26 weken (halfjaar)")],
         widget=forms.Select(KEUZE),
     )
+
+    def clean_startweek(self) -> Any:
+        datum = self.cleaned_data.get("startweek")
+        if datum is not None and not 2000 <= datum.year <= 2100:
+            raise forms.ValidationError("Kies een week tussen 2000 en 2100.")
+        return datum

@@ -14,6 +14,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from seta.api.fields import IdField, JaarField, ToegestaneActiesField
+from seta.core.bounds import JAAR_MAX, JAAR_MIN
 from seta.planning.models import Afwezigheid, Afwezigheidsoort, Grondslag, Meetperiode, Planningsregels
 from seta.samenwerkingsverbanden.models import Bestuursbesluit
 from seta.samenwerkingsverbanden.serializers import BestuursbesluitInvoerSerializer
@@ -229,6 +230,11 @@ class CapaciteitParameters(serializers.Serializer[Any]):
     weken = serializers.IntegerField(
         required=False, default=13, min_value=1, max_value=156, help_text="Aantal weken (standaard 13)."
     )
+
+    def validate_startweek(self, datum: Any) -> Any:
+        if datum is not None and not JAAR_MIN <= datum.year <= JAAR_MAX:
+            raise serializers.ValidationError(f"Kies een week tussen {JAAR_MIN} en {JAAR_MAX}.")
+        return datum
 
 
 class CapaciteitWeekSerializer(serializers.Serializer[Any]):

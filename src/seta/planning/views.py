@@ -20,7 +20,6 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from seta.autorisaties import policy
 from seta.autorisaties.actor import Actor, actor_for
-from seta.core.bounds import parse_int
 from seta.core.errors import Conflict, Forbidden, SetaError
 from seta.organisatie import selectors as organisatie_selectors
 from seta.planning import lifecycle, selectors, services
@@ -491,7 +490,7 @@ def capaciteit(request: HttpRequest) -> HttpResponse:
         startweek = periode.cleaned_data.get("startweek") or startweek
         weken = periode.cleaned_data.get("weken") or weken
     elif periode.is_bound:
-        parse_int(request.GET.get("weken"), name="weken", minimum=1, maximum=26, default=13)
+        raise form_invalid(periode, "De gekozen periode is ongeldig.")
     start = kern.maandag(startweek)
     regels, rijen = selectors.capaciteit_overzicht(actor, sv, start, weken)
     weekdata = [start + dt.timedelta(weeks=i) for i in range(weken)]
