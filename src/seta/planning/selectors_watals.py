@@ -139,7 +139,11 @@ def voorstel_uit_opdracht(actor: Actor, pk: int) -> Voorstel | None:
             "deadline": o.deadline,
             "gemeenten": [str(og.gemeente_id) for og in o.actieve_opdrachtgevers],
             "prioriteit": o.prioriteit,
-            "wettelijk": bool((o.wettelijke_termijn or "").strip()),
+            "wettelijk": bool(
+                o.catalogusitem_id
+                and o.catalogusitem.taaksoort in invoer_mod.MEDEBEWIND
+                and (o.wettelijke_termijn or "").strip()
+            ),
         },
     )
 

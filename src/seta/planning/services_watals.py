@@ -365,13 +365,20 @@ def _pas_toe(
     return inst, nieuw
 
 
+def _getal(d: Decimal | None) -> str:
+    """``96``, ``1,5``: a number as a Dutch text (no trailing zeros)."""
+    if d is None:
+        return ""
+    return format(d.normalize(), "f").replace(".", ",")
+
+
 def _omschrijving(g: _Gelezen) -> str:
     w = g.wijziging
     if w.soort == NIEUWE_OPDRACHT:
         wie = " en ".join(gm.naam for gm in g.gemeenten)
         titel = f" “{w.titel}”" if w.titel else ""
         return (
-            f"Nieuwe opdracht{titel} van {wie}: {w.uren} uur in {g.eenheid.naam if g.eenheid else ''}, "
+            f"Nieuwe opdracht{titel} van {wie}: {_getal(w.uren)} uur in {g.eenheid.naam if g.eenheid else ''}, "
             f"prioriteit {w.prioriteit}, deadline {w.deadline:%d-%m-%Y}"
             + (" (wettelijke termijn)" if w.wettelijk else "")
         )
@@ -385,7 +392,11 @@ def _omschrijving(g: _Gelezen) -> str:
             f"{w.deadline:%d-%m-%Y}"
         )
     if w.soort == CAPACITEIT and g.eenheid is not None:
-        hoeveel = f"{w.extra_fte} fte" if w.extra_fte is not None else f"{w.extra_uren_per_week} uur per week"
+        hoeveel = (
+            f"{_getal(w.extra_fte)} fte"
+            if w.extra_fte is not None
+            else f"{_getal(w.extra_uren_per_week)} uur per week"
+        )
         periode = f"vanaf {w.van:%d-%m-%Y}" if w.van else ""
         if w.tot is not None:
             periode += f" tot en met {w.tot:%d-%m-%Y}"
