@@ -52,7 +52,9 @@ def test_index_and_rules_pages(client: Any, user_named: Callable[[str], Any], ac
     assert "Recht op opdrachtcapaciteit per deelnemer" in detail and "Laren" in detail
 
 
-def test_buttons_are_the_allowed_actions(client: Any, user_named: Callable[[str], Any], actor_named: Any) -> None:
+def test_buttons_are_the_allowed_actions(
+    client: Any, user_named: Callable[[str], Any], actor_named: Any
+) -> None:
     r = vastgesteld(actor_named)
     for username in ("directeur.bel", "burgemeester.laren", "teamleider.bel", "beheerder"):
         client.force_login(user_named(username))
@@ -61,7 +63,9 @@ def test_buttons_are_the_allowed_actions(client: Any, user_named: Callable[[str]
         assert knoppen == policy.toegestane_acties(actor_for(user_named(username)), r), username
 
 
-def test_draft_edit_adopt_and_new_version_through_the_pages(client: Any, user_named: Callable[[str], Any]) -> None:
+def test_draft_edit_adopt_and_new_version_through_the_pages(
+    client: Any, user_named: Callable[[str], Any]
+) -> None:
     client.force_login(user_named("directeur.bel"))
     assert client.get("/planning/regels/nieuw/bel").status_code == 200
     fout = client.post("/planning/regels/nieuw/bel", FORMULIER | {"jaar": "2028", "minima": "GM0376: 120"})
@@ -73,9 +77,17 @@ def test_draft_edit_adopt_and_new_version_through_the_pages(client: Any, user_na
     r = Planningsregels.objects.get(samenwerkingsverband__slug="bel", jaar=2028)
     assert r.regulier_per_eenheid == {"vergunningen": 75} and r.minima == {"GM0376": 20}
     assert client.get(f"/planning/regels/{r.pk}/wijzigen").status_code == 200
-    oud = client.post(f"/planning/regels/{r.pk}/wijzigen", FORMULIER | {"versie": "9", "drempel_procentpunt": "3"})
+    oud = client.post(
+        f"/planning/regels/{r.pk}/wijzigen", FORMULIER | {"versie": "9", "drempel_procentpunt": "3"}
+    )
     assert oud.status_code == 412
-    assert client.post(f"/planning/regels/{r.pk}/wijzigen", FORMULIER | {"versie": str(r.versie), "drempel_procentpunt": "3"}).status_code == 302
+    assert (
+        client.post(
+            f"/planning/regels/{r.pk}/wijzigen",
+            FORMULIER | {"versie": str(r.versie), "drempel_procentpunt": "3"},
+        ).status_code
+        == 302
+    )
     r.refresh_from_db()
     geweigerd = client.post(f"/planning/regels/{r.pk}/vaststellen", {"vaststellen-versie": r.versie})
     assert geweigerd.status_code == 403
@@ -107,13 +119,27 @@ def test_absence_pages(client: Any, user_named: Callable[[str], Any]) -> None:
     m = medewerker_van("medewerker.bel")
     formulier = client.get("/planning/afwezigheden/nieuw").content.decode()
     assert f'value="{m.pk}"' in formulier
-    assert 'value="{}"'.format(medewerker_van("controller.bel").pk) not in formulier  # not under this teamleider
-    data = {"medewerker": m.pk, "soort": "verlof", "van": "2027-03-01", "tot": "2027-02-01", "percentage": "40"}
+    assert (
+        'value="{}"'.format(medewerker_van("controller.bel").pk) not in formulier
+    )  # not under this teamleider
+    data = {
+        "medewerker": m.pk,
+        "soort": "verlof",
+        "van": "2027-03-01",
+        "tot": "2027-02-01",
+        "percentage": "40",
+    }
     assert client.post("/planning/afwezigheden/nieuw", data).status_code == 400
     assert client.post("/planning/afwezigheden/nieuw", data | {"tot": "2027-03-31"}).status_code == 302
     a = Afwezigheid.objects.get(medewerker=m, van="2027-03-01")
     assert client.get(f"/planning/afwezigheden/{a.pk}/wijzigen").status_code == 200
-    wijzig = {"versie": a.versie, "soort": "verlof", "van": "2027-03-01", "tot": "2027-04-30", "percentage": "40"}
+    wijzig = {
+        "versie": a.versie,
+        "soort": "verlof",
+        "van": "2027-03-01",
+        "tot": "2027-04-30",
+        "percentage": "40",
+    }
     assert client.post(f"/planning/afwezigheden/{a.pk}/wijzigen", wijzig).status_code == 302
     bevestig = client.get(f"/planning/afwezigheden/{a.pk}/verwijderen")
     assert bevestig.status_code == 200 and "Weet u zeker" in bevestig.content.decode()

@@ -335,7 +335,11 @@ def _uitkomst_rijen(
         binnen = {w: h for w, h in u.uren_per_week.items() if 0 <= w < weken and h > 0}
         oplevering: dt.date | None = None
         if u.oplevering_week is not None and u.oplevering_week < weken:
+            # the core plans in weeks: done in the deadline's own week is on time (the deadline day, or the week's
+            # Monday when the deadline lies before the horizon); a later week delivers on its Friday
             oplevering = invoer_mod.week_einde(startweek, u.oplevering_week)
+            if u.weken_te_laat == 0 and oplevering > deadline:
+                oplevering = max(deadline, invoer_mod.week_datum(startweek, u.oplevering_week))
         dagen = max(0, (oplevering - deadline).days) if oplevering else 7 * u.weken_te_laat
         uitleg: dict[str, Any] = {
             "reden": u.reden,
