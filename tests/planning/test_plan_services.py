@@ -67,7 +67,9 @@ def test_a_run_stores_an_outcome_for_every_demand_and_every_unplannable_assignme
         assert run.startweek <= r.week < invoer.week_datum(run.startweek, run.aantal_weken)
     for u in uitkomsten.filter(planbaar=True):
         if u.verwachte_oplevering is not None:
-            assert u.verwachte_oplevering.weekday() == 4  # the Friday of the delivery week
+            # the Friday of the delivery week, or the deadline itself when delivered in the deadline's week
+            assert u.verwachte_oplevering.weekday() == 4 or u.verwachte_oplevering <= u.deadline
+            assert (u.dagen_te_laat > 0) == (u.uitleg["weken_te_laat"] > 0)
             assert u.dagen_te_laat == max(0, (u.verwachte_oplevering - u.deadline).days)
     # the summary
     r = run.resultaat

@@ -28,7 +28,7 @@ class SoortForm(forms.Form):
     soort = forms.ChoiceField(
         label="Wat wilt u uitproberen?",
         choices=list(SOORT_LABELS.items()),
-        widget=forms.RadioSelect({"class": "utrecht-radio-button"}),
+        widget=forms.RadioSelect,
     )
 
     def __init__(self, *args: Any, verbanden: list[tuple[str, str]] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
@@ -50,7 +50,7 @@ class NieuweOpdrachtForm(forms.Form):
     gemeenten = forms.MultipleChoiceField(
         label="Opdrachtgevende gemeente(n)",
         required=False,
-        widget=forms.CheckboxSelectMultiple({"class": "utrecht-checkbox"}),
+        widget=forms.CheckboxSelectMultiple,
     )
     prioriteit = forms.ChoiceField(
         label="Prioriteit", choices=Prioriteit.choices, initial="normaal", widget=forms.Select(KEUZE)

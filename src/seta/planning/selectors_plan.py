@@ -84,6 +84,7 @@ def actueel_plan(samenwerkingsverband: Samenwerkingsverband | int) -> Planrun | 
     return (
         Planrun.objects.filter(samenwerkingsverband_id=sv_id, status=Runstatus.GEREED)
         .select_related("samenwerkingsverband", "regels")
+        .defer("invoer")  # the stored instance can be large; read on first use (the load, the plan's "today")
         .order_by("-gereed_op", "-pk")
         .first()
     )

@@ -139,7 +139,11 @@ def voorstel_uit_opdracht(actor: Actor, pk: int) -> Voorstel | None:
             "deadline": o.deadline,
             "gemeenten": [str(og.gemeente_id) for og in o.actieve_opdrachtgevers],
             "prioriteit": o.prioriteit,
-            "wettelijk": bool((o.wettelijke_termijn or "").strip()),
+            "wettelijk": bool(
+                o.catalogusitem_id
+                and o.catalogusitem.taaksoort in invoer_mod.MEDEBEWIND
+                and (o.wettelijke_termijn or "").strip()
+            ),
         },
     )
 
@@ -251,10 +255,12 @@ def waarom(u: Planuitkomst) -> str:
 
 def _aandeeltekst(rij: dict[str, Any], woord: str) -> Aandeeltekst:
     o, r = float(rij.get("ontvangen_pct", 0)), float(rij.get("recht_pct", 0))
-    zin = (
-        f"Uw aandeel {woord} is {_pct(o)} tegen een recht van {_pct(r)} "
-        f"({_uren(rij.get('ontvangen', 0))} van {_uren(rij.get('recht', 0))} uur eerlijk deel)."
-    )
+    zin = f"Uw aandeel {woord} is {_pct(o)} tegen een recht van {_pct(r)}."
+    tekort = float(rij.get("tekort", 0) or 0)
+    if tekort > 0:
+        zin += f" Dat is {_uren(tekort)} uur minder dan uw eerlijke deel."
+    elif o < r:
+        zin += " U had niet meer werk klaarstaan dan u krijgt: geen tekort in uren."
     return Aandeeltekst(
         periode_naam=str(rij.get("periode_naam", "")),
         ontvangen_pct=o,
@@ -271,7 +277,9 @@ def _pct(x: float) -> str:
 
 
 def _uren(x: Any) -> str:
-    return formats.number_format(int(afronding.uren(float(x or 0))), use_l10n=True, force_grouping=True)
+    return formats.number_format(
+        round(float(afronding.uren(float(x or 0)))), use_l10n=True, force_grouping=True
+    )
 
 
 def _deel(actor: Actor, gemeente: Gemeente, sv: Samenwerkingsverband) -> Wachtrijdeel:

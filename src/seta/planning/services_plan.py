@@ -18,14 +18,13 @@ stays ``bezig``; the next request for that cooperation marks runs ``wachtrij``/`
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import logging
 import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
 
 from django.db import connection, transaction
 from django.urls import NoReverseMatch, reverse
@@ -38,8 +37,8 @@ from seta.core.errors import Conflict, InvalidInput
 from seta.gemeenten.models import Gemeente
 from seta.opdrachten.models import Bestuursopdracht
 from seta.planning import invoer as invoer_mod
-from seta.planning.kern import afronding, edf
-from seta.planning.kern.model import Instantie, Plan, PlanInvoerFout
+from seta.planning.kern import afronding, edf, oplosser
+from seta.planning.kern.model import Instantie, Plan, PlanFout, PlanInvoerFout
 from seta.planning.models import Planningsregels, Planregel, Planrun, Planuitkomst, Runstatus
 from seta.samenwerkingsverbanden.models import Samenwerkingsverband
 from seta.signalen.models import Doelgroep, Signaalsoort
@@ -232,12 +231,8 @@ class _Berekend:
 
 
 def _losser() -> Callable[[Instantie], Plan]:
-    """The solver (``kern.oplosser.plan``); the EDF baseline while the solver is not installed."""
-    try:
-        module = importlib.import_module("seta.planning.kern.oplosser")
-    except ModuleNotFoundError:  # pragma: no cover - the solver ships with the core
-        return edf.edf
-    return cast("Callable[[Instantie], Plan]", module.plan)
+    """The solver (``kern.oplosser.plan``: HiGHS, lexicographic stages); a seam for tests."""
+    return oplosser.plan
 
 
 def _met_weeknamen(inst: Instantie, startweek: dt.date) -> Instantie:
@@ -265,6 +260,8 @@ def _foutmelding(exc: Exception) -> str:
     if isinstance(exc, PlanInvoerFout):
         regels = [f"{pad}: {' '.join(m)}" for pad, m in exc.fouten.items()]
         return "De invoer van het plan is niet geldig. " + " ".join(regels)
+    if isinstance(exc, PlanFout):  # the solver's own Dutch text
+        return str(exc)
     return (
         f"Het plan kon niet worden berekend: {exc}"
         if str(exc)
@@ -338,7 +335,11 @@ def _uitkomst_rijen(
         binnen = {w: h for w, h in u.uren_per_week.items() if 0 <= w < weken and h > 0}
         oplevering: dt.date | None = None
         if u.oplevering_week is not None and u.oplevering_week < weken:
+            # the core plans in weeks: done in the deadline's own week is on time (the deadline day, or the week's
+            # Monday when the deadline lies before the horizon); a later week delivers on its Friday
             oplevering = invoer_mod.week_einde(startweek, u.oplevering_week)
+            if u.weken_te_laat == 0 and oplevering > deadline:
+                oplevering = max(deadline, invoer_mod.week_datum(startweek, u.oplevering_week))
         dagen = max(0, (oplevering - deadline).days) if oplevering else 7 * u.weken_te_laat
         uitleg: dict[str, Any] = {
             "reden": u.reden,

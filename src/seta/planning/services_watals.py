@@ -284,25 +284,19 @@ def _doel(g: _Gelezen) -> Wijzigingsdoel:
 
 
 # --- applying them to the instance ------------------------------------------------------------------------------
-def _extra_per_week(pi: invoer_mod.Planinvoer, w: Wijziging) -> list[float]:
-    """The extra assignment hours per week of a capacity change (hired help works on assignments only)."""
+def _extra(pi: invoer_mod.Planinvoer, w: Wijziging) -> tuple[float, int, int | None]:
+    """A capacity change as (extra assignment hours per week, first week, last week or None): hired help works on
+    assignments only, so an extra FTE counts fully, at the rules' hours per FTE-week and gross-to-net factor."""
     assert w.van is not None
     van = max(0, invoer_mod.week_index(pi.startweek, w.van))
-    tot = pi.weken if w.tot is None else min(pi.weken, invoer_mod.week_index(pi.startweek, w.tot) + 1)
+    tot = None if w.tot is None else invoer_mod.week_index(pi.startweek, w.tot)
     if w.extra_fte is not None:
         regels = pi.regels
         uren_fte = float(regels.uren_per_fte_week) if regels is not None else 36.0
         productief = float(regels.productieve_uren_per_fte_jaar) if regels is not None else 1600.0
-        cap = kern_capaciteit.bereken(
-            [kern_capaciteit.Medewerkerinzet(fte=float(w.extra_fte), van_week=van, tot_week=tot)],
-            weken=pi.weken,
-            uren_per_fte_week=uren_fte,
-            productieve_uren_per_jaar=productief,
-            regulier_pct=0.0,
-        )
-        return list(cap.opdrachten)
-    per_week = float(w.extra_uren_per_week or 0)
-    return [per_week if van <= i < tot else 0.0 for i in range(pi.weken)]
+        factor = kern_capaciteit.netto_factor(uren_fte, productief)
+        return float(w.extra_fte) * uren_fte * factor, van, tot
+    return float(w.extra_uren_per_week or 0), van, tot
 
 
 def _aandelen_nieuw(pi: invoer_mod.Planinvoer, gemeenten: list[Gemeente]) -> dict[str, float]:
@@ -367,8 +361,15 @@ def _pas_toe(
                     "Deze eenheid heeft geen capaciteit in het plan."
                 )
                 continue
-            inst = kern_watals.met_capaciteit(inst, g.eenheid.code, _extra_per_week(pi, w))
+            inst = kern_watals.met_capaciteit(inst, g.eenheid.code, *_extra(pi, w))
     return inst, nieuw
+
+
+def _getal(d: Decimal | None) -> str:
+    """``96``, ``1,5``: a number as a Dutch text (no trailing zeros)."""
+    if d is None:
+        return ""
+    return format(d.normalize(), "f").replace(".", ",")
 
 
 def _omschrijving(g: _Gelezen) -> str:
@@ -377,7 +378,7 @@ def _omschrijving(g: _Gelezen) -> str:
         wie = " en ".join(gm.naam for gm in g.gemeenten)
         titel = f" “{w.titel}”" if w.titel else ""
         return (
-            f"Nieuwe opdracht{titel} van {wie}: {w.uren} uur in {g.eenheid.naam if g.eenheid else ''}, "
+            f"Nieuwe opdracht{titel} van {wie}: {_getal(w.uren)} uur in {g.eenheid.naam if g.eenheid else ''}, "
             f"prioriteit {w.prioriteit}, deadline {w.deadline:%d-%m-%Y}"
             + (" (wettelijke termijn)" if w.wettelijk else "")
         )
@@ -391,7 +392,11 @@ def _omschrijving(g: _Gelezen) -> str:
             f"{w.deadline:%d-%m-%Y}"
         )
     if w.soort == CAPACITEIT and g.eenheid is not None:
-        hoeveel = f"{w.extra_fte} fte" if w.extra_fte is not None else f"{w.extra_uren_per_week} uur per week"
+        hoeveel = (
+            f"{_getal(w.extra_fte)} fte"
+            if w.extra_fte is not None
+            else f"{_getal(w.extra_uren_per_week)} uur per week"
+        )
         periode = f"vanaf {w.van:%d-%m-%Y}" if w.van else ""
         if w.tot is not None:
             periode += f" tot en met {w.tot:%d-%m-%Y}"
@@ -401,13 +406,10 @@ def _omschrijving(g: _Gelezen) -> str:
 
 # --- the result ------------------------------------------------------------------------------------------------
 def _oplevering(pi: invoer_mod.Planinvoer, week: int | None) -> dt.date | None:
-    if week is None:
+    """The expected delivery (the Friday of the week), None when nothing is planned or it is after the horizon."""
+    if week is None or week >= pi.weken:
         return None
     return invoer_mod.week_einde(pi.startweek, week)
-
-
-def _deadline_week(inst: Instantie) -> dict[str, int]:
-    return {v.id: v.deadline_week for v in inst.vragen}
 
 
 def _te_laat(plan: Plan, vid: str) -> bool:
@@ -487,7 +489,11 @@ def wat_als(
         .filter(pk__in=pk_van.values())
         .values_list("pk", flat=True)
     )
-    deadline_na = _deadline_week(inst)
+    nieuwe_deadlines = {
+        g.opdracht.nummer: g.wijziging.deadline
+        for g in gelezen
+        if g.wijziging.soort == DEADLINE and g.opdracht is not None and g.wijziging.deadline is not None
+    }
     uren = {v.id: v.uren for v in inst.vragen}
 
     def wie(vid: str) -> str:
@@ -529,9 +535,7 @@ def wat_als(
                     weken=s.weken,
                     voor=_oplevering(pi, s.voor_week),
                     na=_oplevering(pi, s.na_week),
-                    deadline=invoer_mod.week_einde(pi.startweek, deadline_na[s.id])
-                    if s.id in deadline_na
-                    else o.deadline,
+                    deadline=nieuwe_deadlines.get(s.id, o.deadline),
                     te_laat=_te_laat(na, s.id),
                     was_te_laat=_te_laat(voor, s.id),
                 )
