@@ -176,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         doel = TIJD_DOEL.get(r["n"])
         lv, tv = r["laatheid_verhouding"], r["tekort_verhouding"]
         gemist = []
-        if lv is None or lv > LAATHEID_DOEL + 1e-9:
+        if lv is None or lv > LAATHEID_DOEL + 1e-6:  # at the tolerance up to floating point
             gemist.append("lateness")
         if tv is None or tv > TEKORT_DOEL + 1e-9:
             gemist.append("shortfall")
