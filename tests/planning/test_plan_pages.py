@@ -247,3 +247,29 @@ def test_home_panels(web: Callable[[str], Client], run: Planrun) -> None:
 def test_the_planning_index_links_the_plan_pages(web: Callable[[str], Client], run: Planrun) -> None:
     html = web("directeur.bel").get("/planning/").content.decode()
     assert OVERZICHT in html and VERDELING in html and GANTT in html
+
+
+def test_statutory_terms_in_danger_are_listed(
+    web: Callable[[str], Client], run: Planrun, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataclasses import replace
+
+    from seta.planning import services_plan
+    from seta.planning.kern.model import WettelijkProbleem
+
+    echte = services_plan._losser()
+
+    def met_probleem(inst: Any) -> Any:
+        v = inst.vragen[0]
+        probleem = WettelijkProbleem(id=v.id, deadline_week=v.deadline_week, uren_te_laat=8.0, tekst="Test.")
+        return replace(echte(inst), wettelijk=[probleem])
+
+    monkeypatch.setattr(services_plan, "_losser", lambda: met_probleem)
+    c = web("directeur.bel")
+    assert c.post(BEREKENEN, {"samenwerkingsverband": "bel"}).status_code == 302
+    nieuw = selectors_plan.actueel_plan(Samenwerkingsverband.objects.get(slug="bel"))
+    assert nieuw is not None and nieuw.resultaat["wettelijk"]
+    nummer = nieuw.resultaat["wettelijk"][0]["nummer"]
+    tekst = _tekst(c.get(OVERZICHT).content.decode())
+    deel = tekst[tekst.rindex("Wettelijke termijnen in gevaar") :]
+    assert nummer in deel and "8,0 uur valt na de termijn" in deel.replace("8.0", "8,0")

@@ -168,7 +168,10 @@ def plan_overzicht(request: HttpRequest) -> HttpResponse:
                     if u.planbaar and u.dagen_te_laat > 0
                 ],
                 "niet_planbaar": [u for u in uitkomsten if not u.planbaar],
-                "wettelijk": selectors_plan.wettelijk_for(actor, run),
+                "wettelijk": [
+                    {**w, "deadline": dt.date.fromisoformat(w["deadline"]) if w.get("deadline") else None}
+                    for w in selectors_plan.wettelijk_for(actor, run)
+                ],
                 "aantal_zichtbaar": len(uitkomsten),
             }
         )
