@@ -302,6 +302,12 @@ SPECTACULAR_SETTINGS = {
         "NormsoortEnum": "seta.dienstverlening.models.Normsoort",
         "EscalatieniveauEnum": "seta.dienstverlening.models.Escalatieniveau",
         "DvostatusEnum": "seta.dienstverlening.models.Dvostatus",
+        "PlanningsgrondslagEnum": "seta.planning.models.Grondslag",
+        "VerdeelgrondslagEnum": "seta.financien.models.Grondslag",
+        "AfwezigheidsoortEnum": "seta.planning.models.Afwezigheidsoort",
+        "PlanrunstatusEnum": "seta.planning.models.Runstatus",
+        "PlanningsregelsstatusEnum": "seta.planning.models.STATUS_CHOICES",
+        "MeetperiodeEnum": "seta.planning.models.Meetperiode",
     },
     "DISABLE_ERRORS_AND_WARNINGS": True,
 }

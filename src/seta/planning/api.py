@@ -38,8 +38,8 @@ from seta.planning.serializers import (
     AfwezigheidWijzigSerializer,
     CapaciteitParameters,
     CapaciteitSerializer,
-    GebeurtenisSerializer,
-    LeegInvoerSerializer,
+    RegelgebeurtenisSerializer,
+    RegelsactieInvoerSerializer,
     PlanningsregelsInvoerSerializer,
     PlanningsregelsSerializer,
     PlanningsregelsWijzigSerializer,
@@ -132,12 +132,14 @@ class PlanningsregelsViewSet(
 
     @extend_schema(
         summary="Geschiedenis: elke versie-handeling met het besluit, nieuwste eerst",
-        responses=GebeurtenisSerializer(many=True),
+        responses=RegelgebeurtenisSerializer(many=True),
     )
     @action(detail=True, methods=["get"], pagination_class=None)
     def historie(self, request: Request, pk: str | None = None) -> Response:
         regels = self.get_object()
-        return Response(GebeurtenisSerializer(selectors.historie_for(self.actor, regels), many=True).data)
+        return Response(
+            RegelgebeurtenisSerializer(selectors.historie_for(self.actor, regels), many=True).data
+        )
 
     def _actie(self, request: Request, actie: str) -> Response:
         regels = self.get_object()
@@ -153,7 +155,7 @@ class PlanningsregelsViewSet(
             )
         policy.require(self.actor, f"planningsregels.{actie}", regels, read_action=LEES)
         invoer = self.validated(
-            RegelsBesluitInvoerSerializer if actie in lifecycle.MET_BESLUIT else LeegInvoerSerializer
+            RegelsBesluitInvoerSerializer if actie in lifecycle.MET_BESLUIT else RegelsactieInvoerSerializer
         )
         gegevens: dict[str, Any] = {"expected_version": expected_version(request)}
         if actie in lifecycle.MET_BESLUIT:
@@ -183,7 +185,7 @@ def _action_route(actie: str) -> Any:
     return extend_schema(
         summary=rij.label,
         description=beschrijving,
-        request=RegelsBesluitInvoerSerializer if rij.besluit else LeegInvoerSerializer,
+        request=RegelsBesluitInvoerSerializer if rij.besluit else RegelsactieInvoerSerializer,
         responses={
             (201 if actie == lifecycle.NIEUWE_VERSIE else 200): PlanningsregelsSerializer,
             409: CONFLICT,

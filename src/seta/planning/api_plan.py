@@ -50,7 +50,7 @@ class CijfersSerializer(serializers.Serializer[Any]):
     wettelijk_onhaalbaar = serializers.IntegerField()
 
 
-class AandeelSerializer(serializers.Serializer[Any]):
+class PlanaandeelSerializer(serializers.Serializer[Any]):
     partner = serializers.CharField(help_text="CBS-code van de gemeente.")
     gemeente = serializers.IntegerField(allow_null=True)
     gemeente_naam = serializers.CharField()
@@ -153,12 +153,12 @@ class PlanrunDetailSerializer(PlanrunSerializer):
         r = obj.resultaat or {}
         return ResultaatSerializer({k: r[k] for k in RESULTAAT_VELDEN if k in r}).data
 
-    @extend_schema_field(AandeelSerializer(many=True))
+    @extend_schema_field(PlanaandeelSerializer(many=True))
     def get_aandelen(self, obj: Planrun) -> list[Any]:
         actor = self.context["actor"]
         if not policy.can(actor, "plan.aandelen_lezen", obj):
             return []
-        return list(AandeelSerializer(selectors_plan.aandelen(actor, obj), many=True).data)
+        return list(PlanaandeelSerializer(selectors_plan.aandelen(actor, obj), many=True).data)
 
     @extend_schema_field(WettelijkSerializer(many=True))
     def get_wettelijk(self, obj: Planrun) -> list[Any]:

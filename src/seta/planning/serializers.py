@@ -161,13 +161,13 @@ class RegelsBesluitInvoerSerializer(serializers.Serializer[Any]):
     )
 
 
-class LeegInvoerSerializer(serializers.Serializer[Any]):
+class RegelsactieInvoerSerializer(serializers.Serializer[Any]):
     """No input besides the version (``If-Match`` or ``versie``)."""
 
     versie = serializers.IntegerField(required=False, min_value=0, help_text="In plaats van If-Match.")
 
 
-class GebeurtenisSerializer(serializers.Serializer[Any]):
+class RegelgebeurtenisSerializer(serializers.Serializer[Any]):
     tijdstip = serializers.DateTimeField()
     wie = serializers.CharField()
     wat = serializers.CharField()
