@@ -38,11 +38,11 @@ from seta.planning.serializers import (
     AfwezigheidWijzigSerializer,
     CapaciteitParameters,
     CapaciteitSerializer,
-    RegelgebeurtenisSerializer,
-    RegelsactieInvoerSerializer,
     PlanningsregelsInvoerSerializer,
     PlanningsregelsSerializer,
     PlanningsregelsWijzigSerializer,
+    RegelgebeurtenisSerializer,
+    RegelsactieInvoerSerializer,
     RegelsBesluitInvoerSerializer,
     velden_uit,
 )
