@@ -23,6 +23,7 @@ API_APPS = [
     "nacalculatie",
     "signalen",
     "planning",
+    "rapportage",
     "scan",
     "api",
 ]

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "seta.nacalculatie",
     "seta.signalen",
     "seta.planning",
+    "seta.rapportage",
     "seta.scan",
     "seta.demo",
 ]

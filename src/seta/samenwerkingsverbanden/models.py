@@ -197,6 +197,7 @@ class Besluitonderwerp(models.TextChoices):
     UITTREDINGSREGEL = "uittredingsregel", "Uittredingsregel (frictiekosten)"
     DVO = "dvo", "Dienstverleningsovereenkomst (DVO)"
     PLANNINGSREGELS = "planningsregels", "Planningsregels (eerlijke verdeling van de capaciteit)"
+    RAADSRAPPORTAGE = "raadsrapportage", "Raadsrapportage (actieve informatie aan de raden)"
 
 
 #: The defaults per the Wgr (ADR 0034): the algemeen bestuur adopts the budget (art. 35), the annual
@@ -214,6 +215,9 @@ STANDAARD_BEVOEGDHEDEN: dict[str, str] = {
     Besluitonderwerp.DVO: Bestuursorgaan.DAGELIJKS_BESTUUR,
     # who is served first is the running of the organisation the AB mandates to the DB (Wgr art. 33b)
     Besluitonderwerp.PLANNINGSREGELS: Bestuursorgaan.DAGELIJKS_BESTUUR,
+    # the joint report to all councils is the board's active information duty (Wgr art. 17, as amended in 2022):
+    # the AB adopts it; a municipality's own report is sent by its college (a college decision)
+    Besluitonderwerp.RAADSRAPPORTAGE: Bestuursorgaan.ALGEMEEN_BESTUUR,
 }
 
 

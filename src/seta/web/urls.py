@@ -21,7 +21,10 @@ WEB_APPS = [
     ("nacalculatie", "nacalculatie/"),
     ("signalen", "signalen/"),
     ("planning", "planning/"),
+    ("rapportage", "rapportage/"),
     ("scan", "scan/"),
+    # the public register (Woo): no login; its own module and namespace ``register``
+    ("rapportage.register_urls", "register/"),
 ]
 
 app_name = "web"
@@ -34,7 +37,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
 
 app_urlpatterns: list[URLPattern | URLResolver] = []
 for app, prefix in WEB_APPS:
-    name = f"seta.{app}.urls"
+    name = f"seta.{app}" if "." in app else f"seta.{app}.urls"
     try:
         importlib.import_module(name)
     except ModuleNotFoundError as exc:
