@@ -47,6 +47,17 @@ class ReadsBeforeWriting(APIClient):
         return super().delete(path, data, format=format, **extra)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hasher() -> Iterator[None]:
+    """Django's default hasher (PBKDF2, a million rounds) costs about half a second per login by password, by
+    design; the suite logs in hundreds of times (every demo login, the lockout tests) and tests behaviour, not hash
+    strength. Django's own advice for test suites: a fast hasher. Set before the demo is built, so its users'
+    hashes are made with it too. The browser and command-line tests run ``seta`` in subprocesses with the real
+    settings, so the production hasher is exercised there."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
     from seta.demo import builder
