@@ -23,6 +23,8 @@ from typing import Any
 
 import pytest
 
+from shared_demo import demo_database
+
 # Runs the command line in subprocesses on its own SQLite file: the database under test is not used.
 pytestmark = pytest.mark.cli
 
@@ -78,14 +80,12 @@ def seta(tmp_path_factory: pytest.TempPathFactory) -> Seta:
 
 
 @pytest.fixture(scope="module")
-def demo_db(seta: Seta) -> Seta:
-    """A database prepared once by ``seta demo --no-serve``."""
-    first = seta.run("demo", "--no-serve")
-    assert first.returncode == 0, (
-        f"seta demo --no-serve failed:\n{first.stdout[-2000:]}\n{first.stderr[-4000:]}"
-    )
-    assert "Demo klaar" in first.stdout
-    assert "wachtwoord 'demo'" in first.stdout  # the logins are printed
+def demo_db(seta: Seta, tmp_path_factory: pytest.TempPathFactory) -> Seta:
+    """A database prepared by ``seta demo --no-serve`` (once per run, shared with the browser tests)."""
+    built, output = demo_database(tmp_path_factory)  # the run's one build of the demo (tests/shared_demo.py)
+    shutil.copyfile(built, seta.tmp / "seta.sqlite3")
+    assert "Demo klaar" in output
+    assert "wachtwoord 'demo'" in output  # the logins are printed
     return seta
 
 

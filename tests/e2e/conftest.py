@@ -2,7 +2,7 @@
 
 The fixtures do not use pytest-django's ``live_server`` (it flushes the database the other tests
 share). Instead, once per test run, ``seta demo --no-serve`` fills a fresh SQLite file (shared by the
-xdist workers, :func:`demo_database`), and once per package each worker copies it and ``seta serve`` serves
+xdist workers, ``tests/shared_demo.py``), and once per package each worker copies it and ``seta serve`` serves
 the copy on a free port as a subprocess. Playwright's sync API keeps an
 event loop running while it is open, so the browser is opened and closed within this package only;
 the database tests that run afterwards never see it.
@@ -14,7 +14,6 @@ a browser here (``playwright install`` is not used).
 
 from __future__ import annotations
 
-import fcntl
 import os
 import shutil
 import socket
@@ -29,6 +28,8 @@ from typing import Any
 
 import pytest
 
+from shared_demo import demo_database
+
 from .helpers import ARTIFACTS, AXE, CHROMIUM, REPO, log_in
 
 CHROMIUM_ARGS = [
@@ -40,7 +41,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-DEMO_TIMEOUT = 1800  # seconds: the full demo (all apps) is built into a fresh SQLite file
 SERVER_START_TIMEOUT = 60
 
 
@@ -110,46 +110,13 @@ def chromium_path() -> Path:
     return CHROMIUM
 
 
-def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo built by ``seta demo --no-serve`` into a SQLite file ONCE per test run: the xdist workers share it
-    (the first one builds it under a lock, the others wait), and each serves its own copy (the tests write)."""
-    basetemp = tmp_path_factory.getbasetemp()
-    # with xdist each worker's basetemp is a directory of the run's; without it, basetemp is the run's own
-    shared = basetemp.parent if os.environ.get("PYTEST_XDIST_WORKER") else basetemp
-    built = shared / "e2e-demo.sqlite3"
-    with (shared / "e2e-demo.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            if not built.exists():
-                tmp = shared / "e2e-demo"
-                tmp.mkdir(exist_ok=True)
-                env = server_env(tmp)
-                demo = subprocess.run(
-                    [seta_executable(), "demo", "--no-serve"],
-                    env=env,
-                    cwd=REPO,
-                    capture_output=True,
-                    text=True,
-                    timeout=DEMO_TIMEOUT,
-                )
-                if demo.returncode != 0:
-                    pytest.fail(
-                        f"'seta demo --no-serve' failed ({demo.returncode}):\n{demo.stdout[-3000:]}\n"
-                        f"{demo.stderr[-5000:]}"
-                    )
-                (tmp / "e2e.sqlite3").rename(built)
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-    return built
-
-
 @pytest.fixture(scope="package")
 def base_url(chromium_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A running ``seta serve`` on a fresh demo database; yields its base URL."""
     tmp = tmp_path_factory.mktemp("e2e")
     env = server_env(tmp)
     seta = seta_executable()
-    shutil.copyfile(demo_database(tmp_path_factory), tmp / "e2e.sqlite3")
+    shutil.copyfile(demo_database(tmp_path_factory)[0], tmp / "e2e.sqlite3")
     port = free_port()
     log = (tmp / "serve.log").open("w")
     proc = subprocess.Popen(
