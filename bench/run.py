@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-BENCHMARKS = ["allocation_bench", "naleving_bench", "planning_bench"]
+BENCHMARKS = ["allocation_bench", "naleving_bench", "planning_bench", "rapportage_bench"]
 
 
 def main() -> int:
