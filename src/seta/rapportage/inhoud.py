@@ -98,7 +98,9 @@ def _opdrachten(ctx: _Context, gemeente: Any) -> tuple[model.Opdrachten, set[int
         Q(teruggetrokken_op__isnull=True) | Q(teruggetrokken_op__gte=begin)
     )
     qs = (
-        Bestuursopdracht.objects.filter(samenwerkingsverband=ctx.sv, pk__in=gevers.values("bestuursopdracht_id"))
+        Bestuursopdracht.objects.filter(
+            samenwerkingsverband=ctx.sv, pk__in=gevers.values("bestuursopdracht_id")
+        )
         .exclude(status=ol.CONCEPT)
         .filter(Q(opgedragen_op__lte=eind) | Q(opgedragen_op__isnull=True, aangemaakt_op__date__lte=eind))
         .select_related("eenheid", "catalogusitem")
@@ -241,7 +243,9 @@ def _actuals_bulk(
     posten: dict[int, list[actuals.Urenpost]] = defaultdict(list)
     for r in (
         Urenregel.objects.filter(opdracht_id__in=ids)
-        .values("opdracht_id", "weekstaat__jaar", "weekstaat__week", "eenheid_id", "schaal", "weekstaat__status")
+        .values(
+            "opdracht_id", "weekstaat__jaar", "weekstaat__week", "eenheid_id", "schaal", "weekstaat__status"
+        )
         .annotate(totaal=Sum("uren"))
         .order_by()
     ):
@@ -273,7 +277,9 @@ def _actuals_bulk(
     for o in opdrachten:
         eigen_posten = posten.get(o.pk, [])
         tariefjaar = (o.opgedragen_op or ctx.vandaag).year
-        tarieven = {(p.jaar, p.eenheid_id, p.schaal): tabel(p.jaar).voor(p.eenheid_id, p.schaal) for p in eigen_posten}
+        tarieven = {
+            (p.jaar, p.eenheid_id, p.schaal): tabel(p.jaar).voor(p.eenheid_id, p.schaal) for p in eigen_posten
+        }
         actief = [og.gemeente_id for og in o.opdrachtgevers.all() if og.teruggetrokken_op is None]
         aandeel = Fraction(1)
         if len(actief) > 1:
@@ -282,7 +288,9 @@ def _actuals_bulk(
             else:
                 sleutel_id = (tariefjaar, tuple(sorted(actief)))
                 if sleutel_id not in sleutels:
-                    sleutels[sleutel_id] = financien_selectors.kostensleutel(ctx.sv, tariefjaar, sorted(actief))
+                    sleutels[sleutel_id] = financien_selectors.kostensleutel(
+                        ctx.sv, tariefjaar, sorted(actief)
+                    )
                 sleutel = sleutels[sleutel_id]
                 aandeel = sleutel.aandelen.get(gemeente.pk) if sleutel.aandelen else Fraction(1, len(actief))
         n = actuals.bereken(
@@ -299,7 +307,7 @@ def _actuals_bulk(
         )
         totaal = n.kosten_uren_bekend + n.externe_kosten
 
-        def deel(x: Decimal | None) -> Decimal | None:
+        def deel(x: Decimal | None, aandeel: Fraction = aandeel) -> Decimal | None:
             if x is None:
                 return None
             return (Decimal(aandeel.numerator) * x / Decimal(aandeel.denominator)).quantize(kern.CENT)
@@ -333,7 +341,9 @@ def _bestuursvragen(ctx: _Context, gemeente: Any) -> model.Bestuursvragen:
     vragen = []
     for v in rijen:
         o = v.bestuursopdracht
-        onderwerp = v.onderwerp if o is None or raad_mag_lezen(o) else "Vraag over een vertrouwelijke opdracht"
+        onderwerp = (
+            v.onderwerp if o is None or raad_mag_lezen(o) else "Vraag over een vertrouwelijke opdracht"
+        )
         vragen.append(kern.Vraag(onderwerp, v.gesteld_op, v.uiterlijk, v.beantwoord_op))
     return kern.vraagstatistiek(vragen, peildatum=ctx.vandaag)
 
@@ -496,7 +506,9 @@ def _financien(ctx: _Context, gemeente: Any) -> tuple[model.Financien, set[int]]
         naam = r["catalogusitem__taakveld__naam"] or "Zonder taakveld"
         if r["catalogusitem_id"]:
             items.add(r["catalogusitem_id"])
-        regel = per_taakveld.setdefault(code, [naam, r["catalogusitem__taakveld__volgorde"] or 0, Decimal(0), Decimal(0)])
+        regel = per_taakveld.setdefault(
+            code, [naam, r["catalogusitem__taakveld__volgorde"] or 0, Decimal(0), Decimal(0)]
+        )
         tarief = tarieven.voor(r["eenheid_id"], r["schaal"]) or Decimal(0)
         regel[2] += r["totaal"] or 0
         regel[3] += (r["totaal"] or 0) * tarief
@@ -564,7 +576,9 @@ def _financien(ctx: _Context, gemeente: Any) -> tuple[model.Financien, set[int]]
                 extern_gehad = True
             gewogen = [p for p in posten if p.bedrag or p.uren]
             lijst_van = [s for p, s in zip(posten, soortlijst, strict=True) if p.bedrag or p.uren]
-            uit = kern.uitsplitsen(regel.bedrag, gewogen, rest_naam=regel.onderdeel, onderdeel=regel.onderdeel)
+            uit = kern.uitsplitsen(
+                regel.bedrag, gewogen, rest_naam=regel.onderdeel, onderdeel=regel.onderdeel
+            )
             for i, k in enumerate(uit):
                 lijsten[lijst_van[i] if i < len(lijst_van) else "regulier"].append(k)
         elif soort is OnderdeelSoort.GEZAMENLIJK:
@@ -587,7 +601,10 @@ def _financien(ctx: _Context, gemeente: Any) -> tuple[model.Financien, set[int]]
             regulier_uren_gehad = True
             for k in kern.uitsplitsen(
                 regel.bedrag,
-                [kern.Post(p.code, p.naam, p.uren if meturen else Decimal(0), p.bedrag) for p in regulier_posten],
+                [
+                    kern.Post(p.code, p.naam, p.uren if meturen else Decimal(0), p.bedrag)
+                    for p in regulier_posten
+                ],
                 rest_naam=regel.onderdeel,
                 onderdeel=regel.onderdeel,
             ):
@@ -628,11 +645,15 @@ def _financien(ctx: _Context, gemeente: Any) -> tuple[model.Financien, set[int]]
     alle = lijsten["opdrachten"] + lijsten["regulier"] + lijsten["gezamenlijk"]
     toelichting = ""
     if verdeling.startperiode:
-        toelichting = "Startperiode: alle onderdelen zijn naar de verdeelsleutel verdeeld; niets wordt verrekend."
+        toelichting = (
+            "Startperiode: alle onderdelen zijn naar de verdeelsleutel verdeeld; niets wordt verrekend."
+        )
     return (
         {
             "jaar": ctx.jaar,
-            "tot": ctx.peil.isoformat() if ctx.jaar >= ctx.vandaag.year else dt.date(ctx.jaar, 12, 31).isoformat(),
+            "tot": ctx.peil.isoformat()
+            if ctx.jaar >= ctx.vandaag.year
+            else dt.date(ctx.jaar, 12, 31).isoformat(),
             "verdeelmodel": {"id": verdeelmodel.pk, "naam": verdeelmodel.label},
             "grondslag": "realisatie",
             "onderdelen": onderdelen,
@@ -676,20 +697,25 @@ def _dienstverlening(ctx: _Context, gemeente: Any) -> tuple[model.Dienstverlenin
         return leeg, set()
     dvo = sorted(dvos, key=lambda d: (d.gemeente_id is None, -d.ingangsdatum.toordinal(), -d.pk))[0]
     perioden = ns.perioden_van(dvo, vandaag=ctx.vandaag, van=ctx.begin, tot=ctx.eind)
-    regels = [r for r in ns.regels_voor_controle(dvo, perioden=perioden, vandaag=ctx.vandaag) if r.gemeente.pk == gemeente.pk]
+    regels = [
+        r
+        for r in ns.regels_voor_controle(dvo, perioden=perioden, vandaag=ctx.vandaag)
+        if r.gemeente.pk == gemeente.pk
+    ]
     items = {r.afspraak.catalogusitem_id for r in regels}
     normen: list[model.Normregel] = []
     tel = {"gehaald": 0, "gemist": 0, "niet_meetbaar": 0}
     for r in regels:
         met = [c for c in r.cijfers if c.oordeel != meting.GEEN_GEGEVENS]
         laatste = met[-1] if met else None
-        if laatste is None:
-            gehaald = None
-        else:
-            gehaald = laatste.oordeel == meting.GEHAALD
+        gehaald = None if laatste is None else laatste.oordeel == meting.GEHAALD
         waarde = None
         if laatste is not None:
-            w = laatste.percentage_binnen_norm if laatste.percentage_binnen_norm is not None else laatste.waarde
+            w = (
+                laatste.percentage_binnen_norm
+                if laatste.percentage_binnen_norm is not None
+                else laatste.waarde
+            )
             if r.norm.soort == "volume":
                 waarde = f"{laatste.ontvangen} zaken"
             elif w is not None:
@@ -756,7 +782,7 @@ def _robuustheid(ctx: _Context, items: set[int]) -> model.Robuustheid:
     work's catalogue items and the services of its DVO), counted with their sub-units; no names of staff."""
     from seta.catalogus.models import Catalogusitem
 
-    result, eenheden, namen, onder = _pool_robuustheid(ctx)
+    result, eenheden, namen, _onder = _pool_robuustheid(ctx)
     diensten_per_eenheid: dict[int, list[str]] = defaultdict(list)
     for eenheid_id, naam in Catalogusitem.objects.filter(pk__in=items).values_list("eenheid_id", "naam"):
         diensten_per_eenheid[eenheid_id].append(naam)
@@ -781,7 +807,7 @@ def _robuustheid(ctx: _Context, items: set[int]) -> model.Robuustheid:
 
 
 def _pool_robuustheid_totaal(ctx: _Context) -> model.Robuustheid:
-    result, eenheden, namen, _onder = _pool_robuustheid(ctx)
+    result, _eenheden, namen, _onder = _pool_robuustheid(ctx)
     posten = sorted(result.eenmansposten_pool(), key=lambda b: namen.get(b.competentie_id, ""))
     return {
         "competenties": len(result.pool),

@@ -110,7 +110,13 @@ def uitsplitsen(
     posten = [p for p in posten if p.bedrag or p.uren]
     if not any(p.bedrag for p in posten):
         regels: list[model.Kostenregel] = [
-            {"code": p.code, "naam": p.naam, "uren": uren(p.uren), "bedrag": geld(NUL), "onderdeel": onderdeel}
+            {
+                "code": p.code,
+                "naam": p.naam,
+                "uren": uren(p.uren),
+                "bedrag": geld(NUL),
+                "onderdeel": onderdeel,
+            }
             for p in posten
         ]
         if deelbedrag:
