@@ -334,7 +334,7 @@ def _allocatie(ctx: _Context) -> Any:
 def _leeg_financien(ctx: _Context, toelichting: str) -> model.Financien:
     return {
         "jaar": ctx.jaar,
-        "tot": ctx.peil.isoformat(),
+        "tot": min(ctx.vandaag, dt.date(ctx.jaar, 12, 31)).isoformat(),
         "verdeelmodel": None,
         "grondslag": "realisatie",
         "onderdelen": [],
@@ -596,9 +596,8 @@ def _financien(ctx: _Context, gemeente: Any) -> tuple[model.Financien, set[int]]
     return (
         {
             "jaar": ctx.jaar,
-            "tot": ctx.peil.isoformat()
-            if ctx.jaar >= ctx.vandaag.year
-            else dt.date(ctx.jaar, 12, 31).isoformat(),
+            # the allocation counts every approved hour of the year so far: to today, or the whole closed year
+            "tot": min(ctx.vandaag, dt.date(ctx.jaar, 12, 31)).isoformat(),
             "verdeelmodel": {"id": verdeelmodel.pk, "naam": verdeelmodel.label},
             "grondslag": "realisatie",
             "onderdelen": onderdelen,
