@@ -251,3 +251,30 @@ def test_queries_are_bounded() -> None:
     with CaptureQueriesContext(connection) as q:
         inhoud.bouw(rapport, vandaag=VANDAAG)
     assert len(q) <= 70, len(q)
+
+
+def test_a_running_assignment_past_its_deadline_is_late_and_says_why() -> None:
+    rapport = _rapport("Laren")
+    eerst = inhoud.bouw(rapport, vandaag=VANDAAG)["opdrachten"]
+    assert eerst is not None
+    lopend = next(r for r in eerst["regels"] if r["opgeleverd_op"] is None and r["status"] == "in_uitvoering")
+    Bestuursopdracht.objects.filter(pk=lopend["id"]).update(deadline=dt.date(2026, 6, 1))
+    o = inhoud.bouw(rapport, vandaag=VANDAAG)["opdrachten"]
+    assert o is not None
+    regel = next(r for r in o["regels"] if r["id"] == lopend["id"])
+    assert regel["te_laat"] is True
+    assert "De deadline van 01-06-2026 is verstreken." in regel["reden_te_laat"]
+    assert o["te_laat"] == eerst["te_laat"] + 1
+
+
+def test_confidential_work_is_one_unnamed_line_in_the_breakdown() -> None:
+    for naam in BEL:
+        i = inhoud.bouw(_rapport(naam, 2025, "jaarrekening"), vandaag=VANDAAG)
+        f = i["financien"]
+        assert f is not None
+        namen = [r["naam"] for r in f["opdrachten"]]
+        assert namen.count("Vertrouwelijke opdrachten") <= 1
+        for r in f["opdrachten"]:
+            if r["naam"] != "Vertrouwelijke opdrachten":
+                o = Bestuursopdracht.objects.get(nummer=r["code"])
+                assert raad_mag_lezen(o)
