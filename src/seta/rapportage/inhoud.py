@@ -462,12 +462,16 @@ def _financien(ctx: _Context, gemeente: Any) -> tuple[model.Financien, set[int]]
         for code, (naam, _volgorde, u, b) in sorted(per_taakveld.items(), key=lambda kv: (kv[1][1], kv[0]))
     ]
 
-    def opdracht_posten() -> list[kern.Post]:
+    def opdracht_posten(*, met_uren: bool, met_extern: bool) -> list[kern.Post]:
+        """Own assignments as weights: their hours x tariff (a part charging assignment hours) and/or the external
+        costs (the first usage part, as the allocation charges them); confidential ones as one line."""
         genoemd: list[kern.Post] = []
         geheim_uren, geheim_bedrag = Decimal(0), Decimal(0)
         for oid in sorted(set(per_opdracht) | set(extern), key=lambda i: info[i].nummer if i in info else ""):
-            u, b = per_opdracht.get(oid, [Decimal(0), Decimal(0)])
-            b = b + extern.get(oid, Decimal(0))
+            u, b = per_opdracht.get(oid, [Decimal(0), Decimal(0)]) if met_uren else [Decimal(0), Decimal(0)]
+            b = b + (extern.get(oid, Decimal(0)) if met_extern else Decimal(0))
+            if not (u or b):
+                continue
             o = info.get(oid)
             if o is not None and opdracht_in_rapportage(o) == "naam":
                 genoemd.append(kern.Post(o.nummer, o.titel, u, b))
@@ -508,10 +512,11 @@ def _financien(ctx: _Context, gemeente: Any) -> tuple[model.Financien, set[int]]
             else:
                 urensoorten = conf.get("urensoorten") or [Soort.OPDRACHT, Soort.REGULIER]
                 posten, soortlijst = [], []
-                if Soort.OPDRACHT in urensoorten:
-                    eigen = opdracht_posten()
-                    if extern_gehad:  # only the first usage part charges the external costs
-                        eigen = [p for p in eigen if p.uren]
+                if Soort.OPDRACHT in urensoorten or not extern_gehad:
+                    # only the first usage part charges the external costs (financien.invoer.resolve)
+                    eigen = opdracht_posten(
+                        met_uren=Soort.OPDRACHT in urensoorten, met_extern=not extern_gehad
+                    )
                     posten += eigen
                     soortlijst += ["opdrachten"] * len(eigen)
                 if Soort.REGULIER in urensoorten:
