@@ -278,3 +278,59 @@ def test_confidential_work_is_one_unnamed_line_in_the_breakdown() -> None:
             if r["naam"] != "Vertrouwelijke opdrachten":
                 o = Bestuursopdracht.objects.get(nummer=r["code"])
                 assert raad_mag_lezen(o)
+
+
+def test_a_question_about_a_confidential_assignment_keeps_its_subject_out() -> None:
+    from seta.opdrachten.models import Bestuursvraag
+
+    laren = Gemeente.objects.get(naam="Laren")
+    geheim = next(
+        o
+        for o in Bestuursopdracht.objects.filter(samenwerkingsverband=_bel(), opdrachtgevers__gemeente=laren)
+        if not raad_mag_lezen(o) and o.status != "concept"
+    )
+    Bestuursvraag.objects.create(
+        samenwerkingsverband=_bel(),
+        gemeente=laren,
+        bestuursopdracht=geheim,
+        gericht_aan="college",
+        onderwerp=f"Reikwijdte van {geheim.titel} ({geheim.nummer})",
+        vraag="?",
+        gesteld_op=dt.date(2026, 3, 2),
+        uiterlijk=dt.date(2026, 3, 16),
+        beantwoord_op=dt.date(2026, 3, 12),
+    )
+    i = inhoud.bouw(_rapport("Laren"), vandaag=VANDAAG)
+    tekst = json.dumps(i, ensure_ascii=False)
+    assert geheim.nummer not in tekst
+    vragen = i["bestuursvragen"]
+    assert vragen is not None
+    regel = next(r for r in vragen["regels"] if r["gesteld_op"] == "2026-03-02")
+    assert regel["onderwerp"] == "Vraag over een vertrouwelijke opdracht"
+    assert regel["dagen"] == 10 and regel["op_tijd"] is True
+
+
+def test_a_hold_gives_its_reason() -> None:
+    from seta.opdrachten.models import Statusovergang
+
+    rapport = _rapport("Laren")
+    eerst = inhoud.bouw(rapport, vandaag=VANDAAG)["opdrachten"]
+    assert eerst is not None
+    lopend = next(r for r in eerst["regels"] if r["status"] == "in_uitvoering")
+    Bestuursopdracht.objects.filter(pk=lopend["id"]).update(status="aangehouden")
+    Statusovergang.objects.create(
+        bestuursopdracht_id=lopend["id"],
+        van="in_uitvoering",
+        naar="aangehouden",
+        actie="aanhouden",
+        actor_naam="Wethouder",
+        rol="wethouder",
+        kant="gemeente",
+        reden="Wacht op het besluit van de raad over de woningbouwlocatie.",
+    )
+    o = inhoud.bouw(rapport, vandaag=VANDAAG)["opdrachten"]
+    assert o is not None
+    regel = next(r for r in o["regels"] if r["id"] == lopend["id"])
+    assert (
+        "Aangehouden: Wacht op het besluit van de raad over de woningbouwlocatie." in regel["reden_te_laat"]
+    )
