@@ -72,6 +72,7 @@ def opdracht(o: Bestuursopdracht, absoluut: Absoluut) -> Metadata:
     sv = o.samenwerkingsverband
     url = absoluut(reverse("register:opdracht", args=[sv.slug, o.pk]))
     gemeenten = _opdrachtgevers(o)
+    opsteller: Organisatie | None
     if gemeenten:
         publisher, opsteller = gemeente_organisatie(gemeenten[0]), Organisatie(sv.naam)
     else:
@@ -140,6 +141,7 @@ def besluit_titel(b: Bestuursbesluit) -> str:
 
 def besluit(b: Bestuursbesluit, absoluut: Absoluut) -> Metadata:
     sv = b.samenwerkingsverband
+    opsteller: Organisatie | None
     if b.orgaan == Bestuursorgaan.COLLEGE and b.gemeente is not None:
         publisher, opsteller = gemeente_organisatie(b.gemeente), None
     else:
@@ -169,6 +171,7 @@ def rapportage_titel(r: Raadsrapportage) -> str:
 
 def rapportage(r: Raadsrapportage, absoluut: Absoluut) -> Metadata:
     sv = r.samenwerkingsverband
+    opsteller: Organisatie | None
     if r.gemeente is not None:
         publisher, opsteller = gemeente_organisatie(r.gemeente), Organisatie(sv.naam)
     else:

@@ -50,7 +50,7 @@ def _conditioneel(
     etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
     response["ETag"] = etag
     response["Cache-Control"] = CACHE_CONTROL
-    timestamp = gewijzigd.timestamp() if gewijzigd is not None else None
+    timestamp = int(gewijzigd.timestamp()) if gewijzigd is not None else None
     if timestamp is not None:
         response["Last-Modified"] = http_date(timestamp)
     conditional = get_conditional_response(request, etag=etag, last_modified=timestamp, response=response)
