@@ -289,3 +289,20 @@ def test_a_cooperation_with_a_tooi_uri_publishes_under_it(verzonden: dict[str, R
         i for i in feed["items"] if i["pagina"].endswith(f"/rapportages/{verzonden['gezamenlijk'].pk}")
     )
     assert gezamenlijk["publisher"]["uri"] == bel.tooi_uri
+
+
+def test_the_tooi_uri_is_set_through_the_service_and_validated(actor_named: Any) -> None:
+    from seta.core.errors import InvalidInput
+    from seta.samenwerkingsverbanden import services
+
+    bel = Samenwerkingsverband.objects.get(slug="bel")
+    actor = actor_named("wethouder.blaricum")  # a DB member of BEL
+    with pytest.raises(InvalidInput) as info:
+        services.update_samenwerkingsverband(
+            actor=actor, samenwerkingsverband=bel, tooi_uri="http://example.org/x"
+        )
+    assert "tooi_uri" in info.value.fields
+    uri = "https://identifier.overheid.nl/tooi/id/oorg/oorg99999"
+    services.update_samenwerkingsverband(actor=actor, samenwerkingsverband=bel, tooi_uri=uri)
+    bel.refresh_from_db()
+    assert bel.tooi_uri == uri
