@@ -104,6 +104,7 @@ def _walk(client: Client) -> dict[str, Any]:
         assert r.status_code == 200, (url, r.status_code)
         seen[url] = r
         if r["Content-Type"].startswith("text/html"):
+            assert r.content.decode().count("<h1") == 1, url  # one main heading per page
             parser = _Links()
             parser.feed(r.content.decode())
             for href in parser.links:
@@ -306,3 +307,18 @@ def test_the_tooi_uri_is_set_through_the_service_and_validated(actor_named: Any)
     services.update_samenwerkingsverband(actor=actor, samenwerkingsverband=bel, tooi_uri=uri)
     bel.refresh_from_db()
     assert bel.tooi_uri == uri
+
+
+def test_the_harvester_finds_the_sitemaps_per_category(verzonden: dict[str, Raadsrapportage]) -> None:
+    client = Client()
+    robots = client.get("/register/robots.txt").content.decode()
+    assert "Sitemap: http://testserver/register/bel/sitemapindex-diwoo-infocat006.xml" in robots  # reports
+    assert "/register/bel/sitemapindex-diwoo-infocat004.xml" in robots  # the organisation
+    index = ET.fromstring(client.get("/register/bel/sitemapindex-diwoo-infocat006.xml").content)
+    locs = [e.text for e in index.findall("s:sitemap/s:loc", NS)]
+    assert locs == ["http://testserver/register/bel/diwoo-infocat006.xml"]
+    sitemap = ET.fromstring(client.get("/register/bel/diwoo-infocat006.xml").content)
+    cats = {e.get("resource") for e in sitemap.iter(f"{{{kern_diwoo.DIWOO_NS}}}informatiecategorie")}
+    assert cats == {kern_diwoo.CATEGORIEEN["ingekomen"].uri}
+    assert client.get("/register/bel/diwoo-infocat099.xml").status_code == 404
+    assert client.get("/register/bel/sitemapindex-diwoo-infocat8.xml").status_code == 404

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
@@ -201,6 +202,50 @@ def _xml_feed(request: HttpRequest, s: Samenwerkingsverband, g: Gemeente | None)
         kern_diwoo.sitemap_xml(_items(request, s, g)), content_type="application/xml; charset=utf-8"
     )
     return _conditioneel(request, response, selectors.laatst_gewijzigd(s))
+
+
+def _infocat(nummer: str) -> kern_diwoo.Categorie:
+    c = kern_diwoo.categorie_van_infocat(int(nummer)) if nummer.isdigit() and len(nummer) == 3 else None
+    if c is None:
+        raise Http404("Geen informatiecategorie met dit nummer")
+    return c
+
+
+@require_safe
+def sitemapindex(request: HttpRequest, sv: str, nummer: str) -> HttpResponse:
+    """The harvester's sitemap index of one information category (``sitemapindex-diwoo-infocatNNN.xml``)."""
+    s = _sv(sv)
+    c = _infocat(nummer)
+    loc = request.build_absolute_uri(reverse("register:infocat_xml", args=[s.slug, nummer]))
+    items = [m for m in _items(request, s, None) if m.categorie == c.code]
+    lastmod = max((m.gewijzigd for m in items), default=None)
+    body = kern_diwoo.sitemapindex_xml([(loc, lastmod)] if items else [])
+    response = HttpResponse(body, content_type="application/xml; charset=utf-8")
+    return _conditioneel(request, response, selectors.laatst_gewijzigd(s))
+
+
+@require_safe
+def infocat_xml(request: HttpRequest, sv: str, nummer: str) -> HttpResponse:
+    """The DiWoo sitemap of one information category."""
+    s = _sv(sv)
+    c = _infocat(nummer)
+    items = [m for m in _items(request, s, None) if m.categorie == c.code]
+    response = HttpResponse(kern_diwoo.sitemap_xml(items), content_type="application/xml; charset=utf-8")
+    return _conditioneel(request, response, selectors.laatst_gewijzigd(s))
+
+
+@require_safe
+def robots(request: HttpRequest) -> HttpResponse:
+    """``Sitemap:`` lines for every cooperation and category in use: the content of the host's ``robots.txt``
+    (mounted at ``/robots.txt`` by the deployment; the Woo-harvester looks there)."""
+    regels = ["User-agent: *", "Allow: /register/"]
+    for s in selectors.verbanden().order_by("slug"):
+        gebruikt = {m.categorie for m in _items(request, s, None)}
+        for c in kern_diwoo.CATEGORIEEN.values():
+            if c.code in gebruikt:
+                url = reverse("register:sitemapindex", args=[s.slug, c.infocat.removeprefix("infocat")])
+                regels.append(f"Sitemap: {request.build_absolute_uri(url)}")
+    return HttpResponse("\n".join(regels) + "\n", content_type="text/plain; charset=utf-8")
 
 
 @require_safe

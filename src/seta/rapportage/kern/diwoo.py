@@ -204,6 +204,25 @@ def diwoo_element(m: Metadata) -> ET.Element:
     return doc
 
 
+def categorie_van_infocat(nummer: int) -> Categorie | None:
+    """The category with the harvester's number ``nummer`` (1..17), or None."""
+    return next((c for c in CATEGORIEEN.values() if c.infocat == f"infocat{nummer:03d}"), None)
+
+
+def sitemapindex_xml(sitemaps: list[tuple[str, dt.date | None]]) -> bytes:
+    """A sitemap index (``sitemapindex``) listing ``(loc, lastmod)`` sitemaps."""
+    ET.register_namespace("", SITEMAP_NS)
+    index = ET.Element(f"{{{SITEMAP_NS}}}sitemapindex")
+    for loc, lastmod in sitemaps:
+        sm = ET.SubElement(index, f"{{{SITEMAP_NS}}}sitemap")
+        ET.SubElement(sm, f"{{{SITEMAP_NS}}}loc").text = loc
+        if lastmod is not None:
+            ET.SubElement(sm, f"{{{SITEMAP_NS}}}lastmod").text = lastmod.isoformat()
+    ET.indent(index)
+    body: bytes = ET.tostring(index, encoding="utf-8", xml_declaration=True)
+    return body
+
+
 def sitemap_xml(items: list[Metadata]) -> bytes:
     """A sitemap (``urlset``) with one ``url`` (loc, lastmod, ``diwoo:Document``) per item, UTF-8 with prolog."""
     ET.register_namespace("", SITEMAP_NS)
