@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 
@@ -52,6 +52,22 @@ class Samenwerkingsverband(VersionedModel):
     startdatum = models.DateField("startdatum")
     einddatum = models.DateField("einddatum", null=True, blank=True)
     omschrijving = models.TextField("omschrijving", blank=True)
+    # The public register (Woo, ADR 0030) names the publisher by a TOOI organisation URI. TOOI registers the
+    # openbare lichamen and samenwerkingsorganisaties it knows; where it has none for this cooperation, the
+    # register publishes under the gastheergemeente (or the first partner) and names the cooperation beside it.
+    tooi_uri = models.CharField(
+        "TOOI-organisatie-URI",
+        max_length=200,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^https://identifier\.overheid\.nl/tooi/id/[a-z_]+/[a-z0-9_]+$",
+                "Een TOOI-URI: https://identifier.overheid.nl/tooi/id/<register>/<code>.",
+            )
+        ],
+        help_text="De URI van het samenwerkingsverband in TOOI (register overheidsorganisaties), als die er is. "
+        "Leeg: het openbaar register publiceert onder de gastheergemeente of de eerste deelnemer.",
+    )
 
     class Meta:
         verbose_name = "samenwerkingsverband"

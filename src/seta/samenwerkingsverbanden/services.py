@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
@@ -165,6 +166,7 @@ def update_samenwerkingsverband(
         "gemeentesecretaris_is_directeur",
         "omschrijving",
         "einddatum",
+        "tooi_uri",  # the publisher URI of the public register (ADR 0030)
     }
     onbekend = set(changes) - toegestaan
     if onbekend:
@@ -181,6 +183,11 @@ def update_samenwerkingsverband(
         fouten.setdefault("einddatum", []).append(
             f"De einddatum ligt niet na de startdatum ({sv.startdatum:%d-%m-%Y})."
         )
+    if changes.get("tooi_uri"):
+        try:
+            Samenwerkingsverband._meta.get_field("tooi_uri").run_validators(changes["tooi_uri"])
+        except ValidationError as exc:
+            fouten.setdefault("tooi_uri", []).extend(exc.messages)
     if fouten:
         raise InvalidInput(fields=fouten)
     return update_fields(

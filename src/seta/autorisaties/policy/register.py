@@ -6,8 +6,10 @@ the register's reader is anonymous, and what is public does not depend on who as
 (``rapportage/register_selectors.py``) read only through these, and a test walks the whole register as an anonymous
 client and checks every item against them.
 
-- assignments: public (``vertrouwelijkheid`` openbaar) and commissioned by the college (not a draft); a
-  confidential assignment never appears, not even as a count;
+- the cooperations and their partners (``verbanden_q``, ``deelnemers_q``): all of them, they are public bodies;
+- assignments: public (``vertrouwelijkheid`` openbaar) and commissioned by the college (not a draft, and with a
+  date of commissioning: a draft cancelled before it was commissioned stays out); a confidential assignment never
+  appears, not even as a count;
 - the frames' council decisions: those of the public assignments above (``raadsbesluit_kenmerk``);
 - board decisions (``Bestuursbesluit``): all of them (budget, verdeelmodel, settlement, planning rules, DVO, council
   reports); they are decisions of a public body, their description is written for the public;
@@ -22,8 +24,16 @@ from django.db.models import Q
 from seta.rapportage import lifecycle as rapportage_lifecycle
 
 
+def verbanden_q() -> Q:
+    return Q()
+
+
+def deelnemers_q() -> Q:
+    return Q()
+
+
 def opdrachten_q() -> Q:
-    return Q(vertrouwelijkheid="openbaar") & ~Q(status="concept")
+    return Q(vertrouwelijkheid="openbaar") & ~Q(status="concept") & Q(opgedragen_op__isnull=False)
 
 
 def raadsbesluiten_q() -> Q:
