@@ -201,3 +201,37 @@ def test_lists_never_hold_a_concept_for_the_council(
         .json()["results"]
     }
     assert concept.pk in ids and joint.pk not in ids
+
+
+def test_read_scope_equals_the_read_rule_for_every_demo_login(rw: Rapportagewereld) -> None:
+    """The list (``policy.scope``) and the detail (the rule ``raadsrapportage.lezen``) are one decision."""
+    from django.contrib.auth import get_user_model
+
+    from seta.autorisaties import policy
+    from seta.rapportage import services
+    from seta.rapportage.models import Raadsrapportage
+
+    rapportages = [rw.concept(), rw.concept(None), rw.concept("blaricum")]
+    verzonden = rw.verzonden("eemnes")
+    rapportages.append(verzonden)
+    rapportages.append(
+        services.corrigeren(
+            actor=rw.actor("directeur.bel"),
+            rapportage=verzonden,
+            reden="Matrixtest",
+            expected_version=verzonden.versie,
+        )
+    )
+    ids = [r.pk for r in rapportages]
+    fouten = []
+    for user in get_user_model().objects.order_by("username"):
+        actor = actor_for(user)
+        by_scope = set(
+            Raadsrapportage.objects.filter(pk__in=ids)
+            .filter(policy.scope(actor, "rapportage.raadsrapportage"))
+            .values_list("pk", flat=True)
+        )
+        by_rule = {r.pk for r in rapportages if policy.can(actor, "raadsrapportage.lezen", r)}
+        if by_scope != by_rule:
+            fouten.append(f"{user.username}: scope {sorted(by_scope)}, rule {sorted(by_rule)}")
+    assert not fouten, "\n".join(fouten)
