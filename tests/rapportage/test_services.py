@@ -408,3 +408,21 @@ def test_abonneren_en_opzeggen(rw: Rapportagewereld) -> None:
     services.opzeggen(actor=raadslid, abonnement=a)
     assert list(Abonnement.objects.filter(gebruiker=raadslid.user)) == [alles]
     assert AuditEvent.objects.filter(actie="abonnement.opzeggen", object_id=str(pk)).exists()
+
+
+def test_selectors_for_the_pages(rw: Rapportagewereld) -> None:
+    assert [sv.pk for sv in selectors.verbanden_voor_opstellen(rw.actor("directeur.bel"))] == [rw.bel.pk]
+    assert not selectors.verbanden_voor_opstellen(rw.actor("raadslid.laren")).exists()
+    r = rw.concept()
+    assert selectors.rapportage_for(rw.actor("secretaris.laren"), r.pk) == r
+    assert selectors.rapportage_for(rw.actor("raadslid.laren"), r.pk) is None
+    assert selectors.rapportage_for(rw.actor("raadslid.laren"), "geen-getal") is None
+    with pytest.raises(NotFound):
+        selectors.weergave_inhoud(rw.actor("raadslid.laren"), r)
+    live = selectors.weergave_inhoud(rw.actor("wethouder.laren"), r)
+    assert live["periode"]["code"] == rw.periode and live["besluit"] is None
+    assert Raadsrapportage.objects.get(pk=r.pk).inhoud is None  # a read never stores
+    assert selectors.allowed_actions(rw.actor("wethouder.laren"), r) == ["aanbieden"]
+    assert selectors.allowed_actions(rw.actor("secretaris.laren"), r) == ["toelichten_gemeente"]
+    assert [g.wat for g in selectors.geschiedenis(rw.actor("directeur.bel"), r)] == ["Concept opgesteld"]
+    assert selectors.geschiedenis(rw.actor("raadslid.laren"), r) == []
