@@ -309,6 +309,9 @@ SPECTACULAR_SETTINGS = {
         "PlanrunstatusEnum": "seta.planning.models.Runstatus",
         "PlanningsregelsstatusEnum": "seta.planning.models.STATUS_CHOICES",
         "MeetperiodeEnum": "seta.planning.models.Meetperiode",
+        "RaadsrapportagestatusEnum": "seta.rapportage.models.STATUS_CHOICES",
+        "RapportagecyclusritmeEnum": "seta.rapportage.models.Ritme",
+        "RitmeEnum": "seta.financien.models.Ritme",
     },
     "DISABLE_ERRORS_AND_WARNINGS": True,
 }
