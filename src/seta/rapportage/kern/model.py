@@ -106,7 +106,8 @@ class Kostenregel(TypedDict):
     code: str  # the Iv3 taakveld (regular work) or the assignment's number or the part's name
     naam: str
     uren: str
-    bedrag: str
+    bedrag: str  # excl. VAT
+    onderdeel: str  # the allocation's part this line breaks down (its lines add up to that part exactly)
 
 
 class Onderdeel(TypedDict):
