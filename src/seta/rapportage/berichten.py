@@ -10,7 +10,9 @@ Which subscriptions cover a report (ADR 0046):
   cooperation (it goes to every council, that municipality's too);
 - a subscription on the cooperation as a whole (``gemeente`` empty): every report of the cooperation.
 
-Only a frozen report (sent to the council, so a public document) is announced; a concept never is. A subscriber
+A subscription announces the reports sent on or after the day it was made (``aangeboden_op``), not the ones the
+council got before (those are on the list page already). Only a frozen report (sent to the council, so a public
+document) is announced; a concept never is. A subscriber
 without an e-mail address or with an inactive account gets nothing (and nothing is recorded, so a later call
 sends once the address is there). The message holds the title, the period, the decision and the link; no figures.
 """
@@ -24,6 +26,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from seta.rapportage import lifecycle
 from seta.rapportage.models import Abonnement, Raadsrapportage, Verzending
@@ -100,6 +103,8 @@ def na_publicatie(rapportage: Raadsrapportage) -> int:
     )
     per_gebruiker: dict[int, list[Abonnement]] = {}
     for abonnement in abonnementen_voor(rapportage):
+        if rapportage.aangeboden_op and timezone.localdate(abonnement.aangemaakt_op) > rapportage.aangeboden_op:
+            continue  # subscribed after this report was sent
         per_gebruiker.setdefault(abonnement.gebruiker_id, []).append(abonnement)
     verzonden = 0
     for gebruiker_id, abonnementen in per_gebruiker.items():

@@ -3,7 +3,7 @@ cycle and a subscription. Each carries the version it was shown with (``versie``
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -57,9 +57,12 @@ class OpstellenForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["samenwerkingsverband"].choices = verbanden
-        self.fields["gemeente"].choices = [(ALLE_RADEN, "Alle raden (gezamenlijke rapportage)"), *gemeenten]
-        self.fields["periode"].choices = perioden
+        cast(forms.ChoiceField, self.fields["samenwerkingsverband"]).choices = verbanden
+        cast(forms.ChoiceField, self.fields["gemeente"]).choices = [
+            (ALLE_RADEN, "Alle raden (gezamenlijke rapportage)"),
+            *gemeenten,
+        ]
+        cast(forms.ChoiceField, self.fields["periode"]).choices = perioden
 
 
 class ToelichtingForm(VersieForm):
@@ -94,7 +97,7 @@ class AanbiedenForm(VersieForm):
         self.gezamenlijk = gezamenlijk
         if gezamenlijk:
             self.fields["orgaan"].required = True
-            self.fields["orgaan"].choices = [
+            cast(forms.ChoiceField, self.fields["orgaan"]).choices = [
                 (k, v) for k, v in Bestuursorgaan.choices if k != Bestuursorgaan.COLLEGE
             ]
             if orgaan and not self.is_bound:

@@ -205,13 +205,17 @@ def kosten_per_opdracht(actor: Actor, opdracht_ids: list[int]) -> dict[int, dict
         nieuwste.setdefault((sv_id, gemeente_id), pk)
     gezocht = set(opdracht_ids)
     uit: dict[int, dict[str, Any]] = {}
-    for inhoud in Raadsrapportage.objects.filter(pk__in=nieuwste.values()).values_list("inhoud", flat=True):
-        opdrachten = (inhoud or {}).get("opdrachten") or {}
+    for opgeslagen in Raadsrapportage.objects.filter(pk__in=nieuwste.values()).values_list(
+        "inhoud", flat=True
+    ):
+        inhoud: dict[str, Any] = opgeslagen or {}
+        opdrachten = inhoud.get("opdrachten") or {}
         for regel in opdrachten.get("regels") or []:
             if regel.get("id") not in gezocht:
                 continue
             rij = uit.setdefault(
-                regel["id"], {"kosten": Decimal(0), "uren": Decimal(0), "peildatum": inhoud.get("peildatum", "")}
+                regel["id"],
+                {"kosten": Decimal(0), "uren": Decimal(0), "peildatum": inhoud.get("peildatum", "")},
             )
             rij["kosten"] += Decimal(str(regel.get("kosten") or 0))
             rij["uren"] += Decimal(str(regel.get("uren") or 0))
