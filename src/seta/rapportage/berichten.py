@@ -103,7 +103,10 @@ def na_publicatie(rapportage: Raadsrapportage) -> int:
     )
     per_gebruiker: dict[int, list[Abonnement]] = {}
     for abonnement in abonnementen_voor(rapportage):
-        if rapportage.aangeboden_op and timezone.localdate(abonnement.aangemaakt_op) > rapportage.aangeboden_op:
+        if (
+            rapportage.aangeboden_op
+            and timezone.localdate(abonnement.aangemaakt_op) > rapportage.aangeboden_op
+        ):
             continue  # subscribed after this report was sent
         per_gebruiker.setdefault(abonnement.gebruiker_id, []).append(abonnement)
     verzonden = 0

@@ -382,10 +382,7 @@ def pdf(request: HttpRequest, pk: int) -> HttpResponse:
 def xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     actor = actor_for(request.user)
     rapportage = _rapportage(actor, pk)
-    maak = getattr(document, "xlsx", None)  # the screen, PDF and XLSX work package provides it
-    if maak is None:
-        raise Http404
-    inhoud = maak(selectors.weergave_inhoud(actor, rapportage))
+    inhoud = document.xlsx(selectors.weergave_inhoud(actor, rapportage))
     response = HttpResponse(
         inhoud, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
