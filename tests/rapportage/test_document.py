@@ -280,3 +280,9 @@ def test_xlsx_cells_are_formula_safe() -> None:
     ws = load_workbook(io.BytesIO(document.xlsx(inhoud)))["Opdrachten"]
     cel = ws["B4"]
     assert cel.data_type == "s" and str(cel.value).startswith("=HYPERLINK")
+
+
+def test_pdf_is_reproducible() -> None:
+    """The same content gives the same bytes (what the council got can be shown again, and hashed)."""
+    inhoud = voorbeeld("gezamenlijk")
+    assert document.pdf(inhoud) == document.pdf(copy.deepcopy(inhoud))

@@ -151,7 +151,7 @@ def _geen_fetch() -> Any:
 
         return weiger
 
-    class Geen(URLFetcher):  # type: ignore[misc]
+    class Geen(URLFetcher):
         def fetch(self, url: str, headers: Any = None) -> Any:
             raise ValueError(f"Niet opgehaald: {url}")
 
