@@ -163,3 +163,25 @@ def norm_tekst(norm: Dienstnorm) -> str:
     if norm.wettelijke_grondslag:
         delen.append(norm.wettelijke_grondslag)
     return ", ".join(delen)
+
+
+# --- for the council reports (issue 12) -----------------------------------------------------------------------
+def naleving_in_periode(
+    samenwerkingsverband_id: int, gemeente_id: int, *, van: Any, tot: Any, vandaag: Any
+) -> tuple[Dienstverleningsovereenkomst | None, list[Any]]:
+    """The adopted DVO in force during ``van``..``tot`` that measures ``gemeente_id`` (its own before one for all
+    partners, then the latest), and its compliance rows for that partner over the DVO periods in ``van``..``tot``
+    (``naleving_selectors.Normregel``, unrestricted: the council report shows its own municipality's figures)."""
+    from seta.dienstverlening import naleving_selectors as ns
+
+    dvos = list(ns.vastgestelde_dvos(samenwerkingsverband_id, gemeente_id=gemeente_id, van=van, tot=tot))
+    if not dvos:
+        return None, []
+    dvo = sorted(dvos, key=lambda d: (d.gemeente_id is None, -d.ingangsdatum.toordinal(), -d.pk))[0]
+    perioden = ns.perioden_van(dvo, vandaag=vandaag, van=van, tot=tot)
+    regels = [
+        r
+        for r in ns.regels_voor_controle(dvo, perioden=perioden, vandaag=vandaag)
+        if r.gemeente.pk == gemeente_id
+    ]
+    return dvo, regels

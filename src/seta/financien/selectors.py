@@ -335,3 +335,30 @@ def kostensleutel(
     if totaal <= 0:
         return Kostensleutel(jaar, model, methode, {}, "de verdeelsleutel geeft deze gemeenten geen aandeel")
     return Kostensleutel(jaar, model, methode, {codes[c]: s / totaal for c, s in shares.items()})
+
+
+# --- for the council reports (issue 12): the year's allocation as the report reconciles with it ----------------
+def vastgesteld_model_van_jaar(samenwerkingsverband: Samenwerkingsverband, jaar: int) -> Verdeelmodel | None:
+    """The adopted verdeelmodel that applies to ``jaar``: the latest one adopted by the year's end, else the latest
+    adopted one (as ``services._adopted_model``); None when the cooperation has none."""
+    import datetime as dt
+
+    qs = Verdeelmodel.objects.filter(
+        samenwerkingsverband=samenwerkingsverband, status="vastgesteld"
+    ).order_by("-vastgesteld_op", "-volgnummer", "-pk")
+    return qs.filter(vastgesteld_op__lte=dt.date(jaar, 12, 31)).first() or qs.first()
+
+
+def jaarverdeling(
+    samenwerkingsverband: Samenwerkingsverband, jaar: int, verdeelmodel: Verdeelmodel
+) -> berekening.Uitkomst:
+    """The year's allocation under ``verdeelmodel`` with grondslag realisatie, computed now (a read; unrestricted:
+    the council report's builder decides what of it is shown). Raises InvalidInput like :func:`allocation`."""
+    return berekening.allocate(samenwerkingsverband, jaar, [verdeelmodel], grondslag="realisatie")
+
+
+def deelnemers_in_jaar(samenwerkingsverband: Samenwerkingsverband, jaar: int) -> list[Any]:
+    """The partners of a cooperation in ``jaar`` (public information), ordered by name."""
+    from seta.financien import invoer
+
+    return invoer.partners_in_year(samenwerkingsverband, jaar)

@@ -180,3 +180,67 @@ def sectie_for(actor: Actor, opdracht: Bestuursopdracht) -> dict[str, Any] | Non
         "balk_uren": min(int(n.percentage_uren or 0), 100),
         "boven_100": n.percentage_uren is not None and n.percentage_uren > 100,
     }
+
+
+def bereken_reeks(
+    opdrachten: list[Bestuursopdracht], *, vandaag: dt.date | None = None
+) -> dict[int, actuals.Nacalculatie]:
+    """The actuals of many assignments at once, as :func:`bereken` per assignment but with ONE GROUP BY over the
+    hours and one query for the cost bookings of all of them, and each year's tariffs read once (for a list such
+    as the council report; unrestricted: the caller decides what is shown). No split over co-principals
+    (``verdeling`` None): the caller applies its own share."""
+    if not opdrachten:
+        return {}
+    ids = [o.pk for o in opdrachten]
+    posten: dict[int, list[actuals.Urenpost]] = {}
+    for r in (
+        Urenregel.objects.filter(opdracht_id__in=ids)
+        .values(
+            "opdracht_id", "weekstaat__jaar", "weekstaat__week", "eenheid_id", "schaal", "weekstaat__status"
+        )
+        .annotate(totaal=Sum("uren"))
+        .order_by()
+    ):
+        posten.setdefault(r["opdracht_id"], []).append(
+            actuals.Urenpost(
+                r["weekstaat__jaar"],
+                r["weekstaat__week"],
+                r["eenheid_id"],
+                r["schaal"],
+                r["weekstaat__status"] == Weekstatus.GOEDGEKEURD,
+                r["totaal"] or Decimal(0),
+            )
+        )
+    kosten: dict[int, list[actuals.Kostenboeking]] = {}
+    for oid, datum, bedrag in Kostenpost.objects.filter(bestuursopdracht_id__in=ids).values_list(
+        "bestuursopdracht_id", "datum", "bedrag"
+    ):
+        kosten.setdefault(oid, []).append(actuals.Kostenboeking(*_iso(datum), bedrag))
+    tabellen: dict[tuple[int, int], Any] = {}
+
+    def tabel(sv_id: int, jaar: int) -> Any:
+        if (sv_id, jaar) not in tabellen:
+            tabellen[(sv_id, jaar)] = financien_selectors.load_tariffs(sv_id, jaar)
+        return tabellen[(sv_id, jaar)]
+
+    result: dict[int, actuals.Nacalculatie] = {}
+    for o in opdrachten:
+        eigen = posten.get(o.pk, [])
+        sv_id = o.samenwerkingsverband_id
+        tariefjaar = (o.opgedragen_op or vandaag or dt.date.today()).year
+        result[o.pk] = actuals.bereken(
+            actuals.Invoer(
+                uren=eigen,
+                tarieven={
+                    (p.jaar, p.eenheid_id, p.schaal): tabel(sv_id, p.jaar).voor(p.eenheid_id, p.schaal)
+                    for p in eigen
+                },
+                kosten=kosten.get(o.pk, []),
+                raming_uren=o.raming_uren,
+                raming_externe_kosten=o.raming_externe_kosten,
+                raming_uurtarief=tabel(sv_id, tariefjaar).voor(o.eenheid_id, None),
+                max_uren=o.max_uren,
+                max_euro=o.max_euro,
+            )
+        )
+    return result

@@ -321,3 +321,37 @@ def eenmansposten_van(staf: Iterable[Staflid]) -> list[tuple[int, Staflid]]:
     houders = [robuustheid.Houder(s.medewerker_id, s.eenheid_id, s.fte, s.competentie_ids) for s in staf]
     result = robuustheid.bereken(houders, {})
     return [(b.competentie_id, per_id[b.medewerker_ids[0]]) for b in result.eenmansposten_pool()]
+
+
+# --- for the council reports (issue 12): single-person posts as aggregates ----------------------------------------
+@dataclass(frozen=True)
+class Poolrobuustheid:
+    """The pool's coverage per unit (with sub-units) on a day: no names, only competences and units."""
+
+    resultaat: robuustheid.Robuustheid
+    eenheden: dict[int, str]  # unit id -> name
+    competenties: dict[int, str]  # competence id -> name
+
+
+def poolrobuustheid(samenwerkingsverband: Samenwerkingsverband, datum: dt.date) -> Poolrobuustheid:
+    """Single-person posts of a cooperation on ``datum`` (unrestricted aggregate: counts and names of
+    competences and units, never a person)."""
+    eenheden = dict(
+        Eenheid.objects.filter(samenwerkingsverband=samenwerkingsverband).values_list("pk", "naam")
+    )
+    boom = dict(
+        Eenheid.objects.filter(samenwerkingsverband=samenwerkingsverband).values_list("pk", "bovenliggend_id")
+    )
+    staf = (
+        Medewerker.objects.filter(samenwerkingsverband=samenwerkingsverband, eenheid_id__in=list(eenheden))
+        .filter(actief_q(datum))
+        .prefetch_related(Prefetch("competenties", queryset=Competentie.objects.only("id")))
+        .only("id", "eenheid_id", "fte")
+    )
+    houders = [
+        robuustheid.Houder(m.pk, m.eenheid_id, m.fte, frozenset(c.pk for c in m.competenties.all()))
+        for m in staf
+    ]
+    result = robuustheid.bereken(houders, boom)
+    namen = dict(Competentie.objects.filter(pk__in=set(result.pool)).values_list("pk", "naam"))
+    return Poolrobuustheid(result, eenheden, namen)

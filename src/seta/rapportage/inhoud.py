@@ -43,6 +43,12 @@ from seta.rapportage.models import Raadsrapportage
 
 NUL = Decimal("0.00")
 VERTROUWELIJK = "Vertrouwelijke opdrachten"
+# the allocation's kinds of part (financien.verdeling.model.OnderdeelSoort values) and the verdicts of compliance
+# (dienstverlening.meting.cijfers): plain words, so this module depends on the apps' selectors only
+GEBRUIK = "gebruik"
+GEZAMENLIJK = "gezamenlijk"
+GEHAALD = "gehaald"
+GEEN_GEGEVENS = "geen_gegevens"
 
 
 def _kerncijfers_leeg() -> model.Kerncijfers:
@@ -119,8 +125,7 @@ def _opdrachten(ctx: _Context, gemeente: Any) -> tuple[model.Opdrachten, set[int
         )
         .order_by("nummer")
     )
-    qs = selectors_plan.met_planuitkomst(qs)
-    kandidaten = list(qs)
+    kandidaten: list[Any] = list(selectors_plan.met_planuitkomst(qs))
 
     def einde(o: Any) -> dt.date | None:
         """The day it stopped running: delivered, or cancelled."""
@@ -132,18 +137,19 @@ def _opdrachten(ctx: _Context, gemeente: Any) -> tuple[model.Opdrachten, set[int
         return o.vastgesteld_op
 
     gekozen: list[Any] = []
+    lopend_van: dict[int, bool] = {}
     for o in kandidaten:
         opgedragen = o.opgedragen_op
         in_periode = lambda d: d is not None and begin <= d <= eind  # noqa: E731
         gestopt = einde(o)
         lopend = (opgedragen is None or opgedragen <= eind) and (gestopt is None or gestopt > eind)
         if in_periode(opgedragen) or in_periode(o.opgeleverd_op) or in_periode(o.vastgesteld_op) or lopend:
-            o._lopend = lopend and o.status != ol.GEANNULEERD
+            lopend_van[o.pk] = lopend and o.status != ol.GEANNULEERD
             gekozen.append(o)
 
     actuals = _actuals_bulk(ctx, gekozen, gemeente)
     regels: list[model.Opdrachtregel] = []
-    telling = {"aantal": 0, "uren": NUL, "kosten": NUL}
+    geheim_aantal, geheim_uren, geheim_kosten = 0, NUL, NUL
     tel = {"opgedragen": 0, "opgeleverd": 0, "vastgesteld": 0, "lopend": 0, "te_laat": 0}
     items: set[int] = set()
     for o in gekozen:
@@ -158,18 +164,18 @@ def _opdrachten(ctx: _Context, gemeente: Any) -> tuple[model.Opdrachten, set[int
         )
         if o.status == ol.GEANNULEERD:
             laat, waarom = False, ""
-        telt_laat = laat and (o._lopend or (opgeleverd is not None and opgeleverd >= begin))
+        telt_laat = laat and (lopend_van[o.pk] or (opgeleverd is not None and opgeleverd >= begin))
         tel["opgedragen"] += bool(o.opgedragen_op and begin <= o.opgedragen_op <= eind)
         tel["opgeleverd"] += bool(opgeleverd and opgeleverd >= begin)
         tel["vastgesteld"] += bool(o.vastgesteld_op and begin <= o.vastgesteld_op <= eind)
-        tel["lopend"] += bool(o._lopend)
+        tel["lopend"] += bool(lopend_van[o.pk])
         tel["te_laat"] += bool(telt_laat)
         if o.catalogusitem_id:
             items.add(o.catalogusitem_id)
         if vermelding == "telling":
-            telling["aantal"] += 1
-            telling["uren"] += uren
-            telling["kosten"] += kosten
+            geheim_aantal += 1
+            geheim_uren += uren
+            geheim_kosten += kosten
             continue
         redenen: list[str] = []
         lijst = getattr(o, "_actuele_planuitkomsten", None) or []
@@ -217,9 +223,9 @@ def _opdrachten(ctx: _Context, gemeente: Any) -> tuple[model.Opdrachten, set[int
         {
             "regels": regels,
             "vertrouwelijk": {
-                "aantal": int(telling["aantal"]),
-                "uren": kern.uren(Decimal(telling["uren"])),
-                "kosten": kern.geld(Decimal(telling["kosten"])),
+                "aantal": geheim_aantal,
+                "uren": kern.uren(geheim_uren),
+                "kosten": kern.geld(geheim_kosten),
             },
             **tel,  # type: ignore[typeddict-item]
         },
@@ -230,62 +236,25 @@ def _opdrachten(ctx: _Context, gemeente: Any) -> tuple[model.Opdrachten, set[int
 def _actuals_bulk(
     ctx: _Context, opdrachten: list[Any], gemeente: Any
 ) -> dict[int, tuple[Decimal, Decimal, Decimal | None, Decimal | None, Decimal | None]]:
-    """Per assignment (hours, costs, estimated hours, estimated costs, frame) for ``gemeente``, from the
-    nacalculatie's core fed by ONE GROUP BY over the hours and one query for the cost bookings of all of them."""
+    """Per assignment (hours, costs, estimated hours, estimated costs, frame) for ``gemeente``: the nacalculatie's
+    actuals of all of them at once (``nacalculatie.selectors.bereken_reeks``), a joint one's figures times this
+    municipality's share under the cost key (``financien.selectors.kostensleutel``, read once per set of
+    co-principals)."""
     from seta.financien import selectors as financien_selectors
-    from seta.nacalculatie.kern import actuals
-    from seta.nacalculatie.models import Kostenpost
-    from seta.uren.models import Urenregel, Weekstatus
+    from seta.nacalculatie import selectors as nacalculatie_selectors
 
-    if not opdrachten:
-        return {}
-    ids = [o.pk for o in opdrachten]
-    posten: dict[int, list[actuals.Urenpost]] = defaultdict(list)
-    for r in (
-        Urenregel.objects.filter(opdracht_id__in=ids)
-        .values(
-            "opdracht_id", "weekstaat__jaar", "weekstaat__week", "eenheid_id", "schaal", "weekstaat__status"
-        )
-        .annotate(totaal=Sum("uren"))
-        .order_by()
-    ):
-        posten[r["opdracht_id"]].append(
-            actuals.Urenpost(
-                r["weekstaat__jaar"],
-                r["weekstaat__week"],
-                r["eenheid_id"],
-                r["schaal"],
-                r["weekstaat__status"] == Weekstatus.GOEDGEKEURD,
-                r["totaal"] or Decimal(0),
-            )
-        )
-    kosten: dict[int, list[actuals.Kostenboeking]] = defaultdict(list)
-    for oid, datum, bedrag in Kostenpost.objects.filter(bestuursopdracht_id__in=ids).values_list(
-        "bestuursopdracht_id", "datum", "bedrag"
-    ):
-        jaar, week, _ = datum.isocalendar()
-        kosten[oid].append(actuals.Kostenboeking(jaar, week, bedrag))
-    tabellen: dict[int, Any] = {}
-
-    def tabel(jaar: int) -> Any:
-        if jaar not in tabellen:
-            tabellen[jaar] = financien_selectors.load_tariffs(ctx.sv.pk, jaar)
-        return tabellen[jaar]
-
+    reeks = nacalculatie_selectors.bereken_reeks(opdrachten, vandaag=ctx.vandaag)
     sleutels: dict[tuple[int, tuple[int, ...]], Any] = {}
     result = {}
     for o in opdrachten:
-        eigen_posten = posten.get(o.pk, [])
-        tariefjaar = (o.opgedragen_op or ctx.vandaag).year
-        tarieven = {
-            (p.jaar, p.eenheid_id, p.schaal): tabel(p.jaar).voor(p.eenheid_id, p.schaal) for p in eigen_posten
-        }
+        n = reeks[o.pk]
         actief = [og.gemeente_id for og in o.opdrachtgevers.all() if og.teruggetrokken_op is None]
         aandeel = Fraction(1)
-        if len(actief) > 1:
+        if len(actief) > 1 or gemeente.pk not in actief:
             if gemeente.pk not in actief:
                 aandeel = Fraction(0)  # withdrew: the cost is the remaining principals'
             else:
+                tariefjaar = (o.opgedragen_op or ctx.vandaag).year
                 sleutel_id = (tariefjaar, tuple(sorted(actief)))
                 if sleutel_id not in sleutels:
                     sleutels[sleutel_id] = financien_selectors.kostensleutel(
@@ -293,18 +262,6 @@ def _actuals_bulk(
                     )
                 sleutel = sleutels[sleutel_id]
                 aandeel = sleutel.aandelen.get(gemeente.pk) if sleutel.aandelen else Fraction(1, len(actief))
-        n = actuals.bereken(
-            actuals.Invoer(
-                uren=eigen_posten,
-                tarieven=tarieven,
-                kosten=kosten.get(o.pk, []),
-                raming_uren=o.raming_uren,
-                raming_externe_kosten=o.raming_externe_kosten,
-                raming_uurtarief=tabel(tariefjaar).voor(o.eenheid_id, None),
-                max_uren=o.max_uren,
-                max_euro=o.max_euro,
-            )
-        )
         totaal = n.kosten_uren_bekend + n.externe_kosten
 
         def deel(x: Decimal | None, aandeel: Fraction = aandeel) -> Decimal | None:
@@ -349,26 +306,15 @@ def _bestuursvragen(ctx: _Context, gemeente: Any) -> model.Bestuursvragen:
 
 
 # --- finances ----------------------------------------------------------------------------------------------------
-def _model_van_jaar(sv: Any, jaar: int) -> Any:
-    """The adopted verdeelmodel that applies to ``jaar``: the latest one adopted by the year's end, else the latest
-    adopted one (the rule of ``financien.services._adopted_model``); None when there is none."""
-    from seta.financien.models import Modelstatus, Verdeelmodel
-
-    qs = Verdeelmodel.objects.filter(samenwerkingsverband=sv, status=Modelstatus.VASTGESTELD).order_by(
-        "-vastgesteld_op", "-volgnummer", "-pk"
-    )
-    return qs.filter(vastgesteld_op__lte=dt.date(jaar, 12, 31)).first() or qs.first()
-
-
 def _allocatie(ctx: _Context) -> Any:
     """(model, Uitkomst) of the year, computed once per build; None with ``ctx.toelichting_allocatie`` set."""
     if ctx._uitkomst_klaar:
         return ctx._uitkomst
     from seta.core.errors import InvalidInput
-    from seta.financien import berekening
+    from seta.financien import selectors as financien_selectors
 
     ctx._uitkomst_klaar = True
-    verdeelmodel = _model_van_jaar(ctx.sv, ctx.jaar)
+    verdeelmodel = financien_selectors.vastgesteld_model_van_jaar(ctx.sv, ctx.jaar)
     if verdeelmodel is None:
         ctx.toelichting_allocatie = (
             f"{ctx.sv.naam} heeft geen vastgesteld verdeelmodel voor {ctx.jaar}; zonder verdeelmodel zijn er "
@@ -376,7 +322,7 @@ def _allocatie(ctx: _Context) -> Any:
         )
         return None
     try:
-        uitkomst = berekening.allocate(ctx.sv, ctx.jaar, [verdeelmodel], grondslag="realisatie")
+        uitkomst = financien_selectors.jaarverdeling(ctx.sv, ctx.jaar, verdeelmodel)
     except InvalidInput as exc:
         redenen = "; ".join(m for ms in exc.fields.values() for m in ms) or str(exc.detail)
         ctx.toelichting_allocatie = f"De verdeling {ctx.jaar} is niet uit te rekenen: {redenen}"
@@ -388,7 +334,7 @@ def _allocatie(ctx: _Context) -> Any:
 def _leeg_financien(ctx: _Context, toelichting: str) -> model.Financien:
     return {
         "jaar": ctx.jaar,
-        "tot": ctx.peil.isoformat(),
+        "tot": min(ctx.vandaag, dt.date(ctx.jaar, 12, 31)).isoformat(),
         "verdeelmodel": None,
         "grondslag": "realisatie",
         "onderdelen": [],
@@ -422,7 +368,6 @@ def _financien(ctx: _Context, gemeente: Any) -> tuple[model.Financien, set[int]]
       the part's name when there were none.
     """
     from seta.financien.models import Afrekening, Voorschotstatus, Voorschottermijn
-    from seta.financien.verdeling.model import OnderdeelSoort
     from seta.uren.models import Soort, Urenoverzicht, Urenregel, Weekstatus
 
     gevonden = _allocatie(ctx)
@@ -437,7 +382,7 @@ def _financien(ctx: _Context, gemeente: Any) -> tuple[model.Financien, set[int]]
             _leeg_financien(ctx, f"{gemeente.naam} was in {ctx.jaar} geen deelnemer van {ctx.sv.naam}."),
             set(),
         )
-    soorten = {o.naam: o.soort for o in verdeling.onderdelen}
+    soorten = {o.naam: str(o.soort) for o in verdeling.onderdelen}
     config_delen = {
         str(o.get("naam")): o
         for o in (verdeelmodel.configuratie or {}).get("onderdelen", [])
@@ -481,7 +426,7 @@ def _financien(ctx: _Context, gemeente: Any) -> tuple[model.Financien, set[int]]
     # regular work: approved hours per taakveld (and catalogue item, for the robustness) x tariff
     per_taakveld: dict[str, list[Any]] = {}
     items: set[int] = set()
-    for r in (
+    for rr in (
         Urenregel.objects.filter(
             samenwerkingsverband=ctx.sv,
             gemeente=gemeente,
@@ -502,27 +447,31 @@ def _financien(ctx: _Context, gemeente: Any) -> tuple[model.Financien, set[int]]
         .annotate(totaal=Sum("uren"))
         .order_by()
     ):
-        code = r["catalogusitem__taakveld__code"] or ""
-        naam = r["catalogusitem__taakveld__naam"] or "Zonder taakveld"
-        if r["catalogusitem_id"]:
-            items.add(r["catalogusitem_id"])
+        code = rr["catalogusitem__taakveld__code"] or ""
+        naam = rr["catalogusitem__taakveld__naam"] or "Zonder taakveld"
+        if rr["catalogusitem_id"]:
+            items.add(rr["catalogusitem_id"])
         regel = per_taakveld.setdefault(
-            code, [naam, r["catalogusitem__taakveld__volgorde"] or 0, Decimal(0), Decimal(0)]
+            code, [naam, rr["catalogusitem__taakveld__volgorde"] or 0, Decimal(0), Decimal(0)]
         )
-        tarief = tarieven.voor(r["eenheid_id"], r["schaal"]) or Decimal(0)
-        regel[2] += r["totaal"] or 0
-        regel[3] += (r["totaal"] or 0) * tarief
+        tarief = tarieven.voor(rr["eenheid_id"], rr["schaal"]) or Decimal(0)
+        regel[2] += rr["totaal"] or 0
+        regel[3] += (rr["totaal"] or 0) * tarief
     regulier_posten = [
         kern.Post(code, f"{code} {naam}".strip(), u, b)
         for code, (naam, _volgorde, u, b) in sorted(per_taakveld.items(), key=lambda kv: (kv[1][1], kv[0]))
     ]
 
-    def opdracht_posten() -> list[kern.Post]:
+    def opdracht_posten(*, met_uren: bool, met_extern: bool) -> list[kern.Post]:
+        """Own assignments as weights: their hours x tariff (a part charging assignment hours) and/or the external
+        costs (the first usage part, as the allocation charges them); confidential ones as one line."""
         genoemd: list[kern.Post] = []
         geheim_uren, geheim_bedrag = Decimal(0), Decimal(0)
         for oid in sorted(set(per_opdracht) | set(extern), key=lambda i: info[i].nummer if i in info else ""):
-            u, b = per_opdracht.get(oid, [Decimal(0), Decimal(0)])
-            b = b + extern.get(oid, Decimal(0))
+            u, b = per_opdracht.get(oid, [Decimal(0), Decimal(0)]) if met_uren else [Decimal(0), Decimal(0)]
+            b = b + (extern.get(oid, Decimal(0)) if met_extern else Decimal(0))
+            if not (u or b):
+                continue
             o = info.get(oid)
             if o is not None and opdracht_in_rapportage(o) == "naam":
                 genoemd.append(kern.Post(o.nummer, o.titel, u, b))
@@ -539,7 +488,7 @@ def _financien(ctx: _Context, gemeente: Any) -> tuple[model.Financien, set[int]]
     extern_gehad = False
     # a fixed part is spread over the regular work; its hours are counted on the first part that has them
     regulier_uren_gehad = any(
-        soorten.get(naam) is OnderdeelSoort.GEBRUIK
+        soorten.get(naam) == GEBRUIK
         and "regels" not in conf
         and Soort.REGULIER in (conf.get("urensoorten") or [Soort.OPDRACHT, Soort.REGULIER])
         for naam, conf in config_delen.items()
@@ -555,7 +504,7 @@ def _financien(ctx: _Context, gemeente: Any) -> tuple[model.Financien, set[int]]
                 "totaal": kern.geld(regel.bedrag + regel.btw),
             }
         )
-        if soort is OnderdeelSoort.GEBRUIK:
+        if soort == GEBRUIK:
             conf = config_delen.get(regel.onderdeel, {})
             if "regels" in conf:  # the model gives its own lines: nothing to break down by
                 posten = [kern.Post("", regel.onderdeel, Decimal(0), regel.bedrag)]
@@ -563,10 +512,11 @@ def _financien(ctx: _Context, gemeente: Any) -> tuple[model.Financien, set[int]]
             else:
                 urensoorten = conf.get("urensoorten") or [Soort.OPDRACHT, Soort.REGULIER]
                 posten, soortlijst = [], []
-                if Soort.OPDRACHT in urensoorten:
-                    eigen = opdracht_posten()
-                    if extern_gehad:  # only the first usage part charges the external costs
-                        eigen = [p for p in eigen if p.uren]
+                if Soort.OPDRACHT in urensoorten or not extern_gehad:
+                    # only the first usage part charges the external costs (financien.invoer.resolve)
+                    eigen = opdracht_posten(
+                        met_uren=Soort.OPDRACHT in urensoorten, met_extern=not extern_gehad
+                    )
                     posten += eigen
                     soortlijst += ["opdrachten"] * len(eigen)
                 if Soort.REGULIER in urensoorten:
@@ -581,7 +531,7 @@ def _financien(ctx: _Context, gemeente: Any) -> tuple[model.Financien, set[int]]
             )
             for i, k in enumerate(uit):
                 lijsten[lijst_van[i] if i < len(lijst_van) else "regulier"].append(k)
-        elif soort is OnderdeelSoort.GEZAMENLIJK:
+        elif soort == GEZAMENLIJK:
             product = producten.get(data.onderdeel_opdracht.get(regel.onderdeel, ""))
             deel_totaal = next((o.bedrag for o in verdeling.onderdelen if o.naam == regel.onderdeel), NUL)
             u = Decimal(0)
@@ -651,9 +601,8 @@ def _financien(ctx: _Context, gemeente: Any) -> tuple[model.Financien, set[int]]
     return (
         {
             "jaar": ctx.jaar,
-            "tot": ctx.peil.isoformat()
-            if ctx.jaar >= ctx.vandaag.year
-            else dt.date(ctx.jaar, 12, 31).isoformat(),
+            # the allocation counts every approved hour of the year so far: to today, or the whole closed year
+            "tot": min(ctx.vandaag, dt.date(ctx.jaar, 12, 31)).isoformat(),
             "verdeelmodel": {"id": verdeelmodel.pk, "naam": verdeelmodel.label},
             "grondslag": "realisatie",
             "onderdelen": onderdelen,
@@ -675,11 +624,11 @@ def _financien(ctx: _Context, gemeente: Any) -> tuple[model.Financien, set[int]]
 
 # --- service levels ----------------------------------------------------------------------------------------------
 def _dienstverlening(ctx: _Context, gemeente: Any) -> tuple[model.Dienstverlening, set[int]]:
-    from seta.dienstverlening import naleving_selectors as ns
-    from seta.dienstverlening.meting import cijfers as meting
-    from seta.dienstverlening.selectors import norm_tekst
+    from seta.dienstverlening.selectors import naleving_in_periode, norm_tekst
 
-    dvos = list(ns.vastgestelde_dvos(ctx.sv.pk, gemeente_id=gemeente.pk, van=ctx.begin, tot=ctx.eind))
+    dvo, regels = naleving_in_periode(
+        ctx.sv.pk, gemeente.pk, van=ctx.begin, tot=ctx.eind, vandaag=ctx.vandaag
+    )
     leeg: model.Dienstverlening = {
         "gemeten": False,
         "toelichting": "",
@@ -689,26 +638,19 @@ def _dienstverlening(ctx: _Context, gemeente: Any) -> tuple[model.Dienstverlenin
         "gemist": 0,
         "niet_meetbaar": 0,
     }
-    if not dvos:
+    if dvo is None:
         leeg["toelichting"] = (
             f"Er is geen vastgestelde dienstverleningsovereenkomst van {gemeente.naam} met {ctx.sv.naam} in deze "
             "periode; de dienstverlening is niet gemeten."
         )
         return leeg, set()
-    dvo = sorted(dvos, key=lambda d: (d.gemeente_id is None, -d.ingangsdatum.toordinal(), -d.pk))[0]
-    perioden = ns.perioden_van(dvo, vandaag=ctx.vandaag, van=ctx.begin, tot=ctx.eind)
-    regels = [
-        r
-        for r in ns.regels_voor_controle(dvo, perioden=perioden, vandaag=ctx.vandaag)
-        if r.gemeente.pk == gemeente.pk
-    ]
     items = {r.afspraak.catalogusitem_id for r in regels}
     normen: list[model.Normregel] = []
     tel = {"gehaald": 0, "gemist": 0, "niet_meetbaar": 0}
     for r in regels:
-        met = [c for c in r.cijfers if c.oordeel != meting.GEEN_GEGEVENS]
+        met = [c for c in r.cijfers if c.oordeel != GEEN_GEGEVENS]
         laatste = met[-1] if met else None
-        gehaald = None if laatste is None else laatste.oordeel == meting.GEHAALD
+        gehaald = None if laatste is None else laatste.oordeel == GEHAALD
         waarde = None
         if laatste is not None:
             w = (
@@ -755,25 +697,9 @@ def _dienstverlening(ctx: _Context, gemeente: Any) -> tuple[model.Dienstverlenin
 # --- robustness --------------------------------------------------------------------------------------------------
 def _pool_robuustheid(ctx: _Context) -> Any:
     if ctx._robuust is None:
-        from seta.organisatie import robuustheid
-        from seta.organisatie.models import Competentie, Eenheid, Medewerker
-        from seta.organisatie.selectors import actief_q
+        from seta.organisatie import selectors as organisatie_selectors
 
-        eenheden = {e.pk: e for e in Eenheid.objects.filter(samenwerkingsverband=ctx.sv)}
-        staf = list(
-            Medewerker.objects.filter(samenwerkingsverband=ctx.sv, eenheid_id__in=list(eenheden))
-            .filter(actief_q(ctx.peil))
-            .prefetch_related(Prefetch("competenties", queryset=Competentie.objects.only("id")))
-            .only("id", "eenheid_id", "fte")
-        )
-        houders = [
-            robuustheid.Houder(m.pk, m.eenheid_id, m.fte, frozenset(c.pk for c in m.competenties.all()))
-            for m in staf
-        ]
-        tree = {e.pk: e.bovenliggend_id for e in eenheden.values()}
-        result = robuustheid.bereken(houders, tree)
-        namen = dict(Competentie.objects.filter(pk__in=set(result.pool)).values_list("pk", "naam"))
-        ctx._robuust = (result, eenheden, namen, robuustheid.subtree(tree))
+        ctx._robuust = organisatie_selectors.poolrobuustheid(ctx.sv, ctx.peil)
     return ctx._robuust
 
 
@@ -782,14 +708,15 @@ def _robuustheid(ctx: _Context, items: set[int]) -> model.Robuustheid:
     work's catalogue items and the services of its DVO), counted with their sub-units; no names of staff."""
     from seta.catalogus.models import Catalogusitem
 
-    result, eenheden, namen, _onder = _pool_robuustheid(ctx)
+    pool = _pool_robuustheid(ctx)
+    result, eenheden, namen = pool.resultaat, pool.eenheden, pool.competenties
     diensten_per_eenheid: dict[int, list[str]] = defaultdict(list)
     for eenheid_id, naam in Catalogusitem.objects.filter(pk__in=items).values_list("eenheid_id", "naam"):
         diensten_per_eenheid[eenheid_id].append(naam)
     kwetsbaar: list[model.Kwetsbaarheid] = []
     competenties: set[int] = set()
     eenpitters: set[int] = set()
-    for eid in sorted(diensten_per_eenheid, key=lambda e: eenheden[e].naam if e in eenheden else ""):
+    for eid in sorted(diensten_per_eenheid, key=lambda e: eenheden.get(e, "")):
         if eid not in eenheden:
             continue
         competenties |= set(result.per_eenheid.get(eid, {}))
@@ -798,7 +725,7 @@ def _robuustheid(ctx: _Context, items: set[int]) -> model.Robuustheid:
             kwetsbaar.append(
                 {
                     "competentie": namen.get(b.competentie_id, ""),
-                    "eenheid": eenheden[eid].naam,
+                    "eenheid": eenheden[eid],
                     "houders": b.aantal,
                     "diensten": sorted(set(diensten_per_eenheid[eid])),
                 }
@@ -807,7 +734,8 @@ def _robuustheid(ctx: _Context, items: set[int]) -> model.Robuustheid:
 
 
 def _pool_robuustheid_totaal(ctx: _Context) -> model.Robuustheid:
-    result, _eenheden, namen, _onder = _pool_robuustheid(ctx)
+    pool = _pool_robuustheid(ctx)
+    result, namen = pool.resultaat, pool.competenties
     posten = sorted(result.eenmansposten_pool(), key=lambda b: namen.get(b.competentie_id, ""))
     return {
         "competenties": len(result.pool),
@@ -881,7 +809,7 @@ def vorige_rapportage(rapportage: Raadsrapportage) -> Raadsrapportage | None:
 
 def bouw(rapportage: Raadsrapportage, *, vandaag: dt.date | None = None) -> model.Inhoud:
     """The report's content as of ``vandaag`` (default today)."""
-    from seta.financien import invoer
+    from seta.financien import selectors as financien_selectors
 
     vandaag = vandaag or timezone.localdate()
     sv = rapportage.samenwerkingsverband
@@ -895,7 +823,7 @@ def bouw(rapportage: Raadsrapportage, *, vandaag: dt.date | None = None) -> mode
         robuust, kerncijfers = c.robuustheid, c.kerncijfers
     else:
         alle_dagen: list[int] = []
-        for partner in invoer.partners_in_year(sv, rapportage.jaar):
+        for partner in financien_selectors.deelnemers_in_jaar(sv, rapportage.jaar):
             c = _gemeente(ctx, partner)
             alle_dagen += c.vraagdagen
             partners.append(
@@ -912,8 +840,8 @@ def bouw(rapportage: Raadsrapportage, *, vandaag: dt.date | None = None) -> mode
     vorige = vorige_rapportage(rapportage)
     vorige_cijfers = (vorige.inhoud or {}).get("kerncijfers") if vorige is not None else None
     besluit: model.Besluit | None = None
-    if rapportage.besluit_id is not None:
-        b = rapportage.besluit
+    b = rapportage.besluit
+    if b is not None:
         besluit = {
             "orgaan": b.orgaan,
             "orgaan_label": b.get_orgaan_display(),

@@ -262,7 +262,7 @@ def som(partners: Sequence[model.Kerncijfers]) -> model.Kerncijfers:
     the median of the question days cannot be added up (the caller computes it over all questions)."""
 
     def tel(veld: str) -> int:
-        return sum(int(p[veld]) for p in partners)  # type: ignore[literal-required]
+        return sum(int(str(p.get(veld) or 0)) for p in partners)
 
     def optel(veld: str) -> int | None:
         waarden = [p[veld] for p in partners if p[veld] is not None]  # type: ignore[literal-required]

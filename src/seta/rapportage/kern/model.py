@@ -62,7 +62,9 @@ class Opdrachtregel(TypedDict):
     kosten: str  # hours x tariff + external costs for this municipality (euros)
     raming_uren: str | None
     raming_kosten: str | None  # the estimate in euros (hours x tariff + external costs)
-    kader_bedrag: str | None  # the budget frame the college set
+    kader_bedrag: (
+        str | None
+    )  # the budget frame the college set (``max_euro``; a joint one: this municipality's share)
 
 
 class Telling(TypedDict):
@@ -130,7 +132,8 @@ class Afrekeningsregel(TypedDict):
 
 
 class Financien(TypedDict):
-    """Hours and costs for the municipality in the period's year, to the period's end. Reconciles to the cent:
+    """Hours and costs for the municipality in the period's year, as the allocation stands on the day the figures
+    were computed (``tot``: the hours approved so far; a closed year whole). Reconciles to the cent:
     ``totaal`` is the allocation's total for the municipality under the adopted model (``Σ onderdelen.totaal``);
     ``opdrachten`` + ``regulier`` + ``gezamenlijk`` break down the usage and joint parts (largest-remainder
     rounded so they add up to those parts exactly); ``afrekening`` is the settlement (closed years)."""
