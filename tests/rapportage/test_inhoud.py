@@ -35,6 +35,13 @@ PERIODEN = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _zonder_demorapportages(db: Any) -> None:
+    """These tests make the BEL reports they read themselves: the demo's (seta.rapportage.demo) are removed first,
+    inside the test's transaction."""
+    Raadsrapportage.objects.filter(samenwerkingsverband__slug="bel").delete()
+
+
 def _bel() -> Samenwerkingsverband:
     return Samenwerkingsverband.objects.get(slug="bel")
 
