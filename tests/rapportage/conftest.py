@@ -16,7 +16,7 @@ from seta.autorisaties.actor import Actor
 from seta.gemeenten.models import Functie, Functionaris, Gemeente
 from seta.rapportage import services
 from seta.rapportage.kern import perioden
-from seta.rapportage.models import Raadsrapportage
+from seta.rapportage.models import Abonnement, Raadsrapportage
 from seta.samenwerkingsverbanden.besluiten import bevoegd_orgaan
 from seta.samenwerkingsverbanden.models import Besluitonderwerp, Samenwerkingsverband
 
@@ -74,6 +74,8 @@ def _vrije_periode(bel: Samenwerkingsverband) -> tuple[int, str]:
 def rw(actor_named: Callable[[str], Actor]) -> Rapportagewereld:
     bel = Samenwerkingsverband.objects.get(slug="bel")
     jaar, periode = _vrije_periode(bel)
+    # the demo's own subscription (raadslid.laren on Laren): these tests subscribe from scratch
+    Abonnement.objects.filter(samenwerkingsverband=bel).delete()
     return Rapportagewereld(
         bel=bel, laren=Gemeente.objects.get(slug="laren"), jaar=jaar, periode=periode, actor=actor_named
     )

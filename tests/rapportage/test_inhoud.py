@@ -35,6 +35,15 @@ PERIODEN = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _zonder_demorapportages(db: Any) -> None:
+    """These tests make the BEL reports they read themselves: the demo's (seta.rapportage.demo) are removed first,
+    inside the test's transaction."""
+    demo = Raadsrapportage.objects.filter(samenwerkingsverband__slug="bel")
+    demo.filter(voorganger__isnull=False).delete()  # corrections first: they protect the version they correct
+    demo.delete()
+
+
 def _bel() -> Samenwerkingsverband:
     return Samenwerkingsverband.objects.get(slug="bel")
 

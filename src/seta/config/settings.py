@@ -338,3 +338,16 @@ SETA_IMPORT_MAX_BYTES = {
 }
 SETA_XLSX_MAX_UNPACKED_BYTES = int(os.environ.get("SETA_XLSX_MAX_UNPACKED_BYTES", 50 * 1024 * 1024))
 SETA_XLSX_MAX_RATIO = int(os.environ.get("SETA_XLSX_MAX_RATIO", 200))
+
+# E-mail (subscriptions to council reports, ADR 0046): Django's backends. The console backend by default (the demo
+# and development print the message); production sets ``SETA_EMAIL_BACKEND`` to the SMTP backend and the
+# ``SETA_EMAIL_*`` variables. The tests use Django's in-memory backend (``django.core.mail.outbox``).
+EMAIL_BACKEND = os.environ.get("SETA_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("SETA_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("SETA_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("SETA_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("SETA_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _flag("SETA_EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("SETA_EMAIL_FROM", "SETA <noreply@seta.invalid>")
+# The address of the site as a subscriber's e-mail links to it (no trailing slash).
+SETA_BASIS_URL = os.environ.get("SETA_BASIS_URL", "http://127.0.0.1:8000").rstrip("/")

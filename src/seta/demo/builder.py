@@ -29,6 +29,7 @@ STEPS = [
     "seta.financien.demo_mutaties",  # join/leave scenarios: after the budget and the adopted model
     "seta.nacalculatie.demo",  # cost bookings and the alerts: after the hours and the tariffs
     "seta.planning.demo",  # planning rules, absences and the plan: after the assignments, hours and the key
+    "seta.rapportage.demo",  # council reports: after everything they report on (assignments, hours, money, plan)
     "seta.scan.demo",
 ]
 

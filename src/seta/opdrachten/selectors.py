@@ -68,6 +68,7 @@ def filter_opdrachten(
     deadline_voor: dt.date | None = None,
     deadline_na: dt.date | None = None,
     zoek: str | None = None,
+    naar_raad: bool | None = None,
 ) -> QuerySet[Bestuursopdracht]:
     if gemeente:
         qs = met_opdrachtgever(qs, gemeente=gemeente)
@@ -85,6 +86,8 @@ def filter_opdrachten(
         qs = qs.filter(deadline__gte=deadline_na)
     if zoek:
         qs = qs.filter(Q(titel__icontains=zoek) | Q(nummer__icontains=zoek))
+    if naar_raad is not None:
+        qs = qs.filter(naar_raad=naar_raad)
     return qs
 
 

@@ -83,6 +83,7 @@ def lijst(request: HttpRequest) -> HttpResponse:
         deadline_voor=deadline_voor,
         zoek=g.get("zoek") or None,
         samenwerkingsverband=parse_id(g.get("samenwerkingsverband"), name="samenwerkingsverband"),
+        naar_raad={"ja": True, "nee": False}.get(g.get("naar_raad", "")),
     )
     if portefeuille_ids is not None:
         qs = selectors.met_opdrachtgever(qs, portefeuille_id__in=portefeuille_ids)
@@ -91,11 +92,13 @@ def lijst(request: HttpRequest) -> HttpResponse:
     pagina = Paginator(qs, PER_PAGINA).get_page(g.get("pagina"))
     params = g.copy()
     params.pop("pagina", None)
+    kosten = _kosten_uit_raadsrapportages(actor, list(pagina))
     return render(
         request,
         "opdrachten/lijst.html",
         {
             "pagina": pagina,
+            "kosten": kosten,
             "filters": g,
             "querystring": params.urlencode(),
             "gemeenten": gemeenten,
@@ -107,6 +110,20 @@ def lijst(request: HttpRequest) -> HttpResponse:
             "vandaag": timezone.localdate(),
         },
     )
+
+
+def _kosten_uit_raadsrapportages(actor: Actor, opdrachten: list[Bestuursopdracht]) -> dict[str, Any] | None:
+    """The cost so far per assignment on the page as the newest council report the actor reads states it (one
+    query for the page, not one per row): ``o.kosten_raad`` is set on each row the reports name; None (no column)
+    when no report names any of them."""
+    from seta.rapportage import selectors as rapportage_selectors
+
+    per_opdracht = rapportage_selectors.kosten_per_opdracht(actor, [o.pk for o in opdrachten])
+    if not per_opdracht:
+        return None
+    for o in opdrachten:
+        o.kosten_raad = per_opdracht.get(o.pk)  # type: ignore[attr-defined]
+    return {"peildata": sorted({k["peildatum"] for k in per_opdracht.values()})}
 
 
 def _datum(waarde: str | None) -> dt.date | None:

@@ -31,6 +31,7 @@ __all__ = [
     "allowed_actions",
     "cyclus_van",
     "geschiedenis",
+    "kosten_per_opdracht",
     "perioden_van",
     "rapportage_for",
     "rapportages_for",
@@ -179,3 +180,44 @@ def abonnement_for(actor: Actor, pk: Any) -> Abonnement | None:
         return abonnementen_for(actor).get(pk=pk)
     except (Abonnement.DoesNotExist, ValueError, TypeError, OverflowError):
         return None
+
+
+# --- the cost per assignment as the council reports state it (the assignment list's column) -----------------------
+def kosten_per_opdracht(actor: Actor, opdracht_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """Per assignment (of ``opdracht_ids``) the cost so far as the newest sent report of each municipality states it
+    (its share, summed over the municipalities whose reports the actor reads; for someone working for a
+    municipality only its own reports): ``{id: {"kosten": "1234.50", "uren": "12.00", "peildatum": "2026-10-13"}}``.
+    Two queries whatever the number of rows: the newest report per recipient, then their frozen content."""
+    from decimal import Decimal
+
+    from seta.autorisaties.policy.opdrachten import eigen_gemeente_ids
+
+    if not opdracht_ids:
+        return {}
+    qs = rapportages_for(actor).filter(status=lifecycle.AANGEBODEN, gemeente__isnull=False)
+    eigen = eigen_gemeente_ids(actor)
+    if eigen:
+        qs = qs.filter(gemeente_id__in=eigen)
+    nieuwste: dict[tuple[int, int], int] = {}
+    for pk, sv_id, gemeente_id in qs.order_by("-jaar", "-eind", "-volgnummer").values_list(
+        "pk", "samenwerkingsverband_id", "gemeente_id"
+    ):
+        nieuwste.setdefault((sv_id, gemeente_id), pk)
+    gezocht = set(opdracht_ids)
+    uit: dict[int, dict[str, Any]] = {}
+    for opgeslagen in Raadsrapportage.objects.filter(pk__in=nieuwste.values()).values_list(
+        "inhoud", flat=True
+    ):
+        inhoud: dict[str, Any] = opgeslagen or {}
+        opdrachten = inhoud.get("opdrachten") or {}
+        for regel in opdrachten.get("regels") or []:
+            if regel.get("id") not in gezocht:
+                continue
+            rij = uit.setdefault(
+                regel["id"],
+                {"kosten": Decimal(0), "uren": Decimal(0), "peildatum": inhoud.get("peildatum", "")},
+            )
+            rij["kosten"] += Decimal(str(regel.get("kosten") or 0))
+            rij["uren"] += Decimal(str(regel.get("uren") or 0))
+            rij["peildatum"] = max(rij["peildatum"], inhoud.get("peildatum", ""))
+    return {k: {**v, "kosten": f"{v['kosten']:.2f}", "uren": f"{v['uren']:.2f}"} for k, v in uit.items()}

@@ -31,6 +31,7 @@ PROVIDERS = [
     "seta.scan.home",
     "seta.dienstverlening.home",
     "seta.planning.home",
+    "seta.rapportage.home",
     "seta.signalen.home",
 ]
 

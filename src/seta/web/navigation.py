@@ -56,6 +56,10 @@ def _dienstverlening(actor: Actor) -> bool:
     return policy.can(actor, "dvo.lezen", None)
 
 
+def _rapportages(actor: Actor) -> bool:
+    return actor.user_id is not None and policy.can(actor, "raadsrapportage.lezen", None)
+
+
 def _planning(actor: Actor) -> bool:
     return policy.can(actor, "planningsregels.lezen", None) or policy.can(actor, "capaciteit.lezen", None)
 
@@ -70,6 +74,7 @@ MENU: list[Menuitem] = [
     Menuitem(_("Financiën"), "financien:overzicht", _financien),
     Menuitem(_("Dienstverlening"), "dienstverlening:dvo_lijst", _dienstverlening),
     Menuitem(_("Planning"), "planning:index", _planning),
+    Menuitem(_("Raadsrapportages"), "rapportage:lijst", _rapportages),
     Menuitem(_("Samenwerkingsverbanden"), "samenwerkingsverbanden:lijst"),
     Menuitem(_("Organisatie"), "organisatie:boom"),
     Menuitem(_("Catalogus"), "catalogus:lijst"),

@@ -190,6 +190,7 @@ def _regel(code: str, naam: str, uren: str, bedrag: str | None = None) -> model.
         "naam": naam,
         "uren": uren,
         "bedrag": bedrag if bedrag is not None else _kosten(uren),
+        "onderdeel": "",  # the contract's field since the figures' merge; the sample names no part
     }
 
 
