@@ -660,3 +660,30 @@ def test_dvo_page_buttons_equal_toegestane_acties_for_every_demo_login() -> None
     assert v.compared > 20 and {"wijzigen", "vaststellen", "nieuwe_versie", "collegebesluit"} <= v.offered, (
         v.offered
     )
+
+
+def test_report_page_buttons_equal_toegestane_acties_for_every_demo_login() -> None:
+    """Council reports (issue 12): the demo's sent reports, the open correction and a joint one."""
+    from seta.rapportage import selectors as rapportage_selectors
+
+    v = Vergelijking()
+    for user in get_user_model().objects.order_by("username"):
+        zichtbaar = list(
+            rapportage_selectors.rapportages_for(actor_for(user))
+            .filter(samenwerkingsverband__slug="bel")
+            .values_list("pk", flat=True)
+        )
+        if zichtbaar:
+            v.login(
+                user,
+                zichtbaar,
+                "/rapportage/{}/",
+                "/api/v1/raadsrapportages/{}",
+                lambda h, _: sorted(DVO_KNOP.findall(h)),
+                soort="raadsrapportage ",
+                sorteer=True,
+            )
+    assert v.mismatches == []
+    assert (
+        v.compared > 20 and {"toelichten_pool", "toelichten_gemeente", "aanbieden", "corrigeren"} <= v.offered
+    ), v.offered
