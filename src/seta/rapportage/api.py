@@ -170,7 +170,7 @@ class RaadsrapportageViewSet(
         rapportage = self.get_object()
         # Refuse (403/404) before looking at the input, so a forbidden actor never learns the validation rules.
         if actie == lifecycle.AANBIEDEN:
-            services.require_aanbieden(self.actor, rapportage)
+            services.require_aanbieden(actor=self.actor, rapportage=rapportage)
         policy.require(self.actor, f"raadsrapportage.{actie}", rapportage, read_action=LEES)
         invoer = self.validated(INVOER[actie])
         gegevens: dict[str, Any] = {"expected_version": expected_version(request), **invoer}

@@ -250,7 +250,7 @@ def xlsx(inhoud: model.Inhoud) -> bytes:
     ]
     if inhoud["corrigeert"]:
         gegevens.append(("Corrigeert", f"versie {max(inhoud['versie'] - 1, 1)}: {inhoud['correctiereden']}"))
-    blad.append([])
+    files.append_row(blad, [])
     for naam, waarde in gegevens:
         files.append_row(blad, [naam, waarde])
         blad.cell(row=blad.max_row, column=1).font = vet

@@ -231,7 +231,7 @@ def _besluit_json(record: Any) -> model.Besluit:
     }
 
 
-def require_aanbieden(actor: Actor, rapportage: Raadsrapportage) -> None:
+def require_aanbieden(*, actor: Actor, rapportage: Raadsrapportage) -> None:
     """The refusal names who sends: the municipality's college, or the body that adopts the joint report."""
     if rapportage.is_gezamenlijk:
         require_bevoegd(
@@ -269,7 +269,7 @@ def aanbieden(
     the SHA-256 of both; the version it corrects becomes ``vervangen``. Subscribers are told after the commit."""
     from seta.rapportage import berichten, document, inhoud
 
-    require_aanbieden(actor, rapportage)
+    require_aanbieden(actor=actor, rapportage=rapportage)
     rapportage = lock(rapportage, expected_version=expected_version)
     _alleen_concept(rapportage, "aanbieden")
     vandaag = vandaag or timezone.localdate()
