@@ -47,20 +47,21 @@ class _Links(HTMLParser):
 
 
 def _rapportage(sv: Samenwerkingsverband, *, status: str, gemeente: Any = None, **kw: Any) -> Raadsrapportage:
+    # 2024: a year without the demo's own reports (one sent version per recipient and period)
     r = Raadsrapportage(
         samenwerkingsverband=sv,
         gemeente=gemeente,
-        jaar=2026,
+        jaar=2024,
         periode=kw.pop("periode", "najaarsnota"),
         periode_naam="Najaarsnota",
-        begin=dt.date(2026, 1, 1),
-        eind=dt.date(2026, 8, 31),
+        begin=dt.date(2024, 1, 1),
+        eind=dt.date(2024, 8, 31),
         status=status,
-        aangeboden_op=dt.date(2026, 10, 1) if status != "concept" else None,
+        aangeboden_op=dt.date(2024, 10, 1) if status != "concept" else None,
         **kw,
     )
     if status != "concept":
-        r.inhoud = inhoud.bouw(r, vandaag=dt.date(2026, 10, 1))
+        r.inhoud = inhoud.bouw(r, vandaag=dt.date(2024, 10, 1))
         r.pdf = PDF
         r.pdf_sha256 = "0" * 64
     r.save()
