@@ -24,6 +24,7 @@ API_APPS = [
     "signalen",
     "planning",
     "rapportage",
+    "harmonisatie",
     "scan",
     "api",
 ]

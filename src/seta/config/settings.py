@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "seta.signalen",
     "seta.planning",
     "seta.rapportage",
+    "seta.harmonisatie",
     "seta.scan",
     "seta.demo",
 ]

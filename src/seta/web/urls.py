@@ -22,6 +22,7 @@ WEB_APPS = [
     ("signalen", "signalen/"),
     ("planning", "planning/"),
     ("rapportage", "rapportage/"),
+    ("harmonisatie", "harmonisatie/"),
     ("scan", "scan/"),
     # the public register (Woo): no login; its own module and namespace ``register``
     ("rapportage.register_urls", "register/"),
