@@ -61,6 +61,8 @@ def zoeken(actor: Actor, obj: Any) -> bool:
     if obj is None:
         return bool(actor.samenwerkingsverbanden(*POOL_LEZERS)) or bool(actor.gemeenten(*GEMEENTE_ZOEKERS))
     sv_id = _sv_id(obj)
+    if sv_id is None:
+        return False
     if _is_pool(actor, sv_id):
         return True
     from seta.samenwerkingsverbanden.models import Deelnemer
