@@ -30,6 +30,9 @@ STEPS = [
     "seta.nacalculatie.demo",  # cost bookings and the alerts: after the hours and the tariffs
     "seta.planning.demo",  # planning rules, absences and the plan: after the assignments, hours and the key
     "seta.rapportage.demo",  # council reports: after everything they report on (assignments, hours, money, plan)
+    # harmonisation proposals (issue 13): after the assignments, hours, tariffs and the cost key they estimate with
+    "seta.harmonisatie.demo_voorstellen",
+    "seta.harmonisatie.demo",  # the similarity index (text vectors): last, so it holds every demo assignment
     "seta.scan.demo",
 ]
 
