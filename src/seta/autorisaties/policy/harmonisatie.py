@@ -18,6 +18,7 @@
   the actor's own municipality's        ``volledig``                 ``volledig``
   ===================================  ==========================  ===========================================
 
+  A municipality that is not a partner of the assignment's cooperation sees nothing (``geen``).
   The same rule decides what a proposal names of its orders (``voorstel_opdracht_zicht``) and what the API gives.
 - **A proposal** (``harmonisatievoorstel.*``): drafted, edited, sent, put on a meeting's agenda and withdrawn by
   the pool's directeur or a teamleider of the cooperation. Read by the pool's directeur, controller and teamleiders,
@@ -65,13 +66,7 @@ def zoeken(actor: Actor, obj: Any) -> bool:
         return False
     if _is_pool(actor, sv_id):
         return True
-    from seta.samenwerkingsverbanden.models import Deelnemer
-
-    eigen = actor.gemeenten(*GEMEENTE_ZOEKERS)
-    return (
-        bool(eigen)
-        and Deelnemer.objects.filter(samenwerkingsverband_id=sv_id, gemeente_id__in=eigen).exists()
-    )
+    return _partner_van(actor.gemeenten(*GEMEENTE_ZOEKERS), sv_id)
 
 
 def treffer_zicht(
@@ -91,9 +86,20 @@ def treffer_zicht(
         return "volledig"
     if actor.is_beheerder or _is_pool(actor, samenwerkingsverband_id):
         return "vertrouwelijk" if vertrouwelijk else "volledig"
-    if not eigen or vertrouwelijk:
+    if vertrouwelijk or not _partner_van(eigen, samenwerkingsverband_id):
         return "geen"
     return "concept" if concept else "volledig"
+
+
+def _partner_van(gemeente_ids: frozenset[int], samenwerkingsverband_id: int | None) -> bool:
+    """Whether one of ``gemeente_ids`` is (or was) a partner of the cooperation: only partners see each other's work."""
+    if not gemeente_ids or samenwerkingsverband_id is None:
+        return False
+    from seta.samenwerkingsverbanden.models import Deelnemer
+
+    return Deelnemer.objects.filter(
+        samenwerkingsverband_id=samenwerkingsverband_id, gemeente_id__in=gemeente_ids
+    ).exists()
 
 
 def opdracht_zicht(actor: Actor, opdracht: Any) -> Zicht:
