@@ -255,7 +255,9 @@ def veld_van_fout(melding: str) -> str:
         m2 = re.search(r"'([^']+)'", melding)
         return f"antwoorden.{m2.group(1)}" if m2 else "antwoorden"
     if m := _PARTNER.match(melding):
-        return f"partners[{int(m.group(1)) - 1}]"
+        # issue 15: "partner 2 (Atlantis), veld 'bevolking': ..." names the field as well
+        veld = re.match(r"partner \d+(?: \([^)]*\))?, veld '([a-z_]+)'", melding)
+        return f"partners[{int(m.group(1)) - 1}]" + (f".{veld.group(1)}" if veld else "")
     if m := _VELD.match(melding):
         return m.group(1)
     pad = melding.split(":", 1)[0]

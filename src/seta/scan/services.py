@@ -183,6 +183,16 @@ def _resolve_partners(invoer: Sequence[PartnerInvoer]) -> list[Scanpartner]:
         if p.inwoners is not None and p.inwoners <= 0:
             fouten[f"{veld}.inwoners"] = ["Het inwonertal moet groter dan nul zijn."]
             continue
+        # --- issue 15 (h-scan-val): a hand-entered name that today means a later, larger municipality
+        vergroot = kern.io.load_vergrote_gemeenten().get(p.naam.casefold())
+        if vergroot is not None and p.inwoners is None:
+            fouten[f"{veld}.naam"] = [
+                f"{vergroot.naam} is sinds {vergroot.jaar} samen met {kern.io.opsomming(vergroot.samen_met)} één grotere "
+                f"gemeente. Bedoelt u de huidige gemeente, kies dan {vergroot.naam} ({vergroot.code}) uit de lijst; "
+                f"bedoelt u {vergroot.naam} van vóór {vergroot.jaar}, geef dan het inwonertal van toen."
+            ]
+            continue
+        # --- end issue 15
         bekend = kern.bekende_opgeheven_gemeente(p.naam)
         if bekend is not None:
             # A municipality the core knows (data/gemeenten-extra.yaml): fill in what was left empty.

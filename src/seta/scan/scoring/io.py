@@ -11,7 +11,9 @@ project's bundled CSV.
 from __future__ import annotations
 
 import csv
+import difflib
 import json
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -101,6 +103,49 @@ def load_extra_gemeenten(path: Path | None = None) -> dict[str, Partner]:
     return out
 
 
+@dataclass(frozen=True)
+class VergroteGemeente:
+    """A name in the reference list that today stands for a later, larger municipality (Schagen since 2013)."""
+
+    naam: str
+    code: str
+    jaar: int
+    samen_met: tuple[str, ...]
+    herkomst: str
+
+
+@cache
+def load_vergrote_gemeenten(path: Path | None = None) -> dict[str, VergroteGemeente]:
+    """The ``vergroot`` list of ``gemeenten-extra.yaml``, keyed by lower-case name."""
+    with Path(path or GEMEENTEN_EXTRA).open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    out: dict[str, VergroteGemeente] = {}
+    for item in data.get("vergroot") or ():
+        v = VergroteGemeente(
+            naam=str(item["naam"]),
+            code=str(item["code"]),
+            jaar=int(item["jaar"]),
+            samen_met=tuple(str(x) for x in item.get("samen_met") or ()),
+            herkomst=str(item.get("herkomst") or ""),
+        )
+        out[v.naam.casefold()] = v
+    return out
+
+
+def opsomming(namen: Sequence[str]) -> str:
+    return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " en " + namen[-1]
+
+
+def vergroot_fout(label: str, v: VergroteGemeente) -> str:
+    """The Dutch refusal of ``{naam: Schagen}``: which municipality the name means today, and what to give."""
+    return (
+        f"{label}: de naam {v.naam!r} is dubbelzinnig: sinds {v.jaar} is {v.naam} samen met "
+        f"{opsomming(v.samen_met)} één grotere gemeente (in de referentielijst {v.code}, met het inwonertal van "
+        f"die grotere gemeente). Bedoelt u {v.naam} van vóór {v.jaar}, geef dan 'bestaat: false' en het "
+        f"inwonertal van toen ('bevolking'); bedoelt u de huidige gemeente, geef dan 'code: {v.code}'"
+    )
+
+
 def _lookup(gemeenten: GemeenteLookup, code: str) -> Partner | None:
     if isinstance(gemeenten, Mapping):
         return gemeenten.get(code)
@@ -129,6 +174,11 @@ def resolve_partner(
         return None, f"{label}: geef een gemeentecode ('code') of een naam ('naam')"
     bestaat = spec.get("bestaat", True)
     if bestaat:
+        # --- issue 15 (h-scan-val): a name that today stands for a later, larger municipality
+        vergroot = load_vergrote_gemeenten().get(str(naam).strip().casefold())
+        if vergroot is not None:
+            return None, vergroot_fout(label, vergroot)
+        # --- end issue 15
         partner = _zoek_op_naam(gemeenten, str(naam))
         if partner is None:
             return None, (
@@ -150,12 +200,162 @@ def resolve_partner(
             code=None,
             naam=bekend.naam if bekend else str(naam),
             provincie=spec.get("provincie", bekend.provincie if bekend else None),
-            bevolking=int(bevolking) if bevolking is not None else None,
+            bevolking=bevolking if isinstance(bevolking, int) and not isinstance(bevolking, bool) else None,
             bestaat=False,
             bevolking_herkomst=herkomst,
         ),
         None,
     )
+
+
+# --------------------------------------------------------------------------- field checks (issue 15)
+
+#: The fields a partner entry may have: with a CBS code, or by name for one that no longer exists.
+PARTNER_VELDEN_CODE = ("code", "naam")
+PARTNER_VELDEN_NAAM = ("naam", "bestaat", "provincie", "bevolking")
+PARTNER_VELDEN = ("code", "naam", "bestaat", "provincie", "bevolking")
+GM_CODE = re.compile(r"^GM[0-9]{4}$")
+
+
+def suggestie(woord: str, mogelijk: Sequence[str]) -> str:
+    """'; bedoelt u 'x'?' for the nearest known name (difflib), or '' when nothing is near."""
+    gevonden = difflib.get_close_matches(woord, list(mogelijk), n=1, cutoff=0.75)
+    return f"; bedoelt u {gevonden[0]!r}?" if gevonden else ""
+
+
+def partner_label(i: int, spec: Mapping[str, Any]) -> str:
+    """'partner 2 (Atlantis)': the position, and the name or code when the entry gives one."""
+    for key in ("naam", "code"):
+        value = spec.get(key)
+        if isinstance(value, str) and value.strip():
+            return f"partner {i} ({value.strip()})"
+    return f"partner {i}"
+
+
+def _getal_uit_tekst(value: str) -> int | None:
+    digits = re.sub(r"[\s.\u00a0_']", "", value)
+    return int(digits) if digits.isdigit() else None
+
+
+def partner_veld_fouten(i: int, spec: Mapping[str, Any]) -> list[str]:
+    """Every problem with the fields of one partner entry, in Dutch, naming the partner and the field."""
+    label = partner_label(i, spec)
+    fouten: list[str] = []
+    met_code = "code" in spec
+    toegestaan = PARTNER_VELDEN_CODE if met_code else PARTNER_VELDEN_NAAM
+    for key in spec:
+        sleutel = str(key)
+        if sleutel in toegestaan:
+            continue
+        if sleutel in PARTNER_VELDEN:
+            fouten.append(
+                f"{label}, veld {sleutel!r}: hoort niet bij een partner met een gemeentecode (naam, provincie en "
+                "inwonertal komen dan uit de referentielijst); laat 'code' weg voor een gemeente die niet meer bestaat"
+            )
+        else:
+            fouten.append(f"{label}, veld {sleutel!r}: onbekend veld{suggestie(sleutel, toegestaan)}")
+    if met_code:
+        code = spec.get("code")
+        if not isinstance(code, str) or not GM_CODE.match(code.strip()):
+            fouten.append(
+                f"{label}, veld 'code': {code!r} is geen CBS-gemeentecode (GM gevolgd door vier cijfers, "
+                "bijvoorbeeld GM0441)"
+            )
+    elif "naam" not in spec:
+        fouten.append(f"{label}: verplicht veld 'naam' ontbreekt (of geef een gemeentecode in 'code')")
+    naam = spec.get("naam")
+    if "naam" in spec and (not isinstance(naam, str) or not naam.strip()):
+        fouten.append(f"{label}, veld 'naam': geef de naam van de gemeente als tekst")
+    if "bestaat" in spec and not isinstance(spec["bestaat"], bool):
+        fouten.append(
+            f"{label}, veld 'bestaat': {spec['bestaat']!r} is geen true of false (schrijf het zonder "
+            "aanhalingstekens: bestaat: false)"
+        )
+    if "provincie" in spec and not isinstance(spec["provincie"], str):
+        fouten.append(f"{label}, veld 'provincie': geef de provincie als tekst, bijvoorbeeld Noord-Holland")
+    if "bevolking" in spec and not met_code:
+        bevolking = spec["bevolking"]
+        if isinstance(bevolking, str):
+            getal = _getal_uit_tekst(bevolking)
+            voorbeeld = f"bevolking: {getal}" if getal else "bevolking: 12000"
+            fouten.append(
+                f"{label}, veld 'bevolking': {bevolking!r} is tekst; geef het inwonertal als geheel getal, zonder "
+                f"punt en zonder aanhalingstekens ({voorbeeld})"
+            )
+        elif isinstance(bevolking, bool) or not isinstance(bevolking, int):
+            fouten.append(
+                f"{label}, veld 'bevolking': {bevolking!r} is geen geheel getal (het aantal inwoners)"
+            )
+        elif bevolking < 1:
+            fouten.append(
+                f"{label}, veld 'bevolking': het inwonertal moet groter dan nul zijn, niet {bevolking}"
+            )
+    return fouten
+
+
+_TYPE_NL = {
+    "integer": "een geheel getal",
+    "number": "een getal",
+    "string": "tekst",
+    "boolean": "true of false",
+    "object": "een object (veld: waarde)",
+    "array": "een lijst",
+}
+
+
+def _pad_label(pad: Sequence[Any], data: Any) -> str:
+    if not pad:
+        return "het invoerbestand"
+    if pad[0] == "partners" and len(pad) >= 2 and isinstance(pad[1], int):
+        spec = data["partners"][pad[1]] if isinstance(data, Mapping) else {}
+        label = partner_label(pad[1] + 1, spec if isinstance(spec, Mapping) else {})
+        return label + (f", veld {str(pad[2])!r}" if len(pad) > 2 else "")
+    if pad[0] == "antwoorden" and len(pad) >= 2:
+        return f"vraag {str(pad[1])!r}"
+    return f"{str(pad[0])!r}" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in pad[1:])
+
+
+def schema_fout(err: Any, data: Any) -> tuple[tuple[Any, ...], str]:
+    """A jsonschema ValidationError as (path, Dutch message), translated by validator kind; never the raw dump."""
+    import jsonschema.exceptions
+
+    if err.validator in ("oneOf", "anyOf") and err.context:
+        return schema_fout(jsonschema.exceptions.best_match(err.context), data)
+    pad: tuple[Any, ...] = tuple(err.absolute_path)
+    soort, waarde, inst = err.validator, err.validator_value, err.instance
+    if soort == "required":
+        missend = next((r for r in waarde if isinstance(inst, Mapping) and r not in inst), "?")
+        return (*pad, missend), f"{_pad_label(pad, data)}: verplicht veld {missend!r} ontbreekt"
+    if soort == "additionalProperties":
+        bekend = tuple((err.schema.get("properties") or {}).keys())
+        extra = [k for k in (inst if isinstance(inst, Mapping) else {}) if k not in bekend]
+        sleutel = str(extra[0]) if extra else "?"
+        return (*pad, sleutel), (
+            f"{_pad_label(pad, data)}: onbekend veld {sleutel!r}{suggestie(sleutel, bekend)}"
+        )
+    label = _pad_label(pad, data)
+    if soort == "type":
+        verwacht = " of ".join(_TYPE_NL.get(t, t) for t in ([waarde] if isinstance(waarde, str) else waarde))
+        return pad, f"{label}: verwacht {verwacht}, niet {inst!r}"
+    if soort == "enum":
+        return pad, f"{label}: {inst!r} is geen geldige waarde; kies uit {', '.join(map(str, waarde))}"
+    if soort == "const":
+        return pad, f"{label}: moet {waarde!r} zijn, niet {inst!r}"
+    if soort in ("minimum", "exclusiveMinimum"):
+        return pad, f"{label}: {inst!r} is te klein; minstens {waarde}"
+    if soort in ("maximum", "exclusiveMaximum"):
+        return pad, f"{label}: {inst!r} is te groot; hoogstens {waarde}"
+    if soort == "minItems":
+        return pad, f"{label}: geef er minstens {waarde}"
+    if soort == "minLength":
+        return pad, f"{label}: mag niet leeg zijn"
+    if soort == "pattern":
+        return pad, f"{label}: {inst!r} heeft niet de juiste vorm"
+    return pad, f"{label}: ongeldige waarde {inst!r}"
+
+
+def _gedekt(pad: tuple[Any, ...], gedekt: set[tuple[Any, ...]]) -> bool:
+    return any(pad[: len(g)] == g for g in gedekt)
 
 
 # --------------------------------------------------------------------------- answers
@@ -198,7 +398,7 @@ def validate_answers(
     for key, waarde in waarden.items():
         vraag = vragen.get(str(key))
         if vraag is None:
-            fouten.append(f"onbekende vraag {str(key)!r}")
+            fouten.append(f"onbekende vraag {str(key)!r}{suggestie(str(key), [v.id for v in vragen])}")
             continue
         norm, fout = _normalise(vraag, waarde)
         if fout:
@@ -229,20 +429,37 @@ def parse_answers(
     if not isinstance(data, Mapping):
         raise ScanInputError(["het invoerbestand moet een object met 'partners' en 'antwoorden' zijn"])
     fouten: list[str] = []
+    # Paths already reported by the hand-written checks; the schema adds only what they did not see.
+    gedekt: set[tuple[Any, ...]] = set()
     partners: list[Partner] = []
+    schema = build_schema(vragen)
+    for key in data:
+        if str(key) not in schema["properties"]:
+            fouten.append(
+                f"het invoerbestand: onbekend veld {str(key)!r}{suggestie(str(key), list(schema['properties']))}"
+            )
+            gedekt.add((key,))
     raw_partners = data.get("partners")
     if not isinstance(raw_partners, list) or len(raw_partners) < 2:
         fouten.append("'partners': geef minstens twee partnergemeenten op")
+        gedekt.add(("partners",))
         raw_partners = raw_partners if isinstance(raw_partners, list) else []
     for i, spec in enumerate(raw_partners, start=1):
         if isinstance(spec, str):
             spec = {"code": spec}
         if not isinstance(spec, Mapping):
             fouten.append(f"partner {i}: verwacht een code of een object met 'code' of 'naam'")
+            gedekt.add(("partners", i - 1))
+            continue
+        veld_fouten = partner_veld_fouten(i, spec)
+        if veld_fouten:
+            fouten.extend(veld_fouten)
+            gedekt.add(("partners", i - 1))
             continue
         partner, fout = resolve_partner(spec, gemeenten, f"partner {i}")
         if fout:
             fouten.append(fout)
+            gedekt.add(("partners", i - 1))
         elif partner is not None:
             if any((p.code and p.code == partner.code) or p.naam == partner.naam for p in partners):
                 fouten.append(f"partner {i}: {partner.naam!r} komt dubbel voor")
@@ -252,19 +469,25 @@ def parse_answers(
         isinstance(aantal, bool) or not isinstance(aantal, int) or aantal < len(raw_partners)
     ):
         fouten.append("'aantal_partners': moet een geheel getal zijn, minstens het aantal opgegeven partners")
+        gedekt.add(("aantal_partners",))
         aantal = None
     raw_antwoorden = data.get("antwoorden")
     if not isinstance(raw_antwoorden, Mapping):
         fouten.append("'antwoorden': ontbreekt of is geen lijst van vraag: antwoord")
+        gedekt.add(("antwoorden",))
         raw_antwoorden = {}
     waarden, antwoord_fouten = validate_answers(raw_antwoorden, vragen)
     fouten.extend(antwoord_fouten)
-    if not fouten:
-        # Structural check last: the hand-written checks above give the clearer messages.
-        validator = jsonschema.Draft202012Validator(build_schema(vragen))
-        for err in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path)):
-            pad = "/".join(str(p) for p in err.absolute_path) or "(bestand)"
-            fouten.append(f"{pad}: ongeldig volgens het schema ({err.message})")
+    for melding in antwoord_fouten:
+        if m := re.search(r"vraag '([^']+)'", melding):
+            gedekt.add(("antwoorden", m.group(1)))
+    # The structural check in the same round, translated to Dutch by validator kind; only for what the
+    # hand-written checks above (which give the clearer messages) did not already report.
+    validator = jsonschema.Draft202012Validator(schema)
+    for err in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
+        pad, melding = schema_fout(err, data)
+        if not _gedekt(pad, gedekt) and melding not in fouten:
+            fouten.append(melding)
     if fouten:
         raise ScanInputError(fouten)
     return ScanInvoer(
