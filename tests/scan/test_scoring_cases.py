@@ -1,10 +1,10 @@
-"""The case base and the case-base agreement test (docs/scan.md reports its figures)."""
+"""The case base and the consistency check (formerly "agreement") (docs/scan.md reports its figures)."""
 
 from __future__ import annotations
 
 import pytest
 
-from seta.scan.scoring import Casus, agreement, agreement_report, load_cases, load_rules, scan
+from seta.scan.scoring import Casus, consistency_check, consistency_report, load_cases, load_rules, scan
 from seta.scan.scoring.cases import most_similar
 from seta.scan.scoring.model import VERHOOGDE_RISICOS
 
@@ -101,8 +101,8 @@ def test_cases_only_answer_what_the_seed_says(casussen: dict[str, Casus]) -> Non
             ), casus.id
 
 
-def test_agreement_failure_factors_of_stopped_cases_are_elevated() -> None:
-    o = agreement()
+def test_consistency_failure_factors_of_stopped_cases_are_elevated() -> None:
+    o = consistency_check()
     assert o.aantal_casussen >= 45
     assert o.faalfactoren, "no failure factors checked"
     missers = [c for c in o.faalfactoren if not c.klopt]
@@ -110,13 +110,13 @@ def test_agreement_failure_factors_of_stopped_cases_are_elevated() -> None:
     assert o.gestopt_met_factoren >= 13
 
 
-def test_agreement_favourable_conditions_are_not_elevated() -> None:
-    o = agreement()
+def test_consistency_favourable_conditions_are_not_elevated() -> None:
+    o = consistency_check()
     assert all(c.klopt for c in o.gunstige_factoren), [c for c in o.gunstige_factoren if not c.klopt]
 
 
-def test_agreement_chosen_forms_of_bel_and_groningen_ten_boer_are_not_advised_against() -> None:
-    o = agreement()
+def test_consistency_chosen_forms_of_bel_and_groningen_ten_boer_are_not_advised_against() -> None:
+    o = consistency_check()
     vormen = {v.casus_id: v for v in o.vormen}
     assert vormen.keys() == {"bel", "groningen_ten_boer"}
     for v in vormen.values():
@@ -124,8 +124,8 @@ def test_agreement_chosen_forms_of_bel_and_groningen_ten_boer_are_not_advised_ag
         assert v.rang < v.aantal_menus and v.status != "ontraden"
 
 
-def test_agreement_report_renders(capsys: pytest.CaptureFixture[str]) -> None:
-    report = agreement_report(agreement())
+def test_consistency_report_renders(capsys: pytest.CaptureFixture[str]) -> None:
+    report = consistency_report(consistency_check())
     print(report)
     assert "Failure factors named for stopped cases that come out verhoogd/hoog:" in report
     assert "NO " not in report.split("Realised cases")[0]

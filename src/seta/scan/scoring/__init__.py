@@ -8,7 +8,16 @@ No Django here: the web, API and command line call these functions.
     print(render_text(resultaat))
 """
 
-from .cases import Casus, agreement, agreement_report, load_cases, most_similar
+from .cases import (
+    Casus,
+    agreement,
+    agreement_report,
+    consistency_check,
+    consistency_report,
+    load_cases,
+    most_similar,
+    validate,
+)
 from .engine import evaluate_factors, scan
 from .io import (
     GemeenteLookup,
@@ -59,6 +68,8 @@ __all__ = [
     "agreement",
     "agreement_report",
     "build_schema",
+    "consistency_check",
+    "consistency_report",
     "evaluate_factors",
     "load_answer_file",
     "load_cases",
@@ -71,4 +82,5 @@ __all__ = [
     "render_text",
     "resultaat_als_dict",
     "scan",
+    "validate",
 ]

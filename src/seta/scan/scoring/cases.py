@@ -1,12 +1,14 @@
-"""The case base (``data/casussen.yaml``): loading, similarity and the agreement check.
+"""The case base (``data/casussen.yaml``): loading, similarity, the consistency check and the validation.
 
 Similarity is a weighted overlap of factor risk levels (asked and computed) between the scanned
 configuration and each case, using only factors known on both sides, shrunk towards zero when
 little is known so that a case with one matching fact does not look like a perfect match.
 
-Print the agreement report used in ``docs/scan.md`` with::
-
-    python -c "from seta.scan.scoring import agreement, agreement_report as r; print(r(agreement()))"
+The **consistency check** (:func:`consistency_check`, formerly "agreement") shows that the rules table does not
+contradict what the seed says about its own cases; it is circular by construction (the case answers and the
+thresholds were written from the same passages) and is *not* a validation. The validation that can fail
+(:func:`validate`, ADR 0052, ``seta scan-validatie``) adds the structural-only figures, a leave-one-out outcome
+test and the agreement between two independent encodings of the cases (``casussen-tweede-hand.yaml``).
 """
 
 from __future__ import annotations
@@ -240,7 +242,7 @@ def most_similar(
     )
 
 
-# --------------------------------------------------------------------------- agreement
+# --------------------------------------------------------------------------- consistency check
 
 
 @dataclass(frozen=True)
@@ -263,8 +265,10 @@ class VormCheck:
 
 
 @dataclass(frozen=True)
-class Overeenstemming:
-    """How well the rules table reproduces what the seed says about its own cases."""
+class Consistentie:
+    """The consistency check: does the rules table reproduce what the seed says about its own cases?
+
+    Circular by construction (answers and thresholds come from the same passages); not a validation."""
 
     aantal_casussen: int
     per_uitkomst: Mapping[str, int]
@@ -298,7 +302,9 @@ VORM_MENU = {
 VORM_CONTROLES = {"bel": "menu_2", "groningen_ten_boer": "menu_3"}
 
 
-def agreement(casussen: Sequence[Casus] | None = None, regels: Regelset | None = None) -> Overeenstemming:
+def consistency_check(
+    casussen: Sequence[Casus] | None = None, regels: Regelset | None = None
+) -> Consistentie:
     """Feed each case's seed-implied answers through the scan and compare with what the seed says."""
     from .engine import scan
 
@@ -348,7 +354,7 @@ def agreement(casussen: Sequence[Casus] | None = None, regels: Regelset | None =
     for casus in casussen:
         per_uitkomst[casus.uitkomst] = per_uitkomst.get(casus.uitkomst, 0) + 1
     gestopt = [c for c in casussen if c.gestopt]
-    return Overeenstemming(
+    return Consistentie(
         aantal_casussen=len(casussen),
         per_uitkomst=per_uitkomst,
         gestopt_met_factoren=len(gestopt) - len(zonder),
@@ -360,9 +366,10 @@ def agreement(casussen: Sequence[Casus] | None = None, regels: Regelset | None =
     )
 
 
-def agreement_report(o: Overeenstemming) -> str:
-    """Plain-text agreement report (English, for docs/scan.md)."""
+def consistency_report(o: Consistentie) -> str:
+    """Plain-text consistency-check report (English, for docs/scan.md)."""
     lines = [
+        "Consistency check (circular by construction: answers and thresholds come from the same passages)",
         f"Cases in the case base: {o.aantal_casussen} "
         + "("
         + ", ".join(f"{k}: {v}" for k, v in sorted(o.per_uitkomst.items()))
@@ -393,3 +400,363 @@ def agreement_report(o: Overeenstemming) -> str:
     for cid, flags in o.gerealiseerd_met_verhoogd_risico:
         lines.append(f"  {cid}: {', '.join(flags)}")
     return "\n".join(lines)
+
+
+#: Former names (before issue 15); the check is called the consistency check everywhere now.
+Overeenstemming = Consistentie
+agreement = consistency_check
+agreement_report = consistency_report
+
+
+# --------------------------------------------------------------------------- validation (issue 15, ADR 0052)
+
+TWEEDE_HAND_PATH = DATA_DIR / "casussen-tweede-hand.yaml"
+
+#: Outcome classes of the leave-one-out test; 'verkend' (explored, no decision) has none.
+KLASSE = {
+    "gerealiseerd": "gerealiseerd",
+    "gestopt": "gestopt",
+    "tijdelijk_stilgelegd": "gestopt",
+    "doorgegroeid_naar_herindeling": "doorgegroeid",
+}
+KLASSEN = ("gestopt", "gerealiseerd", "doorgegroeid")
+#: Number of nearest cases that vote in the leave-one-out test.
+K_BUREN = 3
+
+
+def _structurele_ids(regels: Regelset) -> tuple[str, ...]:
+    return tuple(f.id for f in regels.factoren.values() if f.soort == "berekend")
+
+
+def _telt_voor(regels: Regelset, factor: str, vorm: str) -> bool:
+    return bool(regels.factoren[factor].weging.get(VORM_MENU[vorm], 0))
+
+
+@dataclass(frozen=True)
+class Structureel:
+    """The part of the check that uses only factors computed from structural data (partners, sizes, provinces)."""
+
+    factoren: tuple[str, ...]
+    faalfactoren: tuple[FactorCheck, ...]
+    gunstige_factoren: tuple[FactorCheck, ...]
+    #: per class: (cases with an elevated structural factor that counts for their form, cases in the class)
+    verhoogd_per_klasse: Mapping[str, tuple[int, int]]
+    per_casus: tuple[tuple[str, str, tuple[str, ...]], ...]
+
+
+def structural_check(
+    casussen: Sequence[Casus] | None = None,
+    regels: Regelset | None = None,
+    consistentie: Consistentie | None = None,
+) -> Structureel:
+    """Structural factors only, from the partner list alone (every answer 'weet niet')."""
+    from .engine import evaluate_factors
+
+    casussen = casussen if casussen is not None else load_cases()
+    regels = regels or load_rules()
+    consistentie = consistentie or consistency_check(casussen, regels)
+    ids = _structurele_ids(regels)
+    per_casus = []
+    telling: dict[str, list[int]] = {k: [0, 0] for k in KLASSEN}
+    for casus in casussen:
+        klasse = KLASSE.get(casus.uitkomst)
+        if klasse is None:
+            continue
+        kaal = Antwoorden(aantal_partners=casus.antwoorden.aantal_partners)
+        verhoogd = tuple(
+            f.factor
+            for f in evaluate_factors(casus.partners, kaal, regels)
+            if f.factor in ids and f.verhoogd and _telt_voor(regels, f.factor, casus.vorm)
+        )
+        telling[klasse][1] += 1
+        telling[klasse][0] += bool(verhoogd)
+        per_casus.append((casus.id, klasse, verhoogd))
+    return Structureel(
+        factoren=ids,
+        faalfactoren=tuple(c for c in consistentie.faalfactoren if c.factor in ids),
+        gunstige_factoren=tuple(c for c in consistentie.gunstige_factoren if c.factor in ids),
+        verhoogd_per_klasse={k: (v[0], v[1]) for k, v in telling.items()},
+        per_casus=tuple(per_casus),
+    )
+
+
+@dataclass(frozen=True)
+class LooVoorspelling:
+    casus_id: str
+    werkelijk: str
+    regel: str  # the rule's prediction: gestopt | gerealiseerd
+    buren: str | None  # the nearest cases' majority class, None when no case is similar at all
+    buren_ids: tuple[str, ...]
+    buren_zelfde: int  # how many of the nearest cases have the same outcome class
+    achtergehouden: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LeaveOneOut:
+    """For each case: removed from the case base, its named factors withheld; what do its answers predict?"""
+
+    voorspellingen: tuple[LooVoorspelling, ...]
+
+    def _telling(self, attr: str) -> dict[tuple[str, str], int]:
+        out: dict[tuple[str, str], int] = {}
+        for v in self.voorspellingen:
+            key = (v.werkelijk, getattr(v, attr) or "geen")
+            out[key] = out.get(key, 0) + 1
+        return out
+
+    @property
+    def verwarring_regel(self) -> dict[tuple[str, str], int]:
+        """Confusion table (actual, predicted) -> count for the rule."""
+        return self._telling("regel")
+
+    @property
+    def verwarring_buren(self) -> dict[tuple[str, str], int]:
+        """Confusion table (actual, predicted or 'geen') -> count for the nearest cases."""
+        return self._telling("buren")
+
+    @property
+    def n(self) -> int:
+        return len(self.voorspellingen)
+
+    @property
+    def goed_regel(self) -> int:
+        return sum(v.regel == v.werkelijk for v in self.voorspellingen)
+
+    @property
+    def goed_buren(self) -> int:
+        return sum(v.buren == v.werkelijk for v in self.voorspellingen)
+
+    @property
+    def buren_zelfde(self) -> tuple[int, int]:
+        """(nearest cases with the same outcome class, nearest cases listed), over all held-out cases."""
+        return sum(v.buren_zelfde for v in self.voorspellingen), sum(
+            len(v.buren_ids) for v in self.voorspellingen
+        )
+
+    @property
+    def meerderheid(self) -> tuple[str, int]:
+        """The majority-class baseline: always predict the most frequent class."""
+        tel: dict[str, int] = {}
+        for v in self.voorspellingen:
+            tel[v.werkelijk] = tel.get(v.werkelijk, 0) + 1
+        klasse = max(sorted(tel), key=lambda k: tel[k]) if tel else "gerealiseerd"
+        return klasse, tel.get(klasse, 0)
+
+
+def leave_one_out(
+    casussen: Sequence[Casus] | None = None, regels: Regelset | None = None, k: int = K_BUREN
+) -> LeaveOneOut:
+    """The leave-one-out outcome test.
+
+    For each case with an outcome class: drop it from the case base; withhold its named factors (the factor
+    and the answer it is computed from; for a named number of partners also the count); then
+
+    * the **rule**: predict ``gestopt`` when any remaining factor that counts for the case's form comes out
+      ``verhoogd`` or ``hoog``, otherwise ``gerealiseerd`` (the rule cannot predict ``doorgegroeid``);
+    * the **nearest cases**: the majority class of the ``k`` most similar remaining cases (``most_similar``),
+      ties to the nearest; and how many of them share the case's outcome.
+    """
+    from .engine import evaluate_factors
+
+    casussen = casussen if casussen is not None else load_cases()
+    regels = regels or load_rules()
+    met_klasse = [c for c in casussen if c.uitkomst in KLASSE]
+    uit: list[LooVoorspelling] = []
+    for casus in met_klasse:
+        genoemd = {g.factor for g in casus.genoemde_factoren}
+        vragen_weg = {regels.factoren[f].vraag for f in genoemd if regels.factoren[f].vraag}
+        waarden = {q: a for q, a in casus.antwoorden.waarden.items() if q not in vragen_weg}
+        antwoorden = Antwoorden(waarden=waarden, aantal_partners=casus.antwoorden.aantal_partners)
+        factoren = [
+            f for f in evaluate_factors(casus.partners, antwoorden, regels) if f.factor not in genoemd
+        ]
+        verhoogd = any(f.verhoogd and _telt_voor(regels, f.factor, casus.vorm) for f in factoren)
+        anderen = [c for c in met_klasse if c.id != casus.id]
+        aantal = 0 if "aantal_partners" in genoemd else casus.aantal_partners
+        buren = most_similar(factoren, aantal, anderen, regels, k=k)
+        klassen = [KLASSE[b.uitkomst] for b in buren]
+        stemmen = {c: klassen.count(c) for c in klassen}
+        voorspeld = max(klassen, key=lambda c: (stemmen[c], -klassen.index(c))) if klassen else None
+        werkelijk = KLASSE[casus.uitkomst]
+        uit.append(
+            LooVoorspelling(
+                casus_id=casus.id,
+                werkelijk=werkelijk,
+                regel="gestopt" if verhoogd else "gerealiseerd",
+                buren=voorspeld,
+                buren_ids=tuple(b.casus_id for b in buren),
+                buren_zelfde=sum(c == werkelijk for c in klassen),
+                achtergehouden=tuple(sorted(genoemd)),
+            )
+        )
+    return LeaveOneOut(voorspellingen=tuple(uit))
+
+
+# --- the second encoding
+
+
+@dataclass(frozen=True)
+class TweedeCodering:
+    maker: str
+    antwoorden: Mapping[str, Antwoorden]  # case id -> the second hand's answers (cases not listed: none)
+
+
+def load_second_encoding(path: Path | None = None, casussen: Sequence[Casus] | None = None) -> TweedeCodering:
+    """Read ``casussen-tweede-hand.yaml``; every case id must exist in the case base, every answer be valid."""
+    from .io import validate_answers
+
+    casussen = casussen if casussen is not None else load_cases()
+    bekend = {c.id: c for c in casussen}
+    with Path(path or TWEEDE_HAND_PATH).open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    vragen = load_questions()
+    out: dict[str, Antwoorden] = {}
+    for item in data["casussen"]:
+        cid = str(item["id"])
+        if cid not in bekend:
+            raise CaseBaseError(f"tweede codering: onbekende casus {cid!r}")
+        if cid in out:
+            raise CaseBaseError(f"tweede codering: casus {cid!r} staat er twee keer in")
+        waarden, fouten = validate_answers(item.get("antwoorden") or {}, vragen, verplicht=False)
+        if fouten:
+            raise CaseBaseError(f"tweede codering, casus {cid!r}: " + "; ".join(fouten))
+        out[cid] = Antwoorden(waarden=waarden, aantal_partners=bekend[cid].antwoorden.aantal_partners)
+    return TweedeCodering(maker=str(data.get("maker", "")), antwoorden=out)
+
+
+def with_answers(
+    casussen: Sequence[Casus], codering: TweedeCodering, regels: Regelset | None = None
+) -> tuple[Casus, ...]:
+    """The same cases (partners, form, outcome, named factors) with the second hand's answers and profiles."""
+    import dataclasses
+
+    from .engine import evaluate_factors
+
+    regels = regels or load_rules()
+    out = []
+    for c in casussen:
+        antwoorden = codering.antwoorden.get(c.id, Antwoorden(aantal_partners=c.antwoorden.aantal_partners))
+        profiel = {f.factor: f.risico for f in evaluate_factors(c.partners, antwoorden, regels)}
+        out.append(dataclasses.replace(c, antwoorden=antwoorden, profiel=profiel))
+    return tuple(out)
+
+
+def cohen_kappa(paren: Sequence[tuple[str, str]]) -> float | None:
+    """Cohen's kappa of two raters' labels; None for no pairs; 1.0 when both always agree on one label."""
+    n = len(paren)
+    if not n:
+        return None
+    po = sum(a == b for a, b in paren) / n
+    labels = {x for p in paren for x in p}
+    pe = sum((sum(a == lab for a, _ in paren) / n) * (sum(b == lab for _, b in paren) / n) for lab in labels)
+    if pe >= 1.0:
+        return 1.0 if po == 1.0 else 0.0
+    return (po - pe) / (1 - pe)
+
+
+@dataclass(frozen=True)
+class VraagOvereenstemming:
+    vraag: str
+    alleen_eerste: int
+    alleen_tweede: int
+    beide: int
+    zelfde_waarde: int
+    zelfde_risico: int  # same risk level of the factor (same value for questions without a factor)
+    kappa: float | None  # over the cases that either encoding answered; 'weet niet' is a label
+    paren: int = 0  # cases that either encoding answered
+    gelijk: int = 0  # of those, the same answer (also 'weet niet' on one side counts as different)
+
+
+@dataclass(frozen=True)
+class Encoderingen:
+    maker: str
+    per_vraag: tuple[VraagOvereenstemming, ...]
+    kappa_totaal: float | None
+    paren_totaal: int
+    gelijk_totaal: int
+    gecodeerd_eerste: int
+    gecodeerd_tweede: int
+    consistentie_tweede: Consistentie
+
+
+def encoding_agreement(
+    casussen: Sequence[Casus] | None = None,
+    codering: TweedeCodering | None = None,
+    regels: Regelset | None = None,
+) -> Encoderingen:
+    """Per question: how often the two encodings answer it, agree on the value, on the risk level; kappa."""
+    casussen = casussen if casussen is not None else load_cases()
+    regels = regels or load_rules()
+    codering = codering or load_second_encoding(casussen=casussen)
+    tweede = with_answers(casussen, codering, regels)
+    factor_van = {f.vraag: f.id for f in regels.factoren.values() if f.vraag and f.soort == "gevraagd"}
+    per_vraag = []
+    alle_paren: list[tuple[str, str]] = []
+    for vraag in load_questions():
+        q = vraag.id
+        paren: list[tuple[str, str]] = []
+        alleen1 = alleen2 = beide = zelfde = zelfde_risico = 0
+        for c1, c2 in zip(casussen, tweede, strict=True):
+            a1, a2 = c1.antwoorden.is_bekend(q), c2.antwoorden.is_bekend(q)
+            if not (a1 or a2):
+                continue
+            paren.append((str(c1.antwoorden.get(q)), str(c2.antwoorden.get(q))))
+            alleen1 += a1 and not a2
+            alleen2 += a2 and not a1
+            if a1 and a2:
+                beide += 1
+                zelfde += c1.antwoorden.get(q) == c2.antwoorden.get(q)
+                f = factor_van.get(q)
+                if f:
+                    zelfde_risico += c1.profiel.get(f) == c2.profiel.get(f)
+                else:
+                    zelfde_risico += c1.antwoorden.get(q) == c2.antwoorden.get(q)
+        if paren:
+            per_vraag.append(
+                VraagOvereenstemming(
+                    q,
+                    alleen1,
+                    alleen2,
+                    beide,
+                    zelfde,
+                    zelfde_risico,
+                    cohen_kappa(paren),
+                    paren=len(paren),
+                    gelijk=sum(a == b for a, b in paren),
+                )
+            )
+            alle_paren.extend((f"{q}={a}", f"{q}={b}") for a, b in paren)
+    return Encoderingen(
+        maker=codering.maker,
+        per_vraag=tuple(per_vraag),
+        kappa_totaal=cohen_kappa(alle_paren),
+        paren_totaal=len(alle_paren),
+        gelijk_totaal=sum(a == b for a, b in alle_paren),
+        gecodeerd_eerste=sum(len(c.antwoorden.waarden) for c in casussen),
+        gecodeerd_tweede=sum(len(c.antwoorden.waarden) for c in tweede),
+        consistentie_tweede=consistency_check(tweede, regels),
+    )
+
+
+@dataclass(frozen=True)
+class Validatie:
+    consistentie: Consistentie
+    structureel: Structureel
+    loo: LeaveOneOut
+    loo_tweede: LeaveOneOut
+    encoderingen: Encoderingen
+
+
+def validate(casussen: Sequence[Casus] | None = None, regels: Regelset | None = None) -> Validatie:
+    """Every figure of ``docs/scan.md`` § Validatie: consistency, structural, leave-one-out (both encodings), kappa."""
+    casussen = casussen if casussen is not None else load_cases()
+    regels = regels or load_rules()
+    consistentie = consistency_check(casussen, regels)
+    codering = load_second_encoding()  # ids checked against the bundled case base
+    return Validatie(
+        consistentie=consistentie,
+        structureel=structural_check(casussen, regels, consistentie),
+        loo=leave_one_out(casussen, regels),
+        loo_tweede=leave_one_out(with_answers(casussen, codering, regels), regels),
+        encoderingen=encoding_agreement(casussen, codering, regels),
+    )
