@@ -101,3 +101,38 @@ def test_pdf_uses_the_result_template_with_the_print_stylesheet(
 
     css = Path(str(finders.find("scan/rapport.css"))).read_text(encoding="utf-8")
     assert "size: A4" in css and "counter(page)" in css and "counter(pages)" in css
+
+
+def _inflate(pdf: bytes) -> bytes:
+    return pdf + b"\n" + _text(pdf)
+
+
+def test_report_pdf_is_tagged_dutch_pdf_ua(user_named: Callable[[str], Any]) -> None:
+    """Issue 15: the report is a tagged PDF (PDF/UA-1 as far as WeasyPrint goes), in Dutch, with a title."""
+    scan = Scansessie.objects.get(naam__startswith="BEL 2007", eigenaar__username="secretaris.laren")
+    client = Client()
+    client.force_login(user_named("secretaris.laren"))
+    response = client.get(f"/scan/{scan.pk}/rapport.pdf")
+    assert response.status_code == 200
+    alles = _inflate(response.content)
+    assert b"/StructTreeRoot" in alles and b"/MarkInfo" in alles and b"/Marked true" in alles
+    assert b"/Lang (nl)" in alles
+    assert b"pdfuaid:part" in alles  # PDF/UA-1 identification in the XMP metadata
+    for tag in (b"/S /H1", b"/S /H2", b"/S /Table", b"/S /TH", b"/S /L"):
+        assert tag in alles, tag
+    assert b"/FontFile2" in alles  # fonts embedded
+    titel = re.search(rb"<dc:title>(.*?)</dc:title>", alles, re.S)
+    assert titel and f"Uitkomst · {scan.naam}".encode() in titel.group(1)  # the page title as dc:title
+    assert b"SETA samenwerkingsscan" in alles  # the author
+
+
+def test_pdf_html_forces_dutch_and_adds_metadata() -> None:
+    from seta.scan.pdf import pdf_html
+
+    out = pdf_html(
+        '<html lang="en" class="x"><head><title>T</title></head><body></body></html>', onderwerp="O & P"
+    )
+    assert out.startswith('<html lang="nl" class="x">')
+    assert '<meta name="author" content="SETA samenwerkingsscan">' in out
+    assert '<meta name="description" content="O &amp; P">' in out
+    assert pdf_html("<html><head></head></html>").startswith('<html lang="nl">')
