@@ -85,12 +85,12 @@ def kandidaten(sv_id: int, *, vandaag: dt.date | None = None) -> QuerySet[Bestuu
 
 # --- the embedding model ------------------------------------------------------------------------------------------------
 _inbedder_lock = threading.Lock()
-_inbedder_cache: dict[tuple[int, str], kern.Inbedder | None] = {}
+_inbedder_cache: dict[tuple[object, str], kern.Inbedder | None] = {}
 
 
 def inbedder() -> kern.Inbedder | None:
     """The core's default model (None: the lexical fallback), loaded once per process (per switch setting)."""
-    sleutel = (id(kern.standaard_inbedder), os.environ.get("SETA_HARMONISATIE_INBEDDING", ""))
+    sleutel = (kern.standaard_inbedder, os.environ.get("SETA_HARMONISATIE_INBEDDING", ""))
     with _inbedder_lock:
         if sleutel not in _inbedder_cache:
             try:
