@@ -291,6 +291,7 @@ class _Nep:
 def test_indexeer_stores_and_refreshes_vectors(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(kern, "standaard_inbedder", lambda: _Nep())
     opdracht = Bestuursopdracht.objects.get(titel="Toeristisch-recreatief plan Blaricum (groen)")
+
     def qs() -> Any:
         return zoeken.alle_opdrachten().filter(pk=opdracht.pk)
 
