@@ -24,13 +24,6 @@ JEUGD = "Preventieve jeugdhulp op school Laren"
 JEUGD_TEKST = "Preventieve jeugdhulp op school: vroegsignalering en ondersteuning van leerlingen."
 
 
-@pytest.fixture(autouse=True)
-def _verse_cache() -> Any:
-    zoeken.leeg_cache()
-    yield
-    zoeken.leeg_cache()
-
-
 def _bel() -> Samenwerkingsverband:
     return Samenwerkingsverband.objects.get(slug="bel")
 

@@ -5,13 +5,20 @@ nothing is stored and the search falls back to the lexical method."""
 
 from __future__ import annotations
 
+import os
 import time
 
 from seta.demo.builder import DemoContext
 from seta.harmonisatie import zoeken
 
+#: ``SETA_HARMONISATIE_DEMO_INDEX=0`` skips the bulk pass (a search then embeds the missing vectors in memory)
+SCHAKELAAR = "SETA_HARMONISATIE_DEMO_INDEX"
+
 
 def build(ctx: DemoContext) -> None:
+    if os.environ.get(SCHAKELAAR, "1") == "0":
+        ctx.log(f"  tekstvectoren: overgeslagen ({SCHAKELAAR}=0)")
+        return
     begin = time.perf_counter()
     geschreven = zoeken.indexeer(zoeken.alle_opdrachten())
     model = zoeken.inbedder()

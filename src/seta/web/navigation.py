@@ -86,7 +86,8 @@ MENU: list[Menuitem] = [
     Menuitem(_("Samenwerkingsverbanden"), "samenwerkingsverbanden:lijst"),
     Menuitem(_("Organisatie"), "organisatie:boom"),
     Menuitem(_("Catalogus"), "catalogus:lijst"),
-    Menuitem(_("Variantenkaart"), "harmonisatie:variantenkaarten", _variantenkaart),  # harmonisatie (issue 13)
+    # harmonisatie (issue 13): the variant map
+    Menuitem(_("Variantenkaart"), "harmonisatie:variantenkaarten", _variantenkaart),
     Menuitem(_("Mensen"), "organisatie:mensen", _pool_of_bestuur),
     Menuitem(_("Gemeenten"), "gemeenten:lijst"),
     Menuitem(_("Samenwerkingsscan"), "scan:start"),
