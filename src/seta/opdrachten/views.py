@@ -194,19 +194,21 @@ def nieuw(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"Concept {opdracht.nummer} is opgesteld.")
             return redirect("opdrachten:detail", pk=opdracht.pk)
-    return render(
-        request,
-        "opdrachten/form.html",
-        {
-            "form": form,
-            "titel": "Nieuwe bestuursopdracht",
-            "intro": "Stel een concept op. Alleen het college (de portefeuillehouder of de burgemeester) kan het daarna "
-            "opdragen aan de werkorganisatie.",
-            "knop": "Concept opslaan",
-            "terug": reverse("opdrachten:lijst"),
-        },
-        status=page_status(request, form),
-    )
+    context: dict[str, Any] = {
+        "form": form,
+        "titel": "Nieuwe bestuursopdracht",
+        "intro": "Stel een concept op. Alleen het college (de portefeuillehouder of de burgemeester) kan het daarna "
+        "opdragen aan de werkorganisatie.",
+        "knop": "Concept opslaan",
+        "terug": reverse("opdrachten:lijst"),
+    }
+    # --- harmonisatie (issue 13): the live panel of similar orders of the partners (harmonisatie/_paneel.html)
+    from seta.harmonisatie import selectors as harmonisatie_selectors
+
+    if harmonisatie_selectors.mag_zoeken(actor):
+        context["vergelijkbaar_paneel"] = reverse("harmonisatie:vergelijkbaar")
+    # --- end harmonisatie
+    return render(request, "opdrachten/form.html", context, status=page_status(request, form))
 
 
 @login_required
@@ -249,20 +251,22 @@ def wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "De kaders zijn bijgewerkt.")
             return redirect("opdrachten:detail", pk=opdracht.pk)
-    return render(
-        request,
-        "opdrachten/form.html",
-        {
-            "form": form,
-            "titel": f"Kaders aanscherpen: {opdracht.nummer}",
-            "opdracht": opdracht,
-            "intro": "Zolang de opdracht een concept is, kunnen de kaders worden aangescherpt. Daarna gaat een wijziging via "
-            "een wijzigingsverzoek.",
-            "knop": "Kaders opslaan",
-            "terug": reverse("opdrachten:detail", args=[opdracht.pk]),
-        },
-        status=status,
-    )
+    context: dict[str, Any] = {
+        "form": form,
+        "titel": f"Kaders aanscherpen: {opdracht.nummer}",
+        "opdracht": opdracht,
+        "intro": "Zolang de opdracht een concept is, kunnen de kaders worden aangescherpt. Daarna gaat een wijziging via "
+        "een wijzigingsverzoek.",
+        "knop": "Kaders opslaan",
+        "terug": reverse("opdrachten:detail", args=[opdracht.pk]),
+    }
+    # --- harmonisatie (issue 13): the live panel of similar orders of the partners (harmonisatie/_paneel.html)
+    from seta.harmonisatie import selectors as harmonisatie_selectors
+
+    if harmonisatie_selectors.mag_zoeken(actor, opdracht.samenwerkingsverband):
+        context["vergelijkbaar_paneel"] = reverse("harmonisatie:vergelijkbaar")
+    # --- end harmonisatie
+    return render(request, "opdrachten/form.html", context, status=status)
 
 
 # --- the assignment page -----------------------------------------------------------------------------------------------------
@@ -341,6 +345,15 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
     context["planning"] = selectors_plan.sectie_for(actor, opdracht)
     # --- end planning
+    # --- harmonisatie (issue 13): similar orders of the other partners, rendered by harmonisatie/_opdracht_sectie.html
+    from seta.harmonisatie import selectors as harmonisatie_selectors
+
+    if harmonisatie_selectors.toon_bij_opdracht(actor, opdracht):
+        context["vergelijkbare_opdrachten"] = harmonisatie_selectors.vergelijkbaar_voor_opdracht(
+            actor, opdracht
+        )
+        context["toon_vergelijkbaar"] = True
+    # --- end harmonisatie
     return render(request, "opdrachten/detail.html", context)
 
 

@@ -64,6 +64,14 @@ def _planning(actor: Actor) -> bool:
     return policy.can(actor, "planningsregels.lezen", None) or policy.can(actor, "capaciteit.lezen", None)
 
 
+# --- harmonisatie (issue 13): the variant map, for the pool's leaders and the board
+def _variantenkaart(actor: Actor) -> bool:
+    return policy.can(actor, "variantenkaart.lezen", None)
+
+
+# --- end harmonisatie
+
+
 MENU: list[Menuitem] = [
     Menuitem(_("Start"), "web:home"),
     Menuitem(_("Signalen"), "signalen:lijst", _signalen, _signalen_label),
@@ -78,6 +86,8 @@ MENU: list[Menuitem] = [
     Menuitem(_("Samenwerkingsverbanden"), "samenwerkingsverbanden:lijst"),
     Menuitem(_("Organisatie"), "organisatie:boom"),
     Menuitem(_("Catalogus"), "catalogus:lijst"),
+    # harmonisatie (issue 13): the variant map
+    Menuitem(_("Variantenkaart"), "harmonisatie:variantenkaarten", _variantenkaart),
     Menuitem(_("Mensen"), "organisatie:mensen", _pool_of_bestuur),
     Menuitem(_("Gemeenten"), "gemeenten:lijst"),
     Menuitem(_("Samenwerkingsscan"), "scan:start"),
