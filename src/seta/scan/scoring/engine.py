@@ -25,7 +25,7 @@ from .model import (
     Werkpunt,
     Zekerheid,
 )
-from .questions import Vragenlijst, load_questions
+from .questions import Vraag, Vragenlijst, load_questions
 from .rules import DealbreakerRegel, Regelset, conditie_geldt, load_rules
 from .structural import aantal, structural_factors
 
@@ -169,6 +169,14 @@ def actieve_dealbreakers(
     return tuple(out)
 
 
+def kernvoorwaarden_vervuld(regels: Regelset, factoren: Sequence[FactorUitkomst]) -> bool:
+    """True when every core condition of the seed is known and none is 'verhoogd' or 'hoog'."""
+    if not regels.kernvoorwaarden:
+        return False
+    risicos = {f.factor: f.risico for f in factoren}
+    return all(risicos.get(fid, "onbekend") in ("laag", "matig") for fid in regels.kernvoorwaarden)
+
+
 def _score_menus(
     regels: Regelset,
     factoren: Sequence[FactorUitkomst],
@@ -223,8 +231,13 @@ def _score_menus(
                 ontraden.insert(0, f"Eerst oplossen: {f.titel.lower()}{wie}. {d.eerst_oplossen}{citaat}")
         scored.append((menu, sum(b.punten for b in bijdragen), bijdragen, ontraden, geblokkeerd))
 
-    ordered = sorted(scored, key=lambda s: (bool(s[3]), -round(s[1], 6), MENUS.index(s[0])))
-    best = next((s[1] for s in ordered if not s[3]), ordered[0][1])
+    vervuld = kernvoorwaarden_vervuld(regels, factoren)
+
+    def voorrang(menu: str) -> int:
+        return 0 if not vervuld or menu in SAMENWERKINGSMENUS else 1
+
+    ordered = sorted(scored, key=lambda s: (bool(s[3]), voorrang(s[0]), -round(s[1], 6), MENUS.index(s[0])))
+    best = ordered[0][1]
     out = []
     for rang, (menu, score, bijdragen, ontraden, geblokkeerd) in enumerate(ordered, start=1):
         status: Status
@@ -237,6 +250,11 @@ def _score_menus(
         else:
             status = "minder passend"
         redenen = [_zin(r) for r in ontraden]
+        if not ontraden and voorrang(menu):
+            redenen.append(
+                "De kernvoorwaarden van de bron voor samenwerking zijn vervuld; daarom gaat een open "
+                "samenwerkingsvorm in de rangorde voor, ook bij een hogere score van deze vorm."
+            )
         for b in sorted(bijdragen[1:], key=lambda b: -abs(b.punten)):
             redenen.append(_zin(f"{b.omschrijving.rstrip('.')} ({_fmt(b.punten)})"))
         out.append(
@@ -347,6 +365,15 @@ def _rangorde(
     return factoren, _score_menus(regels, factoren, waarden, partners)
 
 
+def _kort(vraag: Vraag, waarde: Antwoordwaarde) -> str:
+    """A short rendering of an answer for the sensitivity table: '3' on a scale, 'ja', an option's label."""
+    if waarde == WEET_NIET:
+        return WEET_NIET
+    if vraag.soort == "schaal":
+        return str(waarde)
+    return vraag.beschrijf(waarde)
+
+
 def gevoeligheid(
     partners: Sequence[Partner],
     antwoorden: Antwoorden,
@@ -376,16 +403,14 @@ def gevoeligheid(
                     continue
                 _, alt = _rangorde(regels, vragen, partners, antwoorden.met(vraag.id, ander, partner))
                 if alt[0].menu != huidig_top:
-                    naar.setdefault(alt[0].menu, []).append(
-                        WEET_NIET if ander == WEET_NIET else vraag.beschrijf(ander)
-                    )
+                    naar.setdefault(alt[0].menu, []).append(_kort(vraag, ander))
             for menu, andere in naar.items():
                 rows.append(
                     Gevoeligheid(
                         vraag=vraag.id,
                         titel=vraag.titel,
                         partner=partner,
-                        huidig=WEET_NIET if huidig == WEET_NIET else vraag.beschrijf(huidig),
+                        huidig=_kort(vraag, huidig),
                         ander=" of ".join(andere),
                         nieuw_menu=menu,
                         nieuw_naam=regels.menus[menu].naam,
@@ -407,6 +432,12 @@ def _oordeel(
 ) -> str:
     n_hoog, n_verhoogd, n_onbekend = tellingen
     zinnen = [f"Aanbevolen: {top.naam}."]
+    if top.menu in SAMENWERKINGSMENUS and kernvoorwaarden_vervuld(regels, factoren):
+        zinnen.append(
+            "De kernvoorwaarden van de bron (urgentie, voordelen zien, vertrouwen, geen snel financieel "
+            "voordeel verwachten, geen voorkeur voor een ander menu) zijn vervuld; de overige verhoogde "
+            "factoren zijn werkpunten."
+        )
     if top.menu == "stand_alone":
         zinnen.append(
             f"Het risico voor deze vorm is {risico} (zekerheid: {zekerheid}): zelfstandig blijven kent in "

@@ -175,6 +175,9 @@ class Regelset:
     voorkeuren: tuple[str, ...] = ()
     #: The most points a single mild preference may move any menu (the documented weighting).
     voorkeur_max: float = 0.5
+    #: The seed's core conditions for cooperation; when all are met, a cooperation form goes first.
+    kernvoorwaarden: tuple[str, ...] = ()
+    kernvoorwaarden_bron: Bron | None = None
 
     def basis(self, menu: str) -> float:
         """Base score of a menu: mean Figure 3 sign value, or the fixed project choice."""
@@ -367,7 +370,14 @@ def parse_rules(data: Mapping[str, Any], vragen: Vragenlijst | None = None) -> R
     for vid in voorkeuren:
         if vragen.get(vid) is None:
             raise RulesError(f"voorkeuren: onbekende vraag {vid!r}")
+    kern = data.get("kernvoorwaarden") or {}
+    kernvoorwaarden = tuple(str(f) for f in kern.get("factoren") or ())
+    for fid in kernvoorwaarden:
+        if fid not in factoren:
+            raise RulesError(f"kernvoorwaarden: onbekende factor {fid!r}")
     return Regelset(
+        kernvoorwaarden=kernvoorwaarden,
+        kernvoorwaarden_bron=parse_bron(kern["bron"], "kernvoorwaarden") if kern.get("bron") else None,
         versie=int(data.get("versie", 1)),
         risicopunten={str(k): int(v) for k, v in data["risicopunten"].items()},
         strafdeler=float(data.get("strafdeler", 1.0)),
