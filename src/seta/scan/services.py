@@ -153,6 +153,26 @@ def normalise_answers(antwoorden: Mapping[str, Any], *, veldprefix: str = "antwo
     return schoon
 
 
+def onbekende_partners_in_antwoorden(
+    antwoorden: Mapping[str, Any], partner_namen: Sequence[str]
+) -> dict[str, list[str]]:
+    """Per-partner answers that name a municipality that is not (or no longer) a partner of the scan."""
+    fouten: dict[str, list[str]] = {}
+    bekend = set(partner_namen)
+    for vraag_id, waarde in antwoorden.items():
+        if not isinstance(waarde, Mapping):
+            continue
+        for sleutel in waarde:
+            namen = [n.strip() for n in str(sleutel).split("+")]
+            onbekend = [n for n in namen if n not in bekend]
+            if onbekend:
+                fouten[f"antwoorden.{vraag_id}.{sleutel}"] = [
+                    f"Vraag '{vraag_id}': {', '.join(onbekend)} is geen partner van deze scan; "
+                    "pas het antwoord per gemeente aan of voeg de gemeente toe."
+                ]
+    return fouten
+
+
 def missing_required(antwoorden: Mapping[str, Any]) -> dict[str, list[str]]:
     """Required questions without an answer ('weet niet' counts as an answer)."""
     fouten: dict[str, list[str]] = {}
@@ -442,6 +462,7 @@ def calculate(*, actor: Actor, scansessie: Scansessie, expected_version: int | N
     check_version(scansessie, expected_version)
     partners = list(scansessie.partners.select_related("gemeente").all())
     fouten = missing_required(scansessie.antwoorden or {})
+    fouten.update(onbekende_partners_in_antwoorden(scansessie.antwoorden or {}, [p.naam for p in partners]))
     if max(len(partners), scansessie.aantal_partners or 0) < 2:
         fouten["partners"] = ["Kies minstens twee partnergemeenten (stap 1)."]
     elif not partners:
