@@ -291,13 +291,17 @@ def test_per_partner_answers_through_the_api(careful_api_as: Callable[[str], API
     assert response.status_code == 200, response.content
     resultaat = response.json()["resultaat"]
     factoren = {f["factor"]: f for f in resultaat["factoren"]}
-    assert factoren["urgentie_raad"]["risico"] == "verhoogd" and factoren["urgentie_raad"]["bij"] == ["Huizen"]
+    assert factoren["urgentie_raad"]["risico"] == "verhoogd" and factoren["urgentie_raad"]["bij"] == [
+        "Huizen"
+    ]
     assert "ligt bij Huizen" in resultaat["oordeel"]
     assert resultaat["risicoVorm"] == resultaat["advies"]["menus"][0]["menu"]
     assert "gevoeligheid" in resultaat["advies"]
 
     # A per-partner answer for a municipality that is not a partner blocks the calculation, by name.
-    client.patch(f"/api/v1/scans/{scan_id}", {"antwoorden": {"urgentie_college": {"Laren": 3}}}, format="json")
+    client.patch(
+        f"/api/v1/scans/{scan_id}", {"antwoorden": {"urgentie_college": {"Laren": 3}}}, format="json"
+    )
     response = client.post(f"/api/v1/scans/{scan_id}/berekenen")
     assert response.status_code == 400
     assert "antwoorden.urgentie_college.Laren" in _names(response)

@@ -263,7 +263,10 @@ def test_wizard_takes_answers_per_partner_and_per_pair(client_as: Callable[[str]
     assert 'name="urgentie_college__per__0"' in page and ">Terneuzen<" in page
     # "De gemeente Sluis wou nog wel maar Hulst en Terneuzen zeker niet."
     namen = [p.naam for p in Scansessie.objects.get(pk=scan_id).partners.all()]
-    per = {f"urgentie_college__per__{namen.index(n)}": w for n, w in (("Sluis", "4"), ("Hulst", "1"), ("Terneuzen", "1"))}
+    per = {
+        f"urgentie_college__per__{namen.index(n)}": w
+        for n, w in (("Sluis", "4"), ("Hulst", "1"), ("Terneuzen", "1"))
+    }
     response = _answer(client, scan_id, 1, {**VERPLICHT_DEEL[1], **per})
     assert response.status_code == 302
     opgeslagen = Scansessie.objects.get(pk=scan_id).antwoorden
@@ -284,7 +287,9 @@ def test_wizard_takes_answers_per_partner_and_per_pair(client_as: Callable[[str]
     response = client.post(f"/scan/{scan_id}/berekenen", {"versie": _versie(scan_id)})
     assert response.status_code == 302, response.content.decode()[:2000]
     page = client.get(f"/scan/{scan_id}/resultaat").content.decode()
-    oordeel = Scansessie.objects.get(pk=scan_id).resultaat["oordeel"]
+    resultaat = Scansessie.objects.get(pk=scan_id).resultaat
+    assert resultaat
+    oordeel = resultaat["oordeel"]
     assert "ligt bij Terneuzen en Hulst" in oordeel, oordeel
     assert "ligt bij Terneuzen en Hulst" in page
     assert "Gevoeligheid: welk ene antwoord de aanbeveling verandert" in page

@@ -158,10 +158,10 @@ def test_trust_per_pair_and_the_hesitating_partner_named() -> None:
 
 
 def test_the_file_format_accepts_and_checks_per_partner_answers() -> None:
-    doc = {
+    doc: dict[str, Any] = {
         "partners": ["GM0225", "GM0209"],
         "antwoorden": {
-            **{k: v for k, v in GUNSTIG.items()},
+            **GUNSTIG,
             "urgentie_raad": {"Druten": 4, "beuningen": 2},
             "vertrouwen": {"Beuningen + Druten": 3},
         },
@@ -184,7 +184,10 @@ def test_the_schema_documents_per_partner_answers() -> None:
     props = build_schema()["properties"]["antwoorden"]["properties"]
     assert "per partner name" in props["urgentie_raad"]["description"]
     assert "per pair of partners" in props["vertrouwen"]["description"]
-    assert "oneOf" in props["urgentie_raad"] and "per partner" not in props["alternatief_voorkeur"]["description"]
+    assert (
+        "oneOf" in props["urgentie_raad"]
+        and "per partner" not in props["alternatief_voorkeur"]["description"]
+    )
 
 
 # --- the sensitivity table -------------------------------------------------------------------------------

@@ -191,7 +191,8 @@ class ThemaForm(forms.Form):
                         initial[per_veld(vraag.id, i)] = str(stored[sleutel])
             elif stored is not None:
                 initial[vraag.id] = str(stored)
-        super().__init__(*args, initial=initial, **kwargs)
+        kwargs["initial"] = initial
+        super().__init__(*args, **kwargs)
         for vraag in vragen:
             self.fields[vraag.id] = forms.ChoiceField(
                 label=vraag.vraag,

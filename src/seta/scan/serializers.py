@@ -85,7 +85,7 @@ class ScansessieSchrijfSerializer(serializers.Serializer[Any]):
         help_text=(
             "Vraag-id → antwoord (geheel getal, 'ja'/'nee', een optie of 'weet niet'); null wist een antwoord. "
             "Bij een vraag met per = 'partner' of 'paar' mag het antwoord een object zijn: "
-            "{partnernaam: antwoord} of {\"A + B\": antwoord}."
+            '{partnernaam: antwoord} of {"A + B": antwoord}.'
         ),
     )
     aantal_partners = serializers.IntegerField(required=False, allow_null=True, min_value=1)

@@ -125,13 +125,21 @@ def normalise_answers(antwoorden: Mapping[str, Any], *, veldprefix: str = "antwo
         if isinstance(waarde, Mapping):
             # A per-partner (or per-pair) answer: {partnernaam: antwoord} or {"A + B": antwoord}.
             if vraag.per == "scan":
-                fouten[naam] = [f"Vraag '{vraag.id}' ({vraag.titel}) wordt voor de hele scan beantwoord, niet per partner."]
+                fouten[naam] = [
+                    f"Vraag '{vraag.id}' ({vraag.titel}) wordt voor de hele scan beantwoord, niet per partner."
+                ]
                 continue
             per: dict[str, Any] = {}
             for sleutel, sub in waarde.items():
-                namen = [n.strip() for n in str(sleutel).split("+")] if vraag.per == "paar" else [str(sleutel).strip()]
+                namen = (
+                    [n.strip() for n in str(sleutel).split("+")]
+                    if vraag.per == "paar"
+                    else [str(sleutel).strip()]
+                )
                 if not all(namen) or (vraag.per == "paar" and len(namen) != 2):
-                    fouten[f"{naam}.{sleutel}"] = [f"'{sleutel}' is geen paar; schrijf 'Gemeente A + Gemeente B'."]
+                    fouten[f"{naam}.{sleutel}"] = [
+                        f"'{sleutel}' is geen paar; schrijf 'Gemeente A + Gemeente B'."
+                    ]
                     continue
                 sub_schoon, fout = _normalise_een(vraag, sub)
                 if fout:
@@ -509,7 +517,7 @@ def calculate_file(*, actor: Actor, data: Any) -> dict[str, Any]:
         raise InvalidInput("Het vragenlijstbestand is ongeldig.", fields=fouten) from exc
     resultaat, _versie = kern.bereken(
         partners=invoer.partners,
-        antwoorden=dict(invoer.antwoorden.waarden),
+        antwoorden=invoer.antwoorden.als_dict(),
         aantal_partners=invoer.antwoorden.aantal_partners,
         casussen=kern.casussen_uit_db(),
     )

@@ -299,6 +299,7 @@ def _overzicht_context(scan: Scansessie) -> dict[str, Any]:
         for vraag in lijst:
             waarde = antwoorden.get(vraag.id)
             labels = dict(keuzes(vraag))
+            label: str | None
             if isinstance(waarde, dict):
                 label = "; ".join(f"{k}: {labels.get(str(v), v)}" for k, v in waarde.items())
             else:

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 
 from .model import (
     MENUS,
-    Antwoordwaarde,
     VERHOOGDE_RISICOS,
     WEET_NIET,
     Advies,
     Antwoorden,
+    Antwoordwaarde,
     Bijdrage,
     Dealbreaker,
     FactorUitkomst,
@@ -125,7 +125,7 @@ def effectieve_waarden(
 
     The rules' conditions (preferences, the mean urgency) and the case comparison read these.
     """
-    waarden: dict[str, Antwoordwaarde] = dict(antwoorden.waarden)
+    waarden: dict[str, Antwoordwaarde] = antwoorden.gewone_waarden()
     per_factor = {r.vraag: r for r in regels.factoren.values() if r.soort == "gevraagd" and r.vraag}
     for vid in antwoorden.per_partner:
         per = antwoorden.per(vid)
@@ -184,7 +184,7 @@ def _score_menus(
     partners: Sequence[Partner] = (),
 ) -> tuple[MenuAdvies, ...]:
     risicos = {f.factor: f.risico for f in factoren}
-    waarden = dict(antwoorden.waarden) if isinstance(antwoorden, Antwoorden) else dict(antwoorden)
+    waarden = antwoorden.gewone_waarden() if isinstance(antwoorden, Antwoorden) else dict(antwoorden)
     blokkades = actieve_dealbreakers(regels, factoren, partners)
     scored: list[tuple[str, float, list[Bijdrage], list[str], tuple[str, ...]]] = []
     for menu in MENUS:
@@ -464,7 +464,9 @@ def _oordeel(
     bij = [
         f
         for f in factoren
-        if f.bij and f.risico in VERHOOGDE_RISICOS and any(regels.factoren[f.factor].weging.get(m) for m in meetellend)
+        if f.bij
+        and f.risico in VERHOOGDE_RISICOS
+        and any(regels.factoren[f.factor].weging.get(m) for m in meetellend)
     ]
     for f in bij:
         zinnen.append(f"Het risico '{f.titel.lower()}' ({f.risico}) ligt bij {_opsomming(f.bij)}.")
@@ -524,7 +526,9 @@ def scan(
         figuur3=tuple(Figuur3Punt(id=r.id, punt=r.punt, tekens=r.tekens) for r in regels.figuur3),
         figuur3_bron=regels.figuur3_bron,
         dealbreakers=tuple(dealbreakers),
-        gevoeligheid=gevoeligheid(partners, antwoorden, regels=regels, vragen=vragen) if met_gevoeligheid else (),
+        gevoeligheid=gevoeligheid(partners, antwoorden, regels=regels, vragen=vragen)
+        if met_gevoeligheid
+        else (),
     )
     oordeel = _oordeel(
         regels,

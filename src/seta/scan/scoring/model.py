@@ -25,6 +25,8 @@ WEET_NIET = "weet niet"
 MENUS: tuple[str, ...] = ("stand_alone", "menu_1", "menu_2", "menu_3", "bestuurlijke_fusie")
 
 Antwoordwaarde = int | str
+#: What ``Antwoorden(waarden=...)`` takes: a value, or a per-partner (per-pair) mapping of values.
+AntwoordInvoer = Antwoordwaarde | Mapping[str, Antwoordwaarde]
 
 #: How a question is answered: once for the whole scan, per partner, or per pair of partners.
 Per = Literal["scan", "partner", "paar"]
@@ -103,7 +105,7 @@ class Antwoorden:
     works (that is the shape of the answer file, the API and the stored scan).
     """
 
-    waarden: Mapping[str, Antwoordwaarde] = field(default_factory=dict)
+    waarden: Mapping[str, AntwoordInvoer] = field(default_factory=dict)
     aantal_partners: int | None = None
     per_partner: Mapping[str, Mapping[str, Antwoordwaarde]] = field(default_factory=dict)
 
@@ -124,7 +126,12 @@ class Antwoorden:
 
     def get(self, vraag_id: str) -> Antwoordwaarde:
         """The plain (whole-scan) answer; 'weet niet' when only per-partner answers were given."""
-        return self.waarden.get(vraag_id, WEET_NIET)
+        waarde = self.waarden.get(vraag_id, WEET_NIET)
+        return WEET_NIET if isinstance(waarde, Mapping) else waarde
+
+    def gewone_waarden(self) -> dict[str, Antwoordwaarde]:
+        """The plain (whole-scan) answers only."""
+        return {k: v for k, v in self.waarden.items() if not isinstance(v, Mapping)}
 
     def per(self, vraag_id: str) -> Mapping[str, Antwoordwaarde]:
         """The per-partner (or per-pair) answers of a question, known ones only; empty if none."""
@@ -132,7 +139,7 @@ class Antwoorden:
 
     def met(self, vraag_id: str, waarde: Antwoordwaarde, partner: str | None = None) -> Antwoorden:
         """A copy with one answer changed: the plain answer, or one partner's (pair's) answer."""
-        waarden = dict(self.waarden)
+        waarden: dict[str, AntwoordInvoer] = dict(self.waarden)
         per = {k: dict(v) for k, v in self.per_partner.items()}
         if partner is None:
             waarden[vraag_id] = waarde
