@@ -256,3 +256,50 @@ def test_a_single_mild_preference_cannot_outweigh_the_core_conditions(
     # With the core conditions met, a preference may choose between cooperation forms, never away from them.
     if kernvoorwaarden_vervuld(_REGELS, voor.factoren) and voor.advies.aanbevolen.menu in SAMENWERKINGSMENUS:
         assert na.advies.aanbevolen.menu in SAMENWERKINGSMENUS
+
+
+# --- sources a reader can follow -------------------------------------------------------------------------
+_SEED_NAAM = Path("shared") / "seed" / "000_8cc305bc8c951e2c.txt"
+SEED = next(
+    (p / _SEED_NAAM for p in Path(__file__).resolve().parents if (p / _SEED_NAAM).exists()),
+    Path("/nonexistent") / _SEED_NAAM,
+)
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalpha())
+
+
+def _citaten() -> list[tuple[str, Any]]:
+    regels = load_rules()
+    out = [(f"factor {r.id}", r.bron) for r in regels.factoren.values() if r.bron.citaat]
+    out += [(f"dealbreaker {d.id}", d.bron) for d in regels.dealbreakers]
+    if regels.kernvoorwaarden_bron:
+        out.append(("kernvoorwaarden", regels.kernvoorwaarden_bron))
+    return out
+
+
+def test_every_factor_dealbreaker_and_core_condition_cites_a_short_quotation() -> None:
+    regels = load_rules()
+    assert all(r.bron.citaat for r in regels.factoren.values()), "every factor quotes the seed"
+    for naam, bron in _citaten():
+        assert bron.citaat and len(bron.citaat) <= 320, naam  # one or two sentences
+        assert bron.regels not in str(bron), naam  # the reader's text carries no line numbers
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed text is not available here")
+def test_every_quotation_is_in_the_seed_at_its_lines() -> None:
+    import difflib
+
+    seed = SEED.read_text(encoding="utf-8").splitlines()
+    for naam, bron in _citaten():
+        start, _, end = bron.regels.partition("-")
+        passage = _letters(" ".join(seed[int(start) - 3 : int(end or start) + 2]))
+        for deel in bron.citaat.split("[...]"):
+            doel = _letters(deel)
+            beste = max(
+                difflib.SequenceMatcher(None, doel, passage[i : i + len(doel)]).ratio()
+                for i in range(max(1, len(passage) - len(doel) + 1))
+            )
+            # OCR noise in the seed ("codrdinatie", "potentiéle") allows a small difference.
+            assert beste >= 0.9, (naam, deel, beste)
