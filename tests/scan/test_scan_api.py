@@ -305,3 +305,18 @@ def test_per_partner_answers_through_the_api(careful_api_as: Callable[[str], API
     response = client.post(f"/api/v1/scans/{scan_id}/berekenen")
     assert response.status_code == 400
     assert "antwoorden.urgentie_college.Laren" in _names(response)
+
+
+def test_stateless_scan_of_a_per_partner_answer_file(api_as: Callable[[str | None], APIClient]) -> None:
+    path = EXAMPLES / "zeeuws-vlaanderen.yaml"
+    body = yaml.safe_load(path.read_text(encoding="utf-8"))
+    response = api_as("raadslid.laren").post("/api/v1/scan-berekening", body, format="json")
+    assert response.status_code == 200, response.content
+    factoren = {f["factor"]: f for f in response.json()["factoren"]}
+    assert factoren["urgentie_college"]["risico"] == "hoog"
+    assert factoren["urgentie_college"]["bij"] == ["Hulst", "Terneuzen"]
+    # A partner that is not in the file is refused by name.
+    body["antwoorden"]["urgentie_college"] = {"Sluis": 4, "Vlissingen": 1}
+    response = api_as("raadslid.laren").post("/api/v1/scan-berekening", body, format="json")
+    assert response.status_code == 400
+    assert "Vlissingen" in response.content.decode()

@@ -83,7 +83,7 @@ def test_druten_beuningen_with_a_land_development_loss_does_not_recommend_menu_2
     assert {"Menu 1: functionele integratie", "Menu 3: gastheer- of centrumgemeente"} <= set(d.open_vormen)
     assert "Stand alone (zelfstandig blijven)" in d.open_vormen
     # What to resolve first, with the seed passage by heading and quotation (no line numbers).
-    assert "Eerst oplossen: een financieel lijk in de kast" in r.oordeel
+    assert "Eerst oplossen: een verborgen financieel probleem (een lijk in de kast)" in r.oordeel
     assert "Dat wou de ander niet erven." in r.oordeel
     assert "Condities pro-SETA: geen negatieve beeldvorming van elkaar" in r.oordeel
     assert "758" not in r.oordeel

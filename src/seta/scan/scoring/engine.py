@@ -228,7 +228,8 @@ def _score_menus(
             if menu in d.blokkeert:
                 wie = f" (bij {_opsomming(f.bij)})" if f.bij else ""
                 citaat = f" De bron: \u201c{d.bron.citaat}\u201d" if d.bron.citaat else ""
-                ontraden.insert(0, f"Eerst oplossen: {f.titel.lower()}{wie}. {d.eerst_oplossen}{citaat}")
+                titel = d.titel or f.titel.lower()
+                ontraden.insert(0, f"Eerst oplossen: {titel}{wie}. {d.eerst_oplossen}{citaat}")
         scored.append((menu, sum(b.punten for b in bijdragen), bijdragen, ontraden, geblokkeerd))
 
     vervuld = kernvoorwaarden_vervuld(regels, factoren)
@@ -456,7 +457,7 @@ def _oordeel(
     for d in dealbreakers:
         wie = f" bij {_opsomming(d.bij)}" if d.bij else ""
         zinnen.append(
-            f"Eerst oplossen: {d.titel.lower()}{wie}. {d.eerst_oplossen} Zolang dat niet is opgelost, "
+            f"Eerst oplossen: {d.titel[:1].lower() + d.titel[1:]}{wie}. {d.eerst_oplossen} Zolang dat niet is opgelost, "
             f"raadt de scan {_opsomming(d.blokkeert_namen)} af; open blijven {_opsomming(d.open_vormen)} "
             f"(bron: {d.bron})."
         )
@@ -505,7 +506,7 @@ def scan(
             Dealbreaker(
                 id=d.id,
                 factor=f.factor,
-                titel=f.titel,
+                titel=d.titel or f.titel,
                 bij=f.bij,
                 blokkeert=d.blokkeert,
                 blokkeert_namen=tuple(namen[m] for m in d.blokkeert),

@@ -153,6 +153,8 @@ class DealbreakerRegel:
     bron: Bron
     tenzij_alle_onder: int | None = None
     tenzij_herkomst: str | None = None
+    #: What the reader is told to resolve ("een verborgen financieel probleem"); else the factor's title.
+    titel: str | None = None
 
 
 @dataclass(frozen=True)
@@ -360,6 +362,7 @@ def parse_rules(data: Mapping[str, Any], vragen: Vragenlijst | None = None) -> R
                 blokkeert=blokkeert,
                 eerst_oplossen=" ".join(str(d["eerst_oplossen"]).split()),
                 bron=parse_bron(d.get("bron"), ctx),
+                titel=str(d["titel"]) if d.get("titel") else None,
                 tenzij_alle_onder=int(d["tenzij_alle_onder"]) if "tenzij_alle_onder" in d else None,
                 tenzij_herkomst=" ".join(str(d["tenzij_herkomst"]).split())
                 if d.get("tenzij_herkomst")
