@@ -258,3 +258,65 @@ def test_list_endpoints_do_not_query_per_row(
         r = client.get(path, {"paginaGrootte": 100})
     assert r.status_code == 200 and len(r.json()["results"]) > 1
     assert len(groot.captured_queries) <= len(klein.captured_queries) <= 6
+
+
+def test_per_partner_answers_through_the_api(careful_api_as: Callable[[str], APIClient]) -> None:
+    client = careful_api_as("wethouder.blaricum")
+    vragen = {v["id"]: v for v in client.get("/api/v1/scanvragen").json()["results"]}
+    assert vragen["urgentie_raad"]["per"] == "partner" and vragen["vertrouwen"]["per"] == "paar"
+    assert vragen["alternatief_voorkeur"]["per"] == "scan"
+    response = client.post(
+        "/api/v1/scans",
+        {"naam": "Het Gooi", "partners": [{"gemeente": c} for c in ("GM0406", "GM1696", "GM1942")]},
+        format="json",
+    )
+    assert response.status_code == 201, response.content
+    scan_id = response.json()["id"]
+    antwoorden = {
+        **VERPLICHT,
+        "urgentie_raad": {"Huizen": 2, "Wijdemeren": 4, "Gooise Meren": 4},
+        "vertrouwen": {"Huizen + Wijdemeren": 4, "Gooise Meren + Huizen": 4, "Gooise Meren + Wijdemeren": 4},
+    }
+    # A value out of range inside the per-partner object is named with its partner.
+    response = client.patch(
+        f"/api/v1/scans/{scan_id}", {"antwoorden": {"urgentie_raad": {"Huizen": 9}}}, format="json"
+    )
+    assert response.status_code == 400
+    assert "antwoorden.urgentie_raad.Huizen" in _names(response)
+    response = client.patch(f"/api/v1/scans/{scan_id}", {"antwoorden": antwoorden}, format="json")
+    assert response.status_code == 200, response.content
+    assert response.json()["antwoorden"]["urgentie_raad"] == {"Huizen": 2, "Wijdemeren": 4, "Gooise Meren": 4}
+    assert "Huizen + Wijdemeren" in response.json()["antwoorden"]["vertrouwen"]
+    response = client.post(f"/api/v1/scans/{scan_id}/berekenen")
+    assert response.status_code == 200, response.content
+    resultaat = response.json()["resultaat"]
+    factoren = {f["factor"]: f for f in resultaat["factoren"]}
+    assert factoren["urgentie_raad"]["risico"] == "verhoogd" and factoren["urgentie_raad"]["bij"] == [
+        "Huizen"
+    ]
+    assert "ligt bij Huizen" in resultaat["oordeel"]
+    assert resultaat["risicoVorm"] == resultaat["advies"]["menus"][0]["menu"]
+    assert "gevoeligheid" in resultaat["advies"]
+
+    # A per-partner answer for a municipality that is not a partner blocks the calculation, by name.
+    client.patch(
+        f"/api/v1/scans/{scan_id}", {"antwoorden": {"urgentie_college": {"Laren": 3}}}, format="json"
+    )
+    response = client.post(f"/api/v1/scans/{scan_id}/berekenen")
+    assert response.status_code == 400
+    assert "antwoorden.urgentie_college.Laren" in _names(response)
+
+
+def test_stateless_scan_of_a_per_partner_answer_file(api_as: Callable[[str | None], APIClient]) -> None:
+    path = EXAMPLES / "zeeuws-vlaanderen.yaml"
+    body = yaml.safe_load(path.read_text(encoding="utf-8"))
+    response = api_as("raadslid.laren").post("/api/v1/scan-berekening", body, format="json")
+    assert response.status_code == 200, response.content
+    factoren = {f["factor"]: f for f in response.json()["factoren"]}
+    assert factoren["urgentie_college"]["risico"] == "hoog"
+    assert factoren["urgentie_college"]["bij"] == ["Hulst", "Terneuzen"]
+    # A partner that is not in the file is refused by name.
+    body["antwoorden"]["urgentie_college"] = {"Sluis": 4, "Vlissingen": 1}
+    response = api_as("raadslid.laren").post("/api/v1/scan-berekening", body, format="json")
+    assert response.status_code == 400
+    assert "Vlissingen" in response.content.decode()

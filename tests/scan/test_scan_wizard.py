@@ -251,3 +251,46 @@ def test_case_base_page_is_readable_by_everyone(client_as: Callable[[str], Clien
     assert "Heumen–Wijchen" in page and "Groningen–Ten Boer" in page
     assert "/beheer/scan/casus/" not in page
     assert "/beheer/scan/casus/" in client_as("beheerder").get("/scan/casussen").content.decode()
+
+
+def test_wizard_takes_answers_per_partner_and_per_pair(client_as: Callable[[str], Client]) -> None:
+    client = client_as("wethouder.blaricum")
+    scan_id = _new_scan(client, "Zeeuws-Vlaanderen per gemeente")
+    for code in ("GM0715", "GM1714", "GM0677"):  # Terneuzen, Sluis, Hulst
+        _add(client, scan_id, code)
+    page = client.get(f"/scan/{scan_id}/vragen/1").content.decode()
+    assert "Verschilt het per gemeente?" in page
+    assert 'name="urgentie_college__per__0"' in page and ">Terneuzen<" in page
+    # "De gemeente Sluis wou nog wel maar Hulst en Terneuzen zeker niet."
+    namen = [p.naam for p in Scansessie.objects.get(pk=scan_id).partners.all()]
+    per = {
+        f"urgentie_college__per__{namen.index(n)}": w
+        for n, w in (("Sluis", "4"), ("Hulst", "1"), ("Terneuzen", "1"))
+    }
+    response = _answer(client, scan_id, 1, {**VERPLICHT_DEEL[1], **per})
+    assert response.status_code == 302
+    opgeslagen = Scansessie.objects.get(pk=scan_id).antwoorden
+    assert opgeslagen["urgentie_college"] == {"Sluis": 4, "Hulst": 1, "Terneuzen": 1}
+    # Trust per pair, on step 2.
+    page = client.get(f"/scan/{scan_id}/vragen/2").content.decode()
+    assert "Verschilt het per paar partners?" in page and "Hulst + Sluis" in page
+    response = _answer(client, scan_id, 2, {"vertrouwen": "4", "vertrouwen__per__0": "2"})
+    assert response.status_code == 302
+    vertrouwen = Scansessie.objects.get(pk=scan_id).antwoorden["vertrouwen"]
+    assert list(vertrouwen.values()) == [2] and "+" in next(iter(vertrouwen))
+    # Resume: the per-partner answers are selected again.
+    page = client.get(f"/scan/{scan_id}/vragen/1").content.decode()
+    assert re.search(r'name="urgentie_college__per__\d"[^>]*>.*?<option value="1" selected', page, re.S)
+    for stap, data in VERPLICHT_DEEL.items():
+        if stap != 1:
+            _answer(client, scan_id, stap, {**data, **({"vertrouwen__per__0": "2"} if stap == 2 else {})})
+    response = client.post(f"/scan/{scan_id}/berekenen", {"versie": _versie(scan_id)})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = client.get(f"/scan/{scan_id}/resultaat").content.decode()
+    resultaat = Scansessie.objects.get(pk=scan_id).resultaat
+    assert resultaat
+    oordeel = resultaat["oordeel"]
+    assert "ligt bij Terneuzen en Hulst" in oordeel, oordeel
+    assert "ligt bij Terneuzen en Hulst" in page
+    assert "Gevoeligheid: welk ene antwoord de aanbeveling verandert" in page
+    assert "Aanbevolen: <strong>" in page

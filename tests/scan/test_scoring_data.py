@@ -75,11 +75,10 @@ def test_rules_cover_every_risk_level_with_a_reason_and_source() -> None:
         assert regel.redenen.get("ongunstig") or regel.id == "gastheer_fit"
         if regel.soort == "berekend":
             assert "onbekend" in regel.redenen, regel.id
-    assert {o.id for o in regels.ontraden} == {
-        "te_veel_partners",
-        "direct_financieel_voordeel",
-        "gastheer_niet_aanvaard",
-    }
+    assert {o.id for o in regels.ontraden} == {"direct_financieel_voordeel", "gastheer_niet_aanvaard"}
+    assert {d.id for d in regels.dealbreakers} == {"lijk_in_de_kast", "geen_vertrouwen", "te_veel_partners"}
+    for d in regels.dealbreakers:
+        assert _regels_in_bounds(d.bron.regels) and d.bron.citaat, d.id
 
 
 def test_figure_3_is_transcribed_from_the_seed() -> None:

@@ -275,6 +275,7 @@ class VragenViewSet(ActorMixin, viewsets.ViewSet):
                         "toelichting": vraag.toelichting,
                         "soort": vraag.soort,
                         "verplicht": vraag.verplicht,
+                        "per": vraag.per,
                         "bron": {"regels": vraag.bron.regels, "titel": vraag.bron.titel},
                         "zie_ook": [{"regels": b.regels, "titel": b.titel} for b in vraag.zie_ook],
                         "schaal": schaal,

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import combinations
 from typing import Any
 
 from django import forms
 
 from seta.scan import kern
+from seta.scan.scoring.model import paar_sleutel
 from seta.scan.scoring.questions import Vraag
 
 WEET_NIET_LABEL = "Weet niet"
@@ -153,12 +155,44 @@ class HandmatigePartnerForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
-class ThemaForm(forms.Form):
-    """One theme's questions as radio groups; every field optional (a draft may be incomplete)."""
+def per_sleutels(vraag: Vraag, partner_namen: list[str]) -> list[str]:
+    """The partners (``per: partner``) or pairs (``per: paar``) a question may be answered for."""
+    if vraag.per == "partner":
+        return list(partner_namen)
+    if vraag.per == "paar":
+        return [paar_sleutel(a, b) for a, b in combinations(partner_namen, 2)]
+    return []
 
-    def __init__(self, *args: Any, vragen: list[Vraag], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+
+def per_veld(vraag_id: str, index: int) -> str:
+    return f"{vraag_id}__per__{index}"
+
+
+class ThemaForm(forms.Form):
+    """One theme's questions as radio groups; every field optional (a draft may be incomplete).
+
+    A question the seed distinguishes per partner (``per: partner``) or per pair (``per: paar``) also
+    gets one optional select per partner or pair; filled in, they replace the plain answer (which
+    then means nothing: the answers per partner are what counts).
+    """
+
+    def __init__(
+        self, *args: Any, vragen: list[Vraag], partner_namen: list[str] | None = None, **kwargs: Any
+    ) -> None:
+        initial = dict(kwargs.pop("initial", None) or {})
+        self.partner_namen = list(partner_namen or [])
         self.vragen = vragen
+        for vraag in vragen:
+            stored = initial.get(vraag.id)
+            if isinstance(stored, dict):
+                initial[vraag.id] = ""
+                for i, sleutel in enumerate(per_sleutels(vraag, self.partner_namen)):
+                    if sleutel in stored:
+                        initial[per_veld(vraag.id, i)] = str(stored[sleutel])
+            elif stored is not None:
+                initial[vraag.id] = str(stored)
+        kwargs["initial"] = initial
+        super().__init__(*args, **kwargs)
         for vraag in vragen:
             self.fields[vraag.id] = forms.ChoiceField(
                 label=vraag.vraag,
@@ -167,7 +201,26 @@ class ThemaForm(forms.Form):
                 widget=forms.RadioSelect,
                 help_text=vraag.toelichting,
             )
+            for i, sleutel in enumerate(per_sleutels(vraag, self.partner_namen)):
+                self.fields[per_veld(vraag.id, i)] = forms.ChoiceField(
+                    label=sleutel, choices=[("", "Zoals hierboven"), *keuzes(vraag)], required=False
+                )
+
+    def per_partner_velden(self, vraag: Vraag) -> list[Any]:
+        """The bound per-partner (per-pair) fields of a question, for the template."""
+        return [self[per_veld(vraag.id, i)] for i, _ in enumerate(per_sleutels(vraag, self.partner_namen))]
 
     def antwoorden(self) -> dict[str, Any]:
-        """The answers as the service takes them: '' (not answered) removes an earlier answer."""
-        return {vraag.id: self.cleaned_data.get(vraag.id) or None for vraag in self.vragen}
+        """The answers as the service takes them: '' (not answered) removes an earlier answer.
+
+        With any per-partner select filled in, the answer is ``{partner or pair: answer}``.
+        """
+        out: dict[str, Any] = {}
+        for vraag in self.vragen:
+            per = {
+                sleutel: self.cleaned_data.get(per_veld(vraag.id, i))
+                for i, sleutel in enumerate(per_sleutels(vraag, self.partner_namen))
+                if self.cleaned_data.get(per_veld(vraag.id, i))
+            }
+            out[vraag.id] = per or self.cleaned_data.get(vraag.id) or None
+        return out

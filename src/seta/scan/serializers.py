@@ -82,7 +82,11 @@ class ScansessieSchrijfSerializer(serializers.Serializer[Any]):
     partners = PartnerInvoerSerializer(many=True, required=False)
     antwoorden = serializers.DictField(
         required=False,
-        help_text="Vraag-id → antwoord (geheel getal, 'ja'/'nee', een optie of 'weet niet'); null wist een antwoord.",
+        help_text=(
+            "Vraag-id → antwoord (geheel getal, 'ja'/'nee', een optie of 'weet niet'); null wist een antwoord. "
+            "Bij een vraag met per = 'partner' of 'paar' mag het antwoord een object zijn: "
+            '{partnernaam: antwoord} of {"A + B": antwoord}.'
+        ),
     )
     aantal_partners = serializers.IntegerField(required=False, allow_null=True, min_value=1)
     versie = serializers.IntegerField(required=False, help_text="Alternatief voor de If-Match-kop.")
@@ -103,6 +107,13 @@ class VraagSerializer(serializers.Serializer[Any]):
     toelichting = serializers.CharField()
     soort = serializers.ChoiceField(choices=["schaal", "janee", "keuze"])
     verplicht = serializers.BooleanField()
+    per = serializers.ChoiceField(
+        choices=["scan", "partner", "paar"],
+        help_text=(
+            "'partner': mag per partnergemeente beantwoord worden ({partnernaam: antwoord}); "
+            "'paar': per paar partners ({\"A + B\": antwoord}); 'scan': één antwoord voor alle partners."
+        ),
+    )
     bron = BronSerializer()
     zie_ook = BronSerializer(many=True)
     schaal = serializers.DictField(allow_null=True)

@@ -24,6 +24,7 @@ from seta.core.services import check_version, full_clean_or_raise, lock
 from seta.gemeenten.models import Gemeente
 from seta.scan import kern
 from seta.scan.models import Casus, Scanpartner, Scansessie, Scanstatus
+from seta.scan.scoring.model import paar_sleutel
 
 MAX_PARTNERS = 12
 
@@ -72,6 +73,38 @@ class PartnerInvoer:
 
 
 # --- answers -------------------------------------------------------------------------------------------
+def _normalise_een(vraag: Any, waarde: Any) -> tuple[Any, str | None]:
+    """One answer value: (clean value, None) or (None, Dutch error)."""
+    if waarde is None or (isinstance(waarde, str) and not waarde.strip()):
+        return None, None
+    if isinstance(waarde, str) and waarde.strip().lower() in {kern.WEET_NIET, "weet_niet", "weetniet"}:
+        return kern.WEET_NIET, None
+    toegestaan = vraag.toegestane_waarden()
+    if vraag.soort == "schaal":
+        try:
+            getal = int(str(waarde).strip()) if not isinstance(waarde, bool) else None
+        except ValueError:
+            getal = None
+        if getal is None or (isinstance(waarde, float) and not float(waarde).is_integer()):
+            return None, (
+                f"Vraag '{vraag.id}' ({vraag.titel}): geef een geheel getal van {vraag.schaal_min} tot en met "
+                f"{vraag.schaal_max}, of 'weet niet'."
+            )
+        if getal not in toegestaan:
+            return None, (
+                f"Vraag '{vraag.id}' ({vraag.titel}): {getal} ligt buiten de schaal {vraag.schaal_min} tot en met "
+                f"{vraag.schaal_max}."
+            )
+        return getal, None
+    tekst = str(waarde).strip().lower() if not isinstance(waarde, bool) else ("ja" if waarde else "nee")
+    if tekst not in toegestaan:
+        opties = ", ".join(f"'{o}'" for o in toegestaan)
+        return None, (
+            f"Vraag '{vraag.id}' ({vraag.titel}): '{waarde}' is geen geldig antwoord; kies {opties} of 'weet niet'."
+        )
+    return tekst, None
+
+
 def normalise_answers(antwoorden: Mapping[str, Any], *, veldprefix: str = "antwoorden") -> dict[str, Any]:
     """Validate answers against the questionnaire, keyed by question id; None or '' removes an answer.
 
@@ -89,43 +122,63 @@ def normalise_answers(antwoorden: Mapping[str, Any], *, veldprefix: str = "antwo
         if vraag is None:
             fouten[naam] = [f"Onbekende vraag '{vraag_id}'."]
             continue
+        if isinstance(waarde, Mapping):
+            # A per-partner (or per-pair) answer: {partnernaam: antwoord} or {"A + B": antwoord}.
+            if vraag.per == "scan":
+                fouten[naam] = [
+                    f"Vraag '{vraag.id}' ({vraag.titel}) wordt voor de hele scan beantwoord, niet per partner."
+                ]
+                continue
+            per: dict[str, Any] = {}
+            for sleutel, sub in waarde.items():
+                namen = (
+                    [n.strip() for n in str(sleutel).split("+")]
+                    if vraag.per == "paar"
+                    else [str(sleutel).strip()]
+                )
+                if not all(namen) or (vraag.per == "paar" and len(namen) != 2):
+                    fouten[f"{naam}.{sleutel}"] = [
+                        f"'{sleutel}' is geen paar; schrijf 'Gemeente A + Gemeente B'."
+                    ]
+                    continue
+                sub_schoon, fout = _normalise_een(vraag, sub)
+                if fout:
+                    fouten[f"{naam}.{sleutel}"] = [f"{fout[:-1]} (bij {sleutel})."]
+                elif sub_schoon is not None:
+                    per[paar_sleutel(*namen) if vraag.per == "paar" else namen[0]] = sub_schoon
+            schoon[vraag.id] = per or None
+            continue
         if waarde is None or (isinstance(waarde, str) and not waarde.strip()):
             schoon[vraag.id] = None
             continue
-        if isinstance(waarde, str) and waarde.strip().lower() in {kern.WEET_NIET, "weet_niet", "weetniet"}:
-            schoon[vraag.id] = kern.WEET_NIET
+        waarde_schoon, fout = _normalise_een(vraag, waarde)
+        if fout:
+            fouten[naam] = [fout]
             continue
-        toegestaan = vraag.toegestane_waarden()
-        if vraag.soort == "schaal":
-            try:
-                getal = int(str(waarde).strip()) if not isinstance(waarde, bool) else None
-            except ValueError:
-                getal = None
-            if getal is None or (isinstance(waarde, float) and not float(waarde).is_integer()):
-                fouten[naam] = [
-                    f"Vraag '{vraag.id}' ({vraag.titel}): geef een geheel getal van {vraag.schaal_min} tot en met "
-                    f"{vraag.schaal_max}, of 'weet niet'."
-                ]
-                continue
-            if getal not in toegestaan:
-                fouten[naam] = [
-                    f"Vraag '{vraag.id}' ({vraag.titel}): {getal} ligt buiten de schaal {vraag.schaal_min} tot en met "
-                    f"{vraag.schaal_max}."
-                ]
-                continue
-            schoon[vraag.id] = getal
-            continue
-        tekst = str(waarde).strip().lower() if not isinstance(waarde, bool) else ("ja" if waarde else "nee")
-        if tekst not in toegestaan:
-            opties = ", ".join(f"'{o}'" for o in toegestaan)
-            fouten[naam] = [
-                f"Vraag '{vraag.id}' ({vraag.titel}): '{waarde}' is geen geldig antwoord; kies {opties} of 'weet niet'."
-            ]
-            continue
-        schoon[vraag.id] = tekst
+        schoon[vraag.id] = waarde_schoon
     if fouten:
         raise InvalidInput(fields=fouten)
     return schoon
+
+
+def onbekende_partners_in_antwoorden(
+    antwoorden: Mapping[str, Any], partner_namen: Sequence[str]
+) -> dict[str, list[str]]:
+    """Per-partner answers that name a municipality that is not (or no longer) a partner of the scan."""
+    fouten: dict[str, list[str]] = {}
+    bekend = set(partner_namen)
+    for vraag_id, waarde in antwoorden.items():
+        if not isinstance(waarde, Mapping):
+            continue
+        for sleutel in waarde:
+            namen = [n.strip() for n in str(sleutel).split("+")]
+            onbekend = [n for n in namen if n not in bekend]
+            if onbekend:
+                fouten[f"antwoorden.{vraag_id}.{sleutel}"] = [
+                    f"Vraag '{vraag_id}': {', '.join(onbekend)} is geen partner van deze scan; "
+                    "pas het antwoord per gemeente aan of voeg de gemeente toe."
+                ]
+    return fouten
 
 
 def missing_required(antwoorden: Mapping[str, Any]) -> dict[str, list[str]]:
@@ -427,6 +480,7 @@ def calculate(*, actor: Actor, scansessie: Scansessie, expected_version: int | N
     check_version(scansessie, expected_version)
     partners = list(scansessie.partners.select_related("gemeente").all())
     fouten = missing_required(scansessie.antwoorden or {})
+    fouten.update(onbekende_partners_in_antwoorden(scansessie.antwoorden or {}, [p.naam for p in partners]))
     if max(len(partners), scansessie.aantal_partners or 0) < 2:
         fouten["partners"] = ["Kies minstens twee partnergemeenten (stap 1)."]
     elif not partners:
@@ -473,7 +527,7 @@ def calculate_file(*, actor: Actor, data: Any) -> dict[str, Any]:
         raise InvalidInput("Het vragenlijstbestand is ongeldig.", fields=fouten) from exc
     resultaat, _versie = kern.bereken(
         partners=invoer.partners,
-        antwoorden=dict(invoer.antwoorden.waarden),
+        antwoorden=invoer.antwoorden.als_dict(),
         aantal_partners=invoer.antwoorden.aantal_partners,
         casussen=kern.casussen_uit_db(),
     )

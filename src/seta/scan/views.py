@@ -233,9 +233,10 @@ def vragen(request: HttpRequest, pk: int, stap: int) -> HttpResponse:
     if not 1 <= stap <= len(groepen):
         raise Http404("Deze stap bestaat niet.")
     thema, lijst = groepen[stap - 1]
+    namen = [p.naam for p in scan.partners.all()]
     status = 200
     if request.method == "POST":
-        form = ThemaForm(request.POST, vragen=lijst)
+        form = ThemaForm(request.POST, vragen=lijst, partner_namen=namen)
         if form.is_valid():
             try:
                 scan = services.update_scansessie(
@@ -268,9 +269,16 @@ def vragen(request: HttpRequest, pk: int, stap: int) -> HttpResponse:
         else:
             status = 400
     else:
-        initial = {k: str(v) for k, v in (scan.antwoorden or {}).items()}
-        form = ThemaForm(initial=initial, vragen=lijst)
-    items = [{"vraag": vraag, "veld": form[vraag.id], "keuzes": keuzes(vraag)} for vraag in lijst]
+        form = ThemaForm(initial=dict(scan.antwoorden or {}), vragen=lijst, partner_namen=namen)
+    items = [
+        {
+            "vraag": vraag,
+            "veld": form[vraag.id],
+            "keuzes": keuzes(vraag),
+            "per_partner": form.per_partner_velden(vraag),
+        }
+        for vraag in lijst
+    ]
     context = {
         **_wizard_context(scan, f"vragen-{stap}"),
         "thema": thema,
@@ -290,7 +298,12 @@ def _overzicht_context(scan: Scansessie) -> dict[str, Any]:
         rijen = []
         for vraag in lijst:
             waarde = antwoorden.get(vraag.id)
-            label = dict(keuzes(vraag)).get(str(waarde)) if waarde is not None else None
+            labels = dict(keuzes(vraag))
+            label: str | None
+            if isinstance(waarde, dict):
+                label = "; ".join(f"{k}: {labels.get(str(v), v)}" for k, v in waarde.items())
+            else:
+                label = labels.get(str(waarde)) if waarde is not None else None
             rijen.append({"vraag": vraag, "antwoord": label, "ontbreekt": vraag.verplicht and waarde is None})
         groepen.append({"thema": thema, "stap": index, "rijen": rijen})
     return {**_wizard_context(scan, "overzicht"), "groepen": groepen, "partners": list(scan.partners.all())}
@@ -358,6 +371,8 @@ def resultaat_context(scan: Scansessie) -> dict[str, Any]:
         "figuur3_kolommen": [namen.get(k, k) for k in kolommen],
         "figuur3_bron": advies.get("figuur3_bron"),
         "werkpunten": advies.get("werkpunten") or [],
+        "dealbreakers": advies.get("dealbreakers") or [],
+        "gevoeligheid": advies.get("gevoeligheid") or [],
         "factorgroepen": [
             {
                 "titel": "Gevraagde factoren: uw antwoorden op de vragenlijst",

@@ -23,7 +23,7 @@ from typing import Any
 import jsonschema
 import yaml
 
-from .model import WEET_NIET, Antwoorden, Antwoordwaarde, Partner
+from .model import PAAR_SCHEIDING, WEET_NIET, Antwoorden, Antwoordwaarde, Partner, paar_sleutel
 from .questions import DATA_DIR, Vraag, Vragenlijst, load_questions
 
 #: The project's copy of the reference list (columns cbs_code,name,province,province_code,population).
@@ -389,16 +389,67 @@ def _normalise(vraag: Vraag, waarde: Any) -> tuple[Antwoordwaarde | None, str | 
     )
 
 
-def validate_answers(
-    waarden: Mapping[str, Any], vragen: Vragenlijst, *, verplicht: bool = True
-) -> tuple[dict[str, Antwoordwaarde], list[str]]:
-    """Check answer values against the questionnaire; with ``verplicht`` also require required ones."""
+# ------------------------------------------------- per-partner answers (issue 15; one function only)
+def parse_per_partner(
+    vraag: Vraag, waarde: Mapping[Any, Any], partner_namen: Sequence[str] | None
+) -> tuple[dict[str, Antwoordwaarde] | None, list[str]]:
+    """Validate a per-partner (``per: partner``) or per-pair (``per: paar``) answer.
+
+    The shape is ``{partnernaam: antwoord}`` or ``{"A + B": antwoord}``; each value is checked like a
+    plain answer. With ``partner_namen`` the names must be among the scan's partners. Pair keys are
+    returned in canonical order (:func:`paar_sleutel`).
+    """
+    label = f"vraag {vraag.id!r}"
+    if vraag.per == "scan":
+        return None, [f"{label}: deze vraag wordt voor de hele scan beantwoord, niet per partner"]
     fouten: list[str] = []
     out: dict[str, Antwoordwaarde] = {}
+    bekend = {n.casefold(): n for n in partner_namen or ()}
+    for sleutel, sub in waarde.items():
+        namen = [str(sleutel).strip()]
+        if vraag.per == "paar":
+            namen = [n.strip() for n in str(sleutel).split(PAAR_SCHEIDING.strip())]
+            if len(namen) != 2 or not all(namen):
+                fouten.append(f"{label}: '{sleutel}' is geen paar; schrijf 'Gemeente A + Gemeente B'")
+                continue
+        if partner_namen is not None:
+            onbekend = [n for n in namen if n.casefold() not in bekend]
+            if onbekend:
+                fouten.append(f"{label}: '{', '.join(onbekend)}' is geen partner van deze scan")
+                continue
+            namen = [bekend[n.casefold()] for n in namen]
+        norm, fout = _normalise(vraag, sub)
+        if fout:
+            fouten.append(f"{fout} (bij {' + '.join(namen)})")
+            continue
+        assert norm is not None
+        out[paar_sleutel(*namen) if vraag.per == "paar" else namen[0]] = norm
+    return out, fouten
+
+
+def validate_answers(
+    waarden: Mapping[str, Any],
+    vragen: Vragenlijst,
+    *,
+    verplicht: bool = True,
+    partner_namen: Sequence[str] | None = None,
+) -> tuple[dict[str, Any], list[str]]:
+    """Check answer values against the questionnaire; with ``verplicht`` also require required ones.
+
+    A mapping value is a per-partner answer (see :func:`parse_per_partner`).
+    """
+    fouten: list[str] = []
+    out: dict[str, Any] = {}
     for key, waarde in waarden.items():
         vraag = vragen.get(str(key))
         if vraag is None:
             fouten.append(f"onbekende vraag {str(key)!r}{suggestie(str(key), [v.id for v in vragen])}")
+            continue
+        if isinstance(waarde, Mapping):
+            per, per_fouten = parse_per_partner(vraag, waarde, partner_namen)
+            fouten.extend(per_fouten)
+            if per is not None and not per_fouten:
+                out[vraag.id] = per
             continue
         norm, fout = _normalise(vraag, waarde)
         if fout:
@@ -476,7 +527,9 @@ def parse_answers(
         fouten.append("'antwoorden': ontbreekt of is geen lijst van vraag: antwoord")
         gedekt.add(("antwoorden",))
         raw_antwoorden = {}
-    waarden, antwoord_fouten = validate_answers(raw_antwoorden, vragen)
+    waarden, antwoord_fouten = validate_answers(
+        raw_antwoorden, vragen, partner_namen=[p.naam for p in partners]
+    )
     fouten.extend(antwoord_fouten)
     for melding in antwoord_fouten:
         if m := re.search(r"vraag '([^']+)'", melding):
@@ -582,6 +635,22 @@ def read_document(path: str | Path, *, max_bytes: int | None = None) -> Any:
 
 
 def _answer_schema(vraag: Vraag) -> dict[str, Any]:
+    plain = _plain_answer_schema(vraag)
+    if vraag.per == "scan":
+        return plain
+    sleutel = "partner name" if vraag.per == "partner" else "pair of partners, 'A + B'"
+    waarde = {k: v for k, v in plain.items() if k not in ("title", "description")}
+    return {
+        "title": plain["title"],
+        "description": f"{plain['description']} May be answered per {sleutel}: an object {{{sleutel}: answer}}.",
+        "oneOf": [
+            waarde,
+            {"type": "object", "minProperties": 1, "additionalProperties": waarde},
+        ],
+    }
+
+
+def _plain_answer_schema(vraag: Vraag) -> dict[str, Any]:
     titel = f"{vraag.titel} (bron: {vraag.bron})"
     weet_niet = {"const": WEET_NIET}
     if vraag.soort == "schaal":

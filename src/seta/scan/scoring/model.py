@@ -25,22 +25,57 @@ WEET_NIET = "weet niet"
 MENUS: tuple[str, ...] = ("stand_alone", "menu_1", "menu_2", "menu_3", "bestuurlijke_fusie")
 
 Antwoordwaarde = int | str
+#: What ``Antwoorden(waarden=...)`` takes: a value, or a per-partner (per-pair) mapping of values.
+AntwoordInvoer = Antwoordwaarde | Mapping[str, Antwoordwaarde]
+
+#: How a question is answered: once for the whole scan, per partner, or per pair of partners.
+Per = Literal["scan", "partner", "paar"]
+
+#: Joins two partner names into the key of a pair answer: "Ubbergen + Millingen aan de Rijn".
+PAAR_SCHEIDING = " + "
+
+
+def paar_sleutel(a: str, b: str) -> str:
+    """The canonical key of a pair of partners (names sorted, so A+B and B+A are the same pair)."""
+    return PAAR_SCHEIDING.join(sorted((a, b)))
+
+
+def paar_namen(sleutel: str) -> tuple[str, ...]:
+    return tuple(n.strip() for n in sleutel.split(PAAR_SCHEIDING.strip()))
 
 
 @dataclass(frozen=True)
 class Bron:
-    """A passage in the seed text: a line range and the passage's title."""
+    """A passage in the seed text: its section heading (``titel``), optionally a short quotation
+    (``citaat``, one or two sentences), and the line range for maintainers (``regels``).
+
+    ``str()`` gives what a reader can follow without the seed file: the heading and the quotation,
+    never the line numbers (the reader does not have the numbered file).
+    """
 
     regels: str
     titel: str
+    citaat: str | None = None
 
     def __str__(self) -> str:
+        if self.citaat:
+            return f"‘{self.titel}’: “{self.citaat}”"
+        return f"‘{self.titel}’"
+
+    @property
+    def regelverwijzing(self) -> str:
+        """The line reference for maintainers: 'regels 819-834'."""
         prefix = "regel" if "-" not in self.regels else "regels"
-        return f"{prefix} {self.regels} ({self.titel})"
+        return f"{prefix} {self.regels}"
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Bron:
-        return cls(regels=str(data["regels"]), titel=str(data["titel"]))
+        citaat = data.get("citaat")
+        return cls(
+            regels=str(data["regels"]),
+            titel=str(data["titel"]),
+            citaat=" ".join(str(citaat).split()) if citaat else None,
+        )
 
 
 @dataclass(frozen=True)
@@ -62,16 +97,63 @@ class Antwoorden:
 
     ``aantal_partners`` overrides the number of partners when not all partners are known by name
     (the seed sometimes says "five municipalities, among which Eersel").
+
+    ``per_partner`` holds the answers given per partner (``{"urgentie_raad": {"Schagen": 2}}``) or per
+    pair of partners (key ``"A + B"``, see :func:`paar_sleutel`). A plain value in ``waarden`` means
+    "the same for all partners". For convenience a mapping value in ``waarden`` is moved into
+    ``per_partner``, so ``Antwoorden(waarden={"urgentie_raad": {"Schagen": 2, "Anna Paulowna": 4}})``
+    works (that is the shape of the answer file, the API and the stored scan).
     """
 
-    waarden: Mapping[str, Antwoordwaarde] = field(default_factory=dict)
+    waarden: Mapping[str, AntwoordInvoer] = field(default_factory=dict)
     aantal_partners: int | None = None
+    per_partner: Mapping[str, Mapping[str, Antwoordwaarde]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "waarden", MappingProxyType(dict(self.waarden)))
+        plain: dict[str, Antwoordwaarde] = {}
+        per: dict[str, dict[str, Antwoordwaarde]] = {k: dict(v) for k, v in self.per_partner.items()}
+        for key, value in dict(self.waarden).items():
+            if isinstance(value, Mapping):
+                per.setdefault(key, {}).update({str(k): v for k, v in value.items()})
+            else:
+                plain[key] = value
+        object.__setattr__(self, "waarden", MappingProxyType(plain))
+        object.__setattr__(
+            self,
+            "per_partner",
+            MappingProxyType({k: MappingProxyType(v) for k, v in per.items() if v}),
+        )
 
     def get(self, vraag_id: str) -> Antwoordwaarde:
-        return self.waarden.get(vraag_id, WEET_NIET)
+        """The plain (whole-scan) answer; 'weet niet' when only per-partner answers were given."""
+        waarde = self.waarden.get(vraag_id, WEET_NIET)
+        return WEET_NIET if isinstance(waarde, Mapping) else waarde
+
+    def gewone_waarden(self) -> dict[str, Antwoordwaarde]:
+        """The plain (whole-scan) answers only."""
+        return {k: v for k, v in self.waarden.items() if not isinstance(v, Mapping)}
+
+    def per(self, vraag_id: str) -> Mapping[str, Antwoordwaarde]:
+        """The per-partner (or per-pair) answers of a question, known ones only; empty if none."""
+        return {k: v for k, v in self.per_partner.get(vraag_id, {}).items() if v != WEET_NIET}
+
+    def met(self, vraag_id: str, waarde: Antwoordwaarde, partner: str | None = None) -> Antwoorden:
+        """A copy with one answer changed: the plain answer, or one partner's (pair's) answer."""
+        waarden: dict[str, AntwoordInvoer] = dict(self.waarden)
+        per = {k: dict(v) for k, v in self.per_partner.items()}
+        if partner is None:
+            waarden[vraag_id] = waarde
+            per.pop(vraag_id, None)
+        else:
+            per.setdefault(vraag_id, {})[partner] = waarde
+        return Antwoorden(waarden=waarden, aantal_partners=self.aantal_partners, per_partner=per)
+
+    def als_dict(self) -> dict[str, Any]:
+        """The storage/file shape: plain values, and a mapping for per-partner answers."""
+        out: dict[str, Any] = dict(self.waarden)
+        for key, values in self.per_partner.items():
+            out[key] = dict(values)
+        return out
 
     def is_bekend(self, vraag_id: str) -> bool:
         return self.get(vraag_id) != WEET_NIET
@@ -92,6 +174,8 @@ class FactorUitkomst:
     antwoord: str | None = None
     #: The seed's own "it depends" for this factor, if any.
     voorbehoud: str | None = None
+    #: The partner(s) or pair(s) whose answer causes this risk (per-partner questions only).
+    bij: tuple[str, ...] = ()
 
     @property
     def verhoogd(self) -> bool:
@@ -119,6 +203,8 @@ class MenuAdvies:
     bijdragen: tuple[Bijdrage, ...]
     redenen: tuple[str, ...]
     ontraden_om: tuple[str, ...] = ()
+    #: Ids of the dealbreakers that block this form (see :class:`Dealbreaker`).
+    geblokkeerd_door: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -130,6 +216,38 @@ class Werkpunt:
     risico: Risico
     tekst: str
     bron: Bron
+    bij: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Dealbreaker:
+    """A factor the seed says stops a form on its own; it is 'hoog' in this scan.
+
+    The blocked forms are not recommended until it is resolved; ``open_vormen`` stay open.
+    """
+
+    id: str
+    factor: str
+    titel: str
+    bij: tuple[str, ...]
+    blokkeert: tuple[str, ...]
+    blokkeert_namen: tuple[str, ...]
+    open_vormen: tuple[str, ...]
+    eerst_oplossen: str
+    bron: Bron
+
+
+@dataclass(frozen=True)
+class Gevoeligheid:
+    """One row of the sensitivity table: a single answer that would change the recommendation."""
+
+    vraag: str
+    titel: str
+    partner: str | None
+    huidig: str
+    ander: str
+    nieuw_menu: str
+    nieuw_naam: str
 
 
 @dataclass(frozen=True)
@@ -149,6 +267,9 @@ class Advies:
     werkpunten: tuple[Werkpunt, ...]
     figuur3: tuple[Figuur3Punt, ...]
     figuur3_bron: Bron
+    dealbreakers: tuple[Dealbreaker, ...] = ()
+    #: Which single answer would change the recommendation, and to what (empty: none would).
+    gevoeligheid: tuple[Gevoeligheid, ...] = ()
 
     def voor(self, menu: str) -> MenuAdvies:
         for advies in self.menus:
@@ -196,6 +317,8 @@ class ScanResultaat:
     vergelijkbare_casussen: tuple[CasusMatch, ...]
     voorbehouden: tuple[Voorbehoud, ...]
     onbekend: tuple[str, ...]
+    #: The form ``risico`` and ``zekerheid`` are about: always the recommended one (``advies.aanbevolen``).
+    risico_vorm: str = ""
 
     def factor(self, factor_id: str) -> FactorUitkomst:
         for uitkomst in self.factoren:

@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 import yaml
 
-from .model import Bron
+from .model import Bron, Per
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 VRAGEN_PATH = DATA_DIR / "vragen.yaml"
@@ -41,6 +41,8 @@ class Vraag:
     schaal_max: int | None = None
     schaal_labels: Mapping[int, str] | None = None
     opties: Mapping[str, str] | None = None
+    #: 'partner': may be answered per partner; 'paar': per pair of partners; 'scan': once.
+    per: Per = "scan"
 
     def toegestane_waarden(self) -> tuple[int | str, ...]:
         """All valid answers except 'weet niet'."""
@@ -141,6 +143,10 @@ def _parse_vraag(data: Mapping[str, Any]) -> Vraag:
         if not isinstance(opties, Mapping) or len(opties) < 2:
             raise QuestionnaireError(f"{ctx}: een keuzevraag heeft minstens twee opties")
         kwargs["opties"] = {str(k): str(v) for k, v in opties.items()}
+    per = data.get("per", "scan")
+    if per not in ("scan", "partner", "paar"):
+        raise QuestionnaireError(f"{ctx}: 'per' moet 'scan', 'partner' of 'paar' zijn")
+    kwargs["per"] = per
     return Vraag(
         id=vraag_id,
         titel=str(data["titel"]),

@@ -137,6 +137,27 @@ class OntradenRegel:
 
 
 @dataclass(frozen=True)
+class DealbreakerRegel:
+    """A factor that on its own stops the forms in ``blokkeert`` when its risk is in ``risico_in``.
+
+    ``tenzij_alle_onder``: the rule does not apply when every partner has fewer inhabitants than this
+    (the seed's "tenzij het hele kleine gemeenten zijn"; the figure is a project choice, see
+    ``tenzij_herkomst``). An unknown population never triggers the exception.
+    """
+
+    id: str
+    factor: str
+    risico_in: tuple[str, ...]
+    blokkeert: tuple[str, ...]
+    eerst_oplossen: str
+    bron: Bron
+    tenzij_alle_onder: int | None = None
+    tenzij_herkomst: str | None = None
+    #: What the reader is told to resolve ("een verborgen financieel probleem"); else the factor's title.
+    titel: str | None = None
+
+
+@dataclass(frozen=True)
 class Regelset:
     versie: int
     risicopunten: Mapping[str, int]
@@ -151,6 +172,14 @@ class Regelset:
     aanpassingen: tuple[Aanpassing, ...]
     ontraden: tuple[OntradenRegel, ...]
     voorbehouden: tuple[Voorbehoud, ...]
+    dealbreakers: tuple[DealbreakerRegel, ...] = ()
+    #: Answers that only express a preference (not a condition of the seed); see ``voorkeur_max``.
+    voorkeuren: tuple[str, ...] = ()
+    #: The most points a single mild preference may move any menu (the documented weighting).
+    voorkeur_max: float = 0.5
+    #: The seed's core conditions for cooperation; when all are met, a cooperation form goes first.
+    kernvoorwaarden: tuple[str, ...] = ()
+    kernvoorwaarden_bron: Bron | None = None
 
     def basis(self, menu: str) -> float:
         """Base score of a menu: mean Figure 3 sign value, or the fixed project choice."""
@@ -317,7 +346,41 @@ def parse_rules(data: Mapping[str, Any], vragen: Vragenlijst | None = None) -> R
         Voorbehoud(tekst=" ".join(str(v["tekst"]).split()), bron=parse_bron(v.get("bron"), "voorbehoud"))
         for v in data.get("voorbehouden") or ()
     )
+    dealbreakers = []
+    for d in data.get("dealbreakers") or ():
+        ctx = f"dealbreaker {d.get('id')!r}"
+        if d.get("factor") not in factoren:
+            raise RulesError(f"{ctx}: onbekende factor {d.get('factor')!r}")
+        blokkeert = tuple(str(m) for m in d.get("blokkeert") or ())
+        if not blokkeert or any(m not in MENUS for m in blokkeert) or "stand_alone" in blokkeert:
+            raise RulesError(f"{ctx}: 'blokkeert' moet menu's noemen (nooit stand_alone)")
+        dealbreakers.append(
+            DealbreakerRegel(
+                id=str(d["id"]),
+                factor=str(d["factor"]),
+                risico_in=tuple(_risico(r, ctx) for r in d.get("risico_in") or ("hoog",)),
+                blokkeert=blokkeert,
+                eerst_oplossen=" ".join(str(d["eerst_oplossen"]).split()),
+                bron=parse_bron(d.get("bron"), ctx),
+                titel=str(d["titel"]) if d.get("titel") else None,
+                tenzij_alle_onder=int(d["tenzij_alle_onder"]) if "tenzij_alle_onder" in d else None,
+                tenzij_herkomst=" ".join(str(d["tenzij_herkomst"]).split())
+                if d.get("tenzij_herkomst")
+                else None,
+            )
+        )
+    voorkeuren = tuple(str(v) for v in data.get("voorkeuren") or ())
+    for vid in voorkeuren:
+        if vragen.get(vid) is None:
+            raise RulesError(f"voorkeuren: onbekende vraag {vid!r}")
+    kern = data.get("kernvoorwaarden") or {}
+    kernvoorwaarden = tuple(str(f) for f in kern.get("factoren") or ())
+    for fid in kernvoorwaarden:
+        if fid not in factoren:
+            raise RulesError(f"kernvoorwaarden: onbekende factor {fid!r}")
     return Regelset(
+        kernvoorwaarden=kernvoorwaarden,
+        kernvoorwaarden_bron=parse_bron(kern["bron"], "kernvoorwaarden") if kern.get("bron") else None,
         versie=int(data.get("versie", 1)),
         risicopunten={str(k): int(v) for k, v in data["risicopunten"].items()},
         strafdeler=float(data.get("strafdeler", 1.0)),
@@ -331,6 +394,9 @@ def parse_rules(data: Mapping[str, Any], vragen: Vragenlijst | None = None) -> R
         aanpassingen=aanpassingen,
         ontraden=ontraden,
         voorbehouden=voorbehouden,
+        dealbreakers=tuple(dealbreakers),
+        voorkeuren=voorkeuren,
+        voorkeur_max=float(data.get("voorkeur_max", 0.5)),
     )
 
 

@@ -65,6 +65,21 @@ def render_text(resultaat: ScanResultaat, titel: str | None = None) -> str:
     lines.append("-------")
     lines += _wrap(r.oordeel)
     lines.append("")
+    aanbevolen = r.advies.aanbevolen
+    lines.append(f"Aanbevolen vorm: {aanbevolen.naam}; risico voor deze vorm: {_RISICO_LABEL[r.risico]}")
+    lines.append("")
+
+    if r.advies.dealbreakers:
+        lines.append("Eerst oplossen (dealbreakers)")
+        lines.append("-----------------------------")
+        for d in r.advies.dealbreakers:
+            wie = f" (bij {', '.join(d.bij)})" if d.bij else ""
+            lines += _wrap(f"{d.titel}{wie}: {d.eerst_oplossen}", "     ", "   - ")
+            lines += _wrap(
+                f"Tegengehouden: {', '.join(d.blokkeert_namen)}. Open: {', '.join(d.open_vormen)}.", "     "
+            )
+            lines += _wrap(f"Bron: {d.bron}", "     ")
+        lines.append("")
 
     lines.append("Factoren")
     lines.append("--------")
@@ -75,6 +90,8 @@ def render_text(resultaat: ScanResultaat, titel: str | None = None) -> str:
             f" (zekerheid: {f.zekerheid})"
         )
         lines += _wrap(f.reden, "    ")
+        if f.bij and f.risico in ("verhoogd", "hoog"):
+            lines += _wrap(f"Dit risico ligt bij: {', '.join(f.bij)}.", "    ")
         if f.voorbehoud and f.risico != "onbekend":
             lines += _wrap(f"Voorbehoud: {f.voorbehoud}", "    ")
         lines += _wrap(f"Bron: {f.bron}", "    ")
@@ -98,7 +115,18 @@ def render_text(resultaat: ScanResultaat, titel: str | None = None) -> str:
         lines += _wrap(f"{w.titel} ({w.risico}): {w.tekst} [{w.bron}]", "     ", "   - ")
     lines.append("")
 
-    kop3 = f"{r.advies.figuur3_bron.titel} (bron: regels {r.advies.figuur3_bron.regels})"
+    lines.append("Gevoeligheid: welk ene antwoord de aanbeveling verandert")
+    lines.append("--------------------------------------------------------")
+    if not r.advies.gevoeligheid:
+        lines.append("  Geen enkel ander antwoord op één vraag verandert de aanbeveling.")
+    for g in r.advies.gevoeligheid:
+        wie = f" ({g.partner})" if g.partner else ""
+        lines += _wrap(
+            f"{g.titel}{wie}: nu {g.huidig}; bij {g.ander} wordt het {g.nieuw_naam}.", "     ", "   - "
+        )
+    lines.append("")
+
+    kop3 = r.advies.figuur3_bron.titel
     lines.append(kop3)
     lines.append("-" * len(kop3))
     breed = max(len(rij.punt) for rij in r.advies.figuur3)
