@@ -74,7 +74,9 @@ def build(ctx: Any) -> None:
         voorstel = services.verzenden(actor=directeur, voorstel=voorstel, expected_version=voorstel.versie)
         overleg = sv.overleggen.filter(titel="Wethoudersoverleg economie en toerisme BEL").first()
         if overleg is not None:
-            services.agenderen(actor=directeur, voorstel=voorstel, overleg=overleg, expected_version=voorstel.versie)
+            services.agenderen(
+                actor=directeur, voorstel=voorstel, overleg=overleg, expected_version=voorstel.versie
+            )
         antwoorden = (
             ("blaricum", services.afwijzen, "Blaricum houdt vast aan een eigen, groen plan."),
             ("laren", services.aanvaarden, "Laren sluit aan; het hoofdstuk over de rode rand blijft."),
@@ -83,7 +85,9 @@ def build(ctx: Any) -> None:
         for slug, besluit, toelichting in antwoorden:
             voorstel.refresh_from_db()
             partij = voorstel.partijen.get(gemeente=gemeenten[slug])
-            besluit(actor=college[slug], partij=partij, toelichting=toelichting, expected_version=voorstel.versie)
+            besluit(
+                actor=college[slug], partij=partij, toelichting=toelichting, expected_version=voorstel.versie
+            )
         voorstel.refresh_from_db()
         ctx.log(f"  {voorstel.nummer}: {voorstel.status_label}; resultaat {voorstel.resultaat_opdracht}")
 

@@ -968,8 +968,8 @@ def build(ctx: DemoContext) -> None:
         for spec in SPEELPLEKKEN:
             item = catalogus["bel"][spec.item]
             einde = peil - dt.timedelta(days=eigen.randint(1, 25))
-            gs = [gemeenten[s] for s in spec.gemeenten]
-            bouwer.opdracht(spec, verbanden["bel"], gs, item, item.eenheid, einde, peil, False)
+            wie = [gemeenten[s] for s in spec.gemeenten]
+            bouwer.opdracht(spec, verbanden["bel"], wie, item, item.eenheid, einde, peil, False)
         bouwer.rng = vorige
     # --- end harmonisation ---------------------------------------------------------------------------------------
     # Historical pool proposals in GTB need to have been adopted by the college: keep them; the walk did that.
