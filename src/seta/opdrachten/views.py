@@ -341,6 +341,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
     context["planning"] = selectors_plan.sectie_for(actor, opdracht)
     # --- end planning
+    # --- harmonisation (issue 13): the pool may turn this assignment into a harmonisation proposal
+    context["mag_harmoniseren"] = opdracht.vertrouwelijkheid == "openbaar" and policy.can(
+        actor, "harmonisatievoorstel.opstellen", opdracht.samenwerkingsverband
+    )
+    # --- end harmonisation
     return render(request, "opdrachten/detail.html", context)
 
 
