@@ -51,7 +51,7 @@ def build(ctx: Any) -> None:
     opdrachten = Bestuursopdracht.objects.filter(samenwerkingsverband=sv)
 
     def opdracht(titel: str) -> Bestuursopdracht | None:
-        return opdrachten.filter(titel=titel).first()
+        return opdrachten.filter(titel=titel).order_by("pk").first()
 
     directeur = actor_for(users["directeur.bel"])
     college = {g: actor_for(users[f"burgemeester.{g}"]) for g in GEMEENTEN}

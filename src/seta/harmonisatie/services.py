@@ -478,6 +478,20 @@ def _kaders(voorstel: Harmonisatievoorstel) -> tuple[str, str, dt.date, Catalogu
     return voorstel.onderwerp, doelen, deadline, item
 
 
+def _portefeuille(voorstel: Harmonisatievoorstel, partij: Voorstelpartij) -> Portefeuille | None:
+    """The partij's portfolio; without one, the municipality's portfolio named as another partij's (the same
+    theme), else its first (an assignment's principal always has one; the college may change it in the concept)."""
+    if partij.portefeuille is not None:
+        return partij.portefeuille
+    namen = [
+        p.portefeuille.naam
+        for p in voorstel.partijen.select_related("portefeuille")
+        if p.portefeuille is not None
+    ]
+    eigen = Portefeuille.objects.filter(gemeente_id=partij.gemeente_id).order_by("naam", "pk")
+    return eigen.filter(naam__in=namen).first() or eigen.first()
+
+
 def _draft(
     actor: Actor, voorstel: Harmonisatievoorstel, partijen: Sequence[Voorstelpartij], titel: str, tekst: str
 ) -> Bestuursopdracht:
@@ -488,7 +502,9 @@ def _draft(
         actor=opsteller,
         samenwerkingsverband=sv,
         opdrachtgevers=[
-            opdrachten_services.OpdrachtgeverInvoer(gemeente=p.gemeente, portefeuille=p.portefeuille)
+            opdrachten_services.OpdrachtgeverInvoer(
+                gemeente=p.gemeente, portefeuille=_portefeuille(voorstel, p)
+            )
             for p in partijen
         ],
         catalogusitem=item,
