@@ -72,6 +72,8 @@ def wereld(db: Any, actor_named: Callable[[str], Actor]) -> Wereld:
     return Wereld(
         bel=bel,
         gemeente=gemeente,
-        opdracht=lambda titel: Bestuursopdracht.objects.filter(titel=titel, samenwerkingsverband=bel).order_by("pk")[0],
+        opdracht=lambda titel: Bestuursopdracht.objects.filter(
+            titel=titel, samenwerkingsverband=bel
+        ).order_by("pk")[0],
         actor=actor_named,
     )
