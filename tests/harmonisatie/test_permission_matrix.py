@@ -67,6 +67,7 @@ NIETS = {
     "aanvaarden": 404,
     "afwijzen": 404,
 }
+ANDER_SV = {**NIETS, "opstellen": 404}  # another cooperation's people may not even read BEL
 COLLEGE_LAREN = {**LEZER, "aanvaarden": "ok", "afwijzen": "ok"}
 VERWACHT: dict[str, dict[str, Any]] = {
     "burgemeester.laren": COLLEGE_LAREN,
@@ -82,8 +83,8 @@ VERWACHT: dict[str, dict[str, Any]] = {
     "teamleider.bel": POOL,
     "controller.bel": {**LEZER, "verzenden": 403},  # reads concepts too
     "medewerker.bel": NIETS,
-    "directeur.kempen": NIETS,
-    "wethouder.bergeijk": NIETS,
+    "directeur.kempen": ANDER_SV,
+    "wethouder.bergeijk": ANDER_SV,
     "beheerder": {**LEZER, "verzenden": 403},  # reads everything, acts for no one
 }
 
