@@ -41,7 +41,7 @@ def test_director_proposes_two_colleges_accept_one_declines(page: Any, login: An
     )
     click_and_settle(page, page.get_by_role("link", name="Harmonisatievoorstel maken"))
     page.get_by_label("Onderwerp").fill(ONDERWERP)
-    page.get_by_label(re.compile("^Gezamenlijk")).check()
+    page.locator("input[name=vorm][value=gezamenlijk]").check()
     click_and_settle(page, page.get_by_role("button", name="Concept opstellen"))
     assert page.get_by_role("heading", level=1, name=re.compile(ONDERWERP)).is_visible()
     assert page.locator("tr[data-optie='gezamenlijk']").is_visible()
