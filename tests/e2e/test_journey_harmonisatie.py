@@ -43,7 +43,7 @@ def test_director_proposes_two_colleges_accept_one_declines(page: Any, login: An
     page.get_by_label("Onderwerp").fill(ONDERWERP)
     page.locator("input[name=vorm][value=gezamenlijk]").check()
     click_and_settle(page, page.get_by_role("button", name="Concept opstellen"))
-    assert page.get_by_role("heading", level=1, name=re.compile(ONDERWERP)).is_visible()
+    assert page.get_by_role("heading", level=1, name=re.compile(re.escape(ONDERWERP))).is_visible()
     assert page.locator("tr[data-optie='gezamenlijk']").is_visible()
     click_and_settle(page, page.get_by_role("button", name="Verzenden aan de colleges"))
     assert page.locator("[data-status]").first.get_attribute("data-status") == "verzonden"
