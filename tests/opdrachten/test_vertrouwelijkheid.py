@@ -195,7 +195,8 @@ def test_no_representation_names_an_assignment_its_reader_may_not_open(wereld: W
         patronen = [
             (
                 o,
-                re.compile(re.escape(o.nummer) + r"(?!\d)"),
+                # (not inside a harmonisation proposal's number: HV-BEL-2026-002 is not assignment BEL-2026-002)
+                re.compile(r"(?<!HV-)" + re.escape(o.nummer) + r"(?!\d)"),
                 # the whole title: "Actieve openbaarmaking (Woo) Oirschot" is not named by a readable
                 # "Actieve openbaarmaking (Woo) Oirschot en Reusel-De Mierden"
                 re.compile(re.escape(o.titel) + r"(?!\s*\w)") if o.titel not in leesbare_titels else None,

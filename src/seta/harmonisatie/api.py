@@ -242,3 +242,6 @@ def register(router: BaseRouter) -> None:
     router.register("vergelijkbare-opdrachten", VergelijkbaarViewSet, basename="vergelijkbare-opdrachten")
     router.register("variantenkaart", VariantenkaartViewSet, basename="variantenkaart")
     # --- end similar orders and the variant map
+    from seta.harmonisatie.api_voorstel import register_voorstellen
+
+    register_voorstellen(router)  # harmonisation proposals

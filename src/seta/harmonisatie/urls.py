@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from seta.harmonisatie import views
+from seta.harmonisatie import views, views_voorstel
 
 app_name = "harmonisatie"
 urlpatterns: list[URLPattern] = [
@@ -13,3 +13,12 @@ urlpatterns: list[URLPattern] = [
     path("variantenkaart/<str:sv>/<int:item>", views.variantenkaart_item, name="variantenkaart_item"),
     # --- end similar orders and the variant map
 ]
+# --- voorstellen ------------------------------------------------------------------------------------------------------
+urlpatterns += [
+    path("voorstellen/", views_voorstel.lijst, name="voorstel_lijst"),
+    path("voorstellen/nieuw", views_voorstel.nieuw, name="voorstel_nieuw"),
+    path("voorstellen/<int:pk>/", views_voorstel.detail, name="voorstel_detail"),
+    path("voorstellen/<int:pk>/<slug:actie>", views_voorstel.actie, name="voorstel_actie"),
+    path("voorstellen/partij/<int:pk>/<slug:actie>", views_voorstel.besluit, name="voorstel_besluit"),
+]
+# --- end voorstellen --------------------------------------------------------------------------------------------------

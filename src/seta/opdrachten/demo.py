@@ -13,6 +13,7 @@ intake queue; medewerker.bel has work to report progress on.
 from __future__ import annotations
 
 import datetime as dt
+import random
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -455,6 +456,28 @@ def _scripted() -> list[Spec]:
             deelbesluit=True,
         ),
     ]
+
+
+# --- harmonisation (issue 13): playground orders of two partners, a proposal's material (harmonisatie.demo_*) ----
+SPEELPLEKKEN: list[Spec] = [
+    Spec(
+        "bel",
+        ["blaricum"],
+        "speelvoorzieningen",
+        lc.OPGELEVERD,
+        "Speelruimteplan Blaricum",
+        deadline_over=10,
+    ),
+    Spec(
+        "bel",
+        ["eemnes"],
+        "speelvoorzieningen",
+        lc.IN_UITVOERING,
+        "Speelplekken en trapveldjes Eemnes",
+        deadline_over=120,
+    ),
+]
+# --- end harmonisation -------------------------------------------------------------------------------------------
 
 
 def _walk(rng: Any, doel: str) -> list[str]:
@@ -936,6 +959,19 @@ def build(ctx: DemoContext) -> None:
                     initiatief=Initiatief.POOL if rng.random() < 0.08 else Initiatief.GEMEENTE,
                 )
             )
+    # --- harmonisation (issue 13): the BEL playground orders -------------------------------------------------
+    # After the random ones and with their own random stream, so every other demo assignment keeps its number
+    # and its history.
+    if "bel" in verbanden and "speelvoorzieningen" in catalogus.get("bel", {}):
+        eigen, vorige = random.Random(13), bouwer.rng
+        bouwer.rng = eigen
+        for spec in SPEELPLEKKEN:
+            item = catalogus["bel"][spec.item]
+            einde = peil - dt.timedelta(days=eigen.randint(1, 25))
+            wie = [gemeenten[s] for s in spec.gemeenten]
+            bouwer.opdracht(spec, verbanden["bel"], wie, item, item.eenheid, einde, peil, False)
+        bouwer.rng = vorige
+    # --- end harmonisation ---------------------------------------------------------------------------------------
     # Historical pool proposals in GTB need to have been adopted by the college: keep them; the walk did that.
     bouwer.opslaan()
     opdrachten = bouwer.opdrachten

@@ -364,11 +364,12 @@ def related_elsewhere(actor: Actor, opdracht: Bestuursopdracht) -> list[Verwant]
 class Suggestie:
     """A proposed agenda item for a joint meeting: several partners have related assignments."""
 
-    soort: str  # "catalogusitem" or "taakveld"
+    soort: str  # "catalogusitem", "taakveld" or "harmonisatievoorstel"
     onderwerp: str
     catalogusitem_id: int | None
     taakveld: str
     gemeenten: list[tuple[str, int]] = field(default_factory=list)
+    harmonisatievoorstel_id: int | None = None  # soort "harmonisatievoorstel": the sent proposal to put on
 
     @property
     def aantal(self) -> int:
@@ -440,4 +441,37 @@ def suggestions(actor: Actor, overleg: Overleg) -> list[Suggestie]:
                 )
             )
     result.sort(key=lambda s: (s.soort != "catalogusitem", -len(s.gemeenten), -s.aantal, s.onderwerp))
+    result.extend(_harmonisatievoorstellen(actor, overleg))
     return result
+
+
+# --- harmonisation (issue 13): sent proposals to the meeting's municipalities, not yet on its agenda ----------
+def _harmonisatievoorstellen(actor: Actor, overleg: Overleg) -> list[Suggestie]:
+    from seta.harmonisatie import services as harmonisatie_services
+    from seta.harmonisatie.models import Harmonisatievoorstel, Voorstelpartij
+
+    gemeenten = [g.pk for g in overleg.gemeenten.all()]
+    voorstellen = (
+        Harmonisatievoorstel.objects.filter(
+            samenwerkingsverband_id=overleg.samenwerkingsverband_id, status="verzonden"
+        )
+        .exclude(partijen__in=Voorstelpartij.objects.exclude(gemeente_id__in=gemeenten))
+        .exclude(agendapunt__overleg_id=overleg.pk)
+        .prefetch_related("partijen__gemeente")
+        .order_by("nummer")
+    )
+    return [
+        Suggestie(
+            "harmonisatievoorstel",
+            harmonisatie_services.agendaonderwerp(v),
+            v.catalogusitem_id,
+            "",
+            sorted((p.gemeente.naam, 1) for p in v.partijen.all()),
+            harmonisatievoorstel_id=v.pk,
+        )
+        for v in voorstellen
+        if policy.can(actor, "harmonisatievoorstel.lezen", v)
+    ]
+
+
+# --- end harmonisation ---------------------------------------------------------------------------------------

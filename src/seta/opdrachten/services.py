@@ -248,10 +248,12 @@ def draft(
     doelen: str,
     initiatief: str = Initiatief.GEMEENTE,
     mijlpalen: Sequence[tuple[str, dt.date]] = (),
+    herkomst: str = "",
     **kaders: Any,
 ) -> Bestuursopdracht:
     """Draft an assignment (status concept). The pool may draft a proposal (initiatief=pool); only the
-    college turns a draft into an assignment (``commission``)."""
+    college turns a draft into an assignment (``commission``). ``herkomst``: where the draft came from (e.g. an
+    accepted harmonisation proposal), written as the reason of its first history row."""
     ctx = Opdrachtcontext(
         samenwerkingsverband_id=samenwerkingsverband.pk,
         gemeente_ids=frozenset(og.gemeente.pk for og in opdrachtgevers),
@@ -299,8 +301,17 @@ def draft(
         if kant == "pool"
         else _rol_gemeente(actor, ctx.gemeente_ids)
     )
-    _historie(opdracht, actor=actor, van="", naar=lifecycle.CONCEPT, actie="aanmaken", rol=rol, kant=kant)
-    audit.record(actor=actor, action="bestuursopdracht.aanmaken", instance=opdracht)
+    _historie(
+        opdracht,
+        actor=actor,
+        van="",
+        naar=lifecycle.CONCEPT,
+        actie="aanmaken",
+        rol=rol,
+        kant=kant,
+        reden=herkomst.strip(),
+    )
+    audit.record(actor=actor, action="bestuursopdracht.aanmaken", instance=opdracht, note=herkomst.strip())
     return opdracht
 
 

@@ -354,6 +354,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         )
         context["toon_vergelijkbaar"] = True
     # --- end harmonisatie
+    # --- harmonisation (issue 13): the pool may turn this assignment into a harmonisation proposal
+    context["mag_harmoniseren"] = opdracht.vertrouwelijkheid == "openbaar" and policy.can(
+        actor, "harmonisatievoorstel.opstellen", opdracht.samenwerkingsverband
+    )
+    # --- end harmonisation
     return render(request, "opdrachten/detail.html", context)
 
 
@@ -793,6 +798,22 @@ def overleg(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         soort = request.POST.get("formulier")
         try:
+            # --- harmonisation (issue 13): a suggested proposal goes on the agenda through its own service
+            if soort == "suggestie" and request.POST.get("harmonisatievoorstel"):
+                from seta.harmonisatie import selectors_voorstel as hv_selectors
+                from seta.harmonisatie import services as hv_services
+
+                voorstel = hv_selectors.voorstel_for(
+                    actor, parse_id(request.POST.get("harmonisatievoorstel"), name="harmonisatievoorstel")
+                )
+                try:
+                    hv_services.agenderen(actor=actor, voorstel=voorstel, overleg=obj, expected_version=None)
+                except Conflict as exc:
+                    messages.error(request, str(exc))
+                    return redirect("opdrachten:overleg", pk=obj.pk)
+                messages.success(request, "Het harmonisatievoorstel staat op de agenda.")
+                return redirect("opdrachten:overleg", pk=obj.pk)
+            # --- end harmonisation
             if soort == "suggestie":
                 item = (
                     catalogus_selectors.catalogusitems_for(actor)
@@ -840,7 +861,15 @@ def overleg(request: HttpRequest, pk: int) -> HttpResponse:
                 (b, next((p.onderwerp for p in agenda if p.id == b.agendapunt_id), "—"))
                 for b in obj.besluiten.all()
             ],
-            "suggesties": selectors.suggestions(actor, obj)[:10],
+            "suggesties": (suggesties := selectors.suggestions(actor, obj))[:10]
+            + [s for s in suggesties[10:] if s.harmonisatievoorstel_id],
+            # harmonisation (issue 13): the proposals the actor may put on the agenda
+            "agenderen_ids": [
+                s.harmonisatievoorstel_id
+                for s in suggesties
+                if s.harmonisatievoorstel_id
+                and policy.can(actor, "harmonisatievoorstel.agenderen", obj.samenwerkingsverband)
+            ],
             "agenda_form": agenda_form if mag_agenda else None,
             "besluit_form": besluit_form if mag_besluiten else None,
             "mag_agenda": mag_agenda,

@@ -32,6 +32,7 @@ PROVIDERS = [
     "seta.dienstverlening.home",
     "seta.planning.home",
     "seta.rapportage.home",
+    "seta.harmonisatie.home",  # harmonisation proposals (issue 13)
     "seta.signalen.home",
 ]
 

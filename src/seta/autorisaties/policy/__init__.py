@@ -55,6 +55,9 @@ SYSTEM_ACTIONS: dict[str, frozenset[str]] = {
     "fetch-zaken": frozenset({"zaken.ophalen", "zaken.importeren", "samenwerkingsverband.lezen"}),
     "scan-casussen": frozenset({"casus.laden"}),
     "token": frozenset(),
+    # a harmonisation proposal whose last answer was a decline: the accepting colleges' result is drafted by the
+    # system on their recorded decisions (the declining college may not draft for them; ADR 0049)
+    "harmonisatie": frozenset({"bestuursopdracht.aanmaken"}),
 }
 
 RULES: dict[str, Rule] = {}
