@@ -15,7 +15,7 @@ MAX = 6
 
 # --- voorstellen ------------------------------------------------------------------------------------------------------
 def _voorstel_panels(actor: Actor) -> list[Panel]:
-    from seta.autorisaties.policy.harmonisatie import POOL_LEZERS
+    from seta.autorisaties.policy.harmonisatie import leest_voorstellen_als_pool
     from seta.harmonisatie import selectors_voorstel
 
     result: list[Panel] = []
@@ -29,7 +29,7 @@ def _voorstel_panels(actor: Actor) -> list[Panel]:
                 volgorde=25,
             )
         )
-    if actor.samenwerkingsverbanden(*POOL_LEZERS):
+    if leest_voorstellen_als_pool(actor):
         open_ = list(selectors_voorstel.open_voorstellen(actor).order_by("-aangemaakt_op", "-id")[: MAX + 1])
         if open_:
             result.append(

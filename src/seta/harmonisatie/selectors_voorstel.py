@@ -190,7 +190,9 @@ def geschiedenis(actor: Actor, voorstel: Harmonisatievoorstel) -> list[Gebeurten
 
 def wachtend_op_mij(actor: Actor) -> list[Voorstelpartij]:
     """The sent proposals' partijen the actor may answer now (the college's home panel)."""
-    eigen = actor.gemeenten()
+    from seta.autorisaties.policy.harmonisatie import besluitende_gemeenten
+
+    eigen = besluitende_gemeenten(actor)
     if not eigen:
         return []
     partijen = Voorstelpartij.objects.filter(

@@ -403,10 +403,9 @@ def _besluit(
 
 
 def _rol(actor: Actor, partij: Voorstelpartij) -> str:
-    for r in actor.rollen:
-        if r.gemeente_id == partij.gemeente_id and r.rol.value in ("burgemeester", "wethouder"):
-            return r.rol.value
-    return ""
+    from seta.autorisaties.policy.harmonisatie import besluit_rol
+
+    return besluit_rol(actor, partij)
 
 
 @transaction.atomic

@@ -199,3 +199,22 @@ def variantenkaart_lezen(actor: Actor, obj: Any) -> bool:
     if obj is None:
         return bool(actor.samenwerkingsverbanden(*POOL_LEZERS, *BESTUUR))
     return actor.heeft(*POOL_LEZERS, *BESTUUR, samenwerkingsverband_id=_sv_id(obj))
+
+
+# --- helpers for the pages and services (roles are decided here, nowhere else) -------------------------------------
+def leest_voorstellen_als_pool(actor: Actor) -> bool:
+    """Whether the actor reads proposals as the pool of some cooperation (the home panel of open proposals)."""
+    return bool(actor.samenwerkingsverbanden(*POOL_LEZERS))
+
+
+def besluitende_gemeenten(actor: Actor) -> frozenset[int]:
+    """The municipalities whose college the actor sits in (burgemeester or wethouder): where it may answer."""
+    return actor.gemeenten(Rol.BURGEMEESTER, Rol.WETHOUDER)
+
+
+def besluit_rol(actor: Actor, partij: Any) -> str:
+    """The role in which the actor answers for the partij's college ("burgemeester" / "wethouder"), or ""."""
+    for r in actor.rollen:
+        if r.gemeente_id == partij.gemeente_id and r.rol in (Rol.BURGEMEESTER, Rol.WETHOUDER):
+            return r.rol.value
+    return ""
