@@ -11,20 +11,97 @@ from __future__ import annotations
 
 import random
 
-GEMEENTEN = (
-    "Blaricum Eemnes Laren Huizen Hilversum Wijdemeren Weesp Baarn Bunschoten Soest Amersfoort "
-    "Leusden Woudenberg Renswoude Veenendaal Rhenen Wageningen Ede Barneveld Nijkerk Putten Ermelo Harderwijk "
-    "Zeewolde Almere Lelystad Dronten Urk Noordoostpolder Steenwijkerland Meppel Westerveld "
-    "Assen Tynaarlo Borger-Odoorn Emmen Coevorden Hardenberg Ommen Dalfsen Zwolle Kampen Oldebroek "
-    "Elburg Nunspeet Epe Heerde Hattem Apeldoorn Voorst Brummen Zutphen Lochem Berkelland Winterswijk Aalten "
-    "Bronckhorst Doetinchem Montferland Zevenaar Duiven Westervoort Arnhem Renkum Rheden Rozendaal"
-).split()
+GEMEENTEN = [
+    "Blaricum",
+    "Eemnes",
+    "Laren",
+    "Huizen",
+    "Hilversum",
+    "Wijdemeren",
+    "Weesp",
+    "Baarn",
+    "Bunschoten",
+    "Soest",
+    "Amersfoort",
+    "Leusden",
+    "Woudenberg",
+    "Renswoude",
+    "Veenendaal",
+    "Rhenen",
+    "Wageningen",
+    "Ede",
+    "Barneveld",
+    "Nijkerk",
+    "Putten",
+    "Ermelo",
+    "Harderwijk",
+    "Zeewolde",
+    "Almere",
+    "Lelystad",
+    "Dronten",
+    "Urk",
+    "Noordoostpolder",
+    "Steenwijkerland",
+    "Meppel",
+    "Westerveld",
+    "Assen",
+    "Tynaarlo",
+    "Borger-Odoorn",
+    "Emmen",
+    "Coevorden",
+    "Hardenberg",
+    "Ommen",
+    "Dalfsen",
+    "Zwolle",
+    "Kampen",
+    "Oldebroek",
+    "Elburg",
+    "Nunspeet",
+    "Epe",
+    "Heerde",
+    "Hattem",
+    "Apeldoorn",
+    "Voorst",
+    "Brummen",
+    "Zutphen",
+    "Lochem",
+    "Berkelland",
+    "Winterswijk",
+    "Aalten",
+    "Bronckhorst",
+    "Doetinchem",
+    "Montferland",
+    "Zevenaar",
+    "Duiven",
+    "Westervoort",
+    "Arnhem",
+    "Renkum",
+    "Rheden",
+    "Rozendaal",
+]
 GEMEENTEN_MEERDELIG = ("Gooise Meren", "Oost Gelre", "Aa en Hunze", "Midden-Drenthe")
 
 ACTIES = (
-    "Actualisatie", "Opstellen", "Evaluatie", "Herijking", "Uitvoeringsprogramma", "Onderzoek naar",
-    "Advies over", "Plan van aanpak", "Beleidskader", "Nota", "Verkenning", "Doorlichting", "Implementatie",
-    "Visie op", "Notitie over", "Businesscase", "Quickscan", "Projectplan", "Monitor", "Aanbesteding",
+    "Actualisatie",
+    "Opstellen",
+    "Evaluatie",
+    "Herijking",
+    "Uitvoeringsprogramma",
+    "Onderzoek naar",
+    "Advies over",
+    "Plan van aanpak",
+    "Beleidskader",
+    "Nota",
+    "Verkenning",
+    "Doorlichting",
+    "Implementatie",
+    "Visie op",
+    "Notitie over",
+    "Businesscase",
+    "Quickscan",
+    "Projectplan",
+    "Monitor",
+    "Aanbesteding",
 )
 
 # (subject, field words used in the body)
@@ -109,8 +186,16 @@ SCOPE = (
     "Oplevering in {kwartaal} {jaar}.",
 )
 PARTNERS = (
-    "de regio", "de buurgemeenten", "het waterschap", "de provincie", "de woningcorporatie",
-    "maatschappelijke partners", "de GGD", "de veiligheidsregio", "ondernemers", "scholen",
+    "de regio",
+    "de buurgemeenten",
+    "het waterschap",
+    "de provincie",
+    "de woningcorporatie",
+    "maatschappelijke partners",
+    "de GGD",
+    "de veiligheidsregio",
+    "ondernemers",
+    "scholen",
 )
 
 
@@ -127,7 +212,9 @@ def teksten(n: int, seed: int = 13) -> list[tuple[str, str]]:
         jaar = rnd.randint(2022, 2028)
         vul = {
             "jaren": rnd.choice((4, 5, 10)),
-            "kwartaal": rnd.choice(("het eerste kwartaal", "het tweede kwartaal", "het najaar", "het voorjaar")),
+            "kwartaal": rnd.choice(
+                ("het eerste kwartaal", "het tweede kwartaal", "het najaar", "het voorjaar")
+            ),
             "jaar": jaar,
             "vorigjaar": jaar - 1,
             "veld1": velden[0],
@@ -150,6 +237,13 @@ def vectoren(n: int, inbedder: object, cachemap: str, *, log: bool = False) -> t
     re-run (or a larger ``n``: the texts of ``n`` are a prefix of those of a larger ``n``) loads them.
 
     Returns (matrix, seconds spent embedding in this call, rows embedded in this call)."""
+    return ingebed([f"{t}. {x}".strip() for t, x in teksten(n)], inbedder, cachemap, log=log)
+
+
+def ingebed(
+    alle: list[str], inbedder: object, cachemap: str, *, log: bool = False
+) -> tuple[object, float, int]:
+    """``inbedder.passages(alle)``, in cached chunks (see ``vectoren``)."""
     import hashlib
     import time
     from pathlib import Path
@@ -158,7 +252,7 @@ def vectoren(n: int, inbedder: object, cachemap: str, *, log: bool = False) -> t
 
     map_ = Path(cachemap)
     map_.mkdir(parents=True, exist_ok=True)
-    alle = [f"{t}. {x}".strip() for t, x in teksten(n)]
+    n = len(alle)
     delen = []
     besteed = 0.0
     berekend = 0

@@ -26,6 +26,16 @@ def _ongewijzigd(x: Any) -> Any:
     return x
 
 
+def _pas_toe(vec: TfidfVectorizer, rijen: list[Any], leeg: Any) -> Any:
+    """``fit_transform``; where the texts have no term at all (only stopwords, or nothing), a vocabulary of one
+    term no text has, so every row is empty rather than an error."""
+    try:
+        return vec.fit_transform(rijen)
+    except ValueError:
+        vec.fit([leeg])
+        return vec.transform(rijen)
+
+
 class LexicaleIndex:
     def __init__(self, teksten: Sequence[str]) -> None:
         self.lex = lexicon()
@@ -41,11 +51,12 @@ class LexicaleIndex:
         self._stammen = TfidfVectorizer(
             analyzer=_ongewijzigd, sublinear_tf=True, dtype=np.float32, token_pattern=None
         )
-        xt = self._tekens.fit_transform([a.uitgebreide_tekst() or " " for a in analyses])
-        xs = self._stammen.fit_transform([list(a.alle_stammen) for a in analyses])
+        xt = _pas_toe(self._tekens, [a.uitgebreide_tekst() or " " for a in analyses], "\x00\x00\x00")
+        xs = _pas_toe(self._stammen, [list(a.alle_stammen) for a in analyses], ["\x00"])
         self._xs_csc = xs.tocsc()
         self._x = sp.hstack(
-            [xt * np.float32(np.sqrt(GEWICHT_TEKENS)), xs * np.float32(np.sqrt(1 - GEWICHT_TEKENS))], format="csr"
+            [xt * np.float32(np.sqrt(GEWICHT_TEKENS)), xs * np.float32(np.sqrt(1 - GEWICHT_TEKENS))],
+            format="csr",
         )
         self.n = len(teksten)
         self._idf = dict(zip(self._stammen.get_feature_names_out(), self._stammen.idf_, strict=True))
@@ -60,7 +71,8 @@ class LexicaleIndex:
         xt = self._tekens.transform([a.uitgebreide_tekst() or " "])
         xs = self._stammen.transform([list(a.alle_stammen)])
         q = sp.hstack(
-            [xt * np.float32(np.sqrt(GEWICHT_TEKENS)), xs * np.float32(np.sqrt(1 - GEWICHT_TEKENS))], format="csr"
+            [xt * np.float32(np.sqrt(GEWICHT_TEKENS)), xs * np.float32(np.sqrt(1 - GEWICHT_TEKENS))],
+            format="csr",
         )
         return q, xs.tocsr(), a
 

@@ -23,25 +23,194 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:[&][a-z0-9]+)?")
 
 #: Dutch function words (and the year-like numbers handled apart): never a shared term, not stemmed
 STOPWOORDEN = frozenset(
-    """
-    aan al alle alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus een eens en er
-    ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets ik in is ja je kan kon kunnen
-    maar me meer men met mij mijn moet na naar niet niets nog nu of om omdat onder ons ook op over reeds te tegen
-    toch toen tot u uit uw van veel voor want waren was wat we wel werd wezen wie wij wil worden wordt zal ze zelf
-    zich zij zijn zo zonder zou zullen per via welke waarin waarbij waarmee hierbij daarbij daarnaast binnen
-    tussen sinds ten ter tijdens jaar jaren komende nieuwe nieuw huidige eerste tweede derde vierde we onze
-    ons wat waar wanneer hoe
-    """.split()
+    [
+        "aan",
+        "al",
+        "alle",
+        "alles",
+        "als",
+        "altijd",
+        "andere",
+        "ben",
+        "bij",
+        "daar",
+        "dan",
+        "dat",
+        "de",
+        "der",
+        "deze",
+        "die",
+        "dit",
+        "doch",
+        "doen",
+        "door",
+        "dus",
+        "een",
+        "eens",
+        "en",
+        "er",
+        "ge",
+        "geen",
+        "geweest",
+        "haar",
+        "had",
+        "heb",
+        "hebben",
+        "heeft",
+        "hem",
+        "het",
+        "hier",
+        "hij",
+        "hoe",
+        "hun",
+        "iemand",
+        "iets",
+        "ik",
+        "in",
+        "is",
+        "ja",
+        "je",
+        "kan",
+        "kon",
+        "kunnen",
+        "maar",
+        "me",
+        "meer",
+        "men",
+        "met",
+        "mij",
+        "mijn",
+        "moet",
+        "na",
+        "naar",
+        "niet",
+        "niets",
+        "nog",
+        "nu",
+        "of",
+        "om",
+        "omdat",
+        "onder",
+        "ons",
+        "ook",
+        "op",
+        "over",
+        "reeds",
+        "te",
+        "tegen",
+        "toch",
+        "toen",
+        "tot",
+        "u",
+        "uit",
+        "uw",
+        "van",
+        "veel",
+        "voor",
+        "want",
+        "waren",
+        "was",
+        "wat",
+        "we",
+        "wel",
+        "werd",
+        "wezen",
+        "wie",
+        "wij",
+        "wil",
+        "worden",
+        "wordt",
+        "zal",
+        "ze",
+        "zelf",
+        "zich",
+        "zij",
+        "zijn",
+        "zo",
+        "zonder",
+        "zou",
+        "zullen",
+        "per",
+        "via",
+        "welke",
+        "waarin",
+        "waarbij",
+        "waarmee",
+        "hierbij",
+        "daarbij",
+        "daarnaast",
+        "binnen",
+        "tussen",
+        "sinds",
+        "ten",
+        "ter",
+        "tijdens",
+        "jaar",
+        "jaren",
+        "komende",
+        "nieuwe",
+        "nieuw",
+        "huidige",
+        "eerste",
+        "tweede",
+        "derde",
+        "vierde",
+        "we",
+        "onze",
+        "ons",
+        "wat",
+        "waar",
+        "wanneer",
+        "hoe",
+    ]
 )
 
 #: words of every assignment: indexed, but never named as a shared term (they say nothing of the subject)
 ALGEMEEN = frozenset(
-    """
-    gemeente gemeenten college raad opdracht doel doelen inclusief opstellen actualisatie actualiseren
-    evaluatie evalueren herijking advies opstellen plan aanpak van voorstel oplevering kwartaal voorjaar najaar
-    inwoners gemeentelijk gemeentelijke regio regionaal regionale nodig behoefte betrokken overleg afstemming
-    analyse planning kader integraal integrale uitvoering uitvoeringsplan
-    """.split()
+    [
+        "gemeente",
+        "gemeenten",
+        "college",
+        "raad",
+        "opdracht",
+        "doel",
+        "doelen",
+        "inclusief",
+        "opstellen",
+        "actualisatie",
+        "actualiseren",
+        "evaluatie",
+        "evalueren",
+        "herijking",
+        "advies",
+        "opstellen",
+        "plan",
+        "aanpak",
+        "van",
+        "voorstel",
+        "oplevering",
+        "kwartaal",
+        "voorjaar",
+        "najaar",
+        "inwoners",
+        "gemeentelijk",
+        "gemeentelijke",
+        "regio",
+        "regionaal",
+        "regionale",
+        "nodig",
+        "behoefte",
+        "betrokken",
+        "overleg",
+        "afstemming",
+        "analyse",
+        "planning",
+        "kader",
+        "integraal",
+        "integrale",
+        "uitvoering",
+        "uitvoeringsplan",
+    ]
 )
 
 _stemmer = snowballstemmer.stemmer("dutch")
@@ -73,7 +242,9 @@ class Lexicon:
     heads of compounds."""
 
     afkortingen: dict[str, tuple[str, ...]]
-    synoniemen: dict[tuple[str, ...], tuple[str, ...]]  # stemmed phrase -> the concept (first member) as tokens
+    synoniemen: dict[
+        tuple[str, ...], tuple[str, ...]
+    ]  # stemmed phrase -> the concept (first member) as tokens
     koppen: tuple[str, ...]  # longest first
     woorden: frozenset[str]  # the lexicon's own words (part of the splitting vocabulary)
     langste_frase: int = 1
@@ -83,7 +254,9 @@ class Lexicon:
 def lexicon(pad: str | None = None) -> Lexicon:
     """The lexicon from ``lexicon.yaml`` (or ``pad``), loaded once."""
     data = yaml.safe_load(Path(pad or Path(__file__).with_name("lexicon.yaml")).read_text(encoding="utf-8"))
-    afkortingen = {normaliseer(str(k)).replace(" ", ""): tuple(tokens(str(v))) for k, v in data["afkortingen"].items()}
+    afkortingen = {
+        normaliseer(str(k)).replace(" ", ""): tuple(tokens(str(v))) for k, v in data["afkortingen"].items()
+    }
     synoniemen: dict[tuple[str, ...], tuple[str, ...]] = {}
     woorden: set[str] = set()
     for groep in data["synoniemen"]:
@@ -110,7 +283,9 @@ def lexicon(pad: str | None = None) -> Lexicon:
 _VOEGKLANK = ("s", "en", "e", "")
 
 
-def splits(woord: str, woordenschat: Iterable[str] | frozenset[str], lex: Lexicon | None = None) -> tuple[str, ...]:
+def splits(
+    woord: str, woordenschat: Iterable[str] | frozenset[str], lex: Lexicon | None = None
+) -> tuple[str, ...]:
     """The parts of a compound, or ``()``: a known head (``-plan``, ``-beleid``, ``-visie`` …) whose rest, without
     a linking ``s``/``e``/``en``, is a known word of at least 4 letters (``rioleringsplan`` -> ``riolering``,
     ``plan``); else, for a long word, a split into two known words of at least 5 and 4 letters
@@ -128,7 +303,11 @@ def splits(woord: str, woordenschat: Iterable[str] | frozenset[str], lex: Lexico
         if len(woord) > len(kop) + 3 and woord.endswith(kop):
             rest = woord[: -len(kop)]
             for voeg in _VOEGKLANK:
-                kern = rest[: len(rest) - len(voeg)] if voeg and rest.endswith(voeg) else (rest if not voeg else "")
+                kern = (
+                    rest[: len(rest) - len(voeg)]
+                    if voeg and rest.endswith(voeg)
+                    else (rest if not voeg else "")
+                )
                 if kern and bekend(kern):
                     return (kern, kop)
     if len(woord) >= 10:

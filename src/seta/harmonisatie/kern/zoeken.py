@@ -34,8 +34,8 @@ from seta.harmonisatie.kern.model import Document, Reden, Treffer
 #: hits below this score are not shown
 DREMPEL = 0.2
 
-GEWICHT_LEXICAAL = 0.5
-SEM_NUL = 0.8
+GEWICHT_LEXICAAL = 0.7
+SEM_NUL = 0.75
 BONUS_CATALOGUSITEM = 0.05
 BONUS_TAAKVELD = 0.03
 #: "vergelijkbaar van strekking": the embedding at least this (semantisch') while the words differ (lexicaal below)
@@ -111,6 +111,10 @@ class Zoekindex:
         teksten = [documenttekst(d) for d in self.documenten]
         self._lexicaal = LexicaleIndex(teksten)
         self._ids = np.array([d.id for d in self.documenten], dtype=np.int64)
+        self._items = np.array(
+            [-1 if d.catalogusitem_id is None else d.catalogusitem_id for d in self.documenten]
+        )
+        self._taakvelden = np.array([d.taakveld for d in self.documenten], dtype=object)
         self.vectoren: np.ndarray[Any, Any] | None = None
         if inbedder is not None:
             self.vectoren = self._vul_vectoren(teksten, inbedder, vectoren)
@@ -134,10 +138,17 @@ class Zoekindex:
         return "lexicaal" if self.vectoren is None else "hybride"
 
     def zoek(
-        self, vraag: Document, *, k: int = 10, uitsluiten: Collection[int] = (), minimum: float = DREMPEL
+        self,
+        vraag: Document,
+        *,
+        k: int = 10,
+        uitsluiten: Collection[int] = (),
+        minimum: float = DREMPEL,
+        vraagvector: np.ndarray[Any, Any] | None = None,
     ) -> list[Treffer]:
         """The ``k`` most similar documents with a score of at least ``minimum``, best first; never ``vraag`` itself
-        (by id) nor an id in ``uitsluiten``."""
+        (by id) nor an id in ``uitsluiten``. ``vraagvector``: the question's embedding where the caller has it
+        stored (as a passage of ``documenttekst(vraag)``), else it is computed."""
         n = len(self.documenten)
         if n == 0 or k <= 0:
             return []
@@ -146,7 +157,9 @@ class Zoekindex:
         cos: np.ndarray[Any, Any] | None = None
         if self.vectoren is not None and self.inbedder is not None:
             # the question is an assignment too: embedded as a passage (symmetric), so a copy scores 1
-            qv = np.asarray(self.inbedder.passages([tekst]), dtype=np.float32).reshape(-1)
+            if vraagvector is None or np.isnan(vraagvector).any():
+                vraagvector = self.inbedder.passages([tekst])
+            qv = np.asarray(vraagvector, dtype=np.float32).reshape(-1)
             cos = self.vectoren @ qv
         if n <= VOLLEDIG:
             rijen = np.arange(n)
@@ -162,24 +175,27 @@ class Zoekindex:
             else:
                 lex = self._lexicaal.scores(q, rijen)
         sem = None if cos is None else np.clip(cos[rijen], 0.0, 1.0)
-        ruw = lex.astype(np.float64) if sem is None else (
-            GEWICHT_LEXICAAL * lex + (1 - GEWICHT_LEXICAAL) * semantisch_geschaald(cos[rijen])  # type: ignore[index]
+        ruw: np.ndarray[Any, Any] = lex.astype(np.float64)
+        if cos is not None:
+            ruw = GEWICHT_LEXICAAL * ruw + (1 - GEWICHT_LEXICAAL) * semantisch_geschaald(cos[rijen]).astype(
+                np.float64
+            )
+        zelfde_item = (
+            self._items[rijen] == vraag.catalogusitem_id
+            if vraag.catalogusitem_id is not None
+            else np.zeros(len(rijen), dtype=bool)
         )
-        bonus = np.zeros(len(rijen))
-        for j, i in enumerate(rijen):
-            d = self.documenten[int(i)]
-            if vraag.catalogusitem_id is not None and d.catalogusitem_id == vraag.catalogusitem_id:
-                bonus[j] = BONUS_CATALOGUSITEM
-            elif vraag.taakveld and d.taakveld == vraag.taakveld:
-                bonus[j] = BONUS_TAAKVELD
-        ruw = ruw + bonus
+        zelfde_taakveld = (
+            self._taakvelden[rijen] == vraag.taakveld if vraag.taakveld else np.zeros(len(rijen), dtype=bool)
+        )
+        ruw = ruw + np.where(zelfde_item, BONUS_CATALOGUSITEM, np.where(zelfde_taakveld, BONUS_TAAKVELD, 0.0))
         score = np.clip(ruw, 0.0, 1.0)
         volgorde = np.lexsort((self._ids[rijen], -ruw, -score))
         uit: list[Treffer] = []
         for j in volgorde:
             if score[j] < minimum:
                 break
-            i = int(rijen[j])
+            i: int = int(rijen[j])
             doc = self.documenten[i]
             if doc.id == vraag.id or doc.id in uitsluiten:
                 continue
@@ -215,5 +231,7 @@ class Zoekindex:
         if vraag.taakveld and doc.taakveld == vraag.taakveld:
             redenen.append(Reden("taakveld", f"hetzelfde taakveld {doc.taakveld}"))
         if periode := _overlap(vraag, doc):
-            redenen.append(Reden("periode", f"overlappende periode {datum(periode[0])} t/m {datum(periode[1])}"))
+            redenen.append(
+                Reden("periode", f"overlappende periode {datum(periode[0])} t/m {datum(periode[1])}")
+            )
         return tuple(redenen)
