@@ -151,7 +151,8 @@ def main(argv: list[str]) -> int:
     inbedder = zoeken.standaard_inbedder()
     print(
         f"labelled set: {len(docs)} texts, {len(paren)} pairs, {len(negatief)} hard negatives; "
-        f"model: {inbedder.naam if inbedder else 'none (lexical only)'}; cpus: {os.cpu_count()}"
+        f"model: {inbedder.naam if inbedder else 'none (lexical only)'}; cpus: {os.cpu_count()}; "
+        f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}"
     )
 
     # --- quality ---
@@ -261,6 +262,7 @@ def main(argv: list[str]) -> int:
         rijen.append((naam, bouw, _index_nbytes(z) / 2**20, rss, _pct(tijden, 50), _pct(tijden, 95)))
         del z
 
+    print(f"load average after the speed runs: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(f"{'method':32} {'build s':>8} {'index MB':>9} {'RSS +MB':>8} {'p50 ms':>7} {'p95 ms':>7}")
     for naam, bouw, mb, rss, p50, p95 in rijen:
         print(f"{naam:32} {bouw:8.1f} {mb:9.1f} {rss:8.0f} {p50:7.1f} {p95:7.1f}")
