@@ -7,7 +7,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-BENCHMARKS = ["allocation_bench", "naleving_bench", "planning_bench", "rapportage_bench"]
+BENCHMARKS = [
+    "allocation_bench",
+    "naleving_bench",
+    "planning_bench",
+    "rapportage_bench",
+    "harmonisatie_bench",
+]
 
 
 def main() -> int:
