@@ -43,6 +43,8 @@ def test_the_bel_journey_makes_exactly_one_joint_concept(wereld: Wereld) -> None
     opdracht = nieuw[0]
     assert opdracht.status == "concept"  # the colleges commission it as usual
     assert {og.gemeente.slug for og in opdracht.opdrachtgevers.all()} == {"eemnes", "laren"}
+    # its title names the municipalities that take part, never the one that declined
+    assert "Eemnes en Laren" in opdracht.titel and "Blaricum" not in opdracht.titel
     assert voorstel.resultaat_opdracht_id == opdracht.pk
     eerste = opdracht.historie.order_by("tijdstip", "pk").first()
     assert eerste is not None

@@ -514,6 +514,17 @@ def _draft(
     )
 
 
+def _gezamenlijke_titel(
+    voorstel: Harmonisatievoorstel, aanvaard: Sequence[Voorstelpartij], partijen: Sequence[Voorstelpartij]
+) -> str:
+    """The joint assignment's title: the proposal's subject when every college accepted, else the product and the
+    municipalities that take part (a title naming a municipality that declined would mislead its council)."""
+    if len(aanvaard) == len(partijen):
+        return voorstel.onderwerp
+    basis = voorstel.catalogusitem.naam if voorstel.catalogusitem is not None else voorstel.onderwerp
+    return f"{basis}: gezamenlijk plan van {_namen(aanvaard)}"
+
+
 def _afronden(actor: Actor, voorstel: Harmonisatievoorstel) -> None:
     """Every college answered: create what was accepted (nothing with fewer than two acceptances)."""
     partijen = list(voorstel.partijen.select_related("gemeente", "portefeuille", "bron_opdracht"))
@@ -523,7 +534,9 @@ def _afronden(actor: Actor, voorstel: Harmonisatievoorstel) -> None:
     resultaat: Bestuursopdracht | None = None
     if len(aanvaard) >= 2:
         if voorstel.vorm == Vorm.GEZAMENLIJK:
-            resultaat = _draft(actor, voorstel, aanvaard, voorstel.onderwerp, tekst)
+            resultaat = _draft(
+                actor, voorstel, aanvaard, _gezamenlijke_titel(voorstel, aanvaard, partijen), tekst
+            )
             for p in aanvaard:
                 p.resultaat_opdracht = resultaat
                 p.save(update_fields=["resultaat_opdracht"])
