@@ -156,7 +156,9 @@ def test_a_documents_own_copy_is_its_top_hit(
     assert top.score == pytest.approx(max(h.score for h in hits))
     # the copy is the top hit, or tied with it: a text that is the same after normalisation (synonyms from the
     # lexicon, stems) scores 1.0 as well, and the order among ties is by position
-    kopie_score = next((h.score for h in z.zoek(origineel, k=len(docs) + 1, minimum=0.0) if h.id in gelijk), None)
+    kopie_score = next(
+        (h.score for h in z.zoek(origineel, k=len(docs) + 1, minimum=0.0) if h.id in gelijk), None
+    )
     assert kopie_score is not None
     assert top.id in gelijk or kopie_score == pytest.approx(top.score)
 
