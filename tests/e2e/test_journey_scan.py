@@ -132,7 +132,8 @@ def test_scan_from_partners_to_comparison(page: Any) -> None:
     click_and_settle(page, page.get_by_role("button", name="Bereken de uitkomst"))
     assert page.get_by_role("heading", level=1, name=f"Samenwerkingsscan: {EERSTE}").is_visible()
     oordeel = page.get_by_role("region", name="Samenvattend oordeel").inner_text()
-    assert "Risico:" in oordeel and "Best passende vorm volgens de scan:" in oordeel
+    # one verdict (issue 15): the recommended form and the risk of that form, in one sentence
+    assert "Aanbevolen:" in oordeel and "risico voor deze vorm:" in oordeel
 
     rangorde = page.get_by_role("table", name=re.compile("^De vijf vormen op de menukaart"))
     assert rangorde.locator("tbody tr").count() == 5
@@ -151,7 +152,9 @@ def test_scan_from_partners_to_comparison(page: Any) -> None:
         f"a hidden financial problem must be an elevated risk: {cells}"
     )
     assert len(reden) > 20, f"the risk has a reason: {cells}"
-    assert bron.startswith("brontekst, regel"), f"the risk names its seed passage: {cells}"
+    # the seed passage by its section heading and a short quotation, not by line numbers (issue 15)
+    assert bron.startswith("brontekst, ‘") and "“" in bron, f"the risk names its seed passage: {cells}"
+    assert "regel" not in bron, f"no line numbers for the reader: {cells}"
     weet_niet = gevraagd.get_by_role("row").filter(
         has=page.get_by_role("rowheader", name="Negatieve beeldvorming")
     )

@@ -8,7 +8,7 @@ stored text vectors of the similarity search.
   (``besluit``: open / aanvaard / afgewezen) and, once the proposal is done, the assignment that resulted for it
   (``resultaat_opdracht``: the joint assignment, or its linked parallel one).
 - ``Tekstvector``: the embedding of an assignment's text (a derived index, like a search index: rebuilt from the
-  assignment, never edited; ``sha256`` of the embedded text tells when it is stale). See ADR 0048.
+  assignment, never edited; ``sha256`` of the embedded text tells when it is stale). See ADR 0050.
 """
 
 from __future__ import annotations
