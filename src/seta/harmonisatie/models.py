@@ -147,7 +147,7 @@ class Voorstelpartij(models.Model):
 
 
 class Tekstvector(models.Model):
-    """The embedding of one assignment's text by one model (a derived index; ADR 0048)."""
+    """The embedding of one assignment's text by one model (a derived index; ADR 0050)."""
 
     bestuursopdracht = models.ForeignKey(
         Bestuursopdracht, on_delete=models.CASCADE, related_name="tekstvectoren"
