@@ -290,7 +290,7 @@ def test_wizard_takes_answers_per_partner_and_per_pair(client_as: Callable[[str]
     resultaat = Scansessie.objects.get(pk=scan_id).resultaat
     assert resultaat
     oordeel = resultaat["oordeel"]
-    assert "ligt bij Terneuzen en Hulst" in oordeel, oordeel
-    assert "ligt bij Terneuzen en Hulst" in page
+    assert "ligt bij Hulst en Terneuzen" in oordeel, oordeel
+    assert "ligt bij Hulst en Terneuzen" in page
     assert "Gevoeligheid: welk ene antwoord de aanbeveling verandert" in page
     assert "Aanbevolen: <strong>" in page

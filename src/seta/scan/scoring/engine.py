@@ -72,7 +72,8 @@ def evaluate_asked(
         if regel.soort != "gevraagd" or regel.vraag is None:
             continue
         vraag = vragen[regel.vraag]
-        per = antwoorden.per(regel.vraag)
+        # in a fixed order (by name): a stored answer comes back from PostgreSQL's jsonb with its keys reordered
+        per = dict(sorted(antwoorden.per(regel.vraag).items()))
         bij: tuple[str, ...] = ()
         if per:
             risicos = {k: regel.risico_voor(v) for k, v in per.items()}
